@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs every test of every package (installs the toolchain and dependencies first when needed),
+# then prints one summary line: "tests: N passed, N failed".
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$BRIDGE_ROOT"
+status=0
+pnpm test "$@" || status=$?
+node scripts/test-summary.mjs || status=1
+exit "$status"
