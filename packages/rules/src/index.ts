@@ -1,1 +1,2 @@
-export {};
+export * from './core/result.js';
+export * from './formats/index.js';
