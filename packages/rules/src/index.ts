@@ -1,2 +1,3 @@
 export * from './core/result.js';
+export * from './domain/types.js';
 export * from './formats/index.js';
