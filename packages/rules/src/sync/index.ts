@@ -1,0 +1,2 @@
+export * from './canonical-row.js';
+export * from './snapshot-diff.js';
