@@ -5,3 +5,4 @@ export * from './eligibility/index.js';
 export * from './permissions/authorize.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';
+export * from './keys/index.js';
