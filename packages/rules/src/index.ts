@@ -6,3 +6,4 @@ export * from './permissions/authorize.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';
 export * from './keys/index.js';
+export * from './vendors/index.js';

@@ -1,0 +1,2 @@
+export * from './name-similarity.js';
+export * from './suggest-vendor-matches.js';
