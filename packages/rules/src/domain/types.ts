@@ -186,7 +186,13 @@ export interface SovLine {
   unitPrice?: string | null;
 }
 
-export type CommitmentStatus = 'draft' | 'out_for_signature' | 'approved' | 'complete' | 'terminated' | 'void';
+export type CommitmentStatus =
+  | 'draft'
+  | 'out_for_signature'
+  | 'approved'
+  | 'complete'
+  | 'terminated'
+  | 'void';
 
 export interface Commitment {
   id: string;

@@ -1,6 +1,6 @@
 import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
-import { sumCents } from '../formats/amounts.js';
 import type { Budget, BudgetChange, BudgetLine, Cents, Project } from '../domain/types.js';
+import { sumCents } from '../formats/amounts.js';
 import { costCodeKey, queueStateReason } from './common.js';
 
 export interface SpectrumBudgetFacts {
@@ -15,10 +15,15 @@ export function checkBudgetImport(project: Project, budget: Budget, spectrum: Sp
   return checkFrom([
     project.jobNumber === null &&
       reason('job-not-linked', 'BUD-1', 'The project is not linked to a Spectrum job.'),
-    !project.tools.budget && reason('budget-tool-disabled', 'BUD-1', 'The project does not have the budget tool enabled.'),
+    !project.tools.budget &&
+      reason('budget-tool-disabled', 'BUD-1', 'The project does not have the budget tool enabled.'),
     budget.locked && reason('budget-locked', 'BUD-1', 'The PM budget is locked; unlock it to import.'),
     !spectrum.estimatesPosted &&
-      reason('spectrum-estimates-not-posted', 'BUD-1', 'The Spectrum estimate entries for this job are not posted.'),
+      reason(
+        'spectrum-estimates-not-posted',
+        'BUD-1',
+        'The Spectrum estimate entries for this job are not posted.',
+      ),
     !spectrum.finalized &&
       reason('spectrum-budget-not-finalized', 'BUD-1', 'The Spectrum budget for this job is not finalized.'),
     budget.everExported &&
@@ -77,7 +82,8 @@ export function checkBudgetReimport(budget: Budget, options: { confirmed: boolea
   ]);
 }
 
-const lineKey = (costCode: string, costType: string) => `${costCodeKey(costCode)}\u001f${costType.trim().toUpperCase()}`;
+const lineKey = (costCode: string, costType: string) =>
+  `${costCodeKey(costCode)}\u001f${costType.trim().toUpperCase()}`;
 
 /**
  * BUD-3: the three totals the re-import listing shows per job. A re-import overwrites the PM lines that Spectrum
@@ -102,7 +108,8 @@ export function budgetReimportTotals(
 /** BUD-5, BUD-6, BUD-7: may this budget be sent to Spectrum as the job's estimate? */
 export function checkBudgetExport(project: Project, budget: Budget): Check {
   const reasons: (Reason | null | false)[] = [
-    project.jobNumber === null && reason('job-not-linked', 'BUD-5', 'The project is not linked to a Spectrum job.'),
+    project.jobNumber === null &&
+      reason('job-not-linked', 'BUD-5', 'The project is not linked to a Spectrum job.'),
     !budget.locked && reason('budget-not-locked', 'BUD-5', 'Lock the budget before sending it to Spectrum.'),
     budget.exportInFlight &&
       reason('budget-export-in-flight', 'BUD-6', 'An export of this budget is already waiting or running.'),
@@ -137,7 +144,11 @@ export function checkBudgetEdit(budget: Budget, action: BudgetEditAction): Check
       ),
     action === 'import' &&
       budget.everExported &&
-      reason('budget-exported', 'BUD-6', 'The budget was exported to Spectrum; it can no longer be imported.'),
+      reason(
+        'budget-exported',
+        'BUD-6',
+        'The budget was exported to Spectrum; it can no longer be imported.',
+      ),
   ]);
 }
 
@@ -148,13 +159,17 @@ export function amountOnlyBudgetLines(lines: readonly BudgetLine[]): BudgetLine[
 
 /** BCH-1: may this budget change be sent to Spectrum as a change request? */
 export function checkBudgetChangeExport(project: Project, budget: Budget, change: BudgetChange): Check {
-  const synced = new Set(project.costCodes.filter((c) => c.syncedWithSpectrum).map((c) => costCodeKey(c.code)));
+  const synced = new Set(
+    project.costCodes.filter((c) => c.syncedWithSpectrum).map((c) => costCodeKey(c.code)),
+  );
   const reasons: (Reason | null | false)[] = [
-    project.jobNumber === null && reason('job-not-linked', 'BCH-1', 'The project is not linked to a Spectrum job.'),
+    project.jobNumber === null &&
+      reason('job-not-linked', 'BCH-1', 'The project is not linked to a Spectrum job.'),
     !budget.everExported &&
       reason('budget-not-synced', 'BCH-1', 'Budget changes need a budget that was synced with Spectrum.'),
     !budget.locked && reason('budget-not-locked', 'BCH-1', 'Budget changes need a locked budget.'),
-    change.lines.length === 0 && reason('budget-change-empty', 'BCH-1', 'The budget change has no lines.', 'lines'),
+    change.lines.length === 0 &&
+      reason('budget-change-empty', 'BCH-1', 'The budget change has no lines.', 'lines'),
     queueStateReason(change.syncState, 'budget change'),
     change.syncState === 'synced' &&
       reason('budget-change-already-synced', 'BCH-1', 'The budget change is already in Spectrum.'),

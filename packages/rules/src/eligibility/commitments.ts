@@ -82,7 +82,11 @@ export function checkCommitmentDelete(commitment: Pick<Commitment, 'syncState' |
         `The commitment is linked to Spectrum subcontract ${commitment.spectrumKey}; unlink it before deleting.`,
       ),
     (commitment.syncState === 'ready_to_export' || commitment.syncState === 'exporting') &&
-      reason('commitment-awaiting-export', 'COM-5', 'The commitment is in the export queue; retrieve it first.'),
+      reason(
+        'commitment-awaiting-export',
+        'COM-5',
+        'The commitment is in the export queue; retrieve it first.',
+      ),
   ]);
 }
 
@@ -106,7 +110,12 @@ export function checkCommitmentChangeOrderExport(
   return checkFrom([
     vendorLinkReason(company),
     cco.status !== 'approved' &&
-      reason('change-order-not-approved', 'CCO-1', `The change order is ${cco.status}; only approved ones can be sent.`, 'status'),
+      reason(
+        'change-order-not-approved',
+        'CCO-1',
+        `The change order is ${cco.status}; only approved ones can be sent.`,
+        'status',
+      ),
     ...sovLineReasons(cco.lines, spectrumCostCodes, 'CCO-1'),
     (commitment.syncState !== 'synced' || commitment.spectrumKey === null) &&
       reason(
@@ -121,10 +130,17 @@ export function checkCommitmentChangeOrderExport(
 }
 
 /** CCO-3: an approved CCO cannot be deleted; a synced one must be unlinked first. */
-export function checkCommitmentChangeOrderDelete(cco: Pick<CommitmentChangeOrder, 'status' | 'spectrumKey' | 'syncState'>): Check {
+export function checkCommitmentChangeOrderDelete(
+  cco: Pick<CommitmentChangeOrder, 'status' | 'spectrumKey' | 'syncState'>,
+): Check {
   return checkFrom([
     cco.status === 'approved' &&
-      reason('change-order-approved', 'CCO-3', 'An approved change order cannot be deleted; change its status first.', 'status'),
+      reason(
+        'change-order-approved',
+        'CCO-3',
+        'An approved change order cannot be deleted; change its status first.',
+        'status',
+      ),
     cco.spectrumKey !== null &&
       reason(
         'change-order-linked',
@@ -132,6 +148,10 @@ export function checkCommitmentChangeOrderDelete(cco: Pick<CommitmentChangeOrder
         `The change order is linked to Spectrum change request ${cco.spectrumKey}; unlink it before deleting.`,
       ),
     (cco.syncState === 'ready_to_export' || cco.syncState === 'exporting') &&
-      reason('change-order-awaiting-export', 'CCO-3', 'The change order is in the export queue; retrieve it first.'),
+      reason(
+        'change-order-awaiting-export',
+        'CCO-3',
+        'The change order is in the export queue; retrieve it first.',
+      ),
   ]);
 }

@@ -1,6 +1,6 @@
 import { type Reason, reason } from '../core/result.js';
-import { stripPhaseDashes } from '../formats/codes.js';
 import type { SovLine, SyncState } from '../domain/types.js';
+import { stripPhaseDashes } from '../formats/codes.js';
 
 /** Normalized cost code for comparisons: no dashes, spaces or dots, uppercase. */
 export function costCodeKey(code: string): string {
@@ -10,7 +10,11 @@ export function costCodeKey(code: string): string {
 /** APP-1: an item already waiting in, or moving through, the export queue cannot be sent again. */
 export function queueStateReason(state: SyncState | null | undefined, label: string): Reason | null {
   if (state === 'ready_to_export') {
-    return reason('already-awaiting-approval', 'APP-1', `The ${label} is already waiting for an accounting approver.`);
+    return reason(
+      'already-awaiting-approval',
+      'APP-1',
+      `The ${label} is already waiting for an accounting approver.`,
+    );
   }
   if (state === 'exporting') {
     return reason('export-in-progress', 'APP-1', `The ${label} is being exported to Spectrum right now.`);
@@ -47,7 +51,9 @@ export function sovLineReasons(
     }
     const ct = line.costType.trim();
     if (ct === '') {
-      reasons.push(reason('sov-cost-type-missing', rule, `Line ${i + 1} has no cost type.`, `lines[${i}].costType`));
+      reasons.push(
+        reason('sov-cost-type-missing', rule, `Line ${i + 1} has no cost type.`, `lines[${i}].costType`),
+      );
     } else {
       costTypes.add(ct.toUpperCase());
     }

@@ -7,8 +7,10 @@ export function checkJobCostSync(
   settings: Pick<GeneralSettings, 'budgetDirectCosts'>,
 ): Check {
   return checkFrom([
-    project.jobNumber === null && reason('job-not-linked', 'JC-1', 'The project is not linked to a Spectrum job.'),
-    !project.tools.budget && reason('budget-tool-disabled', 'JC-1', 'Job costs need the budget tool on the project.'),
+    project.jobNumber === null &&
+      reason('job-not-linked', 'JC-1', 'The project is not linked to a Spectrum job.'),
+    !project.tools.budget &&
+      reason('budget-tool-disabled', 'JC-1', 'Job costs need the budget tool on the project.'),
     settings.budgetDirectCosts !== 'populate_from_erp' &&
       reason(
         'direct-costs-editable',
@@ -28,9 +30,15 @@ export function checkForecastExport(
   );
   return checkFrom([
     !project.forecastExportEnabled &&
-      reason('forecast-export-disabled', 'FC-1', "Forecast export is not enabled in the project's budget settings."),
-    project.jobNumber === null && reason('job-not-linked', 'FC-1', 'The project is not linked to a Spectrum job.'),
-    !project.tools.budget && reason('budget-tool-disabled', 'FC-1', 'Forecasts need the budget tool on the project.'),
+      reason(
+        'forecast-export-disabled',
+        'FC-1',
+        "Forecast export is not enabled in the project's budget settings.",
+      ),
+    project.jobNumber === null &&
+      reason('job-not-linked', 'FC-1', 'The project is not linked to a Spectrum job.'),
+    !project.tools.budget &&
+      reason('budget-tool-disabled', 'FC-1', 'Forecasts need the budget tool on the project.'),
     withForecast.length === 0 &&
       reason('forecast-empty', 'FC-1', 'No budget line has an estimated cost at completion to send.'),
   ]);

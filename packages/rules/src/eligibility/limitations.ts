@@ -23,9 +23,17 @@ export function checkRecordSyncable(kind: string): Check {
 export function checkImportDirection(type: ItemType | 'commitment_change_order'): Check {
   return checkFrom([
     (type === 'commitment' || type === 'commitment_change_order') &&
-      reason('commitment-import-not-supported', 'LIM-1', 'Commitments are never imported from Spectrum (export only).'),
+      reason(
+        'commitment-import-not-supported',
+        'LIM-1',
+        'Commitments are never imported from Spectrum (export only).',
+      ),
     (type === 'budget_change' || type === 'forecast' || type === 'prime_contract_change_order') &&
-      reason('export-only-item', 'BCH-1', `${type.replace(/_/g, ' ')}s flow only from the PM side to Spectrum.`),
+      reason(
+        'export-only-item',
+        'BCH-1',
+        `${type.replace(/_/g, ' ')}s flow only from the PM side to Spectrum.`,
+      ),
   ]);
 }
 

@@ -27,11 +27,23 @@ export function checkPrimeContractImport(contract: StagedPrimeContractFacts, tar
         'projectId',
       ),
     elsewhere.length > 0 &&
-      reason('prime-contract-already-imported', 'PC-1', 'The prime contract is already imported into another project.'),
+      reason(
+        'prime-contract-already-imported',
+        'PC-1',
+        'The prime contract is already imported into another project.',
+      ),
     contract.importedIntoProjectIds.includes(targetProjectId) &&
-      reason('prime-contract-already-imported', 'PC-1', 'The prime contract is already imported into this project.'),
+      reason(
+        'prime-contract-already-imported',
+        'PC-1',
+        'The prime contract is already imported into this project.',
+      ),
     contract.unitPrice &&
-      reason('unit-price-contract-not-supported', 'PC-4', 'Unit-price prime contracts are not supported (LIM-7).'),
+      reason(
+        'unit-price-contract-not-supported',
+        'PC-4',
+        'Unit-price prime contracts are not supported (LIM-7).',
+      ),
   ]);
 }
 
@@ -55,7 +67,11 @@ export function checkPrimeContractReimport(c: PrimeContractReimportFacts): Check
     !c.approved && reason('prime-contract-not-approved', 'PC-3', 'The prime contract is not approved.'),
     !c.jobSynced && reason('job-not-synced', 'PC-3', 'The prime contract does not belong to a synced job.'),
     c.projectCount > 1 &&
-      reason('prime-contract-in-two-projects', 'PC-3', 'The prime contract was added to more than one project.'),
+      reason(
+        'prime-contract-in-two-projects',
+        'PC-3',
+        'The prime contract was added to more than one project.',
+      ),
     c.synced &&
       !c.hasNewUnsyncedLineItems &&
       reason(
@@ -70,12 +86,19 @@ export function checkPrimeContractReimport(c: PrimeContractReimportFacts): Check
         `The prime contract has ${c.approvedChangeOrderCount} approved change order(s); re-import would overwrite them.`,
       ),
     c.unitPrice &&
-      reason('unit-price-contract-not-supported', 'PC-4', 'Unit-price prime contracts are not supported (LIM-7).'),
+      reason(
+        'unit-price-contract-not-supported',
+        'PC-4',
+        'Unit-price prime contracts are not supported (LIM-7).',
+      ),
   ]);
 }
 
 /** PC-2: prime contracts are one-way; the contract value changes in Spectrum and comes over by re-import. */
-export function checkPrimeContractEdit(contract: Pick<PrimeContract, 'syncState'>, changedFields: readonly string[]): Check {
+export function checkPrimeContractEdit(
+  contract: Pick<PrimeContract, 'syncState'>,
+  changedFields: readonly string[],
+): Check {
   const locked = ['title', 'lines', 'originalContract', 'status', 'value'];
   return checkFrom(
     contract.syncState === 'synced'
@@ -112,11 +135,25 @@ export function checkPrimeContractChangeOrderExport(
     !facts.integrationConnected &&
       reason('integration-not-connected', 'PCCO-1', 'The company is not connected to Spectrum.'),
     !project.tools.primeContracts &&
-      reason('prime-contracts-tool-disabled', 'PCCO-1', 'The prime contracts tool is not active on the project.'),
+      reason(
+        'prime-contracts-tool-disabled',
+        'PCCO-1',
+        'The prime contracts tool is not active on the project.',
+      ),
     pcco.title.trim().length > PCCO_TITLE_MAX &&
-      reason('pcco-title-too-long', 'PCCO-1', `The title has more than ${PCCO_TITLE_MAX} characters.`, 'title'),
+      reason(
+        'pcco-title-too-long',
+        'PCCO-1',
+        `The title has more than ${PCCO_TITLE_MAX} characters.`,
+        'title',
+      ),
     pcco.status !== 'approved' &&
-      reason('change-order-not-approved', 'PCCO-1', `The change order is ${pcco.status}; only approved ones can be sent.`, 'status'),
+      reason(
+        'change-order-not-approved',
+        'PCCO-1',
+        `The change order is ${pcco.status}; only approved ones can be sent.`,
+        'status',
+      ),
     outOfDate &&
       reason(
         'prime-contract-out-of-date',
@@ -124,7 +161,11 @@ export function checkPrimeContractChangeOrderExport(
         'The prime contract changed in Spectrum since it was last imported; re-import it first.',
       ),
     (pcco.unitPrice || contract.unitPrice) &&
-      reason('unit-price-pcco-not-supported', 'PCCO-2', 'Unit-price change orders are not supported (LIM-7).'),
+      reason(
+        'unit-price-pcco-not-supported',
+        'PCCO-2',
+        'Unit-price change orders are not supported (LIM-7).',
+      ),
     pcco.lines.length === 0 && reason('pcco-empty', 'PCCO-2', 'The change order has no lines.', 'lines'),
     ...pcco.lines.map(
       (l, i) =>
@@ -139,7 +180,12 @@ export function checkPrimeContractChangeOrderExport(
     ...pcco.lines.map(
       (l, i) =>
         l.billingItemCode.trim() === '' &&
-        reason('billing-item-code-required', 'PCCO-2', `Line ${i + 1} needs a billing item code.`, `lines[${i}].billingItemCode`),
+        reason(
+          'billing-item-code-required',
+          'PCCO-2',
+          `Line ${i + 1} needs a billing item code.`,
+          `lines[${i}].billingItemCode`,
+        ),
     ),
     queueStateReason(pcco.syncState, 'change order'),
   ]);

@@ -10,7 +10,11 @@ export function checkProjectExport(project: Project, integration: IntegrationFac
   const reasons: (Reason | null | false)[] = [];
   if (integration.connectedAt === null) {
     reasons.push(
-      reason('integration-not-connected', 'JOB-2', 'The integration is not connected to a Spectrum company yet.'),
+      reason(
+        'integration-not-connected',
+        'JOB-2',
+        'The integration is not connected to a Spectrum company yet.',
+      ),
     );
   } else if (Date.parse(project.createdAt) < Date.parse(integration.connectedAt)) {
     reasons.push(
@@ -22,7 +26,10 @@ export function checkProjectExport(project: Project, integration: IntegrationFac
       ),
     );
   }
-  if (integration.standardCostCodeListId === null || project.costCodeListId !== integration.standardCostCodeListId) {
+  if (
+    integration.standardCostCodeListId === null ||
+    project.costCodeListId !== integration.standardCostCodeListId
+  ) {
     reasons.push(
       reason(
         'project-not-using-spectrum-cost-codes',
@@ -68,11 +75,17 @@ export function checkProjectExport(project: Project, integration: IntegrationFac
   }
   if (project.jobNumber !== null) {
     reasons.push(
-      reason('project-already-linked', 'JOB-4', `The project is already linked to Spectrum job ${project.jobNumber}.`),
+      reason(
+        'project-already-linked',
+        'JOB-4',
+        `The project is already linked to Spectrum job ${project.jobNumber}.`,
+      ),
     );
   }
   if (project.isSubJob) {
-    reasons.push(reason('sub-job-not-supported', 'LIM-3', 'Sub jobs are not supported on integrated projects.'));
+    reasons.push(
+      reason('sub-job-not-supported', 'LIM-3', 'Sub jobs are not supported on integrated projects.'),
+    );
   }
   reasons.push(queueStateReason(project.syncState, 'project'));
   return checkFrom(reasons);

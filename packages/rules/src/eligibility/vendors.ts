@@ -1,15 +1,22 @@
 import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
+import type { Company, GeneralSettings } from '../domain/types.js';
 import { cleanText, normalizePhone } from '../formats/codes.js';
 import { SPECTRUM_LIMITS } from '../formats/limits.js';
-import type { Company, GeneralSettings } from '../domain/types.js';
 import { queueStateReason } from './common.js';
 
 /** VEN-2, VEN-5, VEN-6: may this directory company be sent to Spectrum to create a new vendor? */
-export function checkCompanyExport(company: Company, options: { target?: 'vendor' | 'customer' } = {}): Check {
+export function checkCompanyExport(
+  company: Company,
+  options: { target?: 'vendor' | 'customer' } = {},
+): Check {
   const reasons: (Reason | null | false)[] = [];
   if ((options.target ?? 'vendor') === 'customer') {
     reasons.push(
-      reason('customer-export-not-supported', 'VEN-5', 'Companies are exported as Spectrum vendors only, never as AR customers.'),
+      reason(
+        'customer-export-not-supported',
+        'VEN-5',
+        'Companies are exported as Spectrum vendors only, never as AR customers.',
+      ),
     );
   }
   if (company.vendorCode !== null) {
@@ -40,7 +47,12 @@ export function checkCompanyExport(company: Company, options: { target?: 'vendor
   ] as const) {
     if (value && normalizePhone(value).length > SPECTRUM_LIMITS.phone) {
       reasons.push(
-        reason('phone-too-long', 'VEN-2', `The ${field} number has more than ${SPECTRUM_LIMITS.phone} digits.`, field),
+        reason(
+          'phone-too-long',
+          'VEN-2',
+          `The ${field} number has more than ${SPECTRUM_LIMITS.phone} digits.`,
+          field,
+        ),
       );
     }
   }
@@ -61,14 +73,25 @@ export function checkVendorImport(vendor: StagedVendorFacts): Check {
   return checkFrom([
     !vendor.readyToImport &&
       vendor.linkedCompanyId === null &&
-      reason('vendor-not-ready-to-import', 'VEN-6', `Vendor ${vendor.vendorCode} is not on the Ready to Import list.`),
+      reason(
+        'vendor-not-ready-to-import',
+        'VEN-6',
+        `Vendor ${vendor.vendorCode} is not on the Ready to Import list.`,
+      ),
     vendor.linkedCompanyId !== null &&
-      reason('vendor-already-linked', 'VEN-6', `Vendor ${vendor.vendorCode} is already linked to a directory company.`),
+      reason(
+        'vendor-already-linked',
+        'VEN-6',
+        `Vendor ${vendor.vendorCode} is already linked to a directory company.`,
+      ),
   ]);
 }
 
 /** VEN-1(b), VEN-6: may this staged vendor be linked to this existing directory company? */
-export function checkVendorLink(vendor: StagedVendorFacts, company: Pick<Company, 'id' | 'vendorCode'>): Check {
+export function checkVendorLink(
+  vendor: StagedVendorFacts,
+  company: Pick<Company, 'id' | 'vendorCode'>,
+): Check {
   return checkFrom([
     !vendor.readyToImport &&
       vendor.linkedCompanyId === null &&
@@ -79,15 +102,26 @@ export function checkVendorLink(vendor: StagedVendorFacts, company: Pick<Company
       ),
     vendor.linkedCompanyId !== null &&
       vendor.linkedCompanyId !== company.id &&
-      reason('vendor-already-linked', 'VEN-6', `Vendor ${vendor.vendorCode} is already linked to another company.`),
+      reason(
+        'vendor-already-linked',
+        'VEN-6',
+        `Vendor ${vendor.vendorCode} is already linked to another company.`,
+      ),
     company.vendorCode !== null &&
       company.vendorCode !== vendor.vendorCode &&
-      reason('company-already-linked', 'VEN-6', `The company is already linked to vendor ${company.vendorCode}.`),
+      reason(
+        'company-already-linked',
+        'VEN-6',
+        `The company is already linked to vendor ${company.vendorCode}.`,
+      ),
   ]);
 }
 
 /** VEN-7: only vendors whose type passes the vendor type filter are staged. An empty filter stages no vendor. */
-export function vendorPassesTypeFilter(vendorType: string | null | undefined, filter: readonly string[]): boolean {
+export function vendorPassesTypeFilter(
+  vendorType: string | null | undefined,
+  filter: readonly string[],
+): boolean {
   const t = (vendorType ?? '').trim().toUpperCase();
   return filter.some((f) => f.trim().toUpperCase() === t);
 }
@@ -134,7 +168,10 @@ export function checkVendorTypeFilterChange(input: {
 }
 
 /** GEN-5: the types the UI shows dimmed (cannot be unticked). */
-export function lockedVendorTypes(current: readonly string[], typesWithSyncedData: readonly string[]): string[] {
+export function lockedVendorTypes(
+  current: readonly string[],
+  typesWithSyncedData: readonly string[],
+): string[] {
   const synced = new Set(typesWithSyncedData.map((s) => s.trim().toUpperCase()));
   return current.map((s) => s.trim().toUpperCase()).filter((t) => synced.has(t));
 }
@@ -169,7 +206,9 @@ export function vendorUpdatesForCompany(
     const v = incoming === null ? null : cleanText(incoming);
     const cur = company[f] ?? null;
     const same =
-      f === 'phone' || f === 'fax' ? normalizePhone(cur ?? '') === normalizePhone(v ?? '') : (cur ?? '') === (v ?? '');
+      f === 'phone' || f === 'fax'
+        ? normalizePhone(cur ?? '') === normalizePhone(v ?? '')
+        : (cur ?? '') === (v ?? '');
     if (!same) changes[f] = v === '' ? null : v;
   }
   return changes;

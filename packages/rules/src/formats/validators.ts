@@ -13,7 +13,13 @@ function r(code: string, message: string, opts: Opts, fallbackField: string): Re
   return reason(code, opts.rule ?? FORMAT_RULE, message, opts.field ?? fallbackField);
 }
 
-function required(value: string | null | undefined, prefix: string, label: string, opts: Opts, field: string) {
+function required(
+  value: string | null | undefined,
+  prefix: string,
+  label: string,
+  opts: Opts,
+  field: string,
+) {
   return value === null || value === undefined || value.trim() === ''
     ? r(`${prefix}-required`, `${label} is required.`, opts, field)
     : null;
@@ -21,7 +27,12 @@ function required(value: string | null | undefined, prefix: string, label: strin
 
 function tooLong(value: string, max: number, prefix: string, label: string, opts: Opts, field: string) {
   return value.length > max
-    ? r(`${prefix}-too-long`, `${label} has ${value.length} characters; Spectrum allows at most ${max}.`, opts, field)
+    ? r(
+        `${prefix}-too-long`,
+        `${label} has ${value.length} characters; Spectrum allows at most ${max}.`,
+        opts,
+        field,
+      )
     : null;
 }
 
@@ -67,7 +78,12 @@ export function validateCostType(value: string | null | undefined, opts: Opts = 
   return checkFrom([
     tooLong(v, SPECTRUM_LIMITS.costType, 'cost-type', 'Cost type', opts, 'costType'),
     !/^[A-Z0-9]+$/.test(v) &&
-      r('cost-type-invalid-characters', 'Cost type may contain only uppercase letters and digits.', opts, 'costType'),
+      r(
+        'cost-type-invalid-characters',
+        'Cost type may contain only uppercase letters and digits.',
+        opts,
+        'costType',
+      ),
   ]);
 }
 
@@ -96,12 +112,26 @@ function validateUpperCode(
 
 /** Vendor code: at most 10 uppercase letters or digits, no symbols. */
 export function validateVendorCode(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateUpperCode(value, SPECTRUM_LIMITS.vendorCode, 'vendor-code', 'Vendor code', opts, 'vendorCode');
+  return validateUpperCode(
+    value,
+    SPECTRUM_LIMITS.vendorCode,
+    'vendor-code',
+    'Vendor code',
+    opts,
+    'vendorCode',
+  );
 }
 
 /** Customer code: at most 10 uppercase letters or digits, no symbols. */
 export function validateCustomerCode(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateUpperCode(value, SPECTRUM_LIMITS.customerCode, 'customer-code', 'Customer code', opts, 'customerCode');
+  return validateUpperCode(
+    value,
+    SPECTRUM_LIMITS.customerCode,
+    'customer-code',
+    'Customer code',
+    opts,
+    'customerCode',
+  );
 }
 
 function validateNumberKey(
@@ -193,21 +223,25 @@ export function validatePhone(value: string | null | undefined, opts: Opts = {})
 }
 
 /** A date the product will send: must be a real ISO date (it is written `MM/DD/YYYY` on the wire). */
-export function validateDate(value: string | null | undefined, opts: Opts & { required?: boolean } = {}): Check {
+export function validateDate(
+  value: string | null | undefined,
+  opts: Opts & { required?: boolean } = {},
+): Check {
   if (value === null || value === undefined || value === '') {
     return checkFrom([opts.required && r('date-required', 'Date is required.', opts, 'date')]);
   }
-  return checkFrom([!isIsoDate(value) && r('date-invalid', `${value} is not a real date (YYYY-MM-DD).`, opts, 'date')]);
+  return checkFrom([
+    !isIsoDate(value) && r('date-invalid', `${value} is not a real date (YYYY-MM-DD).`, opts, 'date'),
+  ]);
 }
 
 /** An amount in cents that must fit a Spectrum numeric format (default `-10.2`). */
-export function validateAmount(
-  cents: number,
-  opts: Opts & { format?: string } = {},
-): Check {
+export function validateAmount(cents: number, opts: Opts & { format?: string } = {}): Check {
   const format = opts.format ?? SPECTRUM_NUMERIC_FORMATS.amount;
   if (!Number.isSafeInteger(cents)) {
-    return checkFrom([r('amount-not-whole-cents', 'Amount must be a whole number of cents.', opts, 'amount')]);
+    return checkFrom([
+      r('amount-not-whole-cents', 'Amount must be a whole number of cents.', opts, 'amount'),
+    ]);
   }
   return checkFrom([
     !amountFitsFormat(cents, format) &&

@@ -155,6 +155,8 @@ export function authorize(user: Actor, action: Action, context: AuthorizeContext
 }
 
 /** PERM-1: whether the permissions table lets an admin edit this user's level directly. */
-export function isLevelDirectlyEditable(user: Pick<Actor, 'permissionTemplate' | 'isDirectoryAdmin'>): boolean {
+export function isLevelDirectlyEditable(
+  user: Pick<Actor, 'permissionTemplate' | 'isDirectoryAdmin'>,
+): boolean {
   return !user.isDirectoryAdmin && !user.permissionTemplate;
 }

@@ -46,7 +46,11 @@ export function nextRunAt(frequency: SyncFrequency, now: Date, options: Schedule
 }
 
 /** The latest scheduled run at or before `now`; null for `never`. */
-export function previousRunAt(frequency: SyncFrequency, now: Date, options: ScheduleOptions = {}): Date | null {
+export function previousRunAt(
+  frequency: SyncFrequency,
+  now: Date,
+  options: ScheduleOptions = {},
+): Date | null {
   const next = nextRunAt(frequency, now, options);
   if (next === null) return null;
   return new Date(next.getTime() - stepHours(frequency as Exclude<SyncFrequency, 'never'>) * HOUR);
