@@ -8,7 +8,7 @@ export interface GetServiceDef<S extends RowSpec = RowSpec> {
   /** WSDL parameter order after Authorization_ID and GUID; values come from the filter. */
   readonly params: readonly (readonly [wire: string, filterKey: string])[];
   readonly row: S;
-  readonly key: (row: RowOf<S>) => string;
+  key(row: RowOf<S>): string;
 }
 
 const JOB_FAMILY_PARAMS = [
