@@ -3,6 +3,7 @@ export * from './domain/types.js';
 export * from './eligibility/index.js';
 export * from './formats/index.js';
 export * from './keys/index.js';
+export * from './mapping/index.js';
 export * from './permissions/authorize.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';

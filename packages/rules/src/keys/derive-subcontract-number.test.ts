@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateSubcontractNumber } from '../formats/validators.js';
-import { deriveSubcontractNumber } from './derive-subcontract-number.js';
+import { deriveSubcontractNumber, exhausted } from './derive-subcontract-number.js';
 
 const none = new Set<string>();
 
@@ -151,5 +151,20 @@ describe('deriveSubcontractNumber', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('exhausted', () => {
+  it('COM-2: names the rule and asks for a number by hand when none is free', () => {
+    expect(exhausted('COM-2', 'subcontract number')).toEqual({
+      ok: false,
+      reasons: [
+        {
+          code: 'spectrum-key-exhausted',
+          rule: 'COM-2',
+          message: 'No free subcontract number is left; enter one by hand.',
+        },
+      ],
+    });
   });
 });
