@@ -94,7 +94,10 @@ export class SoapCaller {
     scope: GuidScope,
     signal?: AbortSignal,
   ): Promise<GetReply> {
-    const rows = await this.call(service, params, scope, false, signal);
+    return this.call(service, params, scope, false, signal, (rows) => this.readGet(service, rows));
+  }
+
+  private readGet(service: string, rows: RawRow[]): GetReply {
     const data: RawRow[] = [];
     const problems: SpectrumProblem[] = [];
     let truncated = false;
@@ -115,7 +118,10 @@ export class SoapCaller {
     scope: GuidScope,
     signal?: AbortSignal,
   ): Promise<PutResult> {
-    const rows = await this.call(service, params, scope, true, signal);
+    return this.call(service, params, scope, true, signal, (rows) => this.readPut(service, rows));
+  }
+
+  private readPut(service: string, rows: RawRow[]): PutResult {
     const generated: Record<string, string> = {};
     const problems: SpectrumProblem[] = [];
     for (const row of rows) {
@@ -130,19 +136,21 @@ export class SoapCaller {
   }
 
   /** Runs the exchange with retries; a timed-out session GUID is replaced and the call repeated once. */
-  private async call(
+  private async call<T>(
     service: string,
     params: readonly SoapParam[],
     scope: GuidScope,
     write: boolean,
-    signal?: AbortSignal,
-  ): Promise<RawRow[]> {
+    signal: AbortSignal | undefined,
+    read: (rows: RawRow[]) => T,
+  ): Promise<T> {
     for (let sessionRetry = 0; ; sessionRetry++) {
       const guid = scope.current();
       try {
-        return await withRetries(this.config.deps, { operation: service, signal, write }, () =>
+        const rows = await withRetries(this.config.deps, { operation: service, signal, write }, () =>
           this.exchange(service, params, guid, signal),
         );
+        return read(rows);
       } catch (error) {
         if (error instanceof SpectrumSessionExpired && sessionRetry === 0) {
           this.config.deps.logger.info(
