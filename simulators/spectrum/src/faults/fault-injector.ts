@@ -1,0 +1,140 @@
+export const FAULT_KINDS = [
+  'latency',
+  'server-fault',
+  'drop-connection',
+  'http-500',
+  'http-503',
+  'timeout',
+  'truncate',
+  'auth-failure',
+  'guid-timeout',
+  'crash',
+] as const;
+
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultSpec {
+  /** Service name (`GetJob`, `AddVendor`, `vendors`, `scheduleofvalues`, `infolink`, `token`) or `*`. */
+  service: string;
+  kind: FaultKind;
+  /** latency: delay in ms. */
+  ms?: number;
+  /** drop-connection: before the request is processed (default) or after a write has been applied. */
+  when?: 'before' | 'after';
+  /** Fire on the next N matching calls only. */
+  times?: number;
+  /** Fire with this probability (0..1), drawn from a seeded generator. */
+  rate?: number;
+  seed?: number;
+  /** crash: the write statement count at which the Put "crashes" (default 1). */
+  afterWrites?: number;
+}
+
+export interface Fault extends FaultSpec {
+  id: number;
+  fired: number;
+}
+
+export class FaultSpecError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** mulberry32: small, fast, deterministic. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function checkFaultSpec(input: unknown): FaultSpec {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new FaultSpecError('body', 'expected an object');
+  const s = input as Record<string, unknown>;
+  const allowed = new Set(['service', 'kind', 'ms', 'when', 'times', 'rate', 'seed', 'afterWrites']);
+  for (const k of Object.keys(s)) if (!allowed.has(k)) throw new FaultSpecError(k, `unknown field ${k}`);
+  if (typeof s.service !== 'string' || s.service === '')
+    throw new FaultSpecError('service', 'service is required');
+  if (typeof s.kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(s.kind)) {
+    throw new FaultSpecError('kind', `kind must be one of ${FAULT_KINDS.join(', ')}`);
+  }
+  const spec: FaultSpec = { service: s.service, kind: s.kind as FaultKind };
+  const int = (name: string, min: number): number | undefined => {
+    const v = s[name];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+      throw new FaultSpecError(name, `${name} must be an integer >= ${min}`);
+    }
+    return v;
+  };
+  const ms = int('ms', 0);
+  if (ms !== undefined) spec.ms = ms;
+  if (spec.kind === 'latency' && ms === undefined) throw new FaultSpecError('ms', 'latency needs ms');
+  const times = int('times', 1);
+  if (times !== undefined) spec.times = times;
+  const seed = int('seed', 0);
+  if (seed !== undefined) spec.seed = seed;
+  const afterWrites = int('afterWrites', 1);
+  if (afterWrites !== undefined) spec.afterWrites = afterWrites;
+  if (s.rate !== undefined) {
+    if (typeof s.rate !== 'number' || s.rate < 0 || s.rate > 1)
+      throw new FaultSpecError('rate', 'rate must be 0..1');
+    spec.rate = s.rate;
+  }
+  if (s.when !== undefined) {
+    if (s.when !== 'before' && s.when !== 'after')
+      throw new FaultSpecError('when', "when must be 'before' or 'after'");
+    spec.when = s.when;
+  }
+  return spec;
+}
+
+/** Armed faults, matched per call by service name, by count (`times`) or probability (`rate`). */
+export class FaultInjector {
+  private faults: (Fault & { random?: () => number })[] = [];
+  private nextId = 1;
+
+  add(spec: FaultSpec): Fault {
+    const fault: Fault & { random?: () => number } = { ...spec, id: this.nextId++, fired: 0 };
+    if (spec.rate !== undefined) fault.random = prng(spec.seed ?? 1);
+    this.faults.push(fault);
+    return this.view(fault);
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): Fault[] {
+    return this.faults.map((f) => this.view(f));
+  }
+
+  private view(f: Fault & { random?: () => number }): Fault {
+    const { random: _random, ...rest } = f;
+    return rest;
+  }
+
+  /** The faults that fire for this call (latency ones first), consuming their counts. */
+  pick(service: string): Fault[] {
+    if (this.faults.length === 0) return [];
+    const fired: Fault[] = [];
+    for (const f of this.faults) {
+      if (f.service !== '*' && f.service !== service) continue;
+      if (f.times !== undefined && f.fired >= f.times) continue;
+      if (f.random && f.random() >= (f.rate ?? 1)) continue;
+      f.fired++;
+      fired.push(f);
+    }
+    this.faults = this.faults.filter((f) => f.times === undefined || f.fired < f.times);
+    return fired.sort((a, b) => (a.kind === 'latency' ? -1 : 0) - (b.kind === 'latency' ? -1 : 0));
+  }
+}

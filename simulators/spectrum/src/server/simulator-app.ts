@@ -1,0 +1,407 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { AuthService } from '../auth/auth.service.js';
+import { handleControl } from '../control/control-api.js';
+import { type Fault, FaultInjector } from '../faults/fault-injector.js';
+import { handleInfoLink } from '../infolink/infolink.controller.js';
+import { handleScheduleOfValues } from '../rest/schedule-of-values.controller.js';
+import { handleVendors } from '../rest/vendors.controller.js';
+import { demoScenario } from '../scenarios/demo.scenario.js';
+import { loadScenario, type ScenarioSpec } from '../scenarios/scenario.js';
+import { GET_SERVICES } from '../services/get-services.js';
+import { PUT_SERVICES } from '../services/put-services.js';
+import type { ServiceDef } from '../services/service-types.js';
+import { type ForcedReply, SoapDispatcher, type SoapOutcome } from '../soap/soap-dispatcher.js';
+import { SERVER_FAULT_MESSAGE, soapFault } from '../soap/soap-envelope.writer.js';
+import { jettyNotFound, wsdl } from '../soap/wsdl.writer.js';
+import type { SpectrumStore } from '../store/spectrum-store.js';
+import { BodyTooLargeError, readBody, send, sendJson, XML } from './http-helpers.js';
+import { RequestLog } from './request-log.js';
+
+export interface AppOptions {
+  control: boolean;
+  enhancedAuth: boolean;
+  guidTimeoutHours: number | null;
+  clock: () => Date;
+  /** Resolves a scenario name to a scenario (demo, generated, files in scenarios/). */
+  resolveScenario: (name: string) => ScenarioSpec | ((store: SpectrumStore) => void);
+}
+
+export interface RequestState {
+  service: string;
+  fault?: string;
+}
+
+/** Everything behind the simulator's one HTTP port. */
+export class SimulatorApp {
+  readonly auth: AuthService;
+  readonly faults = new FaultInjector();
+  readonly log = new RequestLog();
+  readonly dispatcher: SoapDispatcher;
+  readonly services: ReadonlyMap<string, ServiceDef>;
+  /** Requests held open by a `timeout` fault; destroyed on close. */
+  readonly hanging = new Set<ServerResponse>();
+  baseUrl = '';
+  /** Added to the injected clock (the control API can move time forward, e.g. to expire GUIDs). */
+  clockOffsetMs = 0;
+  readonly now = (): Date => new Date(this.options.clock().getTime() + this.clockOffsetMs);
+  /** The scenario loaded at start-up; `POST /__sim/reset` goes back to it. */
+  startScenario: string | ScenarioSpec = 'demo';
+
+  constructor(
+    readonly store: SpectrumStore,
+    readonly options: AppOptions,
+  ) {
+    this.auth = new AuthService(store, this.now, {
+      enhanced: options.enhancedAuth,
+      guidTimeoutMs: options.guidTimeoutHours === null ? null : options.guidTimeoutHours * 3600_000,
+      tokenLifetimeSeconds: 3600,
+    });
+    this.services = new Map<string, ServiceDef>([...GET_SERVICES, ...PUT_SERVICES].map((d) => [d.name, d]));
+    this.dispatcher = new SoapDispatcher(store, this.auth, this.now, this.services);
+  }
+
+  loadScenario(nameOrSpec: string | ScenarioSpec): string {
+    const resolved = typeof nameOrSpec === 'string' ? this.options.resolveScenario(nameOrSpec) : nameOrSpec;
+    if (typeof resolved === 'function') resolved(this.store);
+    else loadScenario(this.store, resolved);
+    this.auth.reset();
+    this.dispatcher.clearCache();
+    return this.store.getMeta('scenario') ?? '';
+  }
+
+  loadDemo(): void {
+    loadScenario(this.store, demoScenario());
+  }
+
+  handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    const state: RequestState = { service: '' };
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const record = (): void => {
+      if (path.startsWith('/__sim')) return;
+      const entry = {
+        time: this.now().toISOString(),
+        method: req.method ?? '',
+        path,
+        service: state.service,
+        status: res.headersSent ? res.statusCode : 0,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      };
+      this.log.add(state.fault ? { ...entry, fault: state.fault } : entry);
+    };
+    res.once('close', record);
+    this.route(req, res, state).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { error: 'request body too large' });
+        return;
+      }
+      send(res, 500, soapFault('Server', SERVER_FAULT_MESSAGE), XML);
+    });
+  };
+
+  private async route(req: IncomingMessage, res: ServerResponse, state: RequestState): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator.local');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+
+    if (path === '/__sim' || path.startsWith('/__sim/')) {
+      if (!this.options.control) {
+        send(res, 404, jettyNotFound(path), 'text/html; charset=ISO-8859-1');
+        return;
+      }
+      await handleControl(this, req, res, url);
+      return;
+    }
+    if (method === 'POST' && (path === '/ws' || path.startsWith('/ws/'))) {
+      await this.soap(req, res, path, state);
+      return;
+    }
+    if (method === 'OPTIONS' && path === '/ws') {
+      send(
+        res,
+        200,
+        '<application xmlns="http://wadl.dev.java.net/2009/02"/>',
+        'application/vnd.sun.wadl+xml',
+      );
+      return;
+    }
+    const wsdlMatch = /^\/wsdls\/([^/]+)\.jws$/.exec(path);
+    if (method === 'GET' && wsdlMatch) {
+      const def = this.services.get(decodeURIComponent(wsdlMatch[1] ?? ''));
+      if (!def) send(res, 404, jettyNotFound(path), 'text/html; charset=ISO-8859-1');
+      else send(res, 200, wsdl(def, this.baseUrl), XML);
+      return;
+    }
+    if (method === 'POST' && path === '/connect/token') {
+      state.service = 'token';
+      if (await this.applyHttpFaults(res, state)) return;
+      await this.token(req, res);
+      return;
+    }
+    const vendorsMatch = /^\/vendors\/([^/]+)$/.exec(path);
+    if (method === 'GET' && vendorsMatch) {
+      state.service = 'vendors';
+      if (await this.applyHttpFaults(res, state)) return;
+      handleVendors(this, req, res, decodeURIComponent(vendorsMatch[1] ?? ''), url);
+      return;
+    }
+    if (method === 'POST' && path === '/contract/scheduleofvalues') {
+      state.service = 'scheduleofvalues';
+      const faults = await this.applyHttpFaults(res, state, true);
+      if (faults === true) return;
+      const body = await readBody(req);
+      handleScheduleOfValues(this, req, res, body, faults === false ? undefined : faults);
+      return;
+    }
+    const infoMatch = /^\/infolink\/([^/]+)$/.exec(path);
+    if (method === 'GET' && infoMatch) {
+      state.service = 'infolink';
+      if (await this.applyHttpFaults(res, state)) return;
+      handleInfoLink(this, req, res, decodeURIComponent(infoMatch[1] ?? ''), url);
+      return;
+    }
+    send(res, 404, jettyNotFound(path), 'text/html; charset=ISO-8859-1');
+  }
+
+  /**
+   * Applies the faults that fire for a non-SOAP call. Returns true when the call was answered (or
+   * dropped) by a fault, false when it goes on, or the post-write fault when one must follow the write.
+   */
+  async applyHttpFaults(
+    res: ServerResponse,
+    state: RequestState,
+    deferAfter = false,
+  ): Promise<boolean | Fault> {
+    const fired = this.faults.pick(state.service);
+    for (const f of fired) {
+      if (f.kind === 'latency') {
+        await delay(f.ms ?? 0);
+        continue;
+      }
+      state.fault = f.kind;
+      switch (f.kind) {
+        case 'http-500':
+          sendJson(res, 500, { error: 'Internal Server Error' });
+          return true;
+        case 'http-503':
+          sendJson(res, 503, { error: 'Service Unavailable' });
+          return true;
+        case 'server-fault':
+          sendJson(res, 500, { error: SERVER_FAULT_MESSAGE });
+          return true;
+        case 'auth-failure':
+          sendJson(res, 401, { error: 'The web service is not Authorized' });
+          return true;
+        case 'timeout':
+          this.hang(res);
+          return true;
+        case 'drop-connection':
+          if (f.when === 'after' && deferAfter) return f;
+          res.socket?.destroy();
+          return true;
+        case 'truncate':
+          if (deferAfter) return f;
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  hang(res: ServerResponse): void {
+    this.hanging.add(res);
+    res.once('close', () => this.hanging.delete(res));
+  }
+
+  private authFailure(
+    res: ServerResponse,
+    status: number,
+    message: string,
+    extra: Record<string, string> = {},
+  ): void {
+    const headers: Record<string, string> =
+      status === 401
+        ? { 'WWW-Authenticate': this.auth.options.enhanced ? 'Bearer' : 'Basic realm="Spectrum"' }
+        : {};
+    sendJson(res, status, { error: message }, { ...headers, ...extra });
+  }
+
+  private async soap(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    state: RequestState,
+  ): Promise<void> {
+    let service = path.startsWith('/ws/') ? decodeURIComponent(path.slice(4)) : '';
+    if (service === '') {
+      const action = String(req.headers.soapaction ?? '')
+        .trim()
+        .replace(/^"|"$/g, '');
+      service =
+        action
+          .split('/')
+          .filter((s) => s !== '')
+          .pop() ?? '';
+    }
+    state.service = service;
+    const authHeader = req.headers.authorization;
+    const bearer = this.auth.bearer(authHeader);
+    if (this.auth.options.enhanced && (bearer === 'absent' || bearer === 'invalid')) {
+      await readBody(req);
+      this.authFailure(res, 401, 'A valid bearer token is required');
+      return;
+    }
+    if (bearer === 'invalid') {
+      await readBody(req);
+      this.authFailure(res, 401, 'Invalid or expired bearer token');
+      return;
+    }
+    if (this.auth.basic(authHeader) === 'invalid') {
+      await readBody(req);
+      this.authFailure(res, 401, 'Invalid Basic credentials');
+      return;
+    }
+    const body = await readBody(req);
+    const fired = this.faults.pick(service);
+    let forced: ForcedReply | undefined;
+    let after: Fault | undefined;
+    let crashAfter = 1;
+    for (const f of fired) {
+      if (f.kind === 'latency') {
+        await delay(f.ms ?? 0);
+        continue;
+      }
+      state.fault = f.kind;
+      switch (f.kind) {
+        case 'http-500':
+          send(res, 500, 'Internal Server Error', 'text/plain');
+          return;
+        case 'http-503':
+          send(res, 503, 'Service Unavailable', 'text/plain');
+          return;
+        case 'server-fault':
+          send(res, 500, soapFault('Server', SERVER_FAULT_MESSAGE), XML);
+          return;
+        case 'timeout':
+          this.hang(res);
+          return;
+        case 'drop-connection':
+          if (f.when === 'after') after = f;
+          else {
+            res.socket?.destroy();
+            return;
+          }
+          break;
+        case 'truncate':
+          after = f;
+          break;
+        case 'crash':
+          forced = 'crash';
+          crashAfter = f.afterWrites ?? 1;
+          break;
+        case 'auth-failure':
+        case 'guid-timeout':
+          forced = f.kind;
+          break;
+        default:
+          break;
+      }
+      if (forced || after) break;
+    }
+    const outcome: SoapOutcome = this.dispatcher.handle(service, body, forced, crashAfter);
+    if (after?.kind === 'drop-connection') {
+      res.socket?.destroy();
+      return;
+    }
+    if (after?.kind === 'truncate') {
+      const text = outcome.body.toString();
+      const cut = text.lastIndexOf('</returnData>');
+      send(
+        res,
+        outcome.status,
+        cut > 0 ? text.slice(0, cut) : text.slice(0, Math.floor(text.length / 2)),
+        XML,
+      );
+      return;
+    }
+    send(res, outcome.status, outcome.body, XML);
+  }
+
+  private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const form = new URLSearchParams(await readBody(req));
+    if (form.get('grant_type') !== 'client_credentials') {
+      sendJson(res, 400, { error: 'unsupported_grant_type' });
+      return;
+    }
+    const scope = form.get('scope') ?? '';
+    if (scope !== 'spectrumapi') {
+      sendJson(res, 400, { error: 'invalid_scope' });
+      return;
+    }
+    const issued = this.auth.issueToken(form.get('client_id') ?? '', form.get('client_secret') ?? '');
+    if (!issued) {
+      sendJson(res, 400, { error: 'invalid_client' });
+      return;
+    }
+    sendJson(res, 200, {
+      access_token: issued.accessToken,
+      expires_in: issued.expiresIn,
+      token_type: 'Bearer',
+      scope: 'spectrumapi',
+    });
+  }
+
+  /**
+   * Authenticates a REST / Info-Link call for a company: Basic `company:authId` or a bearer token
+   * (required in enhanced mode). Answers 401/403 itself and returns undefined when refused.
+   */
+  restAuth(
+    req: IncomingMessage,
+    res: ServerResponse,
+    company: string,
+    extra: Record<string, string> = {},
+  ): string | undefined {
+    const header = req.headers.authorization;
+    const bearer = this.auth.bearer(header);
+    let authId: string | undefined;
+    if (typeof bearer === 'object') authId = bearer.authId;
+    else if (bearer === 'invalid') {
+      this.authFailure(res, 401, 'Invalid or expired bearer token', extra);
+      return undefined;
+    } else if (this.auth.options.enhanced) {
+      this.authFailure(res, 401, 'A valid bearer token is required', extra);
+      return undefined;
+    } else {
+      const basic = this.auth.basic(header);
+      if (typeof basic !== 'object') {
+        this.authFailure(res, 401, 'Basic credentials Company_Code:Authorization_ID are required', extra);
+        return undefined;
+      }
+      if (basic.company !== company) {
+        this.authFailure(res, 403, `Credentials are for company ${basic.company}, not ${company}`, extra);
+        return undefined;
+      }
+      authId = basic.authId;
+    }
+    if (!this.auth.companiesOf(authId).includes(company)) {
+      this.authFailure(res, 403, `Authorization ID is not authorized for company ${company}`, extra);
+      return undefined;
+    }
+    return authId;
+  }
+
+  closeHanging(): void {
+    for (const res of this.hanging) res.destroy();
+    this.hanging.clear();
+  }
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

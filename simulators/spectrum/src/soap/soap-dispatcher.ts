@@ -1,0 +1,205 @@
+import { type AuthService, GUID_TIMEOUT } from '../auth/auth.service.js';
+import { validatePutFields } from '../services/put-validation.js';
+import type { GetServiceDef, PutContext, PutServiceDef, ServiceDef } from '../services/service-types.js';
+import { SimulatedCrashError, type SpectrumStore } from '../store/spectrum-store.js';
+import { dataRow, getResponse, MAX_GET_ROWS, ROW_CAP_WARNING, statusRow } from './get-response.writer.js';
+import { parseSoapRequest, SoapClientError } from './soap-envelope.parser.js';
+import {
+  type PutReplyRow,
+  putResponse,
+  SERVER_FAULT_MESSAGE,
+  soapFault,
+  unknownServiceMessage,
+} from './soap-envelope.writer.js';
+
+export interface SoapOutcome {
+  status: number;
+  body: string | Buffer;
+  /** Service name, when one was identified. */
+  service: string;
+  /** Whether the call changed data. */
+  wrote: boolean;
+}
+
+/** A forced reply, used by fault injection. */
+export type ForcedReply = 'auth-failure' | 'guid-timeout' | 'crash';
+
+class Rollback extends Error {
+  constructor(readonly rows: PutReplyRow[]) {
+    super('rollback');
+  }
+}
+
+const CACHE_LIMIT = 2000;
+
+/**
+ * Turns one SOAP request into one SOAP reply: parse, identify the service, check the Authorization
+ * ID / company / GUID, run the service. Get replies are cached per (service, parameters, auth ID)
+ * until the next write.
+ */
+export class SoapDispatcher {
+  private readonly cache = new Map<string, { generation: number; body: Buffer }>();
+
+  constructor(
+    private readonly store: SpectrumStore,
+    private readonly auth: AuthService,
+    private readonly clock: () => Date,
+    private readonly services: ReadonlyMap<string, ServiceDef>,
+  ) {}
+
+  serviceNames(): string[] {
+    return [...this.services.keys()];
+  }
+
+  has(name: string): boolean {
+    return this.services.has(name);
+  }
+
+  handle(service: string, xml: string, forced?: ForcedReply, crashAfterWrites = 1): SoapOutcome {
+    const def = this.services.get(service);
+    if (!def)
+      return {
+        status: 500,
+        body: soapFault('Client', unknownServiceMessage(service)),
+        service,
+        wrote: false,
+      };
+    let request: ReturnType<typeof parseSoapRequest>;
+    try {
+      request = parseSoapRequest(xml);
+    } catch (error) {
+      if (error instanceof SoapClientError) {
+        return { status: 500, body: soapFault('Client', error.message), service, wrote: false };
+      }
+      throw error;
+    }
+    if (request.element !== service) {
+      return {
+        status: 500,
+        body: soapFault('Client', `Request element ${request.element} does not match Web Service ${service}`),
+        service,
+        wrote: false,
+      };
+    }
+    const f = request.fields;
+    const authId = f.Authorization_ID ?? '';
+    const guid = f.GUID ?? '';
+    if (def.kind === 'get') return this.get(def, authId, guid, f, forced);
+    return this.put(def, authId, guid, f, forced, crashAfterWrites);
+  }
+
+  private get(
+    def: GetServiceDef,
+    authId: string,
+    guid: string,
+    f: Record<string, string>,
+    forced?: ForcedReply,
+  ): SoapOutcome {
+    const reply = (rows: string): SoapOutcome => ({
+      status: 200,
+      body: getResponse(def, rows),
+      service: def.name,
+      wrote: false,
+    });
+    const company = f.pCompany_Code ?? '';
+    const auth = this.auth.authorize(authId, def.name, company, true);
+    if (forced === 'auth-failure' || !auth.ok) {
+      const desc = auth.ok ? 'The web service is not Authorized' : auth.description;
+      return reply(statusRow(def, 'E', desc, auth.ok ? 'Authorization_ID' : auth.column));
+    }
+    if (forced === 'guid-timeout' || !this.auth.touchGuid(authId, def.name, guid)) {
+      return reply(statusRow(def, 'E', GUID_TIMEOUT, 'GUID'));
+    }
+    const params: Record<string, string> = {};
+    for (const p of def.params) params[p] = f[p] ?? '';
+    const key = `${def.name}\u0000${authId}\u0000${auth.company}\u0000${def.params.map((p) => params[p]).join('\u0000')}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.generation === this.store.generation) {
+      return { status: 200, body: cached.body, service: def.name, wrote: false };
+    }
+    const result = def.run(
+      { store: this.store, company: auth.company, authId, now: this.clock() },
+      params,
+      MAX_GET_ROWS,
+    );
+    let rowsXml: string;
+    if ('error' in result) rowsXml = statusRow(def, 'E', result.error.description, result.error.column);
+    else {
+      rowsXml = '';
+      for (const r of result.rows) rowsXml += dataRow(def, r);
+      if (result.more) rowsXml += statusRow(def, 'W', ROW_CAP_WARNING, '');
+    }
+    const body = Buffer.from(getResponse(def, rowsXml), 'utf8');
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, { generation: this.store.generation, body });
+    return { status: 200, body, service: def.name, wrote: false };
+  }
+
+  private put(
+    def: PutServiceDef,
+    authId: string,
+    guid: string,
+    f: Record<string, string>,
+    forced: ForcedReply | undefined,
+    crashAfterWrites: number,
+  ): SoapOutcome {
+    const reply = (rows: PutReplyRow[], wrote = false): SoapOutcome => ({
+      status: 200,
+      body: putResponse(def.name, rows),
+      service: def.name,
+      wrote,
+    });
+    const company = f.Company_Code ?? '';
+    const auth = this.auth.authorize(authId, def.name, company, false);
+    if (forced === 'auth-failure' || !auth.ok) {
+      const desc = auth.ok ? 'The Web Service is not authorized.' : auth.description;
+      return reply([{ code: 'A', desc, column: 'Authorization_ID' }]);
+    }
+    if (forced === 'guid-timeout' || !this.auth.touchGuid(authId, def.name, guid)) {
+      return reply([{ code: 'A', desc: GUID_TIMEOUT, column: 'GUID' }]);
+    }
+    const raw: Record<string, string> = {};
+    for (const field of def.fields) raw[field.name] = f[field.name] ?? '';
+    raw.Company_Code = auth.company;
+    const checked = validatePutFields(def.fields, raw);
+    if (checked.errors.length > 0) return reply(checked.errors);
+    const value = checked.value;
+    const ctx: PutContext = {
+      store: this.store,
+      company: auth.company,
+      authId,
+      now: this.clock(),
+      raw,
+      value,
+      has: (name) => value[name] !== undefined,
+      str: (name) => (value[name] === undefined ? '' : String(value[name])),
+      num: (name) => (typeof value[name] === 'number' ? (value[name] as number) : undefined),
+    };
+    if (forced === 'crash') this.store.crashAfterWrites = crashAfterWrites;
+    try {
+      const rows = this.store.write(() => {
+        const out = def.execute(ctx);
+        if (out.some((r) => r.code !== 'G')) throw new Rollback(out);
+        return out;
+      });
+      return reply(rows, true);
+    } catch (error) {
+      if (error instanceof Rollback) return reply(error.rows);
+      if (error instanceof SimulatedCrashError) {
+        return {
+          status: 500,
+          body: soapFault('Server', SERVER_FAULT_MESSAGE),
+          service: def.name,
+          wrote: false,
+        };
+      }
+      throw error;
+    } finally {
+      this.store.crashAfterWrites = null;
+    }
+  }
+
+  clearCache(): void {
+    this.cache.clear();
+  }
+}
