@@ -15,8 +15,6 @@ export type ParsedReply =
   | { type: 'not-soap' };
 
 const RESPONSE_BLOCK = /<(?:[\w.-]+:)?response(?:\s[^>]*)?>([\s\S]*?)<\/(?:[\w.-]+:)?response\s*>/g;
-// <Name/>, <Name attr='x' />, <Name></Name>, <Name> </Name>, <p:Name>text</p:Name>
-const CHILD = /<([\w.-]+:)?([\w.-]+)(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/\1?\2\s*>)/g;
 const FAULT = /<(?:[\w.-]+:)?Fault(?:\s[^>]*)?>([\s\S]*?)(?:<\/(?:[\w.-]+:)?Fault\s*>|$)/;
 
 function firstText(xml: string, name: string): string | undefined {
@@ -26,13 +24,44 @@ function firstText(xml: string, name: string): string | undefined {
   return m ? decodeElementText(m[1] ?? '').trim() : undefined;
 }
 
-/** Parses the children of one `<response>` block. */
+function isNameEnd(code: number): boolean {
+  // whitespace, '/', '>'
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 || code === 62;
+}
+
+/**
+ * Parses the children of one `<response>` block: `<Name/>`, `<Name attr='x' />`, `<Name></Name>`,
+ * `<Name> </Name>`, `<p:Name>text</p:Name>`. A scanner rather than a regex: this is the hot path of
+ * every large read.
+ */
 export function parseRow(inner: string): RawRow {
   const row: RawRow = {};
-  CHILD.lastIndex = 0;
-  for (let m = CHILD.exec(inner); m !== null; m = CHILD.exec(inner)) {
-    const name = m[2]!;
-    row[name] = decodeElementText(m[3] ?? '').trim();
+  let i = inner.indexOf('<');
+  while (i >= 0 && i < inner.length) {
+    const next = inner.charCodeAt(i + 1);
+    if (next === 47 || next === 33 || next === 63) {
+      // stray closing tag, comment/CDATA outside an element, processing instruction: skip
+      i = inner.indexOf('<', inner.indexOf('>', i + 1) + 1);
+      if (i < 0) break;
+      continue;
+    }
+    let end = i + 1;
+    while (end < inner.length && !isNameEnd(inner.charCodeAt(end))) end++;
+    const qname = inner.slice(i + 1, end);
+    const gt = inner.indexOf('>', end);
+    if (gt < 0) break;
+    const colon = qname.indexOf(':');
+    const name = colon >= 0 ? qname.slice(colon + 1) : qname;
+    if (inner.charCodeAt(gt - 1) === 47) {
+      row[name] = '';
+      i = inner.indexOf('<', gt + 1);
+      continue;
+    }
+    const close = inner.indexOf(`</${qname}`, gt + 1);
+    if (close < 0) break;
+    const raw = inner.slice(gt + 1, close);
+    row[name] = (raw.includes('&') || raw.includes('<![CDATA[') ? decodeElementText(raw) : raw).trim();
+    i = inner.indexOf('<', inner.indexOf('>', close) + 1);
   }
   return row;
 }

@@ -109,21 +109,25 @@ function getSchema(spec: RowSpec, source: 'wire' | 'json'): z.ZodType {
 function schemaFor(spec: RowSpec, source: 'wire' | 'json'): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
   for (const [, [wire, kind, optional]] of Object.entries(spec)) {
-    const base = z.unknown().transform((value, ctx) => {
+    if (source === 'wire') {
+      // SOAP values are always text: zod checks presence and type (its fast path); the kind conversion
+      // below checks the format.
+      shape[wire] = optional ? z.string().optional() : z.string({ error: 'is missing' });
+      continue;
+    }
+    shape[wire] = z.unknown().transform((value, ctx) => {
       if (value === undefined) {
-        if (optional)
-          return source === 'wire' ? fromWire(kind, '') : kind === 'date' ? null : fromWire(kind, '');
+        if (optional) return kind === 'date' ? null : fromWire(kind, '');
         ctx.addIssue({ code: 'custom', message: 'is missing' });
         return z.NEVER;
       }
       try {
-        return source === 'wire' ? fromWire(kind, String(value)) : fromJson(kind, value);
+        return fromJson(kind, value);
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
         return z.NEVER;
       }
     });
-    shape[wire] = base;
   }
   return z.object(shape);
 }
@@ -147,9 +151,28 @@ export function parseRowWith<S extends RowSpec>(
       { service: context.service, field: fieldName, rowIndex: context.rowIndex },
     );
   }
-  const wireValues = result.data as Record<string, unknown>;
+  const values = result.data as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [domain, [wire]] of Object.entries(spec)) out[domain] = wireValues[wire];
+  const wire = (context.source ?? 'wire') === 'wire';
+  for (const [domain, [wireName, kind]] of Object.entries(spec)) {
+    if (!wire) {
+      out[domain] = values[wireName];
+      continue;
+    }
+    try {
+      out[domain] = fromWire(kind, (values[wireName] as string | undefined) ?? '');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      throw new SpectrumParseError(
+        `${context.service} row ${context.rowIndex + 1}: field ${wireName} ${message}`,
+        {
+          service: context.service,
+          field: wireName,
+          rowIndex: context.rowIndex,
+        },
+      );
+    }
+  }
   return out as RowOf<S>;
 }
 
