@@ -1,0 +1,17 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { HealthController } from './health/health.controller.js';
+import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static register(deps: PlatformDeps): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.register(deps), AuthModule, AuditModule, UsersModule],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
+import { ZodQuery } from '../platform/http/zod.js';
+import { AuditService } from './audit.service.js';
+
+const auditQuery = pageQuery.extend({
+  actorId: z.string().max(64).optional(),
+  action: z.string().max(100).optional(),
+  itemType: z.string().max(64).optional(),
+  itemId: z.string().max(64).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});
+
+@ApiTags('audit')
+@Controller('audit-events')
+export class AuditController {
+  constructor(@Inject(AuditService) private readonly audit: AuditService) {}
+
+  @Get()
+  @RequirePermission('settings.view')
+  @ZodQuery(auditQuery)
+  @ApiOperation({ operationId: 'listAuditEvents', summary: 'Audit log, newest first, with filters' })
+  async list(@Query() q: z.infer<typeof auditQuery>) {
+    const rows = await this.audit.list(
+      {
+        actorId: q.actorId,
+        action: q.action,
+        itemType: q.itemType,
+        itemId: q.itemId,
+        from: q.from ? new Date(q.from) : undefined,
+        to: q.to ? new Date(q.to) : undefined,
+      },
+      decodeCursor(q.cursor),
+      q.limit + 1,
+    );
+    return toPage(rows, q.limit, (r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      action: r.action,
+      itemType: r.itemType,
+      itemId: r.itemId,
+      before: r.before,
+      after: r.after,
+      note: r.note,
+    }));
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { PRISMA } from '../platform/tokens.js';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  itemType?: string | null;
+  itemId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  note?: string | null;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  action?: string;
+  itemType?: string;
+  itemId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+type Tx = Prisma.TransactionClient | PrismaClient;
+
+const json = (v: unknown) =>
+  v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
+
+@Injectable()
+export class AuditRepository {
+  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+
+  async insert(entry: AuditEntry, at: Date, tx: Tx = this.db): Promise<void> {
+    await tx.auditEvent.create({
+      data: {
+        at,
+        actorId: entry.actorId,
+        action: entry.action,
+        itemType: entry.itemType ?? null,
+        itemId: entry.itemId ?? null,
+        before: json(entry.before),
+        after: json(entry.after),
+        note: entry.note ?? null,
+      },
+    });
+  }
+
+  async list(filter: AuditFilter, afterId: string | undefined, take: number) {
+    return this.db.auditEvent.findMany({
+      where: {
+        ...(filter.actorId ? { actorId: filter.actorId } : {}),
+        ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+        ...(filter.itemType ? { itemType: filter.itemType } : {}),
+        ...(filter.itemId ? { itemId: filter.itemId } : {}),
+        ...(filter.from || filter.to
+          ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+          : {}),
+        ...(afterId ? { id: { lt: afterId } } : {}),
+      },
+      orderBy: { id: 'desc' },
+      take,
+    });
+  }
+}

@@ -1,0 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client.js';
+import { CLOCK, type Clock } from '../platform/tokens.js';
+import { type AuditEntry, type AuditFilter, AuditRepository } from './audit.repository.js';
+
+/** Who did what, when, with the values before and after (settings, permissions, every export decision). */
+@Injectable()
+export class AuditService {
+  constructor(
+    @Inject(AuditRepository) private readonly repo: AuditRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  record(entry: AuditEntry, tx?: Prisma.TransactionClient): Promise<void> {
+    return this.repo.insert(entry, this.clock.now(), tx);
+  }
+
+  list(filter: AuditFilter, afterId: string | undefined, take: number) {
+    return this.repo.list(filter, afterId, take);
+  }
+}

@@ -1,0 +1,43 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ProblemError } from '../platform/http/problem.js';
+import { UsersRepository } from '../users/users.repository.js';
+import type { AuthUser } from './auth-user.js';
+import { hashToken } from './tokens.js';
+
+export const PUBLIC = 'bridge:public';
+/** Marks a route that needs no token (health, API document). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+export type AuthedRequest = Request & { user?: AuthUser };
+
+/** API-2: `Authorization: Bearer <token>` on every request except public routes. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
+    const req = context.switchToHttp().getRequest<AuthedRequest>();
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m?.[1]) {
+      throw new ProblemError(401, 'unauthorized', 'Send your API token as "Authorization: Bearer <token>".', [
+        { code: 'token-missing', message: 'No bearer token was sent.' },
+      ]);
+    }
+    const user = await this.users.findByTokenHash(hashToken(m[1]));
+    if (!user) {
+      throw new ProblemError(401, 'unauthorized', 'The API token is not valid or was revoked.', [
+        { code: 'token-invalid', message: 'The API token is not valid or was revoked.' },
+      ]);
+    }
+    req.user = user;
+    return true;
+  }
+}

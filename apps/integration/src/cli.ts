@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * Operator commands:
+ *   bridge migrate                 apply pending migrations (PostgreSQL; the embedded database migrates at start-up)
+ *   bridge migrate-status          show the migration history of the database
+ *   bridge migrate-dev <name>      (development) write a migration for schema changes and apply it
+ *   bridge create-admin --name N --email E
+ *                                  create the first admin and print their API token (once; it is stored hashed)
+ * The database is DATABASE_URL (default: the embedded database in ./.data/bridge).
+ */
+import { parseArgs } from 'node:util';
+import { loadEnv } from './config/env.js';
+import { openDatabase, patchPgCharColumns } from './platform/db/adapters.js';
+import { applyMigrations, createMigration, migrationStatus } from './platform/db/migrations.js';
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const env = loadEnv(process.env);
+  switch (command) {
+    case 'migrate': {
+      const db = await openDatabase(env.DATABASE_URL);
+      try {
+        const applied = await applyMigrations(db.adapter);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'no pending migrations');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'migrate-status': {
+      patchPgCharColumns();
+      const db = await openDatabase(env.DATABASE_URL);
+      try {
+        console.log(JSON.stringify(await migrationStatus(db.adapter), null, 2));
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'migrate-dev': {
+      const name = rest[0];
+      if (!name) throw new Error('usage: bridge migrate-dev <name>');
+      patchPgCharColumns();
+      const db = await openDatabase(env.DATABASE_URL);
+      try {
+        const created = await createMigration(db.adapter, name);
+        console.log(created ? `created and applied ${created}` : 'schema unchanged, no migration created');
+      } finally {
+        await db.close();
+      }
+      return 0;
+    }
+    case 'create-admin': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { name: { type: 'string' }, email: { type: 'string' } },
+      });
+      if (!values.name || !values.email)
+        throw new Error('usage: bridge create-admin --name <name> --email <email>');
+      const { createFirstAdmin } = await import('./users/first-admin.js');
+      const token = await createFirstAdmin(env, { name: values.name, email: values.email });
+      console.log(`admin created. API token (shown once, keep it safe):\n${token}`);
+      return 0;
+    }
+    default:
+      console.error(
+        'commands: migrate | migrate-status | migrate-dev <name> | create-admin --name N --email E',
+      );
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/**
+ * The service's environment, validated once at start-up. This is the only code that reads `process.env`;
+ * everything else receives an `Env`.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const key32 = z.string().transform((v, ctx) => {
+  const buf = /^[0-9a-fA-F]{64}$/.test(v) ? Buffer.from(v, 'hex') : Buffer.from(v, 'base64');
+  if (buf.length !== 32) {
+    ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex characters or base64' });
+    return z.NEVER;
+  }
+  return buf;
+});
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** `pglite://<dir>` (embedded, default), `pglite://memory`, or `postgresql://user:pass@host:5432/db`. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^(pglite|postgres|postgresql):\/\//, 'must start with pglite://, postgres:// or postgresql://')
+    .default('pglite://./.data/bridge'),
+  /** AES-256-GCM key for secrets at rest (Spectrum Authorization ID, OAuth secret). */
+  ENCRYPTION_KEY: key32,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Spectrum defaults for a fresh install (the admin changes them in the connection settings). */
+  SPECTRUM_URL: z.url().optional(),
+  SPECTRUM_COMPANY_CODE: z.string().max(3).optional(),
+  SPECTRUM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Mail: `smtp://user:pass@host:port` (or smtps://). Unset: mail is logged, not sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().default('Spectrum Bridge <bridge@localhost>'),
+  /** Turn the scheduler / export worker off on instances that should only serve the API. */
+  SCHEDULER_ENABLED: bool.default(true),
+  WORKER_ENABLED: bool.default(true),
+  /** Demo mode: fixed demo users and tokens (never in production). */
+  DEMO_MODE: bool.default(false),
+  INSTANCE_ID: z.string().min(1).max(100).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Validates the environment; throws an `EnvError` that lists every problem, naming each variable. */
+export function loadEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO_MODE) {
+    throw new EnvError([
+      'DEMO_MODE: demo mode is refused in production (it creates users with published tokens)',
+    ]);
+  }
+  return parsed.data;
+}

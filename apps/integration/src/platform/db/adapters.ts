@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+/**
+ * The database behind a `DATABASE_URL`:
+ * - `pglite://memory` — an embedded, in-memory PostgreSQL (tests);
+ * - `pglite://<dir>` — an embedded PostgreSQL kept in a directory (quick start, demo, single-instance installs);
+ * - `postgresql://…` — a PostgreSQL server (production, several instances).
+ */
+export interface DatabaseHandle {
+  readonly kind: 'pglite' | 'postgres';
+  readonly adapter: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export function isEmbeddedUrl(url: string): boolean {
+  return url.startsWith('pglite://');
+}
+
+/** PostgreSQL connection settings from a URL, as discrete fields (a shadow database needs another `database`). */
+export function pgConfigFromUrl(url: string): pg.PoolConfig {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username || 'postgres'),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1) || 'postgres',
+    max: Number(u.searchParams.get('connection_limit') ?? 10),
+  };
+}
+
+/**
+ * @prisma/adapter-pg's own shadow database handling is unusable for migrations (it reconnects to the main database);
+ * this one creates a throw-away database and drops it afterwards.
+ */
+class PostgresAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+  readonly provider = 'postgres' as const;
+  readonly adapterName = '@prisma/adapter-pg';
+  private readonly main: PrismaPg;
+  constructor(private readonly cfg: pg.PoolConfig) {
+    this.main = new PrismaPg(cfg);
+  }
+  connect(): Promise<SqlDriverAdapter> {
+    return this.main.connect();
+  }
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const name = `bridge_shadow_${randomUUID().replaceAll('-', '')}`;
+    const admin = new pg.Client(this.cfg);
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const shadow = await new PrismaPg({ ...this.cfg, database: name }).connect();
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    };
+    return shadow;
+  }
+}
+
+let charPatched = false;
+/**
+ * The schema engine's introspection (diff / drift checks) selects pg_catalog "char" columns, which adapter-pg
+ * rejects; pg returns them as strings, so report them as text. Only needed for diff/dev on a PostgreSQL server.
+ */
+export function patchPgCharColumns(): void {
+  if (charPatched) return;
+  charPatched = true;
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const orig = proto.query;
+  const fix = (res: unknown) => {
+    const fields = (res as { fields?: { dataTypeID: number }[] } | undefined)?.fields ?? [];
+    for (const f of fields) if (f.dataTypeID === 18) f.dataTypeID = 25;
+    return res;
+  };
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    const cb = args.findLastIndex((a) => typeof a === 'function');
+    if (cb >= 0) {
+      const f = args[cb] as (err: unknown, res: unknown) => void;
+      args[cb] = (err: unknown, res: unknown) => f(err, err ? res : fix(res));
+    }
+    const r = orig.apply(this, args) as { then?: unknown } | undefined;
+    return r && typeof r.then === 'function' ? (r as Promise<unknown>).then(fix) : r;
+  };
+}
+
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  if (isEmbeddedUrl(url)) {
+    const dir = url.slice('pglite://'.length);
+    if (dir !== 'memory' && dir !== '') mkdirSync(dir, { recursive: true });
+    const db = new PGlite(dir === 'memory' || dir === '' ? undefined : dir);
+    await db.waitReady;
+    let closed = false;
+    return {
+      kind: 'pglite',
+      adapter: new PrismaPGlite(db),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await db.close();
+      },
+    };
+  }
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error('DATABASE_URL must start with pglite:// or postgresql://');
+  return {
+    kind: 'postgres',
+    adapter: new PostgresAdapterFactory(pgConfigFromUrl(url)),
+    close: async () => {},
+  };
+}

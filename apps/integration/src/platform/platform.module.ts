@@ -1,0 +1,29 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { SecretBox } from './crypto/secret-box.js';
+import { CLOCK, type Clock, ENV, LOGGER, PRISMA, SECRET_BOX } from './tokens.js';
+
+export interface PlatformDeps {
+  env: Env;
+  logger: Logger;
+  prisma: PrismaClient;
+  clock: Clock;
+}
+
+/** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static register(deps: PlatformDeps): DynamicModule {
+    const providers = [
+      { provide: ENV, useValue: deps.env },
+      { provide: LOGGER, useValue: deps.logger },
+      { provide: PRISMA, useValue: deps.prisma },
+      { provide: CLOCK, useValue: deps.clock },
+      { provide: SECRET_BOX, useValue: new SecretBox(deps.env.ENCRYPTION_KEY) },
+    ];
+    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}

@@ -1,0 +1,15 @@
+/** Injection tokens of the platform layer (explicit, so injection never depends on emitted type metadata). */
+export const ENV = Symbol('ENV');
+export const LOGGER = Symbol('LOGGER');
+export const PRISMA = Symbol('PRISMA');
+export const SECRET_BOX = Symbol('SECRET_BOX');
+export const CLOCK = Symbol('CLOCK');
+export const SPECTRUM_CLIENT_FACTORY = Symbol('SPECTRUM_CLIENT_FACTORY');
+export const MAILER = Symbol('MAILER');
+
+/** The time source; tests pass a fake one. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
