@@ -809,7 +809,13 @@ export const arChangeRequest: PutServiceDef = {
     }
     // billing line
     const hasBilling = ctx.has('CR_Billing_Item_Code');
-    if (
+    if (hasBilling && contract.Price_Method_Code === 'U' && !ctx.has('CR_Billing_Group_Code')) {
+      errors.push({
+        code: 'M',
+        desc: 'CR_Billing_Group_Code is required on unit-price contracts',
+        column: 'CR_Billing_Group_Code',
+      });
+    } else if (
       hasBilling &&
       !billingItem(ctx, contract, ctx.str('CR_Billing_Group_Code'), ctx.str('CR_Billing_Item_Code'))
     ) {
@@ -985,7 +991,13 @@ export const arChangeOrder: PutServiceDef = {
     if (hasBilling) {
       const group = ctx.str('CO_Billing_Group_Code');
       const item = ctx.str('CO_Billing_Item_Code');
-      if (contract.Price_Method_Code === 'U' && `${group}${item}`.length > 10) {
+      if (contract.Price_Method_Code === 'U' && group === '') {
+        errors.push({
+          code: 'M',
+          desc: 'CO_Billing_Group_Code is required on unit-price contracts',
+          column: 'CO_Billing_Group_Code',
+        });
+      } else if (contract.Price_Method_Code === 'U' && `${group}${item}`.length > 10) {
         errors.push(bad('Billing group and item together exceed 10 characters', 'CO_Billing_Item_Code'));
       } else if (!billingItem(ctx, contract, group, item)) {
         errors.push(bad('Billing item does not exist on the contract', 'CO_Billing_Item_Code'));
