@@ -92,6 +92,8 @@ export interface SpectrumClientOptions {
   logger?: SpectrumLogger;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
+  /** Rows per Info-Link page (1..5000, default 1000). */
+  infoLinkPageSize?: number;
   /** Where `streamPhases` lists jobs from: `getjob` (default) or the Info-Link job master. */
   jobSource?: 'getjob' | 'infolink';
   /** Injectable for tests: random in [0,1) for backoff jitter, clock, GUID generator. */
@@ -185,7 +187,14 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
     soap,
     rest,
     infoLink:
-      options.infoLink ?? createHttpInfoLinkReader({ baseUrl, companyCode: options.companyCode, auth, deps }),
+      options.infoLink ??
+      createHttpInfoLinkReader({
+        baseUrl,
+        companyCode: options.companyCode,
+        auth,
+        deps,
+        ...(options.infoLinkPageSize === undefined ? {} : { pageSize: options.infoLinkPageSize }),
+      }),
     generateGuid: options.generateGuid ?? randomUUID,
   };
   return buildClient(shared, new GuidScope(shared.generateGuid));
