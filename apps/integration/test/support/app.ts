@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
@@ -29,6 +30,12 @@ export class FakeClock implements Clock {
   }
 }
 
+/** The migrated database dumped by the global setup (embedded in-memory databases only). */
+export function migratedSnapshot(url: string): Blob | undefined {
+  const file = process.env.BRIDGE_TEST_PGLITE_SNAPSHOT;
+  return file && url === 'pglite://memory' ? new Blob([readFileSync(file)]) : undefined;
+}
+
 /** A service on a fresh embedded database (or `databaseUrl`), not listening: use `http` with supertest. */
 export async function startTestApp(
   options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
@@ -43,7 +50,10 @@ export async function startTestApp(
     DEMO_MODE: 'true',
     ...options.env,
   });
-  const db = await connectDatabase(env.DATABASE_URL, { migrate: true });
+  const db = await connectDatabase(env.DATABASE_URL, {
+    migrate: true,
+    loadDataDir: migratedSnapshot(env.DATABASE_URL),
+  });
   const app = await createApp({
     env,
     logger: pino({ level: 'silent' }),

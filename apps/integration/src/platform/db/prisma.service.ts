@@ -12,9 +12,9 @@ export type Db = PrismaClient;
  */
 export async function connectDatabase(
   url: string,
-  options: { migrate?: boolean; logger?: Logger } = {},
+  options: { migrate?: boolean; logger?: Logger; loadDataDir?: Blob } = {},
 ): Promise<{ prisma: PrismaClient; handle: DatabaseHandle; close(): Promise<void> }> {
-  const handle = await openDatabase(url);
+  const handle = await openDatabase(url, { loadDataDir: options.loadDataDir });
   if (options.migrate ?? handle.kind === 'pglite') {
     const applied = await applyMigrations(handle.adapter);
     if (applied.length > 0) options.logger?.info({ applied }, 'database migrations applied');
