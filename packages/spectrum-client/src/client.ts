@@ -314,15 +314,9 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
     );
   }
 
-  /** GetCustomers: `pStatus` selects Active / Active+Inactive / all, then customer-code prefixes. */
-  function customerNarrower(filter: SliceFilter): NarrowPlan | undefined {
-    const codes = prefixPartition(filter.customerCode ?? '', 10);
-    if (!codes) return undefined;
-    return {
-      dimension: 'customerCode',
-      filters: codes.map((customerCode) => ({ ...filter, customerCode: customerCode ?? '' })),
-      disjointByKey: true,
-    };
+  /** GetCustomers has no parameter to narrow by (only `pStatus`): a capped reply is a row-cap error. */
+  function customerNarrower(): NarrowPlan | undefined {
+    return undefined;
   }
 
   async function put<S extends PutServiceDef>(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SpectrumAuthError,
   SpectrumFaultError,
+  SpectrumRowCapError,
   SpectrumTransportError,
   SpectrumValidationError,
 } from '../errors.js';
@@ -70,6 +71,18 @@ describe('msw helpers for callers', () => {
     const jobs = await mock.client().getJobs().toArray();
     expect(jobs.map((j) => j.jobNumber)).toEqual(['24-101', '24-102']);
     expect(mock.captured.length).toBe(3); // capped, then A and I
+  });
+
+  it('a capped GetCustomers reply cannot be narrowed and is a row-cap error', async () => {
+    mock.data();
+    mock.server.use(withWarningRow(BASE_URL, 'GetCustomers', []));
+    const err = await mock
+      .client()
+      .getCustomers({ status: 'ALL' })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpectrumRowCapError);
+    expect(mock.captured).toHaveLength(1);
   });
 
   it('httpStatus returns a bare status for a service or a path', async () => {
