@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
+import { FactsModule } from './settings/facts.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -10,7 +12,15 @@ export class AppModule {
   static register(deps: PlatformDeps): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), AuthModule, AuditModule, UsersModule],
+      imports: [
+        PlatformModule.register(deps),
+        AuthModule,
+        AuditModule,
+        LinksModule,
+        FactsModule,
+        UsersModule,
+        // feature modules
+      ],
       controllers: [HealthController],
     };
   }
