@@ -383,6 +383,7 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
     listContractItems: (f) => infoLink.listContractItems(f),
     listChangeRequests: (f) => infoLink.listChangeRequests(f),
     listChangeRequestLines: (f) => infoLink.listChangeRequestLines(f),
+    listChangeRequestRevenueLines: (f) => infoLink.listChangeRequestRevenueLines(f),
     listJobCostHistory: (f) => infoLink.listJobCostHistory(f),
 
     async testConnection(o) {

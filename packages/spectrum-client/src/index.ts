@@ -27,6 +27,7 @@ export {
 export type {
   ChangeRequest,
   ChangeRequestCostLine,
+  ChangeRequestRevenueLine,
   Contract,
   ContractItem,
   CostType,

@@ -6,9 +6,11 @@ import { sendOnce, statusError, type TransportDeps, withRetries } from '../trans
 import { parseRowWith, type RowOf, type RowSpec } from '../wire/row-spec.js';
 import {
   CHANGE_REQUEST_COST_LINES,
+  CHANGE_REQUEST_REVENUE_LINES,
   CHANGE_REQUESTS,
   type ChangeRequest,
   type ChangeRequestCostLine,
+  type ChangeRequestRevenueLine,
   CONTRACT_ITEMS,
   CONTRACTS,
   COST_TYPES,
@@ -48,6 +50,9 @@ export interface InfoLinkReader {
   listChangeRequestLines(
     filter?: InfoLinkFilter<typeof CHANGE_REQUEST_COST_LINES.row>,
   ): RowStream<ChangeRequestCostLine>;
+  listChangeRequestRevenueLines(
+    filter?: InfoLinkFilter<typeof CHANGE_REQUEST_REVENUE_LINES.row>,
+  ): RowStream<ChangeRequestRevenueLine>;
   listJobCostHistory(filter?: InfoLinkFilter<typeof JOB_COST_HISTORY.row>): RowStream<JobCostTransaction>;
 }
 
@@ -137,6 +142,7 @@ export function createHttpInfoLinkReader(config: HttpInfoLinkConfig): InfoLinkRe
     listContractItems: (f) => list(CONTRACT_ITEMS, f),
     listChangeRequests: (f) => list(CHANGE_REQUESTS, f),
     listChangeRequestLines: (f) => list(CHANGE_REQUEST_COST_LINES, f),
+    listChangeRequestRevenueLines: (f) => list(CHANGE_REQUEST_REVENUE_LINES, f),
     listJobCostHistory: (f) => list(JOB_COST_HISTORY, f),
   };
 }

@@ -196,6 +196,24 @@ export const CHANGE_REQUEST_COST_LINES = {
   },
 } as const satisfies InfoLinkTableDef;
 
+export const CHANGE_REQUEST_REVENUE_LINES = {
+  table: 'CR_CHNG_REQ_REV_MC',
+  row: {
+    companyCode: ['Company_Code', 'text'],
+    jobNumber: ['Job_Number', 'key'],
+    customerCode: ['Customer_Code', 'key'],
+    changeRequestNumber: ['Change_Request_Number', 'key'],
+    lineNumber: ['Line_Number', 'int'],
+    billingGroupCode: ['Billing_Group_Code', 'text'],
+    billingItemCode: ['Billing_Item_Code', 'text'],
+    billingItemDescription: ['Billing_Item_Description', 'text'],
+    additionalDescription: ['Additional_Description', 'text'],
+    unitPrice: ['Unit_Price', 'decimal'],
+    quantity: ['Quantity', 'decimal'],
+    revenueCents: ['Revenue', 'money'],
+  },
+} as const satisfies InfoLinkTableDef;
+
 export const JOB_COST_HISTORY = {
   table: 'JC_TRANSACTION_HISTORY_MC',
   row: {
@@ -227,6 +245,7 @@ export const INFOLINK_TABLES = [
   CONTRACT_ITEMS,
   CHANGE_REQUESTS,
   CHANGE_REQUEST_COST_LINES,
+  CHANGE_REQUEST_REVENUE_LINES,
   JOB_COST_HISTORY,
 ] as const;
 
@@ -240,6 +259,7 @@ export type Contract = RowOf<typeof CONTRACTS.row>;
 export type ContractItem = RowOf<typeof CONTRACT_ITEMS.row>;
 export type ChangeRequest = RowOf<typeof CHANGE_REQUESTS.row>;
 export type ChangeRequestCostLine = RowOf<typeof CHANGE_REQUEST_COST_LINES.row>;
+export type ChangeRequestRevenueLine = RowOf<typeof CHANGE_REQUEST_REVENUE_LINES.row>;
 export type JobCostTransaction = RowOf<typeof JOB_COST_HISTORY.row>;
 
 /** Equality filters on a table, by domain name (mapped to the table's column). */

@@ -280,6 +280,18 @@ export function sampleData(): SpectrumMockData {
           amountCents: 1500000,
         },
       ],
+      CR_CHNG_REQ_REV_MC: [
+        {
+          jobNumber: '24-101',
+          customerCode: 'ACME',
+          changeRequestNumber: 'CR001',
+          lineNumber: 1,
+          billingItemCode: '100',
+          unitPrice: '0.0000',
+          quantity: '0.00',
+          revenueCents: 1650000,
+        },
+      ],
       JC_TRANSACTION_HISTORY_MC: [
         {
           transactionNumber: 1,

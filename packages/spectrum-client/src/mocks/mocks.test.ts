@@ -112,6 +112,39 @@ describe('msw helpers for callers', () => {
     ).toBeInstanceOf(SpectrumAuthError);
   });
 
+  it('testConnection against the mock: connected, or Spectrum’s reason when the Authorization ID is wrong', async () => {
+    mock.data();
+    await expect(mock.client().testConnection()).resolves.toEqual({ connected: true });
+    mock.server.resetHandlers();
+    mock.data({ authorizationId: 'another-id' });
+    await expect(mock.client().testConnection()).resolves.toEqual({
+      connected: false,
+      reason: 'The web service is not Authorized',
+      kind: 'auth',
+      code: 'E',
+    });
+  });
+
+  it('concurrent calls share one OAuth token request', async () => {
+    mock.data();
+    const c = mock.client({ auth: { kind: 'oauth', clientId: 'id', clientSecret: 's' } });
+    await Promise.all([c.getJobs().toArray(), c.getCustomers().toArray(), c.getVendors()]);
+    expect(mock.captured.filter((r) => r.url.endsWith('/connect/token'))).toHaveLength(1);
+  });
+
+  it('a cancelled call stops with a non-retryable transport error', async () => {
+    mock.data();
+    const controller = new AbortController();
+    controller.abort();
+    const err = await mock
+      .client()
+      .getJobs({}, { signal: controller.signal })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SpectrumTransportError);
+    expect(err).toMatchObject({ retryable: false });
+  });
+
   it('understands the SuperSelect subset the client sends', () => {
     expect(superSelectMatches('1*', '12')).toBe(true);
     expect(superSelectMatches('A,B', 'B')).toBe(true);
