@@ -5,6 +5,7 @@ import { HealthController } from './health/health.controller.js';
 import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
 import { FactsModule } from './settings/facts.module.js';
+import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -18,6 +19,7 @@ export class AppModule {
         AuditModule,
         LinksModule,
         FactsModule,
+        SnapshotsModule,
         UsersModule,
         // feature modules
       ],
