@@ -92,8 +92,16 @@ export class AuthService {
     const now = this.clock().getTime();
     const last = this.guids.get(key);
     if (last !== undefined && now - last > this.options.guidTimeoutMs) return false;
+    if (this.guids.size >= 100_000) this.pruneGuids(now);
     this.guids.set(key, now);
     return true;
+  }
+
+  /** Forgets GUIDs idle past the time-out, so callers that send a fresh GUID per call cannot grow memory. */
+  private pruneGuids(now: number): void {
+    const limit = this.options.guidTimeoutMs ?? 0;
+    for (const [key, last] of this.guids) if (now - last > limit) this.guids.delete(key);
+    if (this.guids.size >= 100_000) this.guids.clear();
   }
 
   /** `Authorization: Basic base64(Company_Code:Authorization_ID)` → its parts, when well formed and known. */

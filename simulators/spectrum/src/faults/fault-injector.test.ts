@@ -208,3 +208,60 @@ describe('FaultInjector', () => {
     expect(f.pick('GetJob').map((x) => x.kind)).toEqual(['latency', 'http-500']);
   });
 });
+
+describe('faults on the REST and Info-Link paths', () => {
+  const AUTH = { Authorization: `Basic ${Buffer.from('ABC:BRIDGEDEMO').toString('base64')}` };
+  const sov = JSON.stringify({
+    contracts: [
+      {
+        Company_Code: 'ABC',
+        Customer_Code: 'C300',
+        Job_Number: '24-103',
+        Schedule_Of_Values_Fixed: [
+          { Billing_Item: '777', Billing_Description: 'Dropped reply', Original_Contract: 10 },
+        ],
+      },
+    ],
+  });
+
+  it('drop-connection after the write applies the schedule of values, then drops the reply', async () => {
+    await arm({ service: 'scheduleofvalues', kind: 'drop-connection', when: 'after', times: 1 });
+    const outcome = await new Promise<string>((resolve) => {
+      const url = new URL('/contract/scheduleofvalues', sim.url);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { ...AUTH, 'Content-Type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(`status ${res.statusCode}`));
+          res.on('error', () => resolve('dropped'));
+        },
+      );
+      req.on('error', () => resolve('dropped'));
+      req.end(sov);
+    });
+    expect(outcome).toBe('dropped');
+    expect(
+      sim.store.get(T.contractItems, {
+        Company_Code: 'ABC',
+        Job_Number: '24-103',
+        Customer_Code: 'C300',
+        Billing_Item: '777',
+      }),
+    ).toBeDefined();
+  });
+
+  it('http-503 on Info-Link and vendors, then normal service', async () => {
+    await arm({ service: 'infolink', kind: 'http-503', times: 1 });
+    const path = `${sim.url}/infolink/JC_COST_TYPE_MASTER_MC?Company_Code=ABC`;
+    expect((await fetch(path, { headers: AUTH })).status).toBe(503);
+    expect((await fetch(path, { headers: AUTH })).status).toBe(200);
+    await arm({ service: 'vendors', kind: 'server-fault', times: 1 });
+    expect((await fetch(`${sim.url}/vendors/ABC`, { headers: AUTH })).status).toBe(500);
+  });
+});
