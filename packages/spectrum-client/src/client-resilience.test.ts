@@ -143,13 +143,16 @@ describe('retries (fake timers)', () => {
     );
     expect(b.calls).toHaveLength(1);
 
-    const c401 = client([xml('', 401)]);
+    const c401 = client([Response.json({ error: 'Invalid Basic credentials' }, { status: 401 })]);
     const e401 = await c401.client
       .getJobs()
       .toArray()
       .catch((e: unknown) => e);
     expect(e401).toBeInstanceOf(SpectrumAuthError);
     expect((e401 as SpectrumAuthError).status).toBe(401);
+    expect((e401 as SpectrumAuthError).message).toBe(
+      'GetJob: Spectrum refused the credentials (HTTP 401): Invalid Basic credentials',
+    );
     expect(c401.calls).toHaveLength(1);
   });
 

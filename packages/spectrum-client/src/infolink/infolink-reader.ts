@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { AuthProvider } from '../auth/auth-provider.js';
 import { SpectrumParseError } from '../errors.js';
 import { type RowStream, rowStream } from '../streaming/row-stream.js';
-import { sendOnce, statusError, type TransportDeps, withRetries } from '../transport/http-transport.js';
+import {
+  errorText,
+  sendOnce,
+  statusError,
+  type TransportDeps,
+  withRetries,
+} from '../transport/http-transport.js';
 import { parseRowWith, type RowOf, type RowSpec } from '../wire/row-spec.js';
 import {
   CHANGE_REQUEST_COST_LINES,
@@ -145,14 +151,4 @@ export function createHttpInfoLinkReader(config: HttpInfoLinkConfig): InfoLinkRe
     listChangeRequestRevenueLines: (f) => list(CHANGE_REQUEST_REVENUE_LINES, f),
     listJobCostHistory: (f) => list(JOB_COST_HISTORY, f),
   };
-}
-
-/** `{"error": "..."}` bodies of refused REST/Info-Link calls. */
-export function errorText(text: string): string {
-  try {
-    const parsed = JSON.parse(text) as { error?: unknown };
-    return typeof parsed.error === 'string' ? parsed.error.slice(0, 300) : '';
-  } catch {
-    return '';
-  }
 }

@@ -6,8 +6,13 @@ import {
   type SpectrumProblem,
   SpectrumValidationError,
 } from '../errors.js';
-import { errorText } from '../infolink/infolink-reader.js';
-import { sendOnce, statusError, type TransportDeps, withRetries } from '../transport/http-transport.js';
+import {
+  errorText,
+  sendOnce,
+  statusError,
+  type TransportDeps,
+  withRetries,
+} from '../transport/http-transport.js';
 import { parseRowWith, type RowOf, type RowSpec } from '../wire/row-spec.js';
 import { formatMoneyCents } from '../wire/wire-values.js';
 

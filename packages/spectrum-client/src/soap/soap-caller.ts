@@ -10,7 +10,13 @@ import {
   SpectrumValidationError,
 } from '../errors.js';
 import type { PutResult } from '../services/put-services.js';
-import { sendOnce, statusError, type TransportDeps, withRetries } from '../transport/http-transport.js';
+import {
+  errorText,
+  sendOnce,
+  statusError,
+  type TransportDeps,
+  withRetries,
+} from '../transport/http-transport.js';
 import { buildEnvelope, type SoapParam, soapHeaders } from './envelope.js';
 import type { GuidScope } from './guid-scope.js';
 import { field, parseSoapReply, type RawRow } from './reply-parser.js';
@@ -196,7 +202,11 @@ export class SoapCaller {
         });
       }
       if (reply.status < 200 || reply.status >= 300) {
-        throw statusError(service, reply.status, parsed.type === 'not-soap' ? '' : 'unexpected SOAP reply');
+        throw statusError(
+          service,
+          reply.status,
+          parsed.type === 'not-soap' ? deps.redactor.redact(errorText(reply.text)) : 'unexpected SOAP reply',
+        );
       }
       if (parsed.type === 'not-soap') {
         throw new SpectrumParseError(`${service}: the reply is not a SOAP envelope`, { service });

@@ -120,3 +120,13 @@ export async function withRetries<T>(
     }
   }
 }
+
+/** The reason in a `{"error": "..."}` body of a refused REST/Info-Link/SOAP call ('' when there is none). */
+export function errorText(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as { error?: unknown };
+    return typeof parsed.error === 'string' ? parsed.error.slice(0, 300) : '';
+  } catch {
+    return '';
+  }
+}
