@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CompaniesModule } from './companies/companies.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
+import { ProjectsModule } from './projects/projects.module.js';
 import { FactsModule } from './settings/facts.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -22,6 +24,8 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        CompaniesModule,
+        ProjectsModule,
       ],
       controllers: [HealthController],
     };

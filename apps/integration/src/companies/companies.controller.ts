@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
+import { CompaniesService } from './companies.service.js';
+
+const companyFields = {
+  address1: optionalText(100),
+  address2: optionalText(100),
+  city: optionalText(60),
+  state: optionalText(30),
+  zip: optionalText(20),
+  phone: optionalText(30),
+  fax: optionalText(30),
+  email: z.email().max(200).nullable().optional(),
+  contactName: optionalText(100),
+  vendorType: optionalText(20),
+  isCustomer: z.boolean().optional(),
+};
+
+const createCompanyBody = z.object({ name: requiredText(200), ...companyFields }).strict();
+const updateCompanyBody = z
+  .object({ name: requiredText(200).optional(), ...companyFields })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'send at least one field' });
+
+const listCompaniesQuery = pageQuery
+  .extend({ state: stateFilter, q: z.string().trim().min(1).max(200).optional() })
+  .strict();
+
+/** The company directory: the PM side of Spectrum vendors (VEN-2, VEN-3, VEN-5, VEN-6). */
+@ApiTags('companies')
+@Controller('companies')
+export class CompaniesController {
+  constructor(@Inject(CompaniesService) private readonly companies: CompaniesService) {}
+
+  @Get()
+  @RequirePermission('view')
+  @ZodQuery(listCompaniesQuery)
+  @ApiOperation({
+    operationId: 'listCompanies',
+    summary: 'Directory companies, filtered by sync state or name',
+  })
+  list(@Query() q: z.infer<typeof listCompaniesQuery>) {
+    return this.companies.list({ q: q.q, state: q.state }, decodeCursor(q.cursor), q.limit);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('pm.edit')
+  @ZodBody(createCompanyBody)
+  @ApiOperation({ operationId: 'createCompany', summary: 'Add a company to the directory' })
+  create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createCompanyBody>) {
+    return this.companies.create(actor, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('view')
+  @ApiOperation({ operationId: 'getCompany', summary: 'A directory company with its vendor link' })
+  get(@Param('id') id: string) {
+    return this.companies.get(id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('pm.edit')
+  @ZodBody(updateCompanyBody)
+  @ApiOperation({
+    operationId: 'updateCompany',
+    summary: 'Change a directory company (never changes the Spectrum vendor, VEN-3)',
+  })
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof updateCompanyBody>,
+  ) {
+    return this.companies.update(actor, id, body);
+  }
+}

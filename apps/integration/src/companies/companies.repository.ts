@@ -1,0 +1,132 @@
+import type { Company, SyncState } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { LinksRepository, type LinkView } from '../links/links.repository.js';
+import { PRISMA } from '../platform/tokens.js';
+import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+
+export interface CompanyFields {
+  name: string;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  contactName: string | null;
+  vendorType: string | null;
+  isCustomer: boolean;
+}
+
+export interface CompanyRecord extends CompanyFields {
+  id: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface CompanyListFilter {
+  q?: string;
+  state?: SyncState;
+}
+
+/** Storage → the `@bridge/rules` `Company`; `vendorCode` is the Spectrum key of its link (VEN-4). */
+export function companyToDomain(c: CompanyRecord, link: LinkView | null | undefined): Company {
+  return {
+    id: c.id,
+    name: c.name,
+    address1: c.address1,
+    address2: c.address2,
+    city: c.city,
+    state: c.state,
+    zip: c.zip,
+    phone: c.phone,
+    fax: c.fax,
+    email: c.email,
+    contactName: c.contactName,
+    vendorType: c.vendorType,
+    vendorCode: activeSpectrumKey(link),
+    isCustomer: c.isCustomer,
+    syncState: link?.state ?? null,
+  };
+}
+
+/** The company directory (the only code of the feature that touches Prisma). */
+@Injectable()
+export class CompaniesRepository {
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+  ) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn);
+  }
+
+  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<CompanyRecord | null> {
+    return tx.company.findUnique({ where: { id } });
+  }
+
+  async findByIds(
+    ids: readonly string[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<Map<string, CompanyRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.company.findMany({ where: { id: { in: [...new Set(ids)] } } });
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  async list(filter: CompanyListFilter, afterId: string | undefined, take: number): Promise<CompanyRecord[]> {
+    const and: Prisma.CompanyWhereInput[] = [];
+    if (afterId) and.push({ id: { gt: afterId } });
+    if (filter.q) and.push({ name: { contains: filter.q, mode: 'insensitive' } });
+    if (filter.state) {
+      const rows = await this.db.syncLink.findMany({
+        where: { type: { in: ['company', 'vendor'] }, state: filter.state, pmId: { not: null } },
+        select: { pmId: true },
+      });
+      and.push({ id: { in: rows.map((r) => r.pmId as string) } });
+    }
+    return this.db.company.findMany({ where: and.length ? { AND: and } : {}, orderBy: { id: 'asc' }, take });
+  }
+
+  /**
+   * The link of each company: its `company` link, or the `vendor` link an import or "link to existing" wrote with
+   * the company as PM item (both name the Spectrum vendor code).
+   */
+  async linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    const unique = [...new Set(ids)];
+    const own = await this.links.forItems('company', unique, tx);
+    const vendors = await this.links.forItems('vendor', unique, tx);
+    const out = new Map(vendors);
+    for (const [k, v] of own) out.set(k, v);
+    return out;
+  }
+
+  async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
+    return (await this.linksFor([id], tx)).get(id) ?? null;
+  }
+
+  /** The `@bridge/rules` `Company` with its link (for eligibility checks and the export flows). */
+  async loadDomain(id: string, tx?: Tx): Promise<Company | null> {
+    const c = await this.findById(id, tx);
+    if (!c) return null;
+    return companyToDomain(c, await this.linkFor(id, tx));
+  }
+
+  /** Domain companies by id, for the checks of many commitments at once. */
+  async loadDomains(ids: readonly string[], tx?: Tx): Promise<Map<string, Company>> {
+    const rows = await this.findByIds(ids, tx);
+    const links = await this.linksFor(ids, tx);
+    return new Map([...rows].map(([id, c]) => [id, companyToDomain(c, links.get(id))]));
+  }
+
+  create(data: CompanyFields, tx: Tx): Promise<CompanyRecord> {
+    return tx.company.create({ data });
+  }
+
+  update(id: string, patch: Partial<CompanyFields>, tx: Tx): Promise<CompanyRecord> {
+    return tx.company.update({ where: { id }, data: patch });
+  }
+}

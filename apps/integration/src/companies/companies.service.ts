@@ -1,0 +1,109 @@
+import { checkCompanyExport, queueStateReason } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { syncFields } from '../links/item-view.js';
+import type { LinkView } from '../links/links.repository.js';
+import { type Page, toPage } from '../platform/http/pagination.js';
+import { notFound, unprocessable } from '../platform/http/problem.js';
+import { definedOnly } from '../projects/pm-common.js';
+import {
+  CompaniesRepository,
+  type CompanyFields,
+  type CompanyListFilter,
+  type CompanyRecord,
+  companyToDomain,
+} from './companies.repository.js';
+
+export type CompanyCreateInput = Partial<CompanyFields> & { name: string };
+
+/** The company directory (VEN-2 export eligibility; VEN-3: PM edits never update the Spectrum vendor). */
+@Injectable()
+export class CompaniesService {
+  constructor(
+    @Inject(CompaniesRepository) private readonly repo: CompaniesRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  private view(c: CompanyRecord, link: LinkView | null | undefined) {
+    const { createdAt, updatedAt, ...fields } = c;
+    return {
+      ...fields,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      ...syncFields('company', link, { sendToErp: checkCompanyExport(companyToDomain(c, link)) }),
+    };
+  }
+
+  async list(filter: CompanyListFilter, afterId: string | undefined, limit: number): Promise<Page<unknown>> {
+    const rows = await this.repo.list(filter, afterId, limit + 1);
+    const links = await this.repo.linksFor(rows.map((r) => r.id));
+    return toPage(rows, limit, (r) => this.view(r, links.get(r.id)));
+  }
+
+  async get(id: string) {
+    const c = await this.repo.findById(id);
+    if (!c) throw notFound('Company', id);
+    return this.view(c, await this.repo.linkFor(id));
+  }
+
+  async create(actor: AuthUser, input: CompanyCreateInput) {
+    const c = await this.repo.transaction(async (tx) => {
+      const created = await this.repo.create(
+        {
+          name: input.name,
+          address1: input.address1 ?? null,
+          address2: input.address2 ?? null,
+          city: input.city ?? null,
+          state: input.state ?? null,
+          zip: input.zip ?? null,
+          phone: input.phone ?? null,
+          fax: input.fax ?? null,
+          email: input.email ?? null,
+          contactName: input.contactName ?? null,
+          vendorType: input.vendorType ?? null,
+          isCustomer: input.isCustomer ?? false,
+        },
+        tx,
+      );
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'company.create',
+          itemType: 'company',
+          itemId: created.id,
+          after: input,
+        },
+        tx,
+      );
+      return created;
+    });
+    return this.view(c, null);
+  }
+
+  /** APP-1: a company waiting in (or moving through) the export queue is read-only. */
+  async update(actor: AuthUser, id: string, input: Partial<CompanyFields>) {
+    const patch = definedOnly(input);
+    const { c, link } = await this.repo.transaction(async (tx) => {
+      const before = await this.repo.findById(id, tx);
+      if (!before) throw notFound('Company', id);
+      const link = await this.repo.linkFor(id, tx);
+      const queued = queueStateReason(link?.state, 'company');
+      if (queued) throw unprocessable('The company cannot be edited now.', [queued]);
+      const c = await this.repo.update(id, patch, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'company.update',
+          itemType: 'company',
+          itemId: id,
+          before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof CompanyRecord]])),
+          after: patch,
+        },
+        tx,
+      );
+      return { c, link };
+    });
+    return this.view(c, link);
+  }
+}

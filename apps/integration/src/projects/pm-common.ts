@@ -1,0 +1,56 @@
+import { type Check, isIsoDate, SYNC_STATES, type SyncState } from '@bridge/rules';
+import { z } from 'zod';
+import type { Prisma } from '../generated/prisma/client.js';
+import type { LinkView } from '../links/links.repository.js';
+import { unprocessable } from '../platform/http/problem.js';
+
+/**
+ * Pieces shared by the PM-side features (projects, companies, cost codes, budgets, commitments, prime contracts):
+ * input schemas, the opaque transaction handle and small link helpers.
+ */
+
+/** The transaction handle a repository hands to its service; services only pass it along. */
+export type Tx = Prisma.TransactionClient;
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const isoDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
+
+/** Integer cents (a safe integer), the only form of money in the API. */
+export const cents = z
+  .number()
+  .int({ message: 'must be whole cents (an integer)' })
+  .refine(Number.isSafeInteger, { message: 'must be a safe integer of cents' });
+
+/** An optional free text: trimmed, `null` clears it. */
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** A required text: trimmed, at least one character. */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+
+/** `state` filter of the lists: the sync state of the item's link (API-5). */
+export const stateFilter = z.enum(SYNC_STATES).optional();
+
+/** A link's Spectrum key while it is linked (an unlinked item keeps no key that counts). */
+export function activeSpectrumKey(link: LinkView | null | undefined): string | null {
+  if (!link || link.state === 'unlinked') return null;
+  return link.spectrumKey;
+}
+
+export function linkState(link: LinkView | null | undefined): SyncState | null {
+  return link?.state ?? null;
+}
+
+/** 422 with every reason (API-3) when the check failed; nothing has been written at that point. */
+export function assertCheck(check: Check, detail: string): void {
+  if (!check.ok) throw unprocessable(detail, check.reasons);
+}
+
+/** Removes `undefined` entries so a PATCH only touches the fields that were sent. */
+export function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** True when a unique constraint refused the write (Prisma P2002). */
+export function isUniqueViolation(e: unknown): boolean {
+  return (e as { code?: string } | null)?.code === 'P2002';
+}

@@ -1,0 +1,118 @@
+import { validateCostType, validatePhaseCode } from '@bridge/rules';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { optionalText, requiredText, stateFilter } from './pm-common.js';
+import { ProjectsService } from './projects.service.js';
+
+const projectFields = {
+  number: optionalText(50),
+  address1: optionalText(100),
+  address2: optionalText(100),
+  city: optionalText(60),
+  state: optionalText(30),
+  zip: optionalText(20),
+  phone: optionalText(30),
+  costCodeListId: z.string().min(1).max(100).nullable().optional(),
+  budgetToolEnabled: z.boolean().optional(),
+  primeContractsToolEnabled: z.boolean().optional(),
+  forecastExportEnabled: z.boolean().optional(),
+};
+
+const createProjectBody = z.object({ name: requiredText(200), ...projectFields }).strict();
+
+const updateProjectBody = z
+  .object({ name: requiredText(200).optional(), ...projectFields })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'send at least one field' });
+
+const listProjectsQuery = pageQuery
+  .extend({ state: stateFilter, q: z.string().trim().min(1).max(200).optional() })
+  .strict();
+
+const codeField = z.string().refine((v) => validatePhaseCode(v).ok, {
+  message: 'must be a cost code of letters and digits (dashes allowed), at most 20 characters without dashes',
+});
+const costTypeField = z.string().refine((v) => validateCostType(v).ok, {
+  message: 'must be a cost type of 1 to 3 uppercase letters or digits',
+});
+
+const addCostCodeBody = z
+  .object({
+    code: codeField,
+    description: requiredText(100).optional(),
+    costTypes: z.array(costTypeField).max(50).default([]),
+    /** LIM-6: the WBS segments the code uses; only `cost_code` and `cost_type` are supported. */
+    segments: z.array(z.string().min(1).max(50)).max(10).optional(),
+  })
+  .strict();
+
+/** Projects: the PM side of Spectrum jobs (JOB-2, WBS-2, WBS-3, LIM-3, LIM-6). */
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectsController {
+  constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
+
+  @Get()
+  @RequirePermission('view')
+  @ZodQuery(listProjectsQuery)
+  @ApiOperation({ operationId: 'listProjects', summary: 'Projects, filtered by sync state or name' })
+  list(@Query() q: z.infer<typeof listProjectsQuery>) {
+    return this.projects.list({ q: q.q, state: q.state }, decodeCursor(q.cursor), q.limit);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('pm.edit')
+  @ZodBody(createProjectBody)
+  @ApiOperation({ operationId: 'createProject', summary: 'Create a project' })
+  create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createProjectBody>) {
+    return this.projects.create(actor, body);
+  }
+
+  @Get(':id')
+  @RequirePermission('view')
+  @ApiOperation({ operationId: 'getProject', summary: 'A project with its cost codes and cost types' })
+  get(@Param('id') id: string) {
+    return this.projects.get(id);
+  }
+
+  @Patch(':id')
+  @RequirePermission('pm.edit')
+  @ZodBody(updateProjectBody)
+  @ApiOperation({
+    operationId: 'updateProject',
+    summary: 'Change name, number, address, tool switches or cost code list',
+  })
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof updateProjectBody>,
+  ) {
+    return this.projects.update(actor, id, body);
+  }
+
+  @Post(':id/cost-codes')
+  @RequirePermission('pm.edit')
+  @ZodBody(addCostCodeBody)
+  @ApiOperation({
+    operationId: 'addProjectCostCode',
+    summary: 'Add a cost code with its cost types to a project (201), or more cost types to one it has (200)',
+  })
+  async addCostCode(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof addCostCodeBody>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { view, created } = await this.projects.addCostCode(actor, id, body);
+    res.status(created ? 201 : 200);
+    return view;
+  }
+}

@@ -1,0 +1,246 @@
+import type { Project, ProjectCostCode, SyncState } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { LinksRepository, type LinkView } from '../links/links.repository.js';
+import { PRISMA } from '../platform/tokens.js';
+import { activeSpectrumKey, type Tx } from './pm-common.js';
+
+export interface ProjectCostTypeRecord {
+  costType: string;
+  syncedWithSpectrum: boolean;
+}
+
+export interface ProjectCostCodeRecord {
+  id: string;
+  code: string;
+  description: string;
+  costTypes: ProjectCostTypeRecord[];
+}
+
+export interface ProjectRecord {
+  id: string;
+  name: string;
+  number: string | null;
+  status: string;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  phone: string | null;
+  costCodeListId: string | null;
+  isSubJob: boolean;
+  budgetToolEnabled: boolean;
+  primeContractsToolEnabled: boolean;
+  forecastExportEnabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  costCodes: ProjectCostCodeRecord[];
+}
+
+export interface ProjectFields {
+  name: string;
+  number: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  phone: string | null;
+  costCodeListId: string | null;
+  budgetToolEnabled: boolean;
+  primeContractsToolEnabled: boolean;
+  forecastExportEnabled: boolean;
+}
+
+export interface ProjectListFilter {
+  q?: string;
+  state?: SyncState;
+}
+
+const include = {
+  costCodes: { orderBy: { code: 'asc' }, include: { costTypes: { orderBy: { costType: 'asc' } } } },
+} as const satisfies Prisma.ProjectInclude;
+
+type Row = Prisma.ProjectGetPayload<{ include: typeof include }>;
+
+const toRecord = (r: Row): ProjectRecord => ({
+  id: r.id,
+  name: r.name,
+  number: r.number,
+  status: r.status,
+  address1: r.address1,
+  address2: r.address2,
+  city: r.city,
+  state: r.state,
+  zip: r.zip,
+  phone: r.phone,
+  costCodeListId: r.costCodeListId,
+  isSubJob: r.isSubJob,
+  budgetToolEnabled: r.budgetToolEnabled,
+  primeContractsToolEnabled: r.primeContractsToolEnabled,
+  forecastExportEnabled: r.forecastExportEnabled,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  costCodes: r.costCodes.map((c) => ({
+    id: c.id,
+    code: c.code,
+    description: c.description,
+    costTypes: c.costTypes.map((t) => ({ costType: t.costType, syncedWithSpectrum: t.syncedWithSpectrum })),
+  })),
+});
+
+/**
+ * The rules' view of a project's cost code: synced with Spectrum when it has cost types and every one of them is
+ * known on the linked job (BUD-5).
+ */
+function toDomainCostCode(c: ProjectCostCodeRecord): ProjectCostCode {
+  return {
+    code: c.code,
+    description: c.description,
+    costTypes: c.costTypes.map((t) => t.costType),
+    syncedWithSpectrum: c.costTypes.length > 0 && c.costTypes.every((t) => t.syncedWithSpectrum),
+  };
+}
+
+/** Storage → the `@bridge/rules` `Project` (the same mapping the export flows use). */
+export function projectToDomain(p: ProjectRecord, link: LinkView | null | undefined): Project {
+  return {
+    id: p.id,
+    name: p.name,
+    number: p.number,
+    createdAt: p.createdAt.toISOString(),
+    costCodeListId: p.costCodeListId,
+    costCodes: p.costCodes.map(toDomainCostCode),
+    address1: p.address1,
+    address2: p.address2,
+    city: p.city,
+    state: p.state,
+    zip: p.zip,
+    phone: p.phone,
+    jobNumber: activeSpectrumKey(link),
+    isSubJob: p.isSubJob,
+    tools: { budget: p.budgetToolEnabled, primeContracts: p.primeContractsToolEnabled },
+    forecastExportEnabled: p.forecastExportEnabled,
+    syncState: link?.state ?? null,
+  };
+}
+
+/** Projects, their cost codes and cost types (the only code of the feature that touches Prisma). */
+@Injectable()
+export class ProjectsRepository {
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+  ) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn);
+  }
+
+  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<ProjectRecord | null> {
+    const r = await tx.project.findUnique({ where: { id }, include });
+    return r ? toRecord(r) : null;
+  }
+
+  async exists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {
+    return (await tx.project.count({ where: { id } })) > 0;
+  }
+
+  async list(filter: ProjectListFilter, afterId: string | undefined, take: number): Promise<ProjectRecord[]> {
+    const where: Prisma.ProjectWhereInput = {};
+    const and: Prisma.ProjectWhereInput[] = [];
+    if (afterId) and.push({ id: { gt: afterId } });
+    if (filter.q) and.push({ name: { contains: filter.q, mode: 'insensitive' } });
+    if (filter.state) and.push({ id: { in: await this.idsInState(filter.state) } });
+    if (and.length) where.AND = and;
+    const rows = await this.db.project.findMany({ where, orderBy: { id: 'asc' }, take, include });
+    return rows.map(toRecord);
+  }
+
+  /**
+   * The link of each project: its `project` link, or the `job` link an import wrote with the project as PM item
+   * (both name the Spectrum job number).
+   */
+  async linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    const own = await this.links.forItems('project', ids, tx);
+    const jobs = await this.links.forItems('job', ids, tx);
+    const out = new Map(jobs);
+    for (const [k, v] of own) out.set(k, v);
+    return out;
+  }
+
+  async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
+    return (await this.linksFor([id], tx)).get(id) ?? null;
+  }
+
+  private async idsInState(state: SyncState): Promise<string[]> {
+    const rows = await this.db.syncLink.findMany({
+      where: { type: { in: ['project', 'job'] }, state, pmId: { not: null } },
+      select: { pmId: true },
+    });
+    return rows.map((r) => r.pmId as string);
+  }
+
+  /** The `@bridge/rules` `Project` with its link (for eligibility checks and the export flows). */
+  async loadDomain(id: string, tx?: Tx): Promise<Project | null> {
+    const p = await this.findById(id, tx);
+    if (!p) return null;
+    return projectToDomain(p, await this.linkFor(id, tx));
+  }
+
+  async costCodeListExists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {
+    return (await tx.costCodeList.count({ where: { id } })) > 0;
+  }
+
+  /** The description of a code on a cost code list, or null when the list does not have the code. */
+  async listCode(listId: string, code: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const r = await tx.costCode.findUnique({ where: { listId_code: { listId, code } } });
+    return r ? r.description : null;
+  }
+
+  async create(data: ProjectFields & { createdAt: Date }, tx: Tx): Promise<ProjectRecord> {
+    const r = await tx.project.create({ data: { ...data, budget: { create: {} } }, include });
+    return toRecord(r);
+  }
+
+  async update(id: string, patch: Partial<ProjectFields>, tx: Tx): Promise<ProjectRecord> {
+    const r = await tx.project.update({ where: { id }, data: patch, include });
+    return toRecord(r);
+  }
+
+  /** Adds the code when missing and the cost types it does not have yet; returns the code with all its cost types. */
+  async addCostCode(
+    projectId: string,
+    input: { code: string; description: string; costTypes: readonly string[] },
+    tx: Tx,
+  ): Promise<{ record: ProjectCostCodeRecord; created: boolean }> {
+    const existing = await tx.projectCostCode.findUnique({
+      where: { projectId_code: { projectId, code: input.code } },
+    });
+    const code =
+      existing ??
+      (await tx.projectCostCode.create({
+        data: { projectId, code: input.code, description: input.description },
+      }));
+    if (input.costTypes.length) {
+      await tx.projectCostType.createMany({
+        data: input.costTypes.map((costType) => ({ projectCostCodeId: code.id, costType })),
+        skipDuplicates: true,
+      });
+    }
+    const types = await tx.projectCostType.findMany({
+      where: { projectCostCodeId: code.id },
+      orderBy: { costType: 'asc' },
+    });
+    return {
+      record: {
+        id: code.id,
+        code: code.code,
+        description: code.description,
+        costTypes: types.map((t) => ({ costType: t.costType, syncedWithSpectrum: t.syncedWithSpectrum })),
+      },
+      created: !existing,
+    };
+  }
+}

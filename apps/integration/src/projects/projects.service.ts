@@ -1,0 +1,201 @@
+import {
+  checkProjectExport,
+  checkWbsSegments,
+  type IntegrationFacts,
+  queueStateReason,
+  reason,
+  stripPhaseDashes,
+} from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { syncFields } from '../links/item-view.js';
+import type { LinkView } from '../links/links.repository.js';
+import { type Page, toPage } from '../platform/http/pagination.js';
+import { badRequest, notFound, unprocessable } from '../platform/http/problem.js';
+import { CLOCK, type Clock } from '../platform/tokens.js';
+import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import { assertCheck, definedOnly, type Tx } from './pm-common.js';
+import {
+  type ProjectCostCodeRecord,
+  type ProjectFields,
+  type ProjectListFilter,
+  type ProjectRecord,
+  ProjectsRepository,
+  projectToDomain,
+} from './projects.repository.js';
+
+export type ProjectCreateInput = Partial<ProjectFields> & { name: string };
+export type ProjectUpdateInput = Partial<ProjectFields>;
+export interface CostCodeInput {
+  code: string;
+  description?: string | undefined;
+  costTypes: string[];
+  segments?: string[] | undefined;
+}
+
+const costCodeView = (c: ProjectCostCodeRecord) => ({
+  id: c.id,
+  code: c.code,
+  description: c.description,
+  costTypes: c.costTypes,
+});
+
+/** Projects (JOB-2 export eligibility, WBS-2/3 cost codes, LIM-3/LIM-6) for the PM side. */
+@Injectable()
+export class ProjectsService {
+  constructor(
+    @Inject(ProjectsRepository) private readonly repo: ProjectsRepository,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private view(p: ProjectRecord, link: LinkView | null | undefined, facts: IntegrationFacts, full: boolean) {
+    const { costCodes, createdAt, updatedAt, ...fields } = p;
+    return {
+      ...fields,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      ...(full ? { costCodes: costCodes.map(costCodeView) } : { costCodeCount: costCodes.length }),
+      usesSpectrumCostCodes:
+        facts.standardCostCodeListId !== null && p.costCodeListId === facts.standardCostCodeListId,
+      ...syncFields('project', link, { sendToErp: checkProjectExport(projectToDomain(p, link), facts) }),
+    };
+  }
+
+  async list(filter: ProjectListFilter, afterId: string | undefined, limit: number): Promise<Page<unknown>> {
+    const rows = await this.repo.list(filter, afterId, limit + 1);
+    const [links, facts] = await Promise.all([this.repo.linksFor(rows.map((r) => r.id)), this.facts.get()]);
+    return toPage(rows, limit, (r) => this.view(r, links.get(r.id), facts, false));
+  }
+
+  async get(id: string) {
+    const p = await this.repo.findById(id);
+    if (!p) throw notFound('Project', id);
+    const [link, facts] = await Promise.all([this.repo.linkFor(id), this.facts.get()]);
+    return this.view(p, link, facts, true);
+  }
+
+  private async assertListExists(listId: string | null | undefined, tx?: Tx): Promise<void> {
+    if (listId && !(await this.repo.costCodeListExists(listId, tx))) {
+      throw badRequest([
+        {
+          field: 'costCodeListId',
+          code: 'unknown-cost-code-list',
+          message: `Cost code list ${listId} does not exist.`,
+        },
+      ]);
+    }
+  }
+
+  async create(actor: AuthUser, input: ProjectCreateInput) {
+    await this.assertListExists(input.costCodeListId);
+    const created = await this.repo.transaction(async (tx) => {
+      const p = await this.repo.create(
+        {
+          name: input.name,
+          number: input.number ?? null,
+          address1: input.address1 ?? null,
+          address2: input.address2 ?? null,
+          city: input.city ?? null,
+          state: input.state ?? null,
+          zip: input.zip ?? null,
+          phone: input.phone ?? null,
+          costCodeListId: input.costCodeListId ?? null,
+          budgetToolEnabled: input.budgetToolEnabled ?? true,
+          primeContractsToolEnabled: input.primeContractsToolEnabled ?? true,
+          forecastExportEnabled: input.forecastExportEnabled ?? false,
+          createdAt: this.clock.now(),
+        },
+        tx,
+      );
+      await this.audit.record(
+        { actorId: actor.id, action: 'project.create', itemType: 'project', itemId: p.id, after: input },
+        tx,
+      );
+      return p;
+    });
+    return this.view(created, null, await this.facts.get(), true);
+  }
+
+  /** APP-1: while the project waits in (or moves through) the export queue it is read-only. */
+  async update(actor: AuthUser, id: string, input: ProjectUpdateInput) {
+    const patch = definedOnly(input);
+    const updated = await this.repo.transaction(async (tx) => {
+      const before = await this.repo.findById(id, tx);
+      if (!before) throw notFound('Project', id);
+      const link = await this.repo.linkFor(id, tx);
+      const queued = queueStateReason(link?.state, 'project');
+      if (queued) throw unprocessable('The project cannot be edited now.', [queued]);
+      await this.assertListExists(patch.costCodeListId, tx);
+      const p = await this.repo.update(id, patch, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'project.update',
+          itemType: 'project',
+          itemId: id,
+          before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof ProjectRecord]])),
+          after: patch,
+        },
+        tx,
+      );
+      return { p, link };
+    });
+    return this.view(updated.p, updated.link, await this.facts.get(), true);
+  }
+
+  /**
+   * Adds a cost code with its cost types to the project (or more cost types to a code it has). LIM-6: only the cost
+   * code and cost type segments exist. WBS-2: a project on a cost code list takes its codes from that list.
+   */
+  async addCostCode(actor: AuthUser, projectId: string, input: CostCodeInput) {
+    assertCheck(
+      checkWbsSegments(input.segments ?? ['cost_code', 'cost_type']),
+      'The cost code is not supported.',
+    );
+    const code = stripPhaseDashes(input.code).toUpperCase();
+    const costTypes = [...new Set(input.costTypes)];
+    return this.repo.transaction(async (tx) => {
+      const project = await this.repo.findById(projectId, tx);
+      if (!project) throw notFound('Project', projectId);
+      let description = input.description;
+      if (project.costCodeListId) {
+        const listed = await this.repo.listCode(project.costCodeListId, code, tx);
+        if (listed === null) {
+          throw unprocessable('The cost code is not on the project’s cost code list.', [
+            reason(
+              'cost-code-not-on-list',
+              'WBS-2',
+              `Cost code ${input.code} is not on the project's cost code list.`,
+              'code',
+            ),
+          ]);
+        }
+        description ??= listed;
+      }
+      if (description === undefined) {
+        throw badRequest([
+          { field: 'description', code: 'invalid-required', message: 'description is required.' },
+        ]);
+      }
+      const { record, created } = await this.repo.addCostCode(
+        projectId,
+        { code, description, costTypes },
+        tx,
+      );
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'project.cost_code.add',
+          itemType: 'project',
+          itemId: projectId,
+          after: { code, costTypes },
+        },
+        tx,
+      );
+      return { view: costCodeView(record), created };
+    });
+  }
+}
