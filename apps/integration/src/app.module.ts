@@ -7,7 +7,9 @@ import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { FactsModule } from './settings/facts.module.js';
+import { SettingsModule } from './settings/settings.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
+import { SpectrumModule } from './spectrum/spectrum.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -24,6 +26,8 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        SpectrumModule,
+        SettingsModule,
         CompaniesModule,
         ProjectsModule,
       ],

@@ -1,0 +1,149 @@
+import { SPECTRUM_LIMITS } from '@bridge/rules';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { ZodBody } from '../platform/http/zod.js';
+import { AUTH_MODES } from './settings.repository.js';
+import { SettingsService } from './settings.service.js';
+
+const connectionBody = z
+  .object({
+    serviceUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+      .max(500)
+      .optional(),
+    companyCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9]{1,3}$/, 'must be 1 to 3 letters or digits')
+      .optional(),
+    serviceUser: z.string().trim().min(1).max(200).nullable().optional(),
+    authMode: z.enum(AUTH_MODES).optional(),
+    servicePassword: z
+      .string()
+      .min(1, 'must not be empty (send null to clear it)')
+      .max(SPECTRUM_LIMITS.authorizationId, `has at most ${SPECTRUM_LIMITS.authorizationId} characters`)
+      .nullable()
+      .optional()
+      .describe('Write-only: the Spectrum Authorization ID. Omit to keep the stored one, null to clear it.'),
+    clientSecret: z
+      .string()
+      .min(1, 'must not be empty (send null to clear it)')
+      .max(500, 'has at most 500 characters')
+      .nullable()
+      .optional()
+      .describe('Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it.'),
+  })
+  .strict();
+
+const templateJobBody = z
+  .object({
+    jobNumber: z.string().max(100),
+    division: z.string().max(100),
+    costCenter: z.string().max(100),
+    customerCode: z.string().max(100),
+    taxable: z.boolean(),
+    priceMethodCode: z.enum(['F', 'T', 'C', 'U']),
+    phaseMask: z.string().max(100).optional(),
+    glAccount: z.string().max(100).optional(),
+  })
+  .strict();
+
+const generalBody = z
+  .object({
+    usePmContractNumber: z.boolean().optional(),
+    usePmChangeOrderNumber: z.boolean().optional(),
+    autoAddCostCodesToBudgets: z.boolean().optional(),
+    budgetDirectCosts: z.enum(['populate_from_erp', 'editable']).optional(),
+    vendors: z.enum(['auto_update', 'do_not_update']).optional(),
+    templateJob: templateJobBody.nullable().optional(),
+  })
+  .strict();
+
+const vendorTypeFilterBody = z.object({ types: z.array(z.string().max(50)).max(500) }).strict();
+
+/** GEN-1 … GEN-5 (PERM-3: admin only). */
+@ApiTags('settings')
+@Controller('settings')
+export class SettingsController {
+  constructor(@Inject(SettingsService) private readonly settings: SettingsService) {}
+
+  @Get('connection')
+  @RequirePermission('settings.view')
+  @ApiOperation({
+    operationId: 'getConnectionSettings',
+    summary: 'Connection settings and status (GEN-2, GEN-3); secrets are never returned, only whether set',
+  })
+  getConnection() {
+    return this.settings.getConnection();
+  }
+
+  @Patch('connection')
+  @RequirePermission('settings.update')
+  @ZodBody(connectionBody)
+  @ApiOperation({
+    operationId: 'updateConnectionSettings',
+    summary:
+      'Change connection settings (GEN-1, GEN-2): omitted fields keep their value; null clears a secret. ' +
+      'A second Spectrum company is refused once data was synced (409 second-spectrum-company).',
+  })
+  updateConnection(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof connectionBody>) {
+    return this.settings.updateConnection(actor.id, body);
+  }
+
+  @Post('connection/test')
+  @HttpCode(200)
+  @RequirePermission('connection.test')
+  @ApiOperation({
+    operationId: 'testConnection',
+    summary: 'Call Spectrum with the stored settings and record Connected / Not Connected (GEN-3)',
+  })
+  testConnection(@CurrentUser() actor: AuthUser) {
+    return this.settings.testConnection(actor.id);
+  }
+
+  @Get('general')
+  @RequirePermission('settings.view')
+  @ApiOperation({
+    operationId: 'getGeneralSettings',
+    summary: 'General settings and the template job (GEN-4, JOB-3)',
+  })
+  getGeneral() {
+    return this.settings.getGeneral();
+  }
+
+  @Patch('general')
+  @RequirePermission('settings.update')
+  @ZodBody(generalBody)
+  @ApiOperation({
+    operationId: 'updateGeneralSettings',
+    summary: 'Change general settings (GEN-4) and the template job (JOB-3; null removes it)',
+  })
+  updateGeneral(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof generalBody>) {
+    return this.settings.updateGeneral(actor.id, body);
+  }
+
+  @Get('vendor-type-filter')
+  @RequirePermission('settings.view')
+  @ApiOperation({
+    operationId: 'getVendorTypeFilter',
+    summary: 'Vendor types that are imported; locked ones have synced data and cannot be removed (GEN-5)',
+  })
+  getVendorTypeFilter() {
+    return this.settings.getVendorTypeFilter();
+  }
+
+  @Put('vendor-type-filter')
+  @RequirePermission('vendor_type_filter.update')
+  @ZodBody(vendorTypeFilterBody)
+  @ApiOperation({
+    operationId: 'updateVendorTypeFilter',
+    summary: 'Replace the vendor type filter (GEN-5, VEN-7: an empty filter imports no vendor)',
+  })
+  updateVendorTypeFilter(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof vendorTypeFilterBody>) {
+    return this.settings.updateVendorTypeFilter(actor.id, body.types);
+  }
+}

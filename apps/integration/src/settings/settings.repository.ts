@@ -1,0 +1,173 @@
+import type { GeneralSettings, TemplateJob } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { PRISMA } from '../platform/tokens.js';
+
+export const AUTH_MODES = ['none', 'basic', 'oauth'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+export type ConnectionStatus = 'connected' | 'not_connected';
+
+/** The settings singleton as the service sees it (secrets still sealed). */
+export interface StoredSettings {
+  serviceUrl: string | null;
+  companyCode: string | null;
+  serviceUser: string | null;
+  authMode: AuthMode;
+  servicePasswordEnc: string | null;
+  clientSecretEnc: string | null;
+  connectionStatus: ConnectionStatus;
+  connectionCheckedAt: Date | null;
+  connectionError: string | null;
+  connectedAt: Date | null;
+  general: GeneralSettings;
+  templateJob: TemplateJob | null;
+  vendorTypeFilter: string[];
+}
+
+/** The columns a settings change may write (undefined = unchanged). */
+export interface SettingsPatch {
+  serviceUrl?: string | null;
+  companyCode?: string | null;
+  serviceUser?: string | null;
+  authMode?: AuthMode;
+  servicePasswordEnc?: string | null;
+  clientSecretEnc?: string | null;
+  connectionStatus?: ConnectionStatus;
+  connectionCheckedAt?: Date | null;
+  connectionError?: string | null;
+  connectedAt?: Date | null;
+  general?: Partial<GeneralSettings>;
+  templateJob?: TemplateJob | null;
+  vendorTypeFilter?: string[];
+}
+
+/** An open transaction; opaque to services. */
+export type SettingsTx = Prisma.TransactionClient;
+type Db = Prisma.TransactionClient | PrismaClient;
+
+type Row = NonNullable<Awaited<ReturnType<PrismaClient['integrationSettings']['findUnique']>>>;
+
+const toStored = (r: Row): StoredSettings => ({
+  serviceUrl: r.serviceUrl,
+  companyCode: r.companyCode,
+  serviceUser: r.serviceUser,
+  authMode: (AUTH_MODES as readonly string[]).includes(r.authMode) ? (r.authMode as AuthMode) : 'none',
+  servicePasswordEnc: r.servicePasswordEnc,
+  clientSecretEnc: r.clientSecretEnc,
+  connectionStatus: r.connectionStatus === 'connected' ? 'connected' : 'not_connected',
+  connectionCheckedAt: r.connectionCheckedAt,
+  connectionError: r.connectionError,
+  connectedAt: r.connectedAt,
+  general: {
+    usePmContractNumber: r.usePmContractNumber,
+    usePmChangeOrderNumber: r.usePmChangeOrderNumber,
+    autoAddCostCodesToBudgets: r.autoAddCostCodes,
+    budgetDirectCosts: r.budgetDirectCosts as GeneralSettings['budgetDirectCosts'],
+    vendors: r.vendorUpdates as GeneralSettings['vendors'],
+  },
+  templateJob: (r.templateJob as TemplateJob | null) ?? null,
+  vendorTypeFilter: r.vendorTypeFilter,
+});
+
+function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
+  const g = p.general ?? {};
+  const data: Prisma.IntegrationSettingsUpdateInput = {
+    serviceUrl: p.serviceUrl,
+    companyCode: p.companyCode,
+    serviceUser: p.serviceUser,
+    authMode: p.authMode,
+    servicePasswordEnc: p.servicePasswordEnc,
+    clientSecretEnc: p.clientSecretEnc,
+    connectionStatus: p.connectionStatus,
+    connectionCheckedAt: p.connectionCheckedAt,
+    connectionError: p.connectionError,
+    connectedAt: p.connectedAt,
+    usePmContractNumber: g.usePmContractNumber,
+    usePmChangeOrderNumber: g.usePmChangeOrderNumber,
+    autoAddCostCodes: g.autoAddCostCodesToBudgets,
+    budgetDirectCosts: g.budgetDirectCosts,
+    vendorUpdates: g.vendors,
+    vendorTypeFilter: p.vendorTypeFilter,
+  };
+  if (p.templateJob !== undefined) {
+    data.templateJob =
+      p.templateJob === null ? Prisma.DbNull : (p.templateJob as unknown as Prisma.InputJsonValue);
+  }
+  return data;
+}
+
+/** The integration settings singleton (id 1, GEN-1) and the few facts about synced data that settings rules need. */
+@Injectable()
+export class SettingsRepository {
+  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+
+  /** Creates the singleton with the environment's defaults when it does not exist yet (safe with several instances). */
+  async ensure(defaults: { serviceUrl?: string; companyCode?: string }): Promise<void> {
+    await this.db.integrationSettings.createMany({
+      data: [
+        {
+          id: 1,
+          serviceUrl: defaults.serviceUrl ?? null,
+          companyCode: defaults.companyCode?.toUpperCase() ?? null,
+        },
+      ],
+      skipDuplicates: true,
+    });
+  }
+
+  async get(tx: Db = this.db): Promise<StoredSettings> {
+    const r = await tx.integrationSettings.findUnique({ where: { id: 1 } });
+    if (r) return toStored(r);
+    await this.ensure({});
+    const created = await tx.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    return toStored(created);
+  }
+
+  /** Reads the row for update (the caller's transaction holds it until commit). */
+  async getForUpdate(tx: SettingsTx): Promise<StoredSettings> {
+    await tx.$executeRawUnsafe('SELECT 1 FROM "IntegrationSettings" WHERE "id" = 1 FOR UPDATE');
+    return this.get(tx);
+  }
+
+  async update(patch: SettingsPatch, tx: Db = this.db): Promise<StoredSettings> {
+    const r = await tx.integrationSettings.update({ where: { id: 1 }, data: toData(patch) });
+    return toStored(r);
+  }
+
+  transaction<T>(fn: (tx: SettingsTx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn);
+  }
+
+  /** GEN-1: whether anything was ever synced with the current Spectrum company (a link or a snapshot record). */
+  async hasSyncedData(tx: Db = this.db): Promise<boolean> {
+    const link = await tx.syncLink.findFirst({ select: { id: true } });
+    if (link) return true;
+    const record = await tx.spectrumRecord.findFirst({ select: { key: true } });
+    return record !== null;
+  }
+
+  /**
+   * GEN-5: vendor types with synced data: the types of vendor snapshot records (kind `vendor`, type in the row's
+   * `type` field as the Info-Link vendor master names it, or `vendorType`) whose vendor link is `synced`.
+   */
+  async vendorTypesWithSyncedData(tx: Db = this.db): Promise<string[]> {
+    const rows = await tx.$queryRawUnsafe<{ t: string }[]>(
+      `SELECT DISTINCT upper(trim(coalesce(r."data"->>'type', r."data"->>'vendorType'))) AS t
+         FROM "SpectrumRecord" r
+         JOIN "SyncLink" l ON l."type" = 'vendor' AND l."spectrumKey" = r."key" AND l."state" = 'synced'
+        WHERE r."kind" = 'vendor'`,
+    );
+    return rows.map((r) => r.t).filter((t): t is string => typeof t === 'string' && t !== '');
+  }
+
+  /** The vendor types seen in Spectrum's vendor list at the last vendor sync (for the filter's choices). */
+  async knownVendorTypes(tx: Db = this.db): Promise<string[]> {
+    const rows = await tx.$queryRawUnsafe<{ t: string }[]>(
+      `SELECT DISTINCT upper(trim(coalesce("data"->>'type', "data"->>'vendorType'))) AS t
+         FROM "SpectrumRecord"
+        WHERE "kind" = 'vendor' AND "vanishedAt" IS NULL
+        ORDER BY 1`,
+    );
+    return rows.map((r) => r.t).filter((t): t is string => typeof t === 'string' && t !== '');
+  }
+}

@@ -1,0 +1,352 @@
+import {
+  allOf,
+  type Check,
+  checkVendorTypeFilterChange,
+  type GeneralSettings,
+  lockedVendorTypes,
+  SPECTRUM_LIMITS,
+  type TemplateJob,
+  validateCustomerCode,
+  validateJobNumber,
+  validateText,
+} from '@bridge/rules';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditService } from '../audit/audit.service.js';
+import type { Env } from '../config/env.js';
+import type { SecretBox } from '../platform/crypto/secret-box.js';
+import { ProblemError, unprocessable } from '../platform/http/problem.js';
+import { CLOCK, type Clock, ENV, LOGGER, SECRET_BOX, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import type { SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
+import { ConnectionNotConfiguredError, describeError, scrub } from '../spectrum/spectrum-errors.js';
+import {
+  type AuthMode,
+  type ConnectionStatus,
+  type SettingsPatch,
+  SettingsRepository,
+  type StoredSettings,
+} from './settings.repository.js';
+
+/** GEN-2: what the API shows of the connection. Secrets are write-only: only whether one is set. */
+export interface ConnectionSettingsView {
+  serviceUrl: string | null;
+  companyCode: string | null;
+  serviceUser: string | null;
+  authMode: AuthMode;
+  servicePasswordSet: boolean;
+  clientSecretSet: boolean;
+  connectionStatus: ConnectionStatus;
+  connectionCheckedAt: string | null;
+  connectionError: string | null;
+  connectedAt: string | null;
+}
+
+/** A connection change: omitted fields keep their value; `null` clears a secret or the service user. */
+export interface ConnectionSettingsChange {
+  serviceUrl?: string;
+  companyCode?: string;
+  serviceUser?: string | null;
+  authMode?: AuthMode;
+  servicePassword?: string | null;
+  clientSecret?: string | null;
+}
+
+export interface ConnectionTestView {
+  connectionStatus: ConnectionStatus;
+  connectionCheckedAt: string | null;
+  connectionError: string | null;
+  connectedAt: string | null;
+}
+
+export type GeneralSettingsView = GeneralSettings & { templateJob: TemplateJob | null };
+export type GeneralSettingsChange = Partial<GeneralSettings> & { templateJob?: TemplateJob | null };
+
+export interface VendorTypeFilterView {
+  /** The types that are imported; `locked` ones have synced data and cannot be removed (GEN-5). */
+  types: { type: string; locked: boolean }[];
+  /** Vendor types seen in Spectrum's vendor list at the last vendor sync. */
+  knownTypes: string[];
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+const connectionView = (s: StoredSettings): ConnectionSettingsView => ({
+  serviceUrl: s.serviceUrl,
+  companyCode: s.companyCode,
+  serviceUser: s.serviceUser,
+  authMode: s.authMode,
+  servicePasswordSet: s.servicePasswordEnc !== null,
+  clientSecretSet: s.clientSecretEnc !== null,
+  connectionStatus: s.connectionStatus,
+  connectionCheckedAt: iso(s.connectionCheckedAt),
+  connectionError: s.connectionError,
+  connectedAt: iso(s.connectedAt),
+});
+
+/** The audited part of the connection: never a secret, only whether one is set. */
+const connectionAudit = (s: StoredSettings) => ({
+  serviceUrl: s.serviceUrl,
+  companyCode: s.companyCode,
+  serviceUser: s.serviceUser,
+  authMode: s.authMode,
+  servicePasswordSet: s.servicePasswordEnc !== null,
+  clientSecretSet: s.clientSecretEnc !== null,
+});
+
+const generalView = (s: StoredSettings): GeneralSettingsView => ({
+  ...s.general,
+  templateJob: s.templateJob,
+});
+
+const normType = (t: string) => t.trim().toUpperCase();
+
+/** JOB-3: the template job's fields in Spectrum's formats (every failing field reported). */
+export function checkTemplateJob(t: TemplateJob): Check {
+  const f = (name: string) => ({ field: `templateJob.${name}`, rule: 'JOB-3' });
+  return allOf(
+    validateJobNumber(t.jobNumber, f('jobNumber')),
+    validateText(t.division, SPECTRUM_LIMITS.division, 'division', 'Division', {
+      ...f('division'),
+      required: true,
+    }),
+    validateText(t.costCenter, SPECTRUM_LIMITS.costCenter, 'cost-center', 'Cost center', {
+      ...f('costCenter'),
+      required: true,
+    }),
+    validateCustomerCode(t.customerCode, f('customerCode')),
+    validateText(t.phaseMask, SPECTRUM_LIMITS.phaseMask, 'phase-mask', 'Phase mask', f('phaseMask')),
+    validateText(t.glAccount, SPECTRUM_LIMITS.glAccount, 'gl-account', 'GL account', f('glAccount')),
+  );
+}
+
+/**
+ * GEN-1 … GEN-5: connection (secrets sealed at rest, write-only), the real connection test, general settings and
+ * the vendor type filter. Every change is audited with before/after; secrets never reach the audit, a log line, an
+ * error or a response.
+ */
+@Injectable()
+export class SettingsService implements OnModuleInit {
+  constructor(
+    @Inject(SettingsRepository) private readonly repo: SettingsRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ENV) private readonly env: Env,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.repo.ensure({
+      serviceUrl: this.env.SPECTRUM_URL,
+      companyCode: this.env.SPECTRUM_COMPANY_CODE,
+    });
+  }
+
+  async getConnection(): Promise<ConnectionSettingsView> {
+    return connectionView(await this.repo.get());
+  }
+
+  async updateConnection(actorId: string, change: ConnectionSettingsChange): Promise<ConnectionSettingsView> {
+    const { before, after } = await this.repo.transaction(async (tx) => {
+      const before = await this.repo.getForUpdate(tx);
+      if (
+        change.companyCode !== undefined &&
+        before.companyCode !== null &&
+        change.companyCode.toUpperCase() !== before.companyCode.toUpperCase() &&
+        (await this.repo.hasSyncedData(tx))
+      ) {
+        const message =
+          `This integration is connected to Spectrum company ${before.companyCode} and has synced data; ` +
+          `it cannot be connected to a second company (${change.companyCode}).`;
+        throw new ProblemError(409, 'conflict', message, [
+          { field: 'companyCode', rule: 'GEN-1', code: 'second-spectrum-company', message },
+        ]);
+      }
+      const patch: SettingsPatch = {
+        serviceUrl: change.serviceUrl,
+        companyCode: change.companyCode?.toUpperCase(),
+        serviceUser: change.serviceUser,
+        authMode: change.authMode,
+      };
+      if (change.servicePassword !== undefined) {
+        patch.servicePasswordEnc =
+          change.servicePassword === null ? null : this.box.seal(change.servicePassword);
+      }
+      if (change.clientSecret !== undefined) {
+        patch.clientSecretEnc = change.clientSecret === null ? null : this.box.seal(change.clientSecret);
+      }
+      const changed =
+        (change.serviceUrl !== undefined && change.serviceUrl !== before.serviceUrl) ||
+        (patch.companyCode !== undefined && patch.companyCode !== before.companyCode) ||
+        (change.serviceUser !== undefined && change.serviceUser !== before.serviceUser) ||
+        (change.authMode !== undefined && change.authMode !== before.authMode) ||
+        change.servicePassword !== undefined ||
+        change.clientSecret !== undefined;
+      if (!changed) return { before, after: before };
+      // The last check was about other settings: the status says so until the connection is tested again.
+      patch.connectionStatus = 'not_connected';
+      patch.connectionCheckedAt = null;
+      patch.connectionError = 'The connection settings changed; test the connection again.';
+      const after = await this.repo.update(patch, tx);
+      const notes = [
+        change.servicePassword !== undefined &&
+          `service password ${change.servicePassword === null ? 'cleared' : 'replaced'}`,
+        change.clientSecret !== undefined &&
+          `client secret ${change.clientSecret === null ? 'cleared' : 'replaced'}`,
+      ].filter(Boolean);
+      await this.audit.record(
+        {
+          actorId,
+          action: 'settings.connection.update',
+          itemType: 'settings',
+          itemId: 'connection',
+          before: connectionAudit(before),
+          after: connectionAudit(after),
+          note: notes.length > 0 ? notes.join('; ') : null,
+        },
+        tx,
+      );
+      return { before, after };
+    });
+    if (after !== before) this.logger.info({ actorId }, 'connection settings updated');
+    return connectionView(after);
+  }
+
+  /** GEN-3: a real, cheap call to Spectrum with the stored settings; records status, time and Spectrum's reason. */
+  async testConnection(actorId: string): Promise<ConnectionTestView> {
+    const secrets = await this.openSecrets();
+    let status: ConnectionStatus = 'not_connected';
+    let error: string | null = null;
+    try {
+      const client = await this.clients.create({ retry: { attempts: 1 } });
+      const result = await client.testConnection();
+      if (result.connected) status = 'connected';
+      else error = scrub(result.reason, secrets);
+    } catch (e) {
+      error = e instanceof ConnectionNotConfiguredError ? e.message : describeError(e, secrets);
+    }
+    const now = this.clock.now();
+    const current = await this.repo.get();
+    const after = await this.repo.update({
+      connectionStatus: status,
+      connectionCheckedAt: now,
+      connectionError: error,
+      ...(status === 'connected' && current.connectedAt === null ? { connectedAt: now } : {}),
+    });
+    this.logger.info({ actorId, connectionStatus: status, connectionError: error }, 'connection tested');
+    return {
+      connectionStatus: after.connectionStatus,
+      connectionCheckedAt: iso(after.connectionCheckedAt),
+      connectionError: after.connectionError,
+      connectedAt: iso(after.connectedAt),
+    };
+  }
+
+  async getGeneral(): Promise<GeneralSettingsView> {
+    return generalView(await this.repo.get());
+  }
+
+  async updateGeneral(actorId: string, change: GeneralSettingsChange): Promise<GeneralSettingsView> {
+    const { templateJob, ...general } = change;
+    const normalized = templateJob ? normalizeTemplateJob(templateJob) : templateJob;
+    if (normalized) {
+      const check = checkTemplateJob(normalized);
+      if (!check.ok) throw unprocessable('The template job is not valid.', check.reasons);
+    }
+    const after = await this.repo.transaction(async (tx) => {
+      const before = await this.repo.getForUpdate(tx);
+      const after = await this.repo.update({ general, templateJob: normalized }, tx);
+      if (JSON.stringify(generalView(before)) !== JSON.stringify(generalView(after))) {
+        await this.audit.record(
+          {
+            actorId,
+            action: 'settings.general.update',
+            itemType: 'settings',
+            itemId: 'general',
+            before: generalView(before),
+            after: generalView(after),
+          },
+          tx,
+        );
+      }
+      return after;
+    });
+    return generalView(after);
+  }
+
+  async getVendorTypeFilter(): Promise<VendorTypeFilterView> {
+    const s = await this.repo.get();
+    const [synced, known] = await Promise.all([
+      this.repo.vendorTypesWithSyncedData(),
+      this.repo.knownVendorTypes(),
+    ]);
+    return filterView(s.vendorTypeFilter, synced, known);
+  }
+
+  async updateVendorTypeFilter(actorId: string, types: readonly string[]): Promise<VendorTypeFilterView> {
+    const next = [...new Set(types.map(normType))];
+    const { filter, synced } = await this.repo.transaction(async (tx) => {
+      const before = await this.repo.getForUpdate(tx);
+      const synced = await this.repo.vendorTypesWithSyncedData(tx);
+      const check = checkVendorTypeFilterChange({
+        current: before.vendorTypeFilter,
+        next: types,
+        typesWithSyncedData: synced,
+      });
+      if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
+      const after = await this.repo.update({ vendorTypeFilter: next }, tx);
+      if (JSON.stringify(before.vendorTypeFilter) !== JSON.stringify(after.vendorTypeFilter)) {
+        await this.audit.record(
+          {
+            actorId,
+            action: 'settings.vendor_type_filter.update',
+            itemType: 'settings',
+            itemId: 'vendor_type_filter',
+            before: { types: before.vendorTypeFilter },
+            after: { types: after.vendorTypeFilter },
+          },
+          tx,
+        );
+      }
+      return { filter: after.vendorTypeFilter, synced };
+    });
+    return filterView(filter, synced, await this.repo.knownVendorTypes());
+  }
+
+  /** The stored secrets in plain text, only to remove them from any text that leaves the service. */
+  private async openSecrets(): Promise<string[]> {
+    const s = await this.repo.get();
+    const out: string[] = [];
+    for (const sealed of [s.servicePasswordEnc, s.clientSecretEnc]) {
+      if (!sealed) continue;
+      try {
+        out.push(this.box.open(sealed));
+      } catch {
+        // a secret sealed with another key cannot appear in any text either
+      }
+    }
+    return out;
+  }
+}
+
+function normalizeTemplateJob(t: TemplateJob): TemplateJob {
+  return {
+    jobNumber: t.jobNumber.trim(),
+    division: t.division.trim(),
+    costCenter: t.costCenter.trim(),
+    customerCode: t.customerCode.trim(),
+    taxable: t.taxable,
+    priceMethodCode: t.priceMethodCode,
+    ...(t.phaseMask !== undefined && t.phaseMask.trim() !== '' ? { phaseMask: t.phaseMask.trim() } : {}),
+    ...(t.glAccount !== undefined && t.glAccount.trim() !== '' ? { glAccount: t.glAccount.trim() } : {}),
+  };
+}
+
+function filterView(filter: readonly string[], synced: readonly string[], known: readonly string[]) {
+  const locked = new Set(lockedVendorTypes(filter, synced));
+  return {
+    types: filter.map((type) => ({ type, locked: locked.has(normType(type)) })),
+    knownTypes: [...known],
+  };
+}
