@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BudgetsModule } from './budgets/budgets.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
+import { CostCodesModule } from './cost-codes/cost-codes.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
@@ -26,6 +28,8 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        BudgetsModule,
+        CostCodesModule,
         SpectrumModule,
         SettingsModule,
         CompaniesModule,

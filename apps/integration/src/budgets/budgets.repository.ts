@@ -1,0 +1,274 @@
+import type { Budget, BudgetChange } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { LinksRepository, type LinkView } from '../links/links.repository.js';
+import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
+import { PRISMA } from '../platform/tokens.js';
+import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+
+export interface BudgetLineRecord {
+  id: string;
+  costCode: string;
+  costType: string;
+  description: string | null;
+  amountCents: number;
+  directCostsCents: number | null;
+  estimatedCostAtCompletionCents: number | null;
+}
+
+export interface BudgetRecord {
+  id: string;
+  projectId: string;
+  locked: boolean;
+  everExported: boolean;
+  exportInFlight: boolean;
+  importedAt: Date | null;
+  updatedAt: Date;
+  lines: BudgetLineRecord[];
+}
+
+export interface BudgetChangeLineRecord {
+  costCode: string;
+  costType: string;
+  description: string | null;
+  amountCents: number;
+}
+
+export interface BudgetChangeRecord {
+  id: string;
+  projectId: string;
+  number: string;
+  title: string;
+  date: string | null;
+  createdAt: Date;
+  lines: BudgetChangeLineRecord[];
+}
+
+export type BudgetLinePatch = Partial<Omit<BudgetLineRecord, 'id' | 'costCode' | 'costType'>>;
+
+type LineRow = {
+  id: string;
+  costCode: string;
+  costType: string;
+  description: string | null;
+  amountCents: bigint;
+  directCostsCents: bigint | null;
+  estimatedCostAtCompletionCents: bigint | null;
+};
+
+const lineRecord = (l: LineRow): BudgetLineRecord => ({
+  id: l.id,
+  costCode: l.costCode,
+  costType: l.costType,
+  description: l.description,
+  amountCents: centsFromDb(l.amountCents),
+  directCostsCents: optionalCentsFromDb(l.directCostsCents),
+  estimatedCostAtCompletionCents: optionalCentsFromDb(l.estimatedCostAtCompletionCents),
+});
+
+const lineInclude = { lines: { orderBy: [{ costCode: 'asc' as const }, { costType: 'asc' as const }] } };
+
+/** APP-1 / BUD-6: an export is in flight while the budget's request waits or runs. */
+const inQueue = (link: LinkView | null | undefined) =>
+  link?.state === 'ready_to_export' || link?.state === 'exporting';
+
+/** Storage → the `@bridge/rules` `Budget` (the same mapping the export flows use). */
+export function budgetToDomain(b: BudgetRecord, link: LinkView | null | undefined): Budget {
+  return {
+    projectId: b.projectId,
+    locked: b.locked,
+    everExported: b.everExported,
+    exportInFlight: b.exportInFlight || inQueue(link),
+    lines: b.lines.map((l) => ({
+      costCode: l.costCode,
+      costType: l.costType,
+      description: l.description,
+      amount: l.amountCents,
+      estimatedCostAtCompletion: l.estimatedCostAtCompletionCents,
+    })),
+    syncState: link?.state ?? null,
+  };
+}
+
+/** Storage → the `@bridge/rules` `BudgetChange`. */
+export function budgetChangeToDomain(c: BudgetChangeRecord, link: LinkView | null | undefined): BudgetChange {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    projectId: c.projectId,
+    date: c.date,
+    lines: c.lines.map((l) => ({
+      costCode: l.costCode,
+      costType: l.costType,
+      description: l.description,
+      amount: l.amountCents,
+    })),
+    syncState: link?.state ?? null,
+    spectrumKey: activeSpectrumKey(link),
+  };
+}
+
+/** Budgets, budget lines and budget changes (the only code of the feature that touches Prisma). */
+@Injectable()
+export class BudgetsRepository {
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+  ) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn);
+  }
+
+  /** The project's budget; a project without one (e.g. created by a job import) gets an empty, unlocked one. */
+  async forProject(projectId: string, tx: Tx | PrismaClient = this.db): Promise<BudgetRecord> {
+    const r = await tx.budget.upsert({
+      where: { projectId },
+      create: { projectId },
+      update: {},
+      include: lineInclude,
+    });
+    return { ...r, lines: r.lines.map(lineRecord) };
+  }
+
+  linkFor(budgetId: string, tx?: Tx): Promise<LinkView | null> {
+    return this.links.forItem('budget', budgetId, tx);
+  }
+
+  /** The `@bridge/rules` `Budget` of a project with its link (for eligibility checks and the export flows). */
+  async loadDomain(projectId: string, tx?: Tx): Promise<Budget> {
+    const b = await this.forProject(projectId, tx);
+    return budgetToDomain(b, await this.linkFor(b.id, tx));
+  }
+
+  async setLocked(budgetId: string, locked: boolean, tx: Tx): Promise<void> {
+    await tx.budget.update({ where: { id: budgetId }, data: { locked } });
+  }
+
+  async addLine(budgetId: string, line: Omit<BudgetLineRecord, 'id'>, tx: Tx): Promise<BudgetLineRecord> {
+    const r = await tx.budgetLine.create({
+      data: {
+        budgetId,
+        costCode: line.costCode,
+        costType: line.costType,
+        description: line.description,
+        amountCents: centsToDb(line.amountCents),
+        directCostsCents: line.directCostsCents === null ? null : centsToDb(line.directCostsCents),
+        estimatedCostAtCompletionCents:
+          line.estimatedCostAtCompletionCents === null
+            ? null
+            : centsToDb(line.estimatedCostAtCompletionCents),
+      },
+    });
+    return lineRecord(r);
+  }
+
+  async updateLine(lineId: string, patch: BudgetLinePatch, tx: Tx): Promise<BudgetLineRecord> {
+    const opt = (v: number | null | undefined) =>
+      v === undefined ? undefined : v === null ? null : centsToDb(v);
+    const r = await tx.budgetLine.update({
+      where: { id: lineId },
+      data: {
+        description: patch.description,
+        amountCents:
+          patch.amountCents === undefined || patch.amountCents === null
+            ? undefined
+            : centsToDb(patch.amountCents),
+        directCostsCents: opt(patch.directCostsCents),
+        estimatedCostAtCompletionCents: opt(patch.estimatedCostAtCompletionCents),
+      },
+    });
+    return lineRecord(r);
+  }
+
+  /** Whether the project has this cost code with this cost type (WBS-3). */
+  async projectHasCostType(
+    projectId: string,
+    costCode: string,
+    costType: string,
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<boolean> {
+    const n = await tx.projectCostType.count({
+      where: { costType, projectCostCode: { projectId, code: costCode } },
+    });
+    return n > 0;
+  }
+
+  async findChange(id: string, tx: Tx | PrismaClient = this.db): Promise<BudgetChangeRecord | null> {
+    const r = await tx.budgetChange.findUnique({
+      where: { id },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
+    return r ? changeRecord(r) : null;
+  }
+
+  async listChanges(
+    projectId: string,
+    afterId: string | undefined,
+    take: number,
+  ): Promise<BudgetChangeRecord[]> {
+    const rows = await this.db.budgetChange.findMany({
+      where: { projectId, ...(afterId ? { id: { gt: afterId } } : {}) },
+      orderBy: { id: 'asc' },
+      take,
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
+    return rows.map(changeRecord);
+  }
+
+  changeLinksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItems('budget_change', ids, tx);
+  }
+
+  async createChange(
+    input: Omit<BudgetChangeRecord, 'id' | 'createdAt'> & { createdAt: Date },
+    tx: Tx,
+  ): Promise<BudgetChangeRecord> {
+    const r = await tx.budgetChange.create({
+      data: {
+        projectId: input.projectId,
+        number: input.number,
+        title: input.title,
+        date: input.date,
+        createdAt: input.createdAt,
+        lines: {
+          create: input.lines.map((l, position) => ({
+            position,
+            costCode: l.costCode,
+            costType: l.costType,
+            description: l.description,
+            amountCents: centsToDb(l.amountCents),
+          })),
+        },
+      },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
+    return changeRecord(r);
+  }
+}
+
+function changeRecord(r: {
+  id: string;
+  projectId: string;
+  number: string;
+  title: string;
+  date: string | null;
+  createdAt: Date;
+  lines: { costCode: string; costType: string; description: string | null; amountCents: bigint }[];
+}): BudgetChangeRecord {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    number: r.number,
+    title: r.title,
+    date: r.date,
+    createdAt: r.createdAt,
+    lines: r.lines.map((l) => ({
+      costCode: l.costCode,
+      costType: l.costType,
+      description: l.description,
+      amountCents: centsFromDb(l.amountCents),
+    })),
+  };
+}
