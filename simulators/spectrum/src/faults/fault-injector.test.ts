@@ -83,6 +83,15 @@ describe('fault injection', () => {
     expect((await callGet(sim.url, 'GetPhase')).status).toBe(200);
   });
 
+  it('client-fault answers the SOAP Client fault of a Spectrum release without that web service', async () => {
+    await arm({ service: 'GetPhaseEnhanced', kind: 'client-fault', times: 1 });
+    const r = await callGet(sim.url, 'GetPhaseEnhanced');
+    expect(r.status).toBe(500);
+    expect(r.body).toContain('<faultcode>SOAP-ENV:Client</faultcode>');
+    expect(r.body).toContain('Could not find WebService named: GetPhaseEnhanced');
+    expect((await callGet(sim.url, 'GetPhaseEnhanced')).status).toBe(200);
+  });
+
   it('http-500 and http-503 answer bare HTTP errors', async () => {
     await arm({ service: '*', kind: 'http-503', times: 1 });
     expect((await callGet(sim.url, 'GetPhase')).status).toBe(503);

@@ -1,6 +1,7 @@
 export const FAULT_KINDS = [
   'latency',
   'server-fault',
+  'client-fault',
   'drop-connection',
   'http-500',
   'http-503',

@@ -12,7 +12,7 @@ import { GET_SERVICES } from '../services/get-services.js';
 import { PUT_SERVICES } from '../services/put-services.js';
 import type { ServiceDef } from '../services/service-types.js';
 import { type ForcedReply, SoapDispatcher, type SoapOutcome } from '../soap/soap-dispatcher.js';
-import { SERVER_FAULT_MESSAGE, soapFault } from '../soap/soap-envelope.writer.js';
+import { SERVER_FAULT_MESSAGE, soapFault, unknownServiceMessage } from '../soap/soap-envelope.writer.js';
 import { jettyNotFound, wsdl } from '../soap/wsdl.writer.js';
 import type { SpectrumStore } from '../store/spectrum-store.js';
 import { BodyTooLargeError, readBody, send, sendJson, XML } from './http-helpers.js';
@@ -287,6 +287,10 @@ export class SimulatorApp {
           return;
         case 'server-fault':
           send(res, 500, soapFault('Server', SERVER_FAULT_MESSAGE), XML);
+          return;
+        case 'client-fault':
+          // An older Spectrum release without this web service answers as for an unknown name.
+          send(res, 500, soapFault('Client', unknownServiceMessage(service)), XML);
           return;
         case 'timeout':
           this.hang(res);
