@@ -5,6 +5,7 @@ import { BudgetsModule } from './budgets/budgets.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CostCodesModule } from './cost-codes/cost-codes.module.js';
 import { HealthController } from './health/health.controller.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        ImportsModule,
         BudgetsModule,
         CostCodesModule,
         SpectrumModule,

@@ -1,0 +1,209 @@
+import { checkStandardCostCodeListCreate } from '@bridge/rules';
+import { isSpectrumError } from '@bridge/spectrum-client';
+import { Inject, Injectable } from '@nestjs/common';
+import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
+import type { IncomingRow, SnapshotChanges } from '../../snapshots/snapshot-importer.js';
+import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
+import { compositeKey, type ImportRunContext, KIND } from '../import-context.js';
+import { ImportsRepository } from '../imports.repository.js';
+import { type CostTypeRow, type PhaseRow, type StandardPhaseRow, withoutCompany } from '../spectrum-rows.js';
+import { ProjectCostCodesSync } from './project-cost-codes.sync.js';
+
+/** Rows per phase batch: one batch is read completely from Spectrum before any of it is written. */
+const PHASE_BATCH_ROWS = 10_000;
+const PHASE_BATCH_JOBS = 250;
+
+export function countChanges(ctx: ImportRunContext, c: SnapshotChanges<unknown>): void {
+  ctx.count('read', c.read);
+  ctx.count('created', c.createdCount);
+  ctx.count('updated', c.updatedCount);
+  ctx.count('unchanged', c.unchanged);
+  ctx.count('vanished', c.vanished.length);
+}
+
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** A Spectrum error ends the run; anything else concerns one item, which is recorded and skipped. */
+export function rethrowSpectrum(e: unknown): void {
+  if (isSpectrumError(e)) throw e;
+}
+
+/**
+ * The `cost_codes` sync group (SCH-1 a, SCH-2): standard phases into the one Spectrum Standard Cost Codes list
+ * (WBS-1, LIM-2), cost types, every job's phases into the snapshot (beyond the 500-row cap: the client narrows),
+ * and for jobs linked to projects their cost codes (WBS-3), new budget lines (WBS-4), job-to-date costs (JC-1) and
+ * the budget importable.
+ */
+@Injectable()
+export class CostCodesImportService {
+  constructor(
+    @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
+    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
+    @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
+  ) {}
+
+  async run(ctx: ImportRunContext): Promise<void> {
+    await this.standardPhases(ctx);
+    await this.costTypes(ctx);
+    await this.jobPhases(ctx);
+  }
+
+  /** WBS-1, LIM-2: the list is created on the first run and kept equal to Spectrum's standard phases. */
+  async standardPhases(ctx: ImportRunContext): Promise<void> {
+    const rows = (await ctx.client.listStandardPhases().toArray()).map(withoutCompany);
+    const incoming: IncomingRow<StandardPhaseRow>[] = rows.map((r) => ({ key: r.phaseCode.trim(), data: r }));
+    countChanges(ctx, await this.importer.import(KIND.standardPhase, incoming, { keepChanges: false }));
+    const { listId, updates } = await this.repo.transaction(async (tx) => {
+      const list = await this.repo.ensureStandardList((ids) => checkStandardCostCodeListCreate(ids).ok, tx);
+      const codes = await this.repo.listCodes(list.id, tx);
+      const missing = rows
+        .filter((r) => !codes.has(r.phaseCode.trim()))
+        .map((r) => ({ code: r.phaseCode.trim(), description: r.description.trim() }));
+      await this.repo.insertListCodes(list.id, missing, tx);
+      const changed = rows.filter((r) => {
+        const d = codes.get(r.phaseCode.trim());
+        return d !== undefined && d !== r.description.trim();
+      });
+      return { listId: list.id, updates: changed };
+    });
+    for (const r of updates) {
+      try {
+        await this.repo.updateListCode(listId, r.phaseCode.trim(), r.description.trim());
+      } catch (e) {
+        await ctx.fail('cost_code', r.phaseCode, errorText(e));
+      }
+    }
+  }
+
+  /** Cost types (WBS-3: the cost types of project cost codes). */
+  async costTypes(ctx: ImportRunContext): Promise<void> {
+    const rows = (await ctx.client.listCostTypes().toArray()).map(withoutCompany);
+    const incoming: IncomingRow<CostTypeRow>[] = rows.map((r) => ({ key: r.costType.trim(), data: r }));
+    countChanges(ctx, await this.importer.import(KIND.costType, incoming, { keepChanges: false }));
+    const existing = await this.repo.costTypes();
+    await this.repo.insertCostTypes(
+      rows
+        .filter((r) => !existing.has(r.costType.trim()))
+        .map((r) => ({ code: r.costType.trim(), description: r.description.trim() })),
+    );
+    for (const r of rows) {
+      const d = existing.get(r.costType.trim());
+      if (d === undefined || d === r.description.trim()) continue;
+      try {
+        await this.repo.updateCostType(r.costType.trim(), r.description.trim());
+      } catch (e) {
+        await ctx.fail('cost_type', r.costType, errorText(e));
+      }
+    }
+  }
+
+  /**
+   * Every job's phases, in batches of whole jobs: a batch is read completely before it is written (a Spectrum error
+   * leaves it unwritten), and the next batch is read while the current one is written.
+   */
+  async jobPhases(ctx: ImportRunContext): Promise<void> {
+    const jobs = [...new Set((await ctx.client.listJobs().toArray()).map((j) => j.jobNumber.trim()))].sort();
+    const facts = await this.facts.get();
+    const linked = new Map<string, string>();
+    for (const l of await this.repo.linksOfType('job')) {
+      if (l.state === 'synced' && l.pmId && l.spectrumKey) linked.set(l.spectrumKey, l.pmId);
+    }
+    const batches: string[][] = [];
+    // batches are cut by job count first; rows decide while reading
+    for (let i = 0; i < jobs.length; i += PHASE_BATCH_JOBS) batches.push(jobs.slice(i, i + PHASE_BATCH_JOBS));
+
+    const read = async (batch: string[]) => {
+      const out: { jobs: string[]; rows: Map<string, PhaseRow[]> }[] = [];
+      let cur = { jobs: [] as string[], rows: new Map<string, PhaseRow[]>() };
+      let n = 0;
+      for (const job of batch) {
+        const rows = (await ctx.client.getPhases({ jobNumber: job }, { signal: ctx.signal }).toArray()).map(
+          withoutCompany,
+        );
+        cur.jobs.push(job);
+        cur.rows.set(job, rows);
+        n += rows.length;
+        if (n >= PHASE_BATCH_ROWS) {
+          out.push(cur);
+          cur = { jobs: [], rows: new Map() };
+          n = 0;
+        }
+      }
+      if (cur.jobs.length) out.push(cur);
+      return out;
+    };
+
+    let next: Promise<Awaited<ReturnType<typeof read>>> | null = batches[0] ? read(batches[0]) : null;
+    for (let i = 0; next; i++) {
+      const current = await next;
+      const following = batches[i + 1];
+      next = following ? read(following) : null;
+      // a failed write must not leave the prefetch's rejection unhandled
+      next?.catch(() => undefined);
+      for (const part of current) await this.writePhases(ctx, part, linked, facts.settings);
+    }
+
+    // jobs that left Spectrum: their phases vanish too
+    const listed = new Set(jobs);
+    const gone = (await this.repo.snapshotParents(KIND.phase)).filter((j) => !listed.has(j));
+    if (gone.length) {
+      countChanges(
+        ctx,
+        await this.importer.import(KIND.phase, [], { scope: { parentKeys: gone }, keepChanges: false }),
+      );
+    }
+  }
+
+  private async writePhases(
+    ctx: ImportRunContext,
+    part: { jobs: string[]; rows: Map<string, PhaseRow[]> },
+    linked: Map<string, string>,
+    settings: Awaited<ReturnType<IntegrationFactsService['get']>>['settings'],
+  ): Promise<void> {
+    const incoming: IncomingRow<PhaseRow>[] = [];
+    for (const [job, rows] of part.rows) {
+      for (const r of rows) {
+        incoming.push({ key: compositeKey(job, r.phaseCode, r.costType), parentKey: job, data: r });
+      }
+    }
+    countChanges(
+      ctx,
+      await this.importer.import(KIND.phase, incoming, {
+        scope: { parentKeys: part.jobs },
+        keepChanges: false,
+      }),
+    );
+    const budgets: string[] = [];
+    for (const job of part.jobs) {
+      const projectId = linked.get(job);
+      if (!projectId) continue;
+      const rows = part.rows.get(job) ?? [];
+      try {
+        await this.repo.transaction(async (tx) => {
+          const project = await this.repo.project(projectId, tx);
+          if (!project) return;
+          await this.projectSync.apply(
+            { id: project.id, budgetToolEnabled: project.budgetToolEnabled, jobNumber: job },
+            rows,
+            { settings, autoAddNewCombos: true },
+            tx,
+          );
+        });
+      } catch (e) {
+        rethrowSpectrum(e);
+        await ctx.fail(
+          'job',
+          job,
+          `Project cost codes, budget lines or job costs not updated: ${errorText(e)}`,
+        );
+      }
+      if (rows.some((r) => r.currentEstimateCents > 0)) budgets.push(job);
+    }
+    if (budgets.length) {
+      const existing = await this.repo.linksByKeys('budget', budgets);
+      const missing = budgets.filter((b) => !existing.has(b));
+      if (missing.length) ctx.count('created', await this.repo.stage('budget', missing));
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import { IMPORTABLE_TYPES, PERMISSION_LEVELS, type PermissionLevel, SYNC_STATES } from '@bridge/rules';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { pageQuery } from '../platform/http/pagination.js';
+import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { type ActionResult, ImportActionsService } from './import-actions.service.js';
+import { ImportablesService } from './importables.service.js';
+
+const listQuery = pageQuery
+  .extend({ type: z.enum(IMPORTABLE_TYPES).optional(), state: z.enum(SYNC_STATES).optional() })
+  .strict();
+const empty = z.object({}).strict();
+const linkVendorBody = z.object({ companyId: z.string().trim().min(1).max(64) }).strict();
+const reimportBudgetBody = z.object({ confirm: z.boolean().optional() }).strict();
+const importPrimeContractBody = z.object({ projectId: z.string().trim().min(1).max(64) }).strict();
+
+/**
+ * PERM-5: the caller's level on the project's prime contracts tool. The PM platform (or the gateway in front of this
+ * service) states it in this header; without it the level is `none`, so re-import is refused (fail closed).
+ */
+export const PRIME_CONTRACTS_TOOL_LEVEL_HEADER = 'x-prime-contracts-tool-level';
+
+function toolLevel(value: string | undefined): PermissionLevel {
+  const v = (value ?? '').trim().toLowerCase();
+  return (PERMISSION_LEVELS as readonly string[]).includes(v) ? (v as PermissionLevel) : 'none';
+}
+
+/** 201 when the action created or linked something now, 200 when it repeated a request that had already done it. */
+function send(res: Response, r: ActionResult): ActionResult {
+  res.status(r.created ? 201 : 200);
+  return r;
+}
+
+/** The Ready to Import list and its actions (SPEC API-1, API-4, API-5). */
+@ApiTags('imports')
+@Controller('importables')
+export class ImportablesController {
+  constructor(
+    @Inject(ImportablesService) private readonly importables: ImportablesService,
+    @Inject(ImportActionsService) private readonly actions: ImportActionsService,
+  ) {}
+
+  @Get()
+  @RequirePermission('view')
+  @ZodQuery(listQuery)
+  @ApiOperation({
+    operationId: 'listImportables',
+    summary:
+      'Spectrum records staged for import (jobs, vendors, budgets, prime contracts) with blockedBy reasons',
+  })
+  list(@Query() q: z.infer<typeof listQuery>) {
+    return this.importables.list(q);
+  }
+
+  @Get(':id')
+  @RequirePermission('view')
+  @ApiOperation({ operationId: 'getImportable', summary: 'One staged Spectrum record' })
+  get(@Param('id') id: string) {
+    return this.importables.get(id);
+  }
+
+  @Post(':id/import-job')
+  @HttpCode(201)
+  @RequirePermission('import')
+  @ZodBody(empty)
+  @ApiOperation({
+    operationId: 'importJob',
+    summary: 'Create a PM project linked to the staged Spectrum job (JOB-1, JOB-4, LIM-3)',
+  })
+  async importJob(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() _body: z.infer<typeof empty>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(res, await this.actions.importJob(id, u));
+  }
+
+  @Post(':id/import-vendor')
+  @HttpCode(201)
+  @RequirePermission('import')
+  @ZodBody(empty)
+  @ApiOperation({
+    operationId: 'importVendor',
+    summary: 'Create a directory company from the staged vendor (VEN-1)',
+  })
+  async importVendor(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() _body: z.infer<typeof empty>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(res, await this.actions.importVendor(id, u));
+  }
+
+  @Post(':id/link-vendor')
+  @HttpCode(201)
+  @RequirePermission('link')
+  @ZodBody(linkVendorBody)
+  @ApiOperation({
+    operationId: 'linkVendor',
+    summary: 'Link the staged vendor to an existing directory company (VEN-1, VEN-6)',
+  })
+  async linkVendor(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof linkVendorBody>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(res, await this.actions.linkVendor(id, body.companyId, u));
+  }
+
+  @Post(':id/import-budget')
+  @HttpCode(201)
+  @RequirePermission('budget.import')
+  @ZodBody(empty)
+  @ApiOperation({
+    operationId: 'importBudget',
+    summary: "Import the job's Spectrum estimate as the project's budget (BUD-1, BUD-2, BUD-7)",
+  })
+  async importBudget(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() _body: z.infer<typeof empty>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(res, await this.actions.importBudget(id, u));
+  }
+
+  @Post(':id/reimport-budget')
+  @HttpCode(200)
+  @RequirePermission('budget.reimport')
+  @ZodBody(reimportBudgetBody)
+  @ApiOperation({
+    operationId: 'reimportBudget',
+    summary:
+      'Overwrite the budget lines with the current Spectrum values; needs { confirm: true } (BUD-3, BUD-4)',
+  })
+  reimportBudget(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof reimportBudgetBody>,
+  ) {
+    return this.actions.reimportBudget(id, body.confirm === true, u);
+  }
+
+  @Post(':id/import-prime-contract')
+  @HttpCode(201)
+  @RequirePermission('prime_contract.import')
+  @ZodBody(importPrimeContractBody)
+  @ApiOperation({
+    operationId: 'importPrimeContract',
+    summary: 'Import the Spectrum prime contract into the project linked to its job (PC-1, PC-4)',
+  })
+  async importPrimeContract(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof importPrimeContractBody>,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(res, await this.actions.importPrimeContract(id, body.projectId, u));
+  }
+
+  @Post(':id/reimport-prime-contract')
+  @HttpCode(200)
+  // PERM-5 needs the project's tool level too: the service checks `prime_contract.reimport` with it
+  @RequirePermission('prime_contract.import')
+  @ZodBody(empty)
+  @ApiHeader({
+    name: PRIME_CONTRACTS_TOOL_LEVEL_HEADER,
+    required: false,
+    description:
+      "PERM-5: the caller's level on the project's prime contracts tool (none|read_only|standard|admin)",
+  })
+  @ApiOperation({
+    operationId: 'reimportPrimeContract',
+    summary: 'Overwrite the PM prime contract with the current Spectrum values (PC-2, PC-3, PERM-5)',
+  })
+  reimportPrimeContract(
+    @CurrentUser() u: AuthUser,
+    @Param('id') id: string,
+    @Body() _body: z.infer<typeof empty>,
+    @Headers(PRIME_CONTRACTS_TOOL_LEVEL_HEADER) level: string | undefined,
+  ) {
+    return this.actions.reimportPrimeContract(id, u, toolLevel(level));
+  }
+}

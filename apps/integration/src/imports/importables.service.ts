@@ -1,0 +1,204 @@
+import { type ImportableType, type ItemType, type SyncState, suggestVendorMatches } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { type SyncFields, syncFields } from '../links/item-view.js';
+import type { LinkView } from '../links/links.repository.js';
+import { decodeCursor, type Page, toPage } from '../platform/http/pagination.js';
+import { notFound } from '../platform/http/problem.js';
+import { KIND } from './import-context.js';
+import { ImportableChecks } from './importable-checks.js';
+import { type CompanyRow, ImportsRepository, type LinkRow } from './imports.repository.js';
+import { vendorSyncedFields } from './spectrum-rows.js';
+import { companyDomain } from './vendors/vendors-import.service.js';
+
+/** The types the Ready to Import list holds (cost codes are applied by the sync itself, WBS-1/WBS-3). */
+export const LISTED_TYPES = [
+  'job',
+  'vendor',
+  'budget',
+  'prime_contract',
+] as const satisfies readonly ImportableType[];
+
+export type ImportableItem = SyncFields & {
+  id: string;
+  pmId: string | null;
+  spectrum: Record<string, unknown> | null;
+  [extra: string]: unknown;
+};
+
+const view = (l: LinkRow): LinkView => ({
+  id: l.id,
+  type: l.type as ItemType,
+  pmId: l.pmId,
+  spectrumKey: l.spectrumKey,
+  state: l.state,
+  lastSyncedHash: l.lastSyncedHash,
+  lastSyncedValues: null,
+  lastError: l.lastError,
+  lastSyncedAt: l.lastSyncedAt,
+});
+
+/** The Ready to Import list (API-4, API-5): staged and imported Spectrum records with what can be done with them. */
+@Injectable()
+export class ImportablesService {
+  constructor(
+    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(ImportableChecks) private readonly checks: ImportableChecks,
+  ) {}
+
+  async list(q: {
+    type?: ImportableType;
+    state?: SyncState;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<ImportableItem>> {
+    const types = q.type
+      ? (LISTED_TYPES as readonly string[]).includes(q.type)
+        ? [q.type]
+        : []
+      : LISTED_TYPES;
+    if (types.length === 0) return { items: [], nextCursor: null };
+    const rows = await this.repo.pageLinks(
+      { types: types as ItemType[], ...(q.state ? { state: q.state } : {}) },
+      decodeCursor(q.cursor),
+      q.limit + 1,
+    );
+    const page = toPage(rows, q.limit, (r) => r);
+    const ctx = await this.context(page.items);
+    const items: ImportableItem[] = [];
+    for (const l of page.items) items.push(await this.item(l, ctx));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async get(id: string): Promise<ImportableItem> {
+    const l = await this.repo.link(id);
+    if (!l?.spectrumKey || !(LISTED_TYPES as readonly string[]).includes(l.type))
+      throw notFound('Importable', id);
+    return this.item(l, await this.context([l]));
+  }
+
+  private async context(links: readonly LinkRow[]) {
+    const needsCompanies = links.some((l) => l.type === 'vendor' && l.state === 'ready_to_import');
+    return {
+      candidates: needsCompanies ? await this.repo.unlinkedCompanies(5000) : ([] as CompanyRow[]),
+      masters: links.some((l) => l.type === 'job') ? await this.masterJobs() : new Set<string>(),
+    };
+  }
+
+  private async masterJobs(): Promise<Set<string>> {
+    const jobs = await this.repo.snapshotAll<{ masterJob: string }>(KIND.job);
+    return new Set(jobs.map((j) => j.data.masterJob.trim()).filter((m) => m !== ''));
+  }
+
+  private async item(
+    l: LinkRow,
+    ctx: { candidates: CompanyRow[]; masters: Set<string> },
+  ): Promise<ImportableItem> {
+    const base = { id: l.id, pmId: l.state === 'unlinked' ? null : l.pmId };
+    switch (l.type) {
+      case 'job': {
+        const f = await this.checks.jobFacts(l);
+        const j = f.job;
+        const masterJob = j?.masterJob.trim() || null;
+        return {
+          ...base,
+          ...syncFields('job', view(l), this.checks.jobChecks(l, f)),
+          spectrum: j
+            ? {
+                jobNumber: j.jobNumber,
+                description: j.jobDescription,
+                statusCode: j.statusCode,
+                customerCode: j.customerCode,
+                division: j.division,
+                costCenter: j.costCenter,
+                priceMethodCode: j.priceMethodCode,
+                projectManager: j.projectManager,
+                address1: j.address1,
+                city: j.city,
+                state: j.state,
+                zip: j.zipCode,
+              }
+            : null,
+          job: {
+            masterJob,
+            isSubJob: masterJob !== null,
+            isMasterJob: ctx.masters.has(l.spectrumKey as string),
+          },
+          projectId: f.linkedProjectId,
+        };
+      }
+      case 'vendor': {
+        const f = await this.checks.vendorFacts(l);
+        const v = f.vendor;
+        return {
+          ...base,
+          ...syncFields('vendor', view(l), this.checks.vendorChecks(l, f)),
+          spectrum: v
+            ? {
+                vendorCode: v.vendorCode,
+                name: v.vendorName,
+                type: v.type,
+                status: v.status,
+                address1: v.address1,
+                address2: v.address2,
+                city: v.city,
+                state: v.state,
+                zip: v.zipCode,
+                phone: v.phone,
+                fax: v.faxPhone,
+                email: v.email,
+                contactName: v.contactName,
+              }
+            : null,
+          matchSuggestions:
+            v && l.state === 'ready_to_import'
+              ? suggestVendorMatches(
+                  vendorSyncedFields(v),
+                  ctx.candidates.map((c) => companyDomain(c, null)),
+                )
+              : [],
+          companyId: f.staged.linkedCompanyId,
+        };
+      }
+      case 'budget': {
+        const f = await this.checks.budgetFacts(l);
+        return {
+          ...base,
+          ...syncFields('budget', view(l), this.checks.budgetChecks(l, f)),
+          spectrum: {
+            jobNumber: f.jobNumber,
+            phaseRows: f.estimates.length,
+            rowsWithEstimate: f.estimates.filter((e) => e.originalEstimate > 0).length,
+            jobToDateCostCents: f.estimates.reduce((s, e) => s + e.jobToDateCost, 0),
+          },
+          totals: f.totals,
+          projectId: f.project?.id ?? null,
+        };
+      }
+      default: {
+        const f = await this.checks.primeContractFacts(l);
+        const c = f.contract;
+        return {
+          ...base,
+          ...syncFields('prime_contract', view(l), await this.checks.primeContractChecks(l, f, null)),
+          spectrum: c
+            ? {
+                jobNumber: c.jobNumber,
+                customerCode: c.customerCode,
+                description: c.contractDescription,
+                contractNumber: c.contractNumber,
+                originalContractCents: c.originalContractCents,
+                priceMethodCode: c.priceMethodCode,
+                statusCode: c.statusCode,
+                approved: c.approved,
+                unitPrice: f.unitPrice,
+                items: f.items.length,
+              }
+            : null,
+          projectId: f.imported?.projectId ?? f.jobProjectId,
+          primeContractId: f.imported?.id ?? null,
+          hasUnsyncedChanges: this.checks.hasUnsyncedChanges(f),
+        };
+      }
+    }
+  }
+}

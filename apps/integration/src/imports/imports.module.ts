@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { CostCodesImportService } from './cost-codes/cost-codes-import.service.js';
+import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
+import { ImportActionsService } from './import-actions.service.js';
+import { ImportableChecks } from './importable-checks.js';
+import { ImportablesController } from './importables.controller.js';
+import { ImportablesService } from './importables.service.js';
+import { ImportsRepository } from './imports.repository.js';
+import { JobsImportService } from './jobs/jobs-import.service.js';
+import { VendorsImportService } from './vendors/vendors-import.service.js';
+
+/** Spectrum → PM imports: the three sync groups' import work, the Ready to Import list and its actions. */
+@Module({
+  controllers: [ImportablesController],
+  providers: [
+    ImportsRepository,
+    ImportableChecks,
+    ProjectCostCodesSync,
+    CostCodesImportService,
+    VendorsImportService,
+    JobsImportService,
+    ImportablesService,
+    ImportActionsService,
+  ],
+  exports: [CostCodesImportService, VendorsImportService, JobsImportService, ImportsRepository],
+})
+export class ImportsModule {}

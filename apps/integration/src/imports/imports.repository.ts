@@ -1,0 +1,764 @@
+import type { ItemType, SyncState } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
+import { PRISMA } from '../platform/tokens.js';
+
+/** An open transaction; services only pass it along. */
+export type ImportTx = Prisma.TransactionClient;
+type Db = ImportTx | PrismaClient;
+
+/** The name and tag of the one Spectrum cost code list (WBS-1, LIM-2). */
+export const STANDARD_LIST_NAME = 'Spectrum Standard Cost Codes';
+export const STANDARD_LIST_TAG = 'spectrum';
+
+export interface LinkRow {
+  id: string;
+  type: string;
+  pmId: string | null;
+  spectrumKey: string | null;
+  state: SyncState;
+  lastSyncedHash: string | null;
+  lastError: string | null;
+  lastSyncedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface SnapshotIndexEntry {
+  hash: string;
+  vanished: boolean;
+}
+
+export interface ProjectCostCodeState {
+  id: string;
+  code: string;
+  description: string;
+  /** costType → syncedWithSpectrum, with the row id. */
+  types: Map<string, { id: string; synced: boolean }>;
+}
+
+export interface ProjectRow {
+  id: string;
+  name: string;
+  number: string | null;
+  createdAt: Date;
+  costCodeListId: string | null;
+  isSubJob: boolean;
+  budgetToolEnabled: boolean;
+  primeContractsToolEnabled: boolean;
+}
+
+export interface BudgetRow {
+  id: string;
+  projectId: string;
+  locked: boolean;
+  everExported: boolean;
+  exportInFlight: boolean;
+  importedAt: Date | null;
+  lines: {
+    id: string;
+    costCode: string;
+    costType: string;
+    description: string | null;
+    amountCents: number;
+    directCostsCents: number | null;
+  }[];
+}
+
+export interface CompanyRow {
+  id: string;
+  name: string;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  contactName: string | null;
+  vendorType: string | null;
+  isCustomer: boolean;
+}
+
+export type CompanyData = Omit<CompanyRow, 'id' | 'isCustomer'>;
+
+export interface PrimeContractRow {
+  id: string;
+  projectId: string;
+  jobNumber: string;
+  customerCode: string;
+  title: string;
+  status: string;
+  unitPrice: boolean;
+  originalContractCents: number;
+  lastImportedAt: Date | null;
+  lines: { billingItem: string; description: string | null; amountCents: number }[];
+}
+
+export interface PrimeContractData {
+  title: string;
+  status: string;
+  unitPrice: boolean;
+  originalContractCents: number;
+  lines: { billingItem: string; description: string | null; amountCents: number }[];
+}
+
+const linkSelect = {
+  id: true,
+  type: true,
+  pmId: true,
+  spectrumKey: true,
+  state: true,
+  lastSyncedHash: true,
+  lastError: true,
+  lastSyncedAt: true,
+  createdAt: true,
+} as const;
+
+const companySelect = {
+  id: true,
+  name: true,
+  address1: true,
+  address2: true,
+  city: true,
+  state: true,
+  zip: true,
+  phone: true,
+  fax: true,
+  email: true,
+  contactName: true,
+  vendorType: true,
+  isCustomer: true,
+} as const;
+
+const chunk = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/**
+ * Storage of the imports: staged links, the PM records an import creates or refreshes (projects, cost codes, cost
+ * types, budget lines, companies, prime contracts) and the few settings facts it maintains. Writes that the PM
+ * features also offer are duplicated here on purpose (small, import-shaped methods) and can be folded later.
+ */
+@Injectable()
+export class ImportsRepository {
+  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+
+  transaction<T>(fn: (tx: ImportTx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn, { timeout: 60_000, maxWait: 30_000 });
+  }
+
+  // ───────────────────────────── links ─────────────────────────────
+
+  async link(id: string, tx: Db = this.db): Promise<LinkRow | null> {
+    return tx.syncLink.findUnique({ where: { id }, select: linkSelect });
+  }
+
+  /** Reads a link and holds its row until the transaction ends: concurrent actions on one item run one at a time. */
+  async lockLink(id: string, tx: ImportTx): Promise<LinkRow | null> {
+    await tx.$queryRawUnsafe('SELECT "id" FROM "SyncLink" WHERE "id" = $1 FOR UPDATE', id);
+    return this.link(id, tx);
+  }
+
+  async linkByKey(type: ItemType, spectrumKey: string, tx: Db = this.db): Promise<LinkRow | null> {
+    return tx.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } }, select: linkSelect });
+  }
+
+  async linksByKeys(
+    type: ItemType,
+    keys: readonly string[],
+    tx: Db = this.db,
+  ): Promise<Map<string, LinkRow>> {
+    const out = new Map<string, LinkRow>();
+    for (const part of chunk([...new Set(keys)], 5000)) {
+      const rows = await tx.syncLink.findMany({
+        where: { type, spectrumKey: { in: part } },
+        select: linkSelect,
+      });
+      for (const r of rows) if (r.spectrumKey) out.set(r.spectrumKey, r);
+    }
+    return out;
+  }
+
+  async linksOfType(type: ItemType, tx: Db = this.db): Promise<LinkRow[]> {
+    return tx.syncLink.findMany({ where: { type }, select: linkSelect, orderBy: { id: 'asc' } });
+  }
+
+  /** The links of PM items (by PM id) of the given types. */
+  async linksOfPmItems(types: readonly ItemType[], pmIds: readonly string[], tx: Db = this.db) {
+    if (pmIds.length === 0) return [];
+    return tx.syncLink.findMany({
+      where: { type: { in: [...types] }, pmId: { in: [...new Set(pmIds)] } },
+      select: linkSelect,
+    });
+  }
+
+  /** API-5 page of importable links. */
+  async pageLinks(
+    filter: { types: readonly ItemType[]; state?: SyncState },
+    afterId: string | undefined,
+    take: number,
+  ): Promise<LinkRow[]> {
+    return this.db.syncLink.findMany({
+      where: {
+        type: { in: [...filter.types] },
+        spectrumKey: { not: null },
+        ...(filter.state ? { state: filter.state } : {}),
+        ...(afterId ? { id: { gt: afterId } } : {}),
+      },
+      select: linkSelect,
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
+  /** Stages Spectrum records as Ready to Import (keys that already have a link keep it). Returns how many were new. */
+  async stage(type: ItemType, keys: readonly string[], tx: Db = this.db): Promise<number> {
+    let n = 0;
+    for (const part of chunk(keys, 5000)) {
+      const r = await tx.syncLink.createMany({
+        data: part.map((spectrumKey) => ({ type, spectrumKey, state: 'ready_to_import' as const })),
+        skipDuplicates: true,
+      });
+      n += r.count;
+    }
+    return n;
+  }
+
+  /** Removes staged (never imported) links, e.g. vendors whose type left the filter (VEN-7). */
+  async unstage(type: ItemType, keys: readonly string[], tx: Db = this.db): Promise<number> {
+    let n = 0;
+    for (const part of chunk(keys, 5000)) {
+      const r = await tx.syncLink.deleteMany({
+        where: { type, spectrumKey: { in: part }, state: 'ready_to_import', pmId: null },
+      });
+      n += r.count;
+    }
+    return n;
+  }
+
+  async setLinkError(ids: readonly string[], lastError: string | null, tx: Db = this.db): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await tx.syncLink.updateMany({ where: { id: { in: [...ids] } }, data: { lastError } });
+    return r.count;
+  }
+
+  async updateLink(
+    id: string,
+    data: {
+      pmId?: string | null;
+      state?: SyncState;
+      lastSyncedHash?: string | null;
+      lastError?: string | null;
+      lastSyncedAt?: Date | null;
+    },
+    tx: Db = this.db,
+  ): Promise<LinkRow> {
+    return tx.syncLink.update({ where: { id }, data, select: linkSelect });
+  }
+
+  /** Links a PM item to a Spectrum record: one link per type + Spectrum key (JOB-4, VEN-6, PC-1). */
+  async upsertLinkByKey(
+    type: ItemType,
+    spectrumKey: string,
+    data: { pmId: string; state: SyncState; lastSyncedHash: string | null; lastSyncedAt: Date },
+    tx: Db = this.db,
+  ): Promise<LinkRow> {
+    return tx.syncLink.upsert({
+      where: { type_spectrumKey: { type, spectrumKey } },
+      create: { type, spectrumKey, lastError: null, ...data },
+      update: { ...data, lastError: null },
+      select: linkSelect,
+    });
+  }
+
+  // ───────────────────────────── snapshot facts ─────────────────────────────
+
+  /** Every stored record of a kind with its hash and whether it vanished. */
+  async snapshotIndex(kind: string, tx: Db = this.db): Promise<Map<string, SnapshotIndexEntry>> {
+    const rows = await tx.$queryRawUnsafe<{ key: string; hash: string; vanished: boolean }[]>(
+      'SELECT "key", "hash", "vanishedAt" IS NOT NULL AS vanished FROM "SpectrumRecord" WHERE "kind" = $1',
+      kind,
+    );
+    return new Map(rows.map((r) => [r.key, { hash: r.hash, vanished: r.vanished }]));
+  }
+
+  /** The distinct parents of the live records of a kind (e.g. the jobs that have phases). */
+  async snapshotParents(kind: string): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ p: string }[]>(
+      'SELECT DISTINCT "parentKey" AS p FROM "SpectrumRecord" WHERE "kind" = $1 AND "vanishedAt" IS NULL AND "parentKey" IS NOT NULL',
+      kind,
+    );
+    return rows.map((r) => r.p);
+  }
+
+  async snapshotRecord<T>(
+    kind: string,
+    key: string,
+    tx: Db = this.db,
+  ): Promise<{ data: T; hash: string; vanished: boolean } | null> {
+    const r = await tx.spectrumRecord.findUnique({ where: { kind_key: { kind, key } } });
+    return r ? { data: r.data as T, hash: r.hash, vanished: r.vanishedAt !== null } : null;
+  }
+
+  async snapshotRecords<T>(kind: string, keys: readonly string[], tx: Db = this.db) {
+    const out = new Map<string, { data: T; hash: string; vanished: boolean }>();
+    for (const part of chunk([...new Set(keys)], 5000)) {
+      const rows = await tx.spectrumRecord.findMany({ where: { kind, key: { in: part } } });
+      for (const r of rows)
+        out.set(r.key, { data: r.data as T, hash: r.hash, vanished: r.vanishedAt !== null });
+    }
+    return out;
+  }
+
+  /** Live records of a kind under one parent, in key order. */
+  async snapshotChildren<T>(
+    kind: string,
+    parentKey: string,
+    tx: Db = this.db,
+  ): Promise<{ key: string; data: T }[]> {
+    const rows = await tx.spectrumRecord.findMany({
+      where: { kind, parentKey, vanishedAt: null },
+      orderBy: { key: 'asc' },
+      select: { key: true, data: true },
+    });
+    return rows.map((r) => ({ key: r.key, data: r.data as T }));
+  }
+
+  /** Live records of a kind (small kinds only: standard phases, cost types). */
+  async snapshotAll<T>(kind: string, tx: Db = this.db): Promise<{ key: string; data: T }[]> {
+    const rows = await tx.spectrumRecord.findMany({
+      where: { kind, vanishedAt: null },
+      orderBy: { key: 'asc' },
+      select: { key: true, data: true },
+    });
+    return rows.map((r) => ({ key: r.key, data: r.data as T }));
+  }
+
+  // ───────────────────────────── settings facts ─────────────────────────────
+
+  /**
+   * The one "Spectrum Standard Cost Codes" list (LIM-2): found by its tag, created when missing, and named in the
+   * settings (`standardCostCodeListId`). Returns its id and whether it was created now.
+   */
+  async ensureStandardList(
+    canCreate: (existingIds: string[]) => boolean,
+    tx: ImportTx,
+  ): Promise<{ id: string; created: boolean }> {
+    const existing = await tx.costCodeList.findMany({ where: { spectrumTag: STANDARD_LIST_TAG } });
+    let list = existing[0];
+    let created = false;
+    if (!list) {
+      if (!canCreate(existing.map((l) => l.id)))
+        throw new Error('the standard cost code list exists already');
+      const byName = await tx.costCodeList.findUnique({ where: { name: STANDARD_LIST_NAME } });
+      list = byName
+        ? await tx.costCodeList.update({ where: { id: byName.id }, data: { spectrumTag: STANDARD_LIST_TAG } })
+        : await tx.costCodeList.create({
+            data: { name: STANDARD_LIST_NAME, spectrumTag: STANDARD_LIST_TAG },
+          });
+      created = true;
+    }
+    const s = await tx.integrationSettings.findUnique({
+      where: { id: 1 },
+      select: { standardCostCodeListId: true },
+    });
+    if (!s) {
+      await tx.integrationSettings.create({ data: { id: 1, standardCostCodeListId: list.id } });
+    } else if (s.standardCostCodeListId !== list.id) {
+      await tx.integrationSettings.update({ where: { id: 1 }, data: { standardCostCodeListId: list.id } });
+    }
+    return { id: list.id, created };
+  }
+
+  async listCodes(listId: string, tx: Db = this.db): Promise<Map<string, string>> {
+    const rows = await tx.costCode.findMany({ where: { listId }, select: { code: true, description: true } });
+    return new Map(rows.map((r) => [r.code, r.description]));
+  }
+
+  async insertListCodes(
+    listId: string,
+    codes: readonly { code: string; description: string }[],
+    tx: Db = this.db,
+  ): Promise<number> {
+    let n = 0;
+    for (const part of chunk(codes, 5000)) {
+      const r = await tx.costCode.createMany({
+        data: part.map((c) => ({ listId, ...c })),
+        skipDuplicates: true,
+      });
+      n += r.count;
+    }
+    return n;
+  }
+
+  async updateListCode(listId: string, code: string, description: string, tx: Db = this.db): Promise<void> {
+    await tx.costCode.update({ where: { listId_code: { listId, code } }, data: { description } });
+  }
+
+  async costTypes(tx: Db = this.db): Promise<Map<string, string>> {
+    const rows = await tx.costType.findMany({ select: { code: true, description: true } });
+    return new Map(rows.map((r) => [r.code, r.description]));
+  }
+
+  async insertCostTypes(rows: readonly { code: string; description: string }[], tx: Db = this.db) {
+    if (rows.length === 0) return 0;
+    return (await tx.costType.createMany({ data: [...rows], skipDuplicates: true })).count;
+  }
+
+  async updateCostType(code: string, description: string, tx: Db = this.db): Promise<void> {
+    await tx.costType.update({ where: { code }, data: { description } });
+  }
+
+  // ───────────────────────────── projects, cost codes, budgets ─────────────────────────────
+
+  async project(id: string, tx: Db = this.db): Promise<ProjectRow | null> {
+    return tx.project.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        name: true,
+        number: true,
+        createdAt: true,
+        costCodeListId: true,
+        isSubJob: true,
+        budgetToolEnabled: true,
+        primeContractsToolEnabled: true,
+      },
+    });
+  }
+
+  async createProject(
+    data: {
+      name: string;
+      number: string;
+      status: string;
+      address1: string | null;
+      address2: string | null;
+      city: string | null;
+      state: string | null;
+      zip: string | null;
+      phone: string | null;
+      costCodeListId: string;
+      createdAt: Date;
+    },
+    tx: ImportTx,
+  ): Promise<{ id: string; name: string; number: string | null }> {
+    return tx.project.create({
+      data: { ...data, isSubJob: false, budget: { create: {} } },
+      select: { id: true, name: true, number: true },
+    });
+  }
+
+  async projectCostCodes(projectId: string, tx: Db = this.db): Promise<Map<string, ProjectCostCodeState>> {
+    const rows = await tx.projectCostCode.findMany({
+      where: { projectId },
+      include: { costTypes: { select: { id: true, costType: true, syncedWithSpectrum: true } } },
+    });
+    return new Map(
+      rows.map((r) => [
+        r.code,
+        {
+          id: r.id,
+          code: r.code,
+          description: r.description,
+          types: new Map(r.costTypes.map((t) => [t.costType, { id: t.id, synced: t.syncedWithSpectrum }])),
+        },
+      ]),
+    );
+  }
+
+  async createProjectCostCode(projectId: string, code: string, description: string, tx: ImportTx) {
+    return tx.projectCostCode.create({ data: { projectId, code, description }, select: { id: true } });
+  }
+
+  async createProjectCostTypes(
+    rows: readonly { projectCostCodeId: string; costType: string }[],
+    tx: ImportTx,
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const r = await tx.projectCostType.createMany({
+      data: rows.map((r) => ({ ...r, syncedWithSpectrum: true })),
+      skipDuplicates: true,
+    });
+    return r.count;
+  }
+
+  async setCostTypesSynced(ids: readonly string[], synced: boolean, tx: ImportTx): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await tx.projectCostType.updateMany({
+      where: { id: { in: [...ids] } },
+      data: { syncedWithSpectrum: synced },
+    });
+    return r.count;
+  }
+
+  async budgetOfProject(projectId: string, tx: Db = this.db): Promise<BudgetRow | null> {
+    const b = await tx.budget.findUnique({
+      where: { projectId },
+      include: { lines: { orderBy: { id: 'asc' } } },
+    });
+    return b ? toBudgetRow(b) : null;
+  }
+
+  async budget(id: string, tx: Db = this.db): Promise<BudgetRow | null> {
+    const b = await tx.budget.findUnique({ where: { id }, include: { lines: { orderBy: { id: 'asc' } } } });
+    return b ? toBudgetRow(b) : null;
+  }
+
+  /** The project's budget, created when the project has none yet. */
+  async ensureBudget(projectId: string, tx: ImportTx): Promise<BudgetRow> {
+    await tx.budget.createMany({ data: [{ projectId }], skipDuplicates: true });
+    return (await this.budgetOfProject(projectId, tx)) as BudgetRow;
+  }
+
+  async insertBudgetLines(
+    budgetId: string,
+    lines: readonly {
+      costCode: string;
+      costType: string;
+      description: string | null;
+      amountCents: number;
+      directCostsCents?: number | null;
+    }[],
+    tx: ImportTx,
+  ): Promise<number> {
+    if (lines.length === 0) return 0;
+    const r = await tx.budgetLine.createMany({
+      data: lines.map((l) => ({
+        budgetId,
+        costCode: l.costCode,
+        costType: l.costType,
+        description: l.description,
+        amountCents: centsToDb(l.amountCents),
+        directCostsCents: l.directCostsCents == null ? null : centsToDb(l.directCostsCents),
+      })),
+      skipDuplicates: true,
+    });
+    return r.count;
+  }
+
+  async updateBudgetLine(
+    id: string,
+    data: { amountCents?: number; directCostsCents?: number | null; description?: string | null },
+    tx: Db = this.db,
+  ): Promise<void> {
+    await tx.budgetLine.update({
+      where: { id },
+      data: {
+        ...(data.amountCents === undefined ? {} : { amountCents: centsToDb(data.amountCents) }),
+        ...(data.directCostsCents === undefined
+          ? {}
+          : { directCostsCents: data.directCostsCents === null ? null : centsToDb(data.directCostsCents) }),
+        ...(data.description === undefined ? {} : { description: data.description }),
+      },
+    });
+  }
+
+  async markBudgetImported(budgetId: string, at: Date, tx: ImportTx): Promise<void> {
+    await tx.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
+  }
+
+  // ───────────────────────────── companies ─────────────────────────────
+
+  async company(id: string, tx: Db = this.db): Promise<CompanyRow | null> {
+    return tx.company.findUnique({ where: { id }, select: companySelect });
+  }
+
+  async companies(ids: readonly string[], tx: Db = this.db): Promise<Map<string, CompanyRow>> {
+    const out = new Map<string, CompanyRow>();
+    for (const part of chunk([...new Set(ids)], 5000)) {
+      const rows = await tx.company.findMany({ where: { id: { in: part } }, select: companySelect });
+      for (const r of rows) out.set(r.id, r);
+    }
+    return out;
+  }
+
+  /** Directory companies with no vendor/company link: the candidates of "link to existing" (VEN-1, VEN-6). */
+  async unlinkedCompanies(limit: number): Promise<CompanyRow[]> {
+    return this.db.$queryRawUnsafe<CompanyRow[]>(
+      `SELECT c."id", c."name", c."address1", c."address2", c."city", c."state", c."zip", c."phone", c."fax",
+              c."email", c."contactName", c."vendorType", c."isCustomer"
+         FROM "Company" c
+        WHERE NOT EXISTS (SELECT 1 FROM "SyncLink" l
+                           WHERE l."type" IN ('vendor', 'company') AND l."pmId" = c."id"
+                             AND l."state" <> 'unlinked' AND l."spectrumKey" IS NOT NULL)
+        ORDER BY c."id"
+        LIMIT $1`,
+      limit,
+    );
+  }
+
+  async createCompany(data: CompanyData, at: Date, tx: ImportTx): Promise<CompanyRow> {
+    return tx.company.create({ data: { ...data, createdAt: at }, select: companySelect });
+  }
+
+  async updateCompany(id: string, data: Partial<CompanyData>, tx: Db = this.db): Promise<CompanyRow> {
+    return tx.company.update({ where: { id }, data, select: companySelect });
+  }
+
+  // ───────────────────────────── prime contracts ─────────────────────────────
+
+  async primeContract(id: string, tx: Db = this.db): Promise<PrimeContractRow | null> {
+    const r = await tx.primeContract.findUnique({
+      where: { id },
+      include: { lines: { orderBy: { billingItem: 'asc' } } },
+    });
+    return r ? toPrimeContractRow(r) : null;
+  }
+
+  async primeContractByKey(jobNumber: string, customerCode: string, tx: Db = this.db) {
+    const r = await tx.primeContract.findUnique({
+      where: { jobNumber_customerCode: { jobNumber, customerCode } },
+      include: { lines: { orderBy: { billingItem: 'asc' } } },
+    });
+    return r ? toPrimeContractRow(r) : null;
+  }
+
+  async approvedChangeOrderCount(primeContractId: string, tx: Db = this.db): Promise<number> {
+    return tx.primeContractChangeOrder.count({ where: { primeContractId, status: 'approved' } });
+  }
+
+  async createPrimeContract(
+    key: { projectId: string; jobNumber: string; customerCode: string },
+    data: PrimeContractData,
+    at: Date,
+    tx: ImportTx,
+  ): Promise<PrimeContractRow> {
+    const r = await tx.primeContract.create({
+      data: {
+        ...key,
+        title: data.title,
+        status: data.status,
+        unitPrice: data.unitPrice,
+        originalContractCents: centsToDb(data.originalContractCents),
+        lastImportedAt: at,
+        lines: {
+          create: data.lines.map((l) => ({
+            billingItem: l.billingItem,
+            description: l.description,
+            amountCents: centsToDb(l.amountCents),
+          })),
+        },
+      },
+      include: { lines: { orderBy: { billingItem: 'asc' } } },
+    });
+    return toPrimeContractRow(r);
+  }
+
+  /** PC-2/PC-3: overwrites the contract and its lines with Spectrum's values (lines Spectrum no longer has go). */
+  async overwritePrimeContract(id: string, data: PrimeContractData, at: Date, tx: ImportTx) {
+    await tx.primeContract.update({
+      where: { id },
+      data: {
+        title: data.title,
+        status: data.status,
+        unitPrice: data.unitPrice,
+        originalContractCents: centsToDb(data.originalContractCents),
+        lastImportedAt: at,
+      },
+    });
+    const keep = data.lines.map((l) => l.billingItem);
+    await tx.primeContractLine.deleteMany({ where: { primeContractId: id, billingItem: { notIn: keep } } });
+    for (const l of data.lines) {
+      await tx.primeContractLine.upsert({
+        where: { primeContractId_billingItem: { primeContractId: id, billingItem: l.billingItem } },
+        create: {
+          primeContractId: id,
+          billingItem: l.billingItem,
+          description: l.description,
+          amountCents: centsToDb(l.amountCents),
+        },
+        update: { description: l.description, amountCents: centsToDb(l.amountCents) },
+      });
+    }
+    return (await this.primeContract(id, tx)) as PrimeContractRow;
+  }
+
+  // ───────────────────────────── counting (tests, bench) ─────────────────────────────
+
+  /** Rows and the latest change time per table the imports write (proves a no-change run writes nothing). */
+  async footprint(): Promise<Record<string, string>> {
+    const rows = await this.db.$queryRawUnsafe<{ t: string; n: string; m: string | null }[]>(
+      `SELECT 'SpectrumRecord' AS t, count(*)::text AS n, max("changedAt")::text || '/' || coalesce(max("vanishedAt")::text, '') AS m FROM "SpectrumRecord"
+       UNION ALL SELECT 'SyncLink', count(*)::text, max("updatedAt")::text FROM "SyncLink"
+       UNION ALL SELECT 'Project', count(*)::text, max("updatedAt")::text FROM "Project"
+       UNION ALL SELECT 'Company', count(*)::text, max("updatedAt")::text FROM "Company"
+       UNION ALL SELECT 'CostCode', count(*)::text, string_agg("description", '' ORDER BY "id") FROM "CostCode"
+       UNION ALL SELECT 'CostType', count(*)::text, string_agg("description", '' ORDER BY "id") FROM "CostType"
+       UNION ALL SELECT 'ProjectCostType', count(*)::text, count(*) FILTER (WHERE "syncedWithSpectrum")::text FROM "ProjectCostType"
+       UNION ALL SELECT 'Budget', count(*)::text, max("updatedAt")::text FROM "Budget"
+       UNION ALL SELECT 'BudgetLine', count(*)::text, coalesce(sum("amountCents"), 0)::text || '/' || coalesce(sum("directCostsCents"), 0)::text FROM "BudgetLine"
+       UNION ALL SELECT 'PrimeContract', count(*)::text, max("updatedAt")::text FROM "PrimeContract"
+       UNION ALL SELECT 'AuditEvent', count(*)::text, NULL FROM "AuditEvent"`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.m ?? ''}`]));
+  }
+}
+
+function toBudgetRow(b: {
+  id: string;
+  projectId: string;
+  locked: boolean;
+  everExported: boolean;
+  exportInFlight: boolean;
+  importedAt: Date | null;
+  lines: {
+    id: string;
+    costCode: string;
+    costType: string;
+    description: string | null;
+    amountCents: bigint;
+    directCostsCents: bigint | null;
+  }[];
+}): BudgetRow {
+  return {
+    id: b.id,
+    projectId: b.projectId,
+    locked: b.locked,
+    everExported: b.everExported,
+    exportInFlight: b.exportInFlight,
+    importedAt: b.importedAt,
+    lines: b.lines.map((l) => ({
+      id: l.id,
+      costCode: l.costCode,
+      costType: l.costType,
+      description: l.description,
+      amountCents: centsFromDb(l.amountCents),
+      directCostsCents: optionalCentsFromDb(l.directCostsCents),
+    })),
+  };
+}
+
+function toPrimeContractRow(r: {
+  id: string;
+  projectId: string;
+  jobNumber: string;
+  customerCode: string;
+  title: string;
+  status: string;
+  unitPrice: boolean;
+  originalContractCents: bigint;
+  lastImportedAt: Date | null;
+  lines: { billingItem: string; description: string | null; amountCents: bigint }[];
+}): PrimeContractRow {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    jobNumber: r.jobNumber,
+    customerCode: r.customerCode,
+    title: r.title,
+    status: r.status,
+    unitPrice: r.unitPrice,
+    originalContractCents: centsFromDb(r.originalContractCents),
+    lastImportedAt: r.lastImportedAt,
+    lines: r.lines.map((l) => ({
+      billingItem: l.billingItem,
+      description: l.description,
+      amountCents: centsFromDb(l.amountCents),
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
+import { countChanges } from '../cost-codes/cost-codes-import.service.js';
+import { compositeKey, type ImportRunContext, KIND } from '../import-context.js';
+import { ImportsRepository } from '../imports.repository.js';
+import { type ContractItemRow, type ContractRow, type JobRow, withoutCompany } from '../spectrum-rows.js';
+import { markVanishedLinks } from '../vendors/vendors-import.service.js';
+
+/** JOB-1: the job statuses that are staged (a Complete job is finished work and is not offered for import). */
+export const STAGED_JOB_STATUSES: ReadonlySet<string> = new Set(['A', 'I']);
+
+/**
+ * The `jobs` sync group (SCH-1 c): the Info-Link job master (every status, with `Master_Job`) into the snapshot; new
+ * active and inactive jobs staged as Ready to Import (JOB-1; sub jobs too, their import is refused by LIM-3); prime
+ * contracts and their billing items into the snapshot, each contract staged as a `prime_contract` importable (PC).
+ * Everything is read from Spectrum before anything is written.
+ */
+@Injectable()
+export class JobsImportService {
+  constructor(
+    @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
+    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+  ) {}
+
+  async run(ctx: ImportRunContext): Promise<void> {
+    const jobs: JobRow[] = (await ctx.client.listJobs().toArray()).map(withoutCompany);
+    const contracts: ContractRow[] = (await ctx.client.listContracts().toArray()).map(withoutCompany);
+    const items: ContractItemRow[] = (await ctx.client.listContractItems().toArray()).map(withoutCompany);
+
+    countChanges(
+      ctx,
+      await this.importer.import(
+        KIND.job,
+        jobs.map((j) => ({ key: j.jobNumber.trim(), data: j })),
+        { keepChanges: false },
+      ),
+    );
+    countChanges(
+      ctx,
+      await this.importer.import(
+        KIND.contract,
+        contracts.map((c) => ({
+          key: compositeKey(c.jobNumber, c.customerCode),
+          parentKey: c.jobNumber.trim(),
+          data: c,
+        })),
+        { keepChanges: false },
+      ),
+    );
+    countChanges(
+      ctx,
+      await this.importer.import(
+        KIND.contractItem,
+        items.map((i) => ({
+          key: compositeKey(i.jobNumber, i.customerCode, i.billingItem),
+          parentKey: compositeKey(i.jobNumber, i.customerCode),
+          data: i,
+        })),
+        { keepChanges: false },
+      ),
+    );
+
+    // JOB-1: stage new jobs
+    const jobLinks = await this.repo.linksOfType('job');
+    const linkedJobs = new Set(jobLinks.map((l) => l.spectrumKey));
+    const newJobs = jobs
+      .filter((j) => STAGED_JOB_STATUSES.has(j.statusCode.trim().toUpperCase()))
+      .map((j) => j.jobNumber.trim())
+      .filter((k) => !linkedJobs.has(k));
+    if (newJobs.length) ctx.count('created', await this.repo.stage('job', newJobs));
+    await markVanishedLinks(this.repo, 'Job', jobLinks, await this.repo.snapshotIndex(KIND.job));
+
+    // PC: stage new prime contracts
+    const pcLinks = await this.repo.linksOfType('prime_contract');
+    const linkedPcs = new Set(pcLinks.map((l) => l.spectrumKey));
+    const newPcs = contracts
+      .map((c) => compositeKey(c.jobNumber, c.customerCode))
+      .filter((k) => !linkedPcs.has(k));
+    if (newPcs.length) ctx.count('created', await this.repo.stage('prime_contract', newPcs));
+    await markVanishedLinks(
+      this.repo,
+      'Prime contract',
+      pcLinks,
+      await this.repo.snapshotIndex(KIND.contract),
+    );
+  }
+}

@@ -1,0 +1,138 @@
+import { type Company, vendorPassesTypeFilter, vendorUpdatesForCompany } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
+import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
+import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
+import { countChanges, errorText, rethrowSpectrum } from '../cost-codes/cost-codes-import.service.js';
+import { goneFromSpectrum, type ImportRunContext, KIND } from '../import-context.js';
+import { type CompanyData, type CompanyRow, ImportsRepository, type LinkRow } from '../imports.repository.js';
+
+/** Links whose Spectrum record vanished keep their key and say so in `lastError`; a record that returns clears it. */
+export async function markVanishedLinks(
+  repo: ImportsRepository,
+  what: string,
+  links: readonly LinkRow[],
+  index: Map<string, { vanished: boolean }>,
+): Promise<void> {
+  const back: string[] = [];
+  for (const l of links) {
+    if (!l.spectrumKey) continue;
+    const e = index.get(l.spectrumKey);
+    const msg = goneFromSpectrum(what, l.spectrumKey);
+    if ((!e || e.vanished) && l.lastError !== msg) await repo.setLinkError([l.id], msg);
+    else if (e && !e.vanished && l.lastError === msg) back.push(l.id);
+  }
+  await repo.setLinkError(back, null);
+}
+
+import { type VendorRow, vendorSyncedFields, withoutCompany } from '../spectrum-rows.js';
+
+export function companyDomain(c: CompanyRow, vendorCode: string | null): Company {
+  return { ...c, vendorCode };
+}
+
+/**
+ * The `vendors` sync group (SCH-1 b): the vendor master into the snapshot; new vendors whose type passes the filter
+ * staged as Ready to Import (VEN-7; staged ones whose type left the filter are un-staged); linked companies refreshed
+ * per GEN-4 (VEN-3, audited); links of vendors that left Spectrum keep their key and say so in `lastError`.
+ */
+@Injectable()
+export class VendorsImportService {
+  constructor(
+    @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
+    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  async run(ctx: ImportRunContext): Promise<void> {
+    const rows = (await ctx.client.listVendorMaster().toArray()).map(withoutCompany);
+    countChanges(
+      ctx,
+      await this.importer.import(
+        KIND.vendor,
+        rows.map((r) => ({ key: r.vendorCode.trim(), data: r })),
+        { keepChanges: false },
+      ),
+    );
+    const facts = await this.facts.get();
+    const byKey = new Map(rows.map((r) => [r.vendorCode.trim(), r]));
+    const index = await this.repo.snapshotIndex(KIND.vendor);
+    const links = await this.repo.linksOfType('vendor');
+    const linkByKey = new Map(links.filter((l) => l.spectrumKey).map((l) => [l.spectrumKey as string, l]));
+
+    // VEN-7: stage the vendors that pass the type filter; un-stage staged ones that no longer do
+    const passes = (r: VendorRow) => vendorPassesTypeFilter(r.type, facts.vendorTypeFilter);
+    const toStage = rows.filter((r) => passes(r) && !linkByKey.has(r.vendorCode.trim()));
+    if (toStage.length)
+      ctx.count(
+        'created',
+        await this.repo.stage(
+          'vendor',
+          toStage.map((r) => r.vendorCode.trim()),
+        ),
+      );
+    const toUnstage = links.filter((l) => {
+      const r = l.spectrumKey ? byKey.get(l.spectrumKey) : undefined;
+      return l.state === 'ready_to_import' && l.pmId === null && r !== undefined && !passes(r);
+    });
+    if (toUnstage.length)
+      await this.repo.unstage(
+        'vendor',
+        toUnstage.map((l) => l.spectrumKey as string),
+      );
+
+    await markVanishedLinks(this.repo, 'Vendor', links, index);
+
+    // VEN-3: Spectrum changes reach linked companies (auto_update only); the link remembers the applied version
+    if (facts.settings.vendors !== 'auto_update') return;
+    const stale = links.filter((l) => {
+      if (l.state !== 'synced' || !l.pmId || !l.spectrumKey) return false;
+      const e = index.get(l.spectrumKey);
+      return e !== undefined && !e.vanished && e.hash !== l.lastSyncedHash;
+    });
+    if (stale.length === 0) return;
+    const companies = await this.repo.companies(stale.map((l) => l.pmId as string));
+    for (const l of stale) {
+      const key = l.spectrumKey as string;
+      const vendor = byKey.get(key);
+      const company = companies.get(l.pmId as string);
+      const hash = index.get(key)?.hash ?? null;
+      if (!vendor || !company) continue;
+      try {
+        const changes = vendorUpdatesForCompany(
+          companyDomain(company, key),
+          vendorSyncedFields(vendor),
+          facts.settings,
+        );
+        // a company always keeps a name
+        if (changes.name === null) delete changes.name;
+        await this.repo.transaction(async (tx) => {
+          if (Object.keys(changes).length > 0) {
+            await this.repo.updateCompany(company.id, changes as Partial<CompanyData>, tx);
+            const before = Object.fromEntries(
+              Object.keys(changes).map((f) => [f, company[f as keyof CompanyRow]]),
+            );
+            await this.audit.record(
+              {
+                actorId: null,
+                action: 'company.vendor_refresh',
+                itemType: 'company',
+                itemId: company.id,
+                before,
+                after: changes,
+                note: `VEN-3: vendor ${key} changed in Spectrum (run ${ctx.runId})`,
+              },
+              tx,
+            );
+          }
+          await this.repo.updateLink(l.id, { lastSyncedHash: hash }, tx);
+        });
+        ctx.count('updated');
+      } catch (e) {
+        rethrowSpectrum(e);
+        await ctx.fail('vendor', key, `Company ${company.id} not refreshed: ${errorText(e)}`);
+      }
+    }
+  }
+}
