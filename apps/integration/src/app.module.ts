@@ -13,6 +13,7 @@ import { FactsModule } from './settings/facts.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { SpectrumModule } from './spectrum/spectrum.module.js';
+import { SyncModule } from './sync/sync.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        SyncModule,
         ImportsModule,
         BudgetsModule,
         CostCodesModule,

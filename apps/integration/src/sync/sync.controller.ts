@@ -1,0 +1,94 @@
+import { SYNC_FREQUENCIES, SYNC_GROUPS } from '@bridge/rules';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
+import { notFound } from '../platform/http/problem.js';
+import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { runView, SyncService } from './sync.service.js';
+import { SyncScheduleService } from './sync-schedule.service.js';
+
+const frequency = z.enum(SYNC_FREQUENCIES);
+const scheduleBody = z
+  .object({ cost_codes: frequency.optional(), vendors: frequency.optional(), jobs: frequency.optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'send the frequency of at least one group' });
+
+const startBody = z.object({ group: z.enum(SYNC_GROUPS) }).strict();
+
+const runsQuery = pageQuery
+  .extend({
+    group: z.enum(SYNC_GROUPS).optional(),
+    status: z.enum(['running', 'succeeded', 'failed']).optional(),
+  })
+  .strict();
+
+/** SCH-1 … SCH-5: the schedule, on-demand runs and the run records. */
+@ApiTags('sync')
+@Controller('sync')
+export class SyncController {
+  constructor(
+    @Inject(SyncService) private readonly sync: SyncService,
+    @Inject(SyncScheduleService) private readonly schedules: SyncScheduleService,
+  ) {}
+
+  @Get('schedule')
+  @RequirePermission('view')
+  @ApiOperation({
+    operationId: 'getSyncSchedule',
+    summary: 'Frequency, cron expression (UTC) and next run of each sync group (SCH-1)',
+  })
+  getSchedule() {
+    return this.schedules.get();
+  }
+
+  @Patch('schedule')
+  @RequirePermission('schedule.update')
+  @ZodBody(scheduleBody)
+  @ApiOperation({
+    operationId: 'updateSyncSchedule',
+    summary:
+      'Change the frequency of one or more groups (SCH-1; never, daily, every_4_hours, every_2_hours, hourly)',
+  })
+  updateSchedule(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof scheduleBody>) {
+    return this.schedules.update(actor.id, body);
+  }
+
+  @Post('runs')
+  @HttpCode(202)
+  @RequirePermission('sync.start')
+  @ZodBody(startBody)
+  @ApiOperation({
+    operationId: 'startSync',
+    summary:
+      'Start an on-demand sync of a group (SCH-3); 202 with the run, 409 sync-already-running when the group is busy (SCH-4)',
+  })
+  start(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof startBody>) {
+    return this.sync.startOnDemand(body.group, actor);
+  }
+
+  @Get('runs')
+  @RequirePermission('view')
+  @ZodQuery(runsQuery)
+  @ApiOperation({ operationId: 'listSyncRuns', summary: 'Sync runs, newest first, with counts (SCH-5)' })
+  async list(@Query() q: z.infer<typeof runsQuery>) {
+    const rows = await this.sync.listRuns(
+      { group: q.group, status: q.status },
+      decodeCursor(q.cursor),
+      q.limit + 1,
+    );
+    return toPage(rows, q.limit, runView);
+  }
+
+  @Get('runs/:id')
+  @RequirePermission('view')
+  @ApiOperation({ operationId: 'getSyncRun', summary: 'One sync run with its counts and failures (SCH-5)' })
+  async get(@Param('id') id: string) {
+    const run = await this.sync.getRun(id);
+    if (!run) throw notFound('Sync run', id);
+    return run;
+  }
+}
