@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BudgetsModule } from './budgets/budgets.module.js';
+import { CommitmentsModule } from './commitments/commitments.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CostCodesModule } from './cost-codes/cost-codes.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -30,6 +31,7 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        CommitmentsModule,
         SyncModule,
         ImportsModule,
         BudgetsModule,

@@ -1,0 +1,210 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { cents, isoDate, optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
+import { CommitmentsService } from './commitments.service.js';
+
+const KINDS = ['subcontract', 'purchase_order'] as const;
+const COMMITMENT_STATUSES = [
+  'draft',
+  'out_for_signature',
+  'approved',
+  'complete',
+  'terminated',
+  'void',
+] as const;
+const CHANGE_ORDER_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'void'] as const;
+
+/** A schedule of values line. Codes that Spectrum cannot take are stored and shown in blockedBy (COM-1). */
+const sovLine = z
+  .object({
+    costCode: z.string().trim().max(40),
+    costType: z.string().trim().max(10),
+    description: optionalText(200),
+    amountCents: cents,
+  })
+  .strict();
+/** Tax codes are kept on the PM side only (COM-6, LIM-8). */
+const commitmentLine = sovLine.extend({ taxCode: optionalText(20) }).strict();
+
+const createCommitmentBody = z
+  .object({
+    projectId: z.string().min(1).max(100),
+    companyId: z.string().min(1).max(100),
+    kind: z.enum(KINDS),
+    number: requiredText(30),
+    title: requiredText(250),
+    description: optionalText(2000),
+    status: z.enum(COMMITMENT_STATUSES).optional(),
+    contractDate: isoDate.nullable().optional(),
+    lines: z.array(commitmentLine).max(500).default([]),
+  })
+  .strict();
+
+const atLeastOne = (v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined);
+
+const updateCommitmentBody = z
+  .object({
+    companyId: z.string().min(1).max(100).optional(),
+    kind: z.enum(KINDS).optional(),
+    number: requiredText(30).optional(),
+    title: requiredText(250).optional(),
+    description: optionalText(2000),
+    status: z.enum(COMMITMENT_STATUSES).optional(),
+    contractDate: isoDate.nullable().optional(),
+    lines: z.array(commitmentLine).max(500).optional(),
+  })
+  .strict()
+  .refine(atLeastOne, { message: 'send at least one field' });
+
+const listCommitmentsQuery = pageQuery
+  .extend({
+    projectId: z.string().min(1).max(100).optional(),
+    state: stateFilter,
+    kind: z.enum(KINDS).optional(),
+  })
+  .strict();
+
+const createChangeOrderBody = z
+  .object({
+    number: requiredText(30),
+    title: requiredText(250),
+    description: optionalText(2000),
+    status: z.enum(CHANGE_ORDER_STATUSES).optional(),
+    date: isoDate.nullable().optional(),
+    lines: z.array(sovLine).max(500).default([]),
+  })
+  .strict();
+
+const updateChangeOrderBody = z
+  .object({
+    number: requiredText(30).optional(),
+    title: requiredText(250).optional(),
+    description: optionalText(2000),
+    status: z.enum(CHANGE_ORDER_STATUSES).optional(),
+    date: isoDate.nullable().optional(),
+    lines: z.array(sovLine).max(500).optional(),
+  })
+  .strict()
+  .refine(atLeastOne, { message: 'send at least one field' });
+
+/** Commitments (subcontracts and purchase orders, LIM-4) and their change orders (CCO). */
+@ApiTags('commitments')
+@Controller()
+export class CommitmentsController {
+  constructor(@Inject(CommitmentsService) private readonly commitments: CommitmentsService) {}
+
+  @Get('commitments')
+  @RequirePermission('view')
+  @ZodQuery(listCommitmentsQuery)
+  @ApiOperation({
+    operationId: 'listCommitments',
+    summary: 'Commitments, filtered by project, sync state or kind',
+  })
+  list(@Query() q: z.infer<typeof listCommitmentsQuery>) {
+    return this.commitments.list(
+      { projectId: q.projectId, state: q.state, kind: q.kind },
+      decodeCursor(q.cursor),
+      q.limit,
+    );
+  }
+
+  @Post('commitments')
+  @HttpCode(201)
+  @RequirePermission('pm.edit')
+  @ZodBody(createCommitmentBody)
+  @ApiOperation({
+    operationId: 'createCommitment',
+    summary: 'Create a subcontract or purchase order with its SOV',
+  })
+  create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createCommitmentBody>) {
+    return this.commitments.create(actor, body);
+  }
+
+  @Get('commitments/:id')
+  @RequirePermission('view')
+  @ApiOperation({ operationId: 'getCommitment', summary: 'A commitment with its SOV and change orders' })
+  get(@Param('id') id: string) {
+    return this.commitments.get(id);
+  }
+
+  @Patch('commitments/:id')
+  @RequirePermission('pm.edit')
+  @ZodBody(updateCommitmentBody)
+  @ApiOperation({
+    operationId: 'updateCommitment',
+    summary: 'Change a commitment; `lines` replaces the SOV (COM-4, APP-1)',
+  })
+  update(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof updateCommitmentBody>,
+  ) {
+    return this.commitments.update(actor, id, body);
+  }
+
+  @Delete('commitments/:id')
+  @HttpCode(204)
+  @RequirePermission('pm.edit')
+  @ApiOperation({
+    operationId: 'deleteCommitment',
+    summary: 'Delete a commitment and its change orders for good (COM-5, CCO-3)',
+  })
+  async remove(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<void> {
+    await this.commitments.delete(actor, id);
+  }
+
+  @Post('commitments/:id/change-orders')
+  @HttpCode(201)
+  @RequirePermission('pm.edit')
+  @ZodBody(createChangeOrderBody)
+  @ApiOperation({ operationId: 'createCommitmentChangeOrder', summary: 'Add a change order to a commitment' })
+  createChangeOrder(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof createChangeOrderBody>,
+  ) {
+    return this.commitments.createChangeOrder(actor, id, body);
+  }
+
+  @Get('commitment-change-orders/:id')
+  @RequirePermission('view')
+  @ApiOperation({
+    operationId: 'getCommitmentChangeOrder',
+    summary: 'A commitment change order with its SOV',
+  })
+  getChangeOrder(@Param('id') id: string) {
+    return this.commitments.getChangeOrder(id);
+  }
+
+  @Patch('commitment-change-orders/:id')
+  @RequirePermission('pm.edit')
+  @ZodBody(updateChangeOrderBody)
+  @ApiOperation({
+    operationId: 'updateCommitmentChangeOrder',
+    summary: 'Change a commitment change order; `lines` replaces its SOV (APP-1)',
+  })
+  updateChangeOrder(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Body() body: z.infer<typeof updateChangeOrderBody>,
+  ) {
+    return this.commitments.updateChangeOrder(actor, id, body);
+  }
+
+  @Delete('commitment-change-orders/:id')
+  @HttpCode(204)
+  @RequirePermission('pm.edit')
+  @ApiOperation({
+    operationId: 'deleteCommitmentChangeOrder',
+    summary: 'Delete a commitment change order for good (CCO-3)',
+  })
+  async removeChangeOrder(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<void> {
+    await this.commitments.deleteChangeOrder(actor, id);
+  }
+}

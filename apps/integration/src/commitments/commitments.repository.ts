@@ -1,0 +1,331 @@
+import type {
+  ChangeOrderStatus,
+  Commitment,
+  CommitmentChangeOrder,
+  CommitmentStatus,
+  SovLine,
+  SyncState,
+} from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { LinksRepository, type LinkView } from '../links/links.repository.js';
+import { centsFromDb, centsToDb } from '../platform/db/money.js';
+import { PRISMA } from '../platform/tokens.js';
+import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+
+export interface SovLineRecord {
+  costCode: string;
+  costType: string;
+  description: string | null;
+  amountCents: number;
+  taxCode?: string | null;
+}
+
+export interface CommitmentFields {
+  projectId: string;
+  companyId: string;
+  kind: Commitment['kind'];
+  number: string;
+  title: string;
+  description: string | null;
+  status: CommitmentStatus;
+  contractDate: string | null;
+}
+
+export interface CommitmentRecord extends CommitmentFields {
+  id: string;
+  createdById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lines: SovLineRecord[];
+}
+
+export interface ChangeOrderFields {
+  number: string;
+  title: string;
+  description: string | null;
+  status: ChangeOrderStatus;
+  date: string | null;
+}
+
+export interface ChangeOrderRecord extends ChangeOrderFields {
+  id: string;
+  commitmentId: string;
+  createdById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lines: SovLineRecord[];
+}
+
+export interface CommitmentListFilter {
+  projectId?: string;
+  state?: SyncState;
+  kind?: Commitment['kind'];
+}
+
+type LineRow = {
+  costCode: string;
+  costType: string;
+  description: string | null;
+  amountCents: bigint;
+  taxCode?: string | null;
+};
+
+const lineRecord = (l: LineRow): SovLineRecord => ({
+  costCode: l.costCode,
+  costType: l.costType,
+  description: l.description,
+  amountCents: centsFromDb(l.amountCents),
+  ...(l.taxCode !== undefined ? { taxCode: l.taxCode } : {}),
+});
+
+const lines = { lines: { orderBy: { position: 'asc' as const } } };
+
+const commitmentRecord = (r: Prisma.CommitmentGetPayload<{ include: typeof lines }>): CommitmentRecord => ({
+  id: r.id,
+  projectId: r.projectId,
+  companyId: r.companyId,
+  kind: r.kind as Commitment['kind'],
+  number: r.number,
+  title: r.title,
+  description: r.description,
+  status: r.status as CommitmentStatus,
+  contractDate: r.contractDate,
+  createdById: r.createdById,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  lines: r.lines.map(lineRecord),
+});
+
+const changeOrderRecord = (
+  r: Prisma.CommitmentChangeOrderGetPayload<{ include: typeof lines }>,
+): ChangeOrderRecord => ({
+  id: r.id,
+  commitmentId: r.commitmentId,
+  number: r.number,
+  title: r.title,
+  description: r.description,
+  status: r.status as ChangeOrderStatus,
+  date: r.date,
+  createdById: r.createdById,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  lines: r.lines.map(lineRecord),
+});
+
+const domainLine = (l: SovLineRecord): SovLine => ({
+  costCode: l.costCode,
+  costType: l.costType,
+  description: l.description,
+  amount: l.amountCents,
+  taxCode: l.taxCode ?? null,
+});
+
+/** Storage → the `@bridge/rules` `Commitment` (the same mapping the export flows use). */
+export function commitmentToDomain(c: CommitmentRecord, link: LinkView | null | undefined): Commitment {
+  return {
+    id: c.id,
+    kind: c.kind,
+    number: c.number,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    companyId: c.companyId,
+    projectId: c.projectId,
+    lines: c.lines.map(domainLine),
+    contractDate: c.contractDate,
+    syncState: link?.state ?? null,
+    spectrumKey: activeSpectrumKey(link),
+    createdBy: c.createdById,
+  };
+}
+
+/** Storage → the `@bridge/rules` `CommitmentChangeOrder`. */
+export function changeOrderToDomain(
+  c: ChangeOrderRecord,
+  link: LinkView | null | undefined,
+): CommitmentChangeOrder {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    commitmentId: c.commitmentId,
+    lines: c.lines.map(domainLine),
+    date: c.date,
+    syncState: link?.state ?? null,
+    spectrumKey: activeSpectrumKey(link),
+  };
+}
+
+const lineData = (ls: readonly SovLineRecord[], withTax: boolean) =>
+  ls.map((l, position) => ({
+    position,
+    costCode: l.costCode,
+    costType: l.costType,
+    description: l.description,
+    amountCents: centsToDb(l.amountCents),
+    ...(withTax ? { taxCode: l.taxCode ?? null } : {}),
+  }));
+
+/** Commitments, their schedules of values and change orders (the only code of the feature that touches Prisma). */
+@Injectable()
+export class CommitmentsRepository {
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+  ) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn);
+  }
+
+  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<CommitmentRecord | null> {
+    const r = await tx.commitment.findUnique({ where: { id }, include: lines });
+    return r ? commitmentRecord(r) : null;
+  }
+
+  async list(
+    filter: CommitmentListFilter,
+    afterId: string | undefined,
+    take: number,
+  ): Promise<CommitmentRecord[]> {
+    const and: Prisma.CommitmentWhereInput[] = [];
+    if (afterId) and.push({ id: { gt: afterId } });
+    if (filter.projectId) and.push({ projectId: filter.projectId });
+    if (filter.kind) and.push({ kind: filter.kind });
+    if (filter.state) {
+      const rows = await this.db.syncLink.findMany({
+        where: { type: 'commitment', state: filter.state, pmId: { not: null } },
+        select: { pmId: true },
+      });
+      and.push({ id: { in: rows.map((r) => r.pmId as string) } });
+    }
+    const rows = await this.db.commitment.findMany({
+      where: and.length ? { AND: and } : {},
+      orderBy: { id: 'asc' },
+      take,
+      include: lines,
+    });
+    return rows.map(commitmentRecord);
+  }
+
+  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItems('commitment', ids, tx);
+  }
+
+  async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
+    return this.links.forItem('commitment', id, tx);
+  }
+
+  changeOrderLinksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItems('commitment_change_order', ids, tx);
+  }
+
+  /** The `@bridge/rules` `Commitment` with its link (for eligibility checks and the export flows). */
+  async loadDomain(id: string, tx?: Tx): Promise<Commitment | null> {
+    const c = await this.findById(id, tx);
+    if (!c) return null;
+    return commitmentToDomain(c, await this.linkFor(id, tx));
+  }
+
+  /** The `@bridge/rules` `CommitmentChangeOrder` with its link. */
+  async loadChangeOrderDomain(id: string, tx?: Tx): Promise<CommitmentChangeOrder | null> {
+    const c = await this.findChangeOrder(id, tx);
+    if (!c) return null;
+    return changeOrderToDomain(c, (await this.changeOrderLinksFor([id], tx)).get(id));
+  }
+
+  async create(
+    data: CommitmentFields & { createdById: string; createdAt: Date },
+    sov: readonly SovLineRecord[],
+    tx: Tx,
+  ): Promise<CommitmentRecord> {
+    const r = await tx.commitment.create({
+      data: { ...data, lines: { create: lineData(sov, true) } },
+      include: lines,
+    });
+    return commitmentRecord(r);
+  }
+
+  /** Updates the header fields and, when given, replaces the schedule of values. */
+  async update(
+    id: string,
+    patch: Partial<CommitmentFields>,
+    sov: readonly SovLineRecord[] | undefined,
+    tx: Tx,
+  ): Promise<CommitmentRecord> {
+    if (sov) {
+      await tx.commitmentLine.deleteMany({ where: { commitmentId: id } });
+      await tx.commitmentLine.createMany({
+        data: lineData(sov, true).map((l) => ({ ...l, commitmentId: id })),
+      });
+    }
+    const r = await tx.commitment.update({ where: { id }, data: patch, include: lines });
+    return commitmentRecord(r);
+  }
+
+  /** Deletes the commitment, its lines, its change orders and their links, for good (COM-5). */
+  async delete(id: string, tx: Tx): Promise<void> {
+    const ccos = await tx.commitmentChangeOrder.findMany({
+      where: { commitmentId: id },
+      select: { id: true },
+    });
+    for (const c of ccos) await this.links.delete('commitment_change_order', c.id, tx);
+    await this.links.delete('commitment', id, tx);
+    await tx.commitment.delete({ where: { id } });
+  }
+
+  async changeOrdersOf(
+    commitmentIds: readonly string[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<ChangeOrderRecord[]> {
+    if (commitmentIds.length === 0) return [];
+    const rows = await tx.commitmentChangeOrder.findMany({
+      where: { commitmentId: { in: [...commitmentIds] } },
+      orderBy: { id: 'asc' },
+      include: lines,
+    });
+    return rows.map(changeOrderRecord);
+  }
+
+  async findChangeOrder(id: string, tx: Tx | PrismaClient = this.db): Promise<ChangeOrderRecord | null> {
+    const r = await tx.commitmentChangeOrder.findUnique({ where: { id }, include: lines });
+    return r ? changeOrderRecord(r) : null;
+  }
+
+  async createChangeOrder(
+    commitmentId: string,
+    data: ChangeOrderFields & { createdById: string; createdAt: Date },
+    sov: readonly SovLineRecord[],
+    tx: Tx,
+  ): Promise<ChangeOrderRecord> {
+    const r = await tx.commitmentChangeOrder.create({
+      data: { ...data, commitmentId, lines: { create: lineData(sov, false) } },
+      include: lines,
+    });
+    return changeOrderRecord(r);
+  }
+
+  async updateChangeOrder(
+    id: string,
+    patch: Partial<ChangeOrderFields>,
+    sov: readonly SovLineRecord[] | undefined,
+    tx: Tx,
+  ): Promise<ChangeOrderRecord> {
+    if (sov) {
+      await tx.commitmentChangeOrderLine.deleteMany({ where: { changeOrderId: id } });
+      await tx.commitmentChangeOrderLine.createMany({
+        data: lineData(sov, false).map((l) => ({ ...l, changeOrderId: id })),
+      });
+    }
+    const r = await tx.commitmentChangeOrder.update({ where: { id }, data: patch, include: lines });
+    return changeOrderRecord(r);
+  }
+
+  async deleteChangeOrder(id: string, tx: Tx): Promise<void> {
+    await this.links.delete('commitment_change_order', id, tx);
+    await tx.commitmentChangeOrder.delete({ where: { id } });
+  }
+}

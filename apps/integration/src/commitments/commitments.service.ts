@@ -1,0 +1,487 @@
+import {
+  allOf,
+  type Check,
+  type Commitment,
+  type CommitmentChangeOrder,
+  type Company,
+  checkCommitmentChangeOrderDelete,
+  checkCommitmentChangeOrderExport,
+  checkCommitmentDelete,
+  checkCommitmentEdit,
+  checkCommitmentExport,
+  checkFrom,
+  queueStateReason,
+  reason,
+  stripPhaseDashes,
+  sumCents,
+  withFieldPrefix,
+} from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CompaniesRepository } from '../companies/companies.repository.js';
+import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
+import { syncFields } from '../links/item-view.js';
+import type { LinkView } from '../links/links.repository.js';
+import { type Page, toPage } from '../platform/http/pagination.js';
+import { badRequest, conflict, notFound } from '../platform/http/problem.js';
+import { CLOCK, type Clock } from '../platform/tokens.js';
+import { assertCheck, definedOnly, isUniqueViolation, type Tx } from '../projects/pm-common.js';
+import { ProjectsRepository } from '../projects/projects.repository.js';
+import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import {
+  type ChangeOrderFields,
+  type ChangeOrderRecord,
+  type CommitmentFields,
+  type CommitmentListFilter,
+  type CommitmentRecord,
+  CommitmentsRepository,
+  changeOrderToDomain,
+  commitmentToDomain,
+  type SovLineRecord,
+} from './commitments.repository.js';
+
+export interface SovLineInput {
+  costCode: string;
+  costType: string;
+  description?: string | null | undefined;
+  amountCents: number;
+  taxCode?: string | null | undefined;
+}
+
+export type CommitmentCreateInput = Omit<CommitmentFields, 'description' | 'status' | 'contractDate'> & {
+  description?: string | null | undefined;
+  status?: CommitmentFields['status'] | undefined;
+  contractDate?: string | null | undefined;
+  lines: SovLineInput[];
+};
+
+export type CommitmentUpdateInput = {
+  [K in keyof Omit<CommitmentFields, 'projectId'>]?: CommitmentFields[K] | undefined;
+} & { lines?: SovLineInput[] | undefined };
+
+export type ChangeOrderCreateInput = Pick<ChangeOrderFields, 'number' | 'title'> & {
+  description?: string | null | undefined;
+  status?: ChangeOrderFields['status'] | undefined;
+  date?: string | null | undefined;
+  lines: SovLineInput[];
+};
+
+export type ChangeOrderUpdateInput = { [K in keyof ChangeOrderFields]?: ChangeOrderFields[K] | undefined } & {
+  lines?: SovLineInput[] | undefined;
+};
+
+const sov = (lines: readonly SovLineInput[], withTax: boolean): SovLineRecord[] =>
+  lines.map((l) => ({
+    costCode: stripPhaseDashes(l.costCode.trim()).toUpperCase(),
+    costType: l.costType.trim().toUpperCase(),
+    description: l.description ?? null,
+    amountCents: l.amountCents,
+    ...(withTax ? { taxCode: l.taxCode ?? null } : {}),
+  }));
+
+const sameLines = (a: readonly SovLineRecord[], b: readonly SovLineRecord[]) =>
+  JSON.stringify(a.map((l) => ({ ...l, taxCode: l.taxCode ?? null }))) ===
+  JSON.stringify(b.map((l) => ({ ...l, taxCode: l.taxCode ?? null })));
+
+/** The header fields a PATCH changes (a field sent with its current value is no change). */
+function changedFields<T extends object>(current: T, patch: Partial<T>): (keyof T & string)[] {
+  return (Object.keys(patch) as (keyof T & string)[]).filter((k) => patch[k] !== current[k]);
+}
+
+/** What deleting a commitment removes for good: the commitment and each of its change orders (COM-5, CCO-3). */
+function deleteCheck(c: Commitment, ccos: readonly CommitmentChangeOrder[]): Check {
+  return allOf(
+    checkCommitmentDelete(c),
+    ...ccos.map((cco, i) => withFieldPrefix(checkCommitmentChangeOrderDelete(cco), `changeOrders[${i}]`)),
+  );
+}
+
+/** A synced change order keeps its status and schedule of values, as its commitment does (COM-4). */
+function changeOrderEditCheck(cco: CommitmentChangeOrder, changed: readonly string[]): Check {
+  const queued = queueStateReason(cco.syncState, 'change order');
+  if (queued) return checkFrom([queued]);
+  return checkFrom(
+    cco.syncState === 'synced'
+      ? changed
+          .filter((f) => f === 'status' || f === 'lines')
+          .map((f) =>
+            reason(
+              'change-order-synced-read-only',
+              'COM-4',
+              `The change order is synced with Spectrum; its ${f === 'lines' ? 'schedule of values' : f} can no longer be changed.`,
+              f,
+            ),
+          )
+      : [],
+  );
+}
+
+/** Commitments (COM-1, COM-4, COM-5, APP-1, VEN-4) and commitment change orders (CCO-1, CCO-3). */
+@Injectable()
+export class CommitmentsService {
+  constructor(
+    @Inject(CommitmentsRepository) private readonly repo: CommitmentsRepository,
+    @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
+    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+    @Inject(CostCodesRepository) private readonly costCodes: CostCodesRepository,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The id of the Spectrum Standard Cost Codes list (read before any transaction opens). */
+  private async spectrumListId(): Promise<string | null> {
+    return (await this.facts.get()).standardCostCodeListId;
+  }
+
+  private changeOrderView(
+    r: ChangeOrderRecord,
+    link: LinkView | null | undefined,
+    commitment: Commitment,
+    company: Pick<Company, 'name' | 'vendorCode'>,
+    codes: ReadonlySet<string>,
+  ) {
+    const cco = changeOrderToDomain(r, link);
+    const { createdAt, updatedAt, ...fields } = r;
+    return {
+      ...fields,
+      createdAt: createdAt.toISOString(),
+      updatedAt: updatedAt.toISOString(),
+      totalCents: sumCents(r.lines.map((l) => l.amountCents)),
+      ...syncFields('commitment_change_order', link, {
+        sendToErp: checkCommitmentChangeOrderExport(cco, commitment, company, codes),
+        deleteCommitmentChangeOrder: checkCommitmentChangeOrderDelete(cco),
+      }),
+    };
+  }
+
+  /** The API view of commitments with their API-4 fields, loading what the checks need in a few queries. */
+  private async views(
+    records: CommitmentRecord[],
+    withChangeOrders: boolean,
+    listId: string | null,
+    tx?: Tx,
+  ) {
+    const ids = records.map((r) => r.id);
+    const links = await this.repo.linksFor(ids, tx);
+    const companies = await this.companies.loadDomains(
+      records.map((r) => r.companyId),
+      tx,
+    );
+    const codes = await this.costCodes.codesOfList(listId, tx);
+    const ccos = await this.repo.changeOrdersOf(ids, tx);
+    const ccoLinks = await this.repo.changeOrderLinksFor(
+      ccos.map((c) => c.id),
+      tx,
+    );
+    return records.map((r) => {
+      const link = links.get(r.id);
+      const c = commitmentToDomain(r, link);
+      const company = companies.get(r.companyId) ?? { name: r.companyId, vendorCode: null };
+      const own = ccos.filter((x) => x.commitmentId === r.id);
+      const { createdAt, updatedAt, ...fields } = r;
+      return {
+        ...fields,
+        companyName: company.name,
+        createdAt: createdAt.toISOString(),
+        updatedAt: updatedAt.toISOString(),
+        totalCents: sumCents(r.lines.map((l) => l.amountCents)),
+        changeOrderCount: own.length,
+        ...(withChangeOrders
+          ? { changeOrders: own.map((x) => this.changeOrderView(x, ccoLinks.get(x.id), c, company, codes)) }
+          : {}),
+        ...syncFields('commitment', link, {
+          sendToErp: checkCommitmentExport(c, company, codes),
+          deleteCommitment: deleteCheck(
+            c,
+            own.map((x) => changeOrderToDomain(x, ccoLinks.get(x.id))),
+          ),
+        }),
+      };
+    });
+  }
+
+  private async view(r: CommitmentRecord, listId: string | null, tx?: Tx) {
+    const [v] = await this.views([r], true, listId, tx);
+    return v;
+  }
+
+  async list(
+    filter: CommitmentListFilter,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Page<unknown>> {
+    const rows = await this.repo.list(filter, afterId, limit + 1);
+    const page = toPage(rows, limit, (r) => r);
+    const items = await this.views(page.items, false, await this.spectrumListId());
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async get(id: string) {
+    const r = await this.repo.findById(id);
+    if (!r) throw notFound('Commitment', id);
+    return this.view(r, await this.spectrumListId());
+  }
+
+  private async assertCompany(companyId: string, tx: Tx): Promise<void> {
+    if (!(await this.companies.findById(companyId, tx))) {
+      throw badRequest([
+        { field: 'companyId', code: 'unknown-company', message: `Company ${companyId} does not exist.` },
+      ]);
+    }
+  }
+
+  private numberTaken(number: string) {
+    return conflict(
+      'commitment-number-taken',
+      `The project already has a commitment numbered ${number}.`,
+      'number',
+    );
+  }
+
+  async create(actor: AuthUser, input: CommitmentCreateInput) {
+    const listId = await this.spectrumListId();
+    try {
+      return await this.repo.transaction(async (tx) => {
+        if (!(await this.projects.exists(input.projectId, tx))) {
+          throw badRequest([
+            {
+              field: 'projectId',
+              code: 'unknown-project',
+              message: `Project ${input.projectId} does not exist.`,
+            },
+          ]);
+        }
+        await this.assertCompany(input.companyId, tx);
+        const r = await this.repo.create(
+          {
+            projectId: input.projectId,
+            companyId: input.companyId,
+            kind: input.kind,
+            number: input.number,
+            title: input.title,
+            description: input.description ?? null,
+            status: input.status ?? 'draft',
+            contractDate: input.contractDate ?? null,
+            createdById: actor.id,
+            createdAt: this.clock.now(),
+          },
+          sov(input.lines, true),
+          tx,
+        );
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'commitment.create',
+            itemType: 'commitment',
+            itemId: r.id,
+            after: input,
+          },
+          tx,
+        );
+        return this.view(r, listId, tx);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw this.numberTaken(input.number);
+      throw e;
+    }
+  }
+
+  /** COM-4: company, status and SOV are read-only once synced; APP-1: all of it while in the export queue. */
+  async update(actor: AuthUser, id: string, input: CommitmentUpdateInput) {
+    const { lines, ...header } = input;
+    const patch = definedOnly(header) as Partial<CommitmentFields>;
+    const listId = await this.spectrumListId();
+    try {
+      return await this.repo.transaction(async (tx) => {
+        const before = await this.repo.findById(id, tx);
+        if (!before) throw notFound('Commitment', id);
+        const newLines = lines ? sov(lines, true) : undefined;
+        const changed: string[] = changedFields(before, patch);
+        if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
+        const link = await this.repo.linkFor(id, tx);
+        assertCheck(
+          checkCommitmentEdit(commitmentToDomain(before, link), changed),
+          'The commitment cannot be changed.',
+        );
+        if (patch.companyId !== undefined && patch.companyId !== before.companyId)
+          await this.assertCompany(patch.companyId, tx);
+        const after = await this.repo.update(id, patch, newLines, tx);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'commitment.update',
+            itemType: 'commitment',
+            itemId: id,
+            before: { ...before, lines: before.lines },
+            after: { ...after, lines: after.lines },
+          },
+          tx,
+        );
+        return this.view(after, listId, tx);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw this.numberTaken(String(patch.number));
+      throw e;
+    }
+  }
+
+  /** COM-5: a linked commitment must be unlinked first; CCO-3 for each change order it takes along. Permanent. */
+  async delete(actor: AuthUser, id: string): Promise<void> {
+    await this.repo.transaction(async (tx) => {
+      const before = await this.repo.findById(id, tx);
+      if (!before) throw notFound('Commitment', id);
+      const link = await this.repo.linkFor(id, tx);
+      const ccos = await this.repo.changeOrdersOf([id], tx);
+      const ccoLinks = await this.repo.changeOrderLinksFor(
+        ccos.map((c) => c.id),
+        tx,
+      );
+      assertCheck(
+        deleteCheck(
+          commitmentToDomain(before, link),
+          ccos.map((c) => changeOrderToDomain(c, ccoLinks.get(c.id))),
+        ),
+        'The commitment cannot be deleted.',
+      );
+      await this.repo.delete(id, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'commitment.delete',
+          itemType: 'commitment',
+          itemId: id,
+          before: { ...before, changeOrders: ccos },
+        },
+        tx,
+      );
+    });
+  }
+
+  private async changeOrderContext(commitmentId: string, listId: string | null, tx?: Tx) {
+    const commitment = await this.repo.findById(commitmentId, tx);
+    if (!commitment) throw notFound('Commitment', commitmentId);
+    const c = commitmentToDomain(commitment, await this.repo.linkFor(commitmentId, tx));
+    const company = (await this.companies.loadDomain(commitment.companyId, tx)) ?? {
+      name: commitment.companyId,
+      vendorCode: null,
+    };
+    return { c, company, codes: await this.costCodes.codesOfList(listId, tx) };
+  }
+
+  async getChangeOrder(id: string) {
+    const r = await this.repo.findChangeOrder(id);
+    if (!r) throw notFound('Commitment change order', id);
+    const ctx = await this.changeOrderContext(r.commitmentId, await this.spectrumListId());
+    const link = (await this.repo.changeOrderLinksFor([r.id])).get(r.id);
+    return this.changeOrderView(r, link, ctx.c, ctx.company, ctx.codes);
+  }
+
+  private ccoNumberTaken(number: string) {
+    return conflict(
+      'change-order-number-taken',
+      `The commitment already has a change order numbered ${number}.`,
+      'number',
+    );
+  }
+
+  async createChangeOrder(actor: AuthUser, commitmentId: string, input: ChangeOrderCreateInput) {
+    const listId = await this.spectrumListId();
+    try {
+      return await this.repo.transaction(async (tx) => {
+        const ctx = await this.changeOrderContext(commitmentId, listId, tx);
+        const r = await this.repo.createChangeOrder(
+          commitmentId,
+          {
+            number: input.number,
+            title: input.title,
+            description: input.description ?? null,
+            status: input.status ?? 'draft',
+            date: input.date ?? null,
+            createdById: actor.id,
+            createdAt: this.clock.now(),
+          },
+          sov(input.lines, false),
+          tx,
+        );
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'commitment_change_order.create',
+            itemType: 'commitment_change_order',
+            itemId: r.id,
+            after: input,
+          },
+          tx,
+        );
+        return this.changeOrderView(r, null, ctx.c, ctx.company, ctx.codes);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw this.ccoNumberTaken(input.number);
+      throw e;
+    }
+  }
+
+  /** APP-1: read-only while in the export queue; once synced its status and SOV stay as sent. */
+  async updateChangeOrder(actor: AuthUser, id: string, input: ChangeOrderUpdateInput) {
+    const { lines, ...header } = input;
+    const patch = definedOnly(header) as Partial<ChangeOrderFields>;
+    const listId = await this.spectrumListId();
+    try {
+      return await this.repo.transaction(async (tx) => {
+        const before = await this.repo.findChangeOrder(id, tx);
+        if (!before) throw notFound('Commitment change order', id);
+        const newLines = lines ? sov(lines, false) : undefined;
+        const changed: string[] = changedFields(before, patch);
+        if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
+        const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
+        assertCheck(
+          changeOrderEditCheck(changeOrderToDomain(before, link), changed),
+          'The change order cannot be changed.',
+        );
+        const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'commitment_change_order.update',
+            itemType: 'commitment_change_order',
+            itemId: id,
+            before,
+            after,
+          },
+          tx,
+        );
+        const ctx = await this.changeOrderContext(after.commitmentId, listId, tx);
+        return this.changeOrderView(after, link, ctx.c, ctx.company, ctx.codes);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw this.ccoNumberTaken(String(patch.number));
+      throw e;
+    }
+  }
+
+  /** CCO-3: approved ones cannot be deleted; synced ones must be unlinked first. Permanent. */
+  async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
+    await this.repo.transaction(async (tx) => {
+      const before = await this.repo.findChangeOrder(id, tx);
+      if (!before) throw notFound('Commitment change order', id);
+      const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
+      assertCheck(
+        checkCommitmentChangeOrderDelete(changeOrderToDomain(before, link)),
+        'The change order cannot be deleted.',
+      );
+      await this.repo.deleteChangeOrder(id, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'commitment_change_order.delete',
+          itemType: 'commitment_change_order',
+          itemId: id,
+          before,
+        },
+        tx,
+      );
+    });
+  }
+}
