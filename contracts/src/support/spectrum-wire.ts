@@ -133,6 +133,9 @@ export function getReply(service: string, rows: readonly WireRow[], options: Get
   const body = `${ENVELOPE_OPEN}<nis:${service}Response xmlns:nis='${TYPES_NS}'><returnArray><returnData>\n<${wrapper}>\n${inner}</${wrapper}>\n</returnData></returnArray></nis:${service}Response>${ENVELOPE_CLOSE}`;
   const rowPath = `${replyPath(service)}.${wrapper}.response`;
   const rules: BodyRule[] = [];
+  // An empty reply must stay empty: pact-core ignores unexpected XML children unless the parent states a
+  // maximum (for XML, min/max count an element's children).
+  if (rows.length === 0 && !status) rules.push(typeRule(`${replyPath(service)}.${wrapper}`, 0, 0));
   if (rows.length > 0) {
     // pact-core 20.2 applies an XML element's min/max to the number of ITS children (and cascades it to
     // nested elements), so the number of rows cannot be stated here: rows are matched by type only.
@@ -171,6 +174,9 @@ export function putReply(service: string, rows: readonly PutRow[] = []): XmlBody
   }
   const body = `${ENVELOPE_OPEN}<nis:${service}Response xmlns:nis='${TYPES_NS}'><returnArray><returnData>${inner}</returnData></returnArray></nis:${service}Response>${ENVELOPE_CLOSE}`;
   const rules: BodyRule[] = [];
+  // Clean success means no `<response>` at all; pact-core ignores unexpected XML children unless the
+  // parent states a maximum (for XML, min/max count an element's children).
+  if (rows.length === 0) rules.push(typeRule(replyPath(service), 0, 0));
   rows.forEach((r) => {
     if (r.descPattern) rules.push(regexRule(`${replyPath(service)}.response.desc${TEXT}`, r.descPattern));
   });
