@@ -134,8 +134,8 @@ export function getReply(service: string, rows: readonly WireRow[], options: Get
   const rowPath = `${replyPath(service)}.${wrapper}.response`;
   const rules: BodyRule[] = [];
   // An empty reply must stay empty: pact-core ignores unexpected XML children unless the parent states a
-  // maximum (for XML, min/max count an element's children).
-  if (rows.length === 0 && !status) rules.push(typeRule(`${replyPath(service)}.${wrapper}`, 0, 0));
+  // maximum (for XML, min/max count an element's child nodes; the wrapper's line break is one of them).
+  if (rows.length === 0 && !status) rules.push(typeRule(`${replyPath(service)}.${wrapper}`, 0, 1));
   if (rows.length > 0) {
     // pact-core 20.2 applies an XML element's min/max to the number of ITS children (and cascades it to
     // nested elements), so the number of rows cannot be stated here: rows are matched by type only.
