@@ -240,7 +240,7 @@ describe('settings (GEN-1 … GEN-5)', () => {
     const res = await api().post('/settings/connection/test');
     expect(res.status).toBe(200);
     expect(res.body.connectionStatus).toBe('not_connected');
-    expect(res.body.connectionError).toBe('GetJob: Spectrum refused the credentials (HTTP 401)');
+    expect(res.body.connectionError).toMatch(/^GetJob: Spectrum refused the credentials \(HTTP 401\)/);
     expect(res.body.connectedAt).toBeNull();
     // Without HTTP authentication Spectrum answers with its own error row: its description is recorded.
     await api().patch('/settings/connection', { authMode: 'none' });
@@ -253,6 +253,15 @@ describe('settings (GEN-1 … GEN-5)', () => {
       checkedAt: clock.now().toISOString(),
     });
     await api().patch('/settings/connection', { authMode: 'basic' });
+  });
+
+  it('GEN-3: an unreachable server is Not Connected with the transport error, tried once', async () => {
+    await api().patch('/settings/connection', { serviceUrl: 'http://127.0.0.1:9' });
+    const res = await api().post('/settings/connection/test');
+    expect(res.body.connectionStatus).toBe('not_connected');
+    expect(res.body.connectionError).toEqual(expect.any(String));
+    expect(res.body.connectionError.length).toBeGreaterThan(0);
+    await api().patch('/settings/connection', { serviceUrl: sim.url });
   });
 
   it('GEN-3 / JOB-2: Connected with the demo BRIDGEDEMO Authorization ID; the first success sets connectedAt', async () => {

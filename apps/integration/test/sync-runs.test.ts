@@ -262,10 +262,16 @@ describe('sync runs (SCH-1 … SCH-5)', () => {
         const run = await http().get(`/api/v1/sync/runs/${res.body.id}`).set(bearer(PM)).expect(200);
         expect(run.body).toMatchObject({
           status: 'failed',
-          error: 'GetJob: Spectrum refused the credentials (HTTP 401)',
+          error: expect.stringMatching(/^GetJob: Spectrum refused the credentials \(HTTP 401\)/),
           counts: { read: 1, created: 0 },
         });
         expect(JSON.stringify(run.body)).not.toContain('NotTheRightId');
+        // GEN-3: Spectrum refused the credentials: the connection is Not Connected, with the reason
+        const connection = await http().get('/api/v1/settings/connection').set(bearer(ADMIN)).expect(200);
+        expect(connection.body).toMatchObject({
+          connectionStatus: 'not_connected',
+          connectionError: run.body.error,
+        });
       });
     } finally {
       await http()

@@ -243,6 +243,23 @@ export class SettingsService implements OnModuleInit {
     };
   }
 
+  /**
+   * Spectrum refused the stored credentials during other work (a sync run, an export): the connection is Not
+   * Connected from now on, with Spectrum's reason, until a successful test.
+   */
+  async recordAuthorizationFailure(reason: string): Promise<void> {
+    const secrets = await this.openSecrets();
+    await this.repo.update({
+      connectionStatus: 'not_connected',
+      connectionCheckedAt: this.clock.now(),
+      connectionError: scrub(reason, secrets),
+    });
+    this.logger.warn(
+      { connectionError: scrub(reason, secrets) },
+      'Spectrum refused the credentials: Not Connected',
+    );
+  }
+
   async getGeneral(): Promise<GeneralSettingsView> {
     return generalView(await this.repo.get());
   }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { isRunDue, reason, type SyncGroup } from '@bridge/rules';
+import { isSpectrumError } from '@bridge/spectrum-client';
 import { type BeforeApplicationShutdown, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Env } from '../config/env.js';
 import { ProblemError, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock, ENV, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import {
@@ -86,6 +88,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(SyncJobRegistry) private readonly jobs: SyncJobRegistry,
     @Inject(SyncScheduleService) private readonly schedules: SyncScheduleService,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
+    @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -322,6 +325,12 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
         { err: e instanceof Error ? { name: e.name, message: error } : undefined },
         'sync run failed',
       );
+      if (isSpectrumError(e) && e.kind === 'auth' && error !== null) {
+        const reason = error;
+        await this.settings
+          .recordAuthorizationFailure(reason)
+          .catch((err: unknown) => logger.error({ err }, 'recording the connection status failed'));
+      }
     } finally {
       finished = true;
       clearInterval(timer);
