@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { LinksModule } from './links/links.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
+import { PrimeContractsModule } from './prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { FactsModule } from './settings/facts.module.js';
 import { SettingsModule } from './settings/settings.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        PrimeContractsModule,
         CommitmentsModule,
         SyncModule,
         ImportsModule,

@@ -1,0 +1,299 @@
+import type {
+  ChangeOrderStatus,
+  IsoDateTime,
+  PrimeContract,
+  PrimeContractChangeOrder,
+  PrimeContractChangeOrderLine,
+} from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { LinksRepository, type LinkView } from '../links/links.repository.js';
+import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
+import { PRISMA } from '../platform/tokens.js';
+import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+
+/** Snapshot kinds and key form the job import writes for Spectrum contracts (`job|customer`). */
+const CONTRACT_KIND = 'contract';
+const CONTRACT_ITEM_KIND = 'contract_item';
+const contractKey = (jobNumber: string, customerCode: string) => `${jobNumber.trim()}|${customerCode.trim()}`;
+
+export interface PrimeContractLineRecord {
+  billingItem: string;
+  description: string | null;
+  amountCents: number;
+}
+
+export interface PccoLineRecord {
+  billingItemCode: string;
+  description: string | null;
+  amountCents: number;
+  costCode: string | null;
+  costType: string | null;
+  costAmountCents: number | null;
+}
+
+export interface PccoFields {
+  number: string;
+  title: string;
+  description: string | null;
+  status: ChangeOrderStatus;
+  unitPrice: boolean;
+  approvedDate: string | null;
+}
+
+export interface PccoRecord extends PccoFields {
+  id: string;
+  primeContractId: string;
+  createdById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lines: PccoLineRecord[];
+}
+
+export interface PrimeContractRecord {
+  id: string;
+  projectId: string;
+  jobNumber: string;
+  customerCode: string;
+  title: string;
+  status: string;
+  unitPrice: boolean;
+  originalContractCents: number;
+  lastImportedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lines: PrimeContractLineRecord[];
+}
+
+const pccoInclude = { lines: { orderBy: { position: 'asc' as const } } };
+const contractInclude = { lines: { orderBy: { billingItem: 'asc' as const } } };
+
+const contractRecord = (
+  r: Prisma.PrimeContractGetPayload<{ include: typeof contractInclude }>,
+): PrimeContractRecord => ({
+  id: r.id,
+  projectId: r.projectId,
+  jobNumber: r.jobNumber,
+  customerCode: r.customerCode,
+  title: r.title,
+  status: r.status,
+  unitPrice: r.unitPrice,
+  originalContractCents: centsFromDb(r.originalContractCents),
+  lastImportedAt: r.lastImportedAt,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  lines: r.lines.map((l) => ({
+    billingItem: l.billingItem,
+    description: l.description,
+    amountCents: centsFromDb(l.amountCents),
+  })),
+});
+
+const pccoRecord = (
+  r: Prisma.PrimeContractChangeOrderGetPayload<{ include: typeof pccoInclude }>,
+): PccoRecord => ({
+  id: r.id,
+  primeContractId: r.primeContractId,
+  number: r.number,
+  title: r.title,
+  description: r.description,
+  status: r.status as ChangeOrderStatus,
+  unitPrice: r.unitPrice,
+  approvedDate: r.approvedDate,
+  createdById: r.createdById,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  lines: r.lines.map((l) => ({
+    billingItemCode: l.billingItemCode,
+    description: l.description,
+    amountCents: centsFromDb(l.amountCents),
+    costCode: l.costCode,
+    costType: l.costType,
+    costAmountCents: optionalCentsFromDb(l.costAmountCents),
+  })),
+});
+
+/** Storage → the `@bridge/rules` `PrimeContract` (the same mapping the export flows use). */
+export function primeContractToDomain(
+  c: PrimeContractRecord,
+  link: LinkView | null | undefined,
+): PrimeContract {
+  return {
+    id: c.id,
+    projectId: c.projectId,
+    jobNumber: c.jobNumber,
+    customerCode: c.customerCode,
+    title: c.title,
+    status: c.status as PrimeContract['status'],
+    unitPrice: c.unitPrice,
+    syncState: link?.state ?? null,
+    lastImportedAt: c.lastImportedAt?.toISOString() ?? null,
+  };
+}
+
+/** Storage → the `@bridge/rules` `PrimeContractChangeOrder`. */
+export function pccoToDomain(c: PccoRecord, link: LinkView | null | undefined): PrimeContractChangeOrder {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    primeContractId: c.primeContractId,
+    unitPrice: c.unitPrice,
+    lines: c.lines.map(
+      (l): PrimeContractChangeOrderLine => ({
+        billingItemCode: l.billingItemCode,
+        description: l.description,
+        amount: l.amountCents,
+        costCode: l.costCode,
+        costType: l.costType,
+        costAmount: l.costAmountCents,
+      }),
+    ),
+    approvedDate: c.approvedDate,
+    syncState: link?.state ?? null,
+    spectrumKey: activeSpectrumKey(link),
+  };
+}
+
+const lineData = (lines: readonly PccoLineRecord[]) =>
+  lines.map((l, position) => ({
+    position,
+    billingItemCode: l.billingItemCode,
+    description: l.description,
+    amountCents: centsToDb(l.amountCents),
+    costCode: l.costCode,
+    costType: l.costType,
+    costAmountCents: l.costAmountCents === null ? null : centsToDb(l.costAmountCents),
+  }));
+
+/** Prime contracts (imported, read-only here) and their change orders (the only code that touches Prisma). */
+@Injectable()
+export class PrimeContractsRepository {
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+  ) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn);
+  }
+
+  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<PrimeContractRecord | null> {
+    const r = await tx.primeContract.findUnique({ where: { id }, include: contractInclude });
+    return r ? contractRecord(r) : null;
+  }
+
+  async list(
+    filter: { projectId?: string },
+    afterId: string | undefined,
+    take: number,
+  ): Promise<PrimeContractRecord[]> {
+    const rows = await this.db.primeContract.findMany({
+      where: {
+        ...(afterId ? { id: { gt: afterId } } : {}),
+        ...(filter.projectId ? { projectId: filter.projectId } : {}),
+      },
+      orderBy: { id: 'asc' },
+      take,
+      include: contractInclude,
+    });
+    return rows.map(contractRecord);
+  }
+
+  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItems('prime_contract', ids, tx);
+  }
+
+  changeOrderLinksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItems('prime_contract_change_order', ids, tx);
+  }
+
+  /**
+   * PCCO-1: when Spectrum last changed the contract or one of its billing items, as the import's snapshot saw it
+   * (null when the snapshot has no record of it).
+   */
+  async spectrumChangedAt(
+    c: Pick<PrimeContractRecord, 'jobNumber' | 'customerCode'>,
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<IsoDateTime | null> {
+    const key = contractKey(c.jobNumber, c.customerCode);
+    const r = await tx.spectrumRecord.aggregate({
+      where: {
+        OR: [
+          { kind: CONTRACT_KIND, key },
+          { kind: CONTRACT_ITEM_KIND, parentKey: key },
+        ],
+      },
+      _max: { changedAt: true },
+    });
+    return r._max.changedAt?.toISOString() ?? null;
+  }
+
+  /** The `@bridge/rules` `PrimeContract` with its link (for eligibility checks and the export flows). */
+  async loadDomain(id: string, tx?: Tx): Promise<PrimeContract | null> {
+    const c = await this.findById(id, tx);
+    if (!c) return null;
+    return primeContractToDomain(c, (await this.linksFor([id], tx)).get(id));
+  }
+
+  /** The `@bridge/rules` `PrimeContractChangeOrder` with its link. */
+  async loadChangeOrderDomain(id: string, tx?: Tx): Promise<PrimeContractChangeOrder | null> {
+    const c = await this.findChangeOrder(id, tx);
+    if (!c) return null;
+    return pccoToDomain(c, (await this.changeOrderLinksFor([id], tx)).get(id));
+  }
+
+  async changeOrdersOf(
+    contractIds: readonly string[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<PccoRecord[]> {
+    if (contractIds.length === 0) return [];
+    const rows = await tx.primeContractChangeOrder.findMany({
+      where: { primeContractId: { in: [...contractIds] } },
+      orderBy: { id: 'asc' },
+      include: pccoInclude,
+    });
+    return rows.map(pccoRecord);
+  }
+
+  async findChangeOrder(id: string, tx: Tx | PrismaClient = this.db): Promise<PccoRecord | null> {
+    const r = await tx.primeContractChangeOrder.findUnique({ where: { id }, include: pccoInclude });
+    return r ? pccoRecord(r) : null;
+  }
+
+  async createChangeOrder(
+    primeContractId: string,
+    data: PccoFields & { createdById: string; createdAt: Date },
+    lines: readonly PccoLineRecord[],
+    tx: Tx,
+  ): Promise<PccoRecord> {
+    const r = await tx.primeContractChangeOrder.create({
+      data: { ...data, primeContractId, lines: { create: lineData(lines) } },
+      include: pccoInclude,
+    });
+    return pccoRecord(r);
+  }
+
+  async updateChangeOrder(
+    id: string,
+    patch: Partial<PccoFields>,
+    lines: readonly PccoLineRecord[] | undefined,
+    tx: Tx,
+  ): Promise<PccoRecord> {
+    if (lines) {
+      await tx.primeContractChangeOrderLine.deleteMany({ where: { changeOrderId: id } });
+      await tx.primeContractChangeOrderLine.createMany({
+        data: lineData(lines).map((l) => ({ ...l, changeOrderId: id })),
+      });
+    }
+    const r = await tx.primeContractChangeOrder.update({ where: { id }, data: patch, include: pccoInclude });
+    return pccoRecord(r);
+  }
+
+  async deleteChangeOrder(id: string, tx: Tx): Promise<void> {
+    await this.links.delete('prime_contract_change_order', id, tx);
+    await tx.primeContractChangeOrder.delete({ where: { id } });
+  }
+}
