@@ -88,6 +88,29 @@ describe('sync runs (SCH-1 … SCH-5)', () => {
     await sim?.close();
   });
 
+  it('API-1: the settings and sync operations are in the OpenAPI document with their operationIds', async () => {
+    const doc = await http().get('/api/openapi.json').expect(200);
+    const ids = Object.values(
+      doc.body.paths as Record<string, Record<string, { operationId: string }>>,
+    ).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'getConnectionSettings',
+        'updateConnectionSettings',
+        'testConnection',
+        'getGeneralSettings',
+        'updateGeneralSettings',
+        'getVendorTypeFilter',
+        'updateVendorTypeFilter',
+        'getSyncSchedule',
+        'updateSyncSchedule',
+        'startSync',
+        'listSyncRuns',
+        'getSyncRun',
+      ]),
+    );
+  });
+
   it('SCH-1: every group defaults to daily, with its UTC cron expression and next run', async () => {
     const res = await http().get('/api/v1/sync/schedule').set(bearer(VIEWER)).expect(200);
     expect(res.body).toEqual({
