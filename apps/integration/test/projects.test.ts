@@ -17,6 +17,59 @@ describe('projects (JOB-2, WBS-2, LIM-6, API-4, API-5)', () => {
 
   const http = () => request(t.http);
 
+  it('API-1: every PM-side operation is in the OpenAPI document under its operationId, each needing a token', async () => {
+    const doc = await http().get('/api/openapi.json').expect(200);
+    const ops = new Map<string, string>();
+    for (const [path, methods] of Object.entries(
+      doc.body.paths as Record<string, Record<string, { operationId: string }>>,
+    ))
+      for (const [method, op] of Object.entries(methods))
+        ops.set(op.operationId, `${method.toUpperCase()} ${path}`);
+    const expected = {
+      listProjects: 'GET /api/v1/projects',
+      createProject: 'POST /api/v1/projects',
+      getProject: 'GET /api/v1/projects/{id}',
+      updateProject: 'PATCH /api/v1/projects/{id}',
+      addProjectCostCode: 'POST /api/v1/projects/{id}/cost-codes',
+      listCompanies: 'GET /api/v1/companies',
+      createCompany: 'POST /api/v1/companies',
+      getCompany: 'GET /api/v1/companies/{id}',
+      updateCompany: 'PATCH /api/v1/companies/{id}',
+      listCostCodeLists: 'GET /api/v1/cost-code-lists',
+      listCostCodes: 'GET /api/v1/cost-codes',
+      getBudget: 'GET /api/v1/projects/{projectId}/budget',
+      lockBudget: 'POST /api/v1/projects/{projectId}/budget/lock',
+      unlockBudget: 'POST /api/v1/projects/{projectId}/budget/unlock',
+      addBudgetLine: 'POST /api/v1/projects/{projectId}/budget/lines',
+      updateBudgetLine: 'PATCH /api/v1/projects/{projectId}/budget/lines/{lineId}',
+      createBudgetChange: 'POST /api/v1/projects/{projectId}/budget-changes',
+      listBudgetChanges: 'GET /api/v1/projects/{projectId}/budget-changes',
+      getBudgetChange: 'GET /api/v1/budget-changes/{id}',
+      listCommitments: 'GET /api/v1/commitments',
+      createCommitment: 'POST /api/v1/commitments',
+      getCommitment: 'GET /api/v1/commitments/{id}',
+      updateCommitment: 'PATCH /api/v1/commitments/{id}',
+      deleteCommitment: 'DELETE /api/v1/commitments/{id}',
+      createCommitmentChangeOrder: 'POST /api/v1/commitments/{id}/change-orders',
+      getCommitmentChangeOrder: 'GET /api/v1/commitment-change-orders/{id}',
+      updateCommitmentChangeOrder: 'PATCH /api/v1/commitment-change-orders/{id}',
+      deleteCommitmentChangeOrder: 'DELETE /api/v1/commitment-change-orders/{id}',
+      listPrimeContracts: 'GET /api/v1/prime-contracts',
+      getPrimeContract: 'GET /api/v1/prime-contracts/{id}',
+      createPrimeContractChangeOrder: 'POST /api/v1/prime-contracts/{id}/change-orders',
+      getPrimeContractChangeOrder: 'GET /api/v1/prime-contract-change-orders/{id}',
+      updatePrimeContractChangeOrder: 'PATCH /api/v1/prime-contract-change-orders/{id}',
+      deletePrimeContractChangeOrder: 'DELETE /api/v1/prime-contract-change-orders/{id}',
+    };
+    for (const [id, route] of Object.entries(expected)) expect(ops.get(id), id).toBe(route);
+    for (const route of Object.values(expected)) {
+      const [method, path] = route.split(' ') as [string, string];
+      const url = path.replace(/\{[^}]+\}/g, 'x');
+      const res = await request(t.http)[method.toLowerCase() as 'get'](url);
+      expect(res.status, route).toBe(401);
+    }
+  });
+
   it('createProject / getProject: a project with its cost codes, cost types and API-4 fields', async () => {
     const created = await http()
       .post('/api/v1/projects')

@@ -221,6 +221,13 @@ export class BudgetsRepository {
     return this.links.forItems('budget_change', ids, tx);
   }
 
+  /** The `@bridge/rules` `BudgetChange` with its link (for BCH-1 checks and the export flows). */
+  async loadChangeDomain(id: string, tx?: Tx): Promise<BudgetChange | null> {
+    const c = await this.findChange(id, tx);
+    if (!c) return null;
+    return budgetChangeToDomain(c, (await this.changeLinksFor([id], tx)).get(id));
+  }
+
   async createChange(
     input: Omit<BudgetChangeRecord, 'id' | 'createdAt'> & { createdAt: Date },
     tx: Tx,
