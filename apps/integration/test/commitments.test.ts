@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LinksRepository } from '../src/links/links.repository.js';
 import { ADMIN, bearer, PM, startTestApp, type TestApp, VIEWER } from './support/app.js';
 import {
   blockedReasons,
@@ -9,6 +10,7 @@ import {
   seedIntegration,
   setLink,
 } from './support/pm.js';
+import { createScratchDatabase, skipReason, TEST_DATABASE_URL } from './support/postgres.js';
 
 describe('commitments and commitment change orders (COM-1, COM-4, COM-5, CCO-1, CCO-3, APP-1, VEN-4)', () => {
   let t: TestApp;
@@ -474,5 +476,67 @@ describe('commitments and commitment change orders (COM-1, COM-4, COM-5, CCO-1, 
       .expect(200);
     expect(queued.body.items.map((c: { state: string }) => c.state)).toEqual(['ready_to_export']);
     await http().get('/api/v1/commitments?kind=lease').set(bearer(VIEWER)).expect(400);
+  });
+});
+
+const pgTitle = (title: string) => (TEST_DATABASE_URL ? title : `${title} (${skipReason()})`);
+
+describe.skipIf(!TEST_DATABASE_URL)(pgTitle('commitments on PostgreSQL: row locks (APP-1, COM-4)'), () => {
+  let db: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let t: TestApp;
+  let projectId: string;
+  let companyId: string;
+  beforeAll(async () => {
+    db = await createScratchDatabase();
+    t = await startTestApp({ databaseUrl: db.url });
+    await seedIntegration(t);
+    projectId = await createProject(t);
+    companyId = await createCompany(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  /** Whether some session of this database waits for a row lock right now. */
+  async function someoneWaitsForALock(): Promise<boolean> {
+    const rows = await t.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  }
+
+  it('APP-1: an edit racing a send waits for the send to commit and is then refused', async () => {
+    const created = await request(t.http)
+      .post('/api/v1/commitments')
+      .set(bearer(PM))
+      .send({ projectId, companyId, kind: 'subcontract', number: 'SC-PG', title: 'Drywall' })
+      .expect(201);
+    const id = created.body.id as string;
+    let patch: Promise<request.Response> | undefined;
+    let waited = false;
+    // The export flow moving the commitment into the queue, holding the commitment row as the PM side does.
+    await t.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('SELECT 1 FROM "Commitment" WHERE id = $1 FOR UPDATE', id);
+        patch = request(t.http)
+          .patch(`/api/v1/commitments/${id}`)
+          .set(bearer(PM))
+          .send({ title: 'Changed while sending' })
+          .then((r) => r);
+        for (let i = 0; i < 400 && !waited; i++) {
+          waited = await someoneWaitsForALock();
+          if (!waited) await new Promise((r) => setTimeout(r, 25));
+        }
+        await t.app.get(LinksRepository).upsertForItem('commitment', id, { state: 'ready_to_export' }, tx);
+      },
+      { timeout: 30_000 },
+    );
+    expect(waited).toBe(true);
+    const res = await (patch as Promise<request.Response>);
+    expect(res.status).toBe(422);
+    expect(codesOf(res.body.errors)).toEqual(['commitment-awaiting-export']);
+    const after = await request(t.http).get(`/api/v1/commitments/${id}`).set(bearer(PM)).expect(200);
+    expect(after.body).toMatchObject({ title: 'Drywall', state: 'ready_to_export' });
   });
 });

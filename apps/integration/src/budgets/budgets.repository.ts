@@ -4,7 +4,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
 
 export interface BudgetLineRecord {
   id: string;
@@ -119,6 +119,11 @@ export class BudgetsRepository {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn);
+  }
+
+  /** Locks the row until the transaction ends (see `lockRow`). */
+  lock(id: string, tx: Tx): Promise<void> {
+    return lockRow(tx, 'Budget', id);
   }
 
   /** The project's budget; a project without one (e.g. created by a job import) gets an empty, unlocked one. */

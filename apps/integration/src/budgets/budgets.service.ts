@@ -94,7 +94,12 @@ export class BudgetsService {
   private async load(projectId: string, tx?: Tx) {
     const project = await this.projects.loadDomain(projectId, tx);
     if (!project) throw notFound('Project', projectId);
-    const record = await this.repo.forProject(projectId, tx);
+    let record = await this.repo.forProject(projectId, tx);
+    if (tx) {
+      // a write: hold the budget row while checking and changing it, then read it again under the lock
+      await this.repo.lock(record.id, tx);
+      record = await this.repo.forProject(projectId, tx);
+    }
     const link = await this.repo.linkFor(record.id, tx);
     return { project, record, link, budget: budgetToDomain(record, link) };
   }

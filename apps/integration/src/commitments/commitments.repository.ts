@@ -11,7 +11,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb } from '../platform/db/money.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
 
 export interface SovLineRecord {
   costCode: string;
@@ -179,6 +179,16 @@ export class CommitmentsRepository {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn);
+  }
+
+  /** Locks the row until the transaction ends (see `lockRow`). */
+  lock(id: string, tx: Tx): Promise<void> {
+    return lockRow(tx, 'Commitment', id);
+  }
+
+  /** Locks the row until the transaction ends (see `lockRow`). */
+  lockChangeOrder(id: string, tx: Tx): Promise<void> {
+    return lockRow(tx, 'CommitmentChangeOrder', id);
   }
 
   async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<CommitmentRecord | null> {

@@ -295,6 +295,7 @@ export class CommitmentsService {
     const listId = await this.spectrumListId();
     try {
       return await this.repo.transaction(async (tx) => {
+        await this.repo.lock(id, tx);
         const before = await this.repo.findById(id, tx);
         if (!before) throw notFound('Commitment', id);
         const newLines = lines ? sov(lines, true) : undefined;
@@ -330,6 +331,7 @@ export class CommitmentsService {
   /** COM-5: a linked commitment must be unlinked first; CCO-3 for each change order it takes along. Permanent. */
   async delete(actor: AuthUser, id: string): Promise<void> {
     await this.repo.transaction(async (tx) => {
+      await this.repo.lock(id, tx);
       const before = await this.repo.findById(id, tx);
       if (!before) throw notFound('Commitment', id);
       const link = await this.repo.linkFor(id, tx);
@@ -430,6 +432,7 @@ export class CommitmentsService {
     const listId = await this.spectrumListId();
     try {
       return await this.repo.transaction(async (tx) => {
+        await this.repo.lockChangeOrder(id, tx);
         const before = await this.repo.findChangeOrder(id, tx);
         if (!before) throw notFound('Commitment change order', id);
         const newLines = lines ? sov(lines, false) : undefined;
@@ -464,6 +467,7 @@ export class CommitmentsService {
   /** CCO-3: approved ones cannot be deleted; synced ones must be unlinked first. Permanent. */
   async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
     await this.repo.transaction(async (tx) => {
+      await this.repo.lockChangeOrder(id, tx);
       const before = await this.repo.findChangeOrder(id, tx);
       if (!before) throw notFound('Commitment change order', id);
       const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
 
 export interface CompanyFields {
   name: string;
@@ -62,6 +62,11 @@ export class CompaniesRepository {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn);
+  }
+
+  /** Locks the row until the transaction ends (see `lockRow`). */
+  lock(id: string, tx: Tx): Promise<void> {
+    return lockRow(tx, 'Company', id);
   }
 
   async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<CompanyRecord | null> {

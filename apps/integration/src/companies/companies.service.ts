@@ -85,6 +85,7 @@ export class CompaniesService {
   async update(actor: AuthUser, id: string, input: Partial<CompanyFields>) {
     const patch = definedOnly(input);
     const { c, link } = await this.repo.transaction(async (tx) => {
+      await this.repo.lock(id, tx);
       const before = await this.repo.findById(id, tx);
       if (!before) throw notFound('Company', id);
       const link = await this.repo.linkFor(id, tx);

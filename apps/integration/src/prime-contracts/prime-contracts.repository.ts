@@ -10,7 +10,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, type Tx } from '../projects/pm-common.js';
+import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
 
 /** Snapshot kinds and key form the job import writes for Spectrum contracts (`job|customer`). */
 const CONTRACT_KIND = 'contract';
@@ -178,6 +178,11 @@ export class PrimeContractsRepository {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn);
+  }
+
+  /** Locks the row until the transaction ends (see `lockRow`). */
+  lockChangeOrder(id: string, tx: Tx): Promise<void> {
+    return lockRow(tx, 'PrimeContractChangeOrder', id);
   }
 
   async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<PrimeContractRecord | null> {

@@ -264,6 +264,7 @@ export class PrimeContractsService {
     const patch = definedOnly(header) as Partial<PccoFields>;
     try {
       return await this.repo.transaction(async (tx) => {
+        await this.repo.lockChangeOrder(id, tx);
         const before = await this.repo.findChangeOrder(id, tx);
         if (!before) throw notFound('Prime contract change order', id);
         const newLines = lines ? pccoLines(lines) : undefined;
@@ -296,6 +297,7 @@ export class PrimeContractsService {
   /** As for commitment change orders (CCO-3): not when approved, linked or in the export queue. Permanent. */
   async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
     await this.repo.transaction(async (tx) => {
+      await this.repo.lockChangeOrder(id, tx);
       const before = await this.repo.findChangeOrder(id, tx);
       if (!before) throw notFound('Prime contract change order', id);
       const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);

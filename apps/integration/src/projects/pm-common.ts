@@ -54,3 +54,21 @@ export function definedOnly<T extends Record<string, unknown>>(value: T): Partia
 export function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === 'P2002';
 }
+
+/** The PM tables whose rows a write locks while it checks and changes an item. */
+export type LockedTable =
+  | 'Project'
+  | 'Company'
+  | 'Budget'
+  | 'Commitment'
+  | 'CommitmentChangeOrder'
+  | 'PrimeContractChangeOrder';
+
+/**
+ * Locks one row until the transaction ends (`SELECT … FOR UPDATE`), so a check and the write it allows see the same
+ * item even with several service instances on one database. The export flows take the same lock when they move an
+ * item into or out of the export queue. Repositories call this; the table name comes from the fixed list above.
+ */
+export async function lockRow(tx: Tx, table: LockedTable, id: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, id);
+}

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, type Tx } from './pm-common.js';
+import { activeSpectrumKey, lockRow, type Tx } from './pm-common.js';
 
 export interface ProjectCostTypeRecord {
   costType: string;
@@ -136,6 +136,11 @@ export class ProjectsRepository {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn);
+  }
+
+  /** Locks the row until the transaction ends (see `lockRow`). */
+  lock(id: string, tx: Tx): Promise<void> {
+    return lockRow(tx, 'Project', id);
   }
 
   async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<ProjectRecord | null> {

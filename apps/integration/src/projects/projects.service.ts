@@ -123,6 +123,7 @@ export class ProjectsService {
   async update(actor: AuthUser, id: string, input: ProjectUpdateInput) {
     const patch = definedOnly(input);
     const updated = await this.repo.transaction(async (tx) => {
+      await this.repo.lock(id, tx);
       const before = await this.repo.findById(id, tx);
       if (!before) throw notFound('Project', id);
       const link = await this.repo.linkFor(id, tx);
@@ -158,6 +159,7 @@ export class ProjectsService {
     const code = stripPhaseDashes(input.code).toUpperCase();
     const costTypes = [...new Set(input.costTypes)];
     return this.repo.transaction(async (tx) => {
+      await this.repo.lock(projectId, tx);
       const project = await this.repo.findById(projectId, tx);
       if (!project) throw notFound('Project', projectId);
       let description = input.description;
