@@ -475,6 +475,22 @@ describe('commitments and commitment change orders (COM-1, COM-4, COM-5, CCO-1, 
       .set(bearer(VIEWER))
       .expect(200);
     expect(queued.body.items.map((c: { state: string }) => c.state)).toEqual(['ready_to_export']);
+    const queuedPos = await http()
+      .get(`/api/v1/commitments?state=ready_to_export&kind=purchase_order&projectId=${projectId}`)
+      .set(bearer(VIEWER))
+      .expect(200);
+    expect(queuedPos.body.items).toEqual([]);
+    const syncedPage = await http()
+      .get('/api/v1/commitments?state=synced&limit=1')
+      .set(bearer(VIEWER))
+      .expect(200);
+    expect(syncedPage.body.items).toHaveLength(1);
+    const syncedNext = await http()
+      .get(`/api/v1/commitments?state=synced&limit=1&cursor=${syncedPage.body.nextCursor}`)
+      .set(bearer(VIEWER))
+      .expect(200);
+    expect(syncedNext.body.items[0].id > syncedPage.body.items[0].id).toBe(true);
+    expect(syncedNext.body.items[0].state).toBe('synced');
     await http().get('/api/v1/commitments?kind=lease').set(bearer(VIEWER)).expect(400);
   });
 });

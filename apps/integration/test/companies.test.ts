@@ -119,6 +119,15 @@ describe('companies (VEN-2, VEN-5, VEN-6, API-4, API-5)', () => {
     expect(synced.body.items.map((c: { name: string }) => c.name)).toEqual(['Linked Co']);
     const q = await http().get('/api/v1/companies?q=LONE star').set(bearer(VIEWER)).expect(200);
     expect(q.body).toMatchObject({ items: [{ name: 'Lone Star Drywall' }], nextCursor: null });
+    await createCompany(t, { name: '100% Electric_Co' });
+    for (const [q, names] of [
+      ['100%', ['100% Electric_Co']],
+      ['1_0', []],
+      ['%', ['100% Electric_Co']],
+    ] as const) {
+      const res = await http().get('/api/v1/companies').query({ q }).set(bearer(VIEWER)).expect(200);
+      expect(res.body.items.map((c: { name: string }) => c.name)).toEqual(names);
+    }
     const none = await http().get('/api/v1/companies?limit=501').set(bearer(VIEWER)).expect(400);
     expect(none.body.errors[0].field).toBe('limit');
   });

@@ -333,6 +333,20 @@ describe('projects (JOB-2, WBS-2, LIM-6, API-4, API-5)', () => {
     const byName = await http().get('/api/v1/projects?q=harbor').set(bearer(VIEWER)).expect(200);
     expect(byName.body.items.map((p: { name: string }) => p.name)).toEqual(['Harbor Lofts']);
     expect(byName.body.items[0]).toMatchObject({ costCodeCount: 1, type: 'project', blockedBy: [] });
+    const syncedByName = await http()
+      .get('/api/v1/projects?state=synced&q=STREET')
+      .set(bearer(VIEWER))
+      .expect(200);
+    expect(syncedByName.body.items.map((p: { spectrumKey: string }) => p.spectrumKey)).toEqual(['J-200']);
+    const noneByName = await http()
+      .get('/api/v1/projects?state=synced&q=harbor')
+      .set(bearer(VIEWER))
+      .expect(200);
+    expect(noneByName.body.items).toEqual([]);
+    for (const state of ['', 'state=synced&']) {
+      const wildcard = await http().get(`/api/v1/projects?${state}q=%25`).set(bearer(VIEWER)).expect(200);
+      expect(wildcard.body.items).toEqual([]);
+    }
     await http().get('/api/v1/projects?state=bogus').set(bearer(VIEWER)).expect(400);
     await http().get('/api/v1/projects?cursor=zzz').set(bearer(VIEWER)).expect(400);
   });

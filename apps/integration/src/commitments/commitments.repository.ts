@@ -7,11 +7,11 @@ import type {
   SyncState,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb } from '../platform/db/money.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
+import { activeSpectrumKey, lockRow, pageIdsInLinkState, type Tx } from '../projects/pm-common.js';
 
 export interface SovLineRecord {
   costCode: string;
@@ -201,19 +201,29 @@ export class CommitmentsRepository {
     afterId: string | undefined,
     take: number,
   ): Promise<CommitmentRecord[]> {
-    const and: Prisma.CommitmentWhereInput[] = [];
-    if (afterId) and.push({ id: { gt: afterId } });
-    if (filter.projectId) and.push({ projectId: filter.projectId });
-    if (filter.kind) and.push({ kind: filter.kind });
+    let where: Prisma.CommitmentWhereInput;
     if (filter.state) {
-      const rows = await this.db.syncLink.findMany({
-        where: { type: 'commitment', state: filter.state, pmId: { not: null } },
-        select: { pmId: true },
+      const ids = await pageIdsInLinkState(this.db, {
+        table: 'Commitment',
+        linkTypes: ['commitment'],
+        state: filter.state,
+        afterId,
+        take,
+        where: [
+          ...(filter.projectId ? [Prisma.sql`t."projectId" = ${filter.projectId}`] : []),
+          ...(filter.kind ? [Prisma.sql`t.kind = ${filter.kind}`] : []),
+        ],
       });
-      and.push({ id: { in: rows.map((r) => r.pmId as string) } });
+      where = { id: { in: ids } };
+    } else {
+      where = {
+        ...(afterId ? { id: { gt: afterId } } : {}),
+        ...(filter.projectId ? { projectId: filter.projectId } : {}),
+        ...(filter.kind ? { kind: filter.kind } : {}),
+      };
     }
     const rows = await this.db.commitment.findMany({
-      where: and.length ? { AND: and } : {},
+      where,
       orderBy: { id: 'asc' },
       take,
       include: lines,

@@ -1,9 +1,16 @@
 import type { Company, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
+import {
+  activeSpectrumKey,
+  escapeLike,
+  likePattern,
+  lockRow,
+  pageIdsInLinkState,
+  type Tx,
+} from '../projects/pm-common.js';
 
 export interface CompanyFields {
   name: string;
@@ -83,17 +90,22 @@ export class CompaniesRepository {
   }
 
   async list(filter: CompanyListFilter, afterId: string | undefined, take: number): Promise<CompanyRecord[]> {
-    const and: Prisma.CompanyWhereInput[] = [];
-    if (afterId) and.push({ id: { gt: afterId } });
-    if (filter.q) and.push({ name: { contains: filter.q, mode: 'insensitive' } });
     if (filter.state) {
-      const rows = await this.db.syncLink.findMany({
-        where: { type: { in: ['company', 'vendor'] }, state: filter.state, pmId: { not: null } },
-        select: { pmId: true },
+      const ids = await pageIdsInLinkState(this.db, {
+        table: 'Company',
+        linkTypes: ['company', 'vendor'],
+        state: filter.state,
+        afterId,
+        take,
+        where: filter.q ? [Prisma.sql`t.name ILIKE ${likePattern(filter.q)}`] : [],
       });
-      and.push({ id: { in: rows.map((r) => r.pmId as string) } });
+      return this.db.company.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' } });
     }
-    return this.db.company.findMany({ where: and.length ? { AND: and } : {}, orderBy: { id: 'asc' }, take });
+    const where: Prisma.CompanyWhereInput = {
+      ...(afterId ? { id: { gt: afterId } } : {}),
+      ...(filter.q ? { name: { contains: escapeLike(filter.q), mode: 'insensitive' as const } } : {}),
+    };
+    return this.db.company.findMany({ where, orderBy: { id: 'asc' }, take });
   }
 
   /**

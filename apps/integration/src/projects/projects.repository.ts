@@ -1,9 +1,16 @@
 import type { Project, ProjectCostCode, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, lockRow, type Tx } from './pm-common.js';
+import {
+  activeSpectrumKey,
+  escapeLike,
+  likePattern,
+  lockRow,
+  pageIdsInLinkState,
+  type Tx,
+} from './pm-common.js';
 
 export interface ProjectCostTypeRecord {
   costType: string;
@@ -153,12 +160,23 @@ export class ProjectsRepository {
   }
 
   async list(filter: ProjectListFilter, afterId: string | undefined, take: number): Promise<ProjectRecord[]> {
-    const where: Prisma.ProjectWhereInput = {};
-    const and: Prisma.ProjectWhereInput[] = [];
-    if (afterId) and.push({ id: { gt: afterId } });
-    if (filter.q) and.push({ name: { contains: filter.q, mode: 'insensitive' } });
-    if (filter.state) and.push({ id: { in: await this.idsInState(filter.state) } });
-    if (and.length) where.AND = and;
+    let where: Prisma.ProjectWhereInput;
+    if (filter.state) {
+      const ids = await pageIdsInLinkState(this.db, {
+        table: 'Project',
+        linkTypes: ['project', 'job'],
+        state: filter.state,
+        afterId,
+        take,
+        where: filter.q ? [Prisma.sql`t.name ILIKE ${likePattern(filter.q)}`] : [],
+      });
+      where = { id: { in: ids } };
+    } else {
+      where = {
+        ...(afterId ? { id: { gt: afterId } } : {}),
+        ...(filter.q ? { name: { contains: escapeLike(filter.q), mode: 'insensitive' as const } } : {}),
+      };
+    }
     const rows = await this.db.project.findMany({ where, orderBy: { id: 'asc' }, take, include });
     return rows.map(toRecord);
   }
@@ -177,14 +195,6 @@ export class ProjectsRepository {
 
   async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
     return (await this.linksFor([id], tx)).get(id) ?? null;
-  }
-
-  private async idsInState(state: SyncState): Promise<string[]> {
-    const rows = await this.db.syncLink.findMany({
-      where: { type: { in: ['project', 'job'] }, state, pmId: { not: null } },
-      select: { pmId: true },
-    });
-    return rows.map((r) => r.pmId as string);
   }
 
   /** The `@bridge/rules` `Project` with its link (for eligibility checks and the export flows). */
