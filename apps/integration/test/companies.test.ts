@@ -68,9 +68,18 @@ describe('companies (VEN-2, VEN-5, VEN-6, API-4, API-5)', () => {
     const res = await http()
       .patch(`/api/v1/companies/${id}`)
       .set(bearer(PM))
-      .send({ city: 'Dallas', phone: null, isCustomer: true })
+      .send({ city: 'Dallas', addressState: 'TX', phone: null, isCustomer: true })
       .expect(200);
-    expect(res.body).toMatchObject({ city: 'Dallas', phone: null, isCustomer: true, name: 'Acme Drywall' });
+    // API-4: `state` is the sync state; the address keeps its own field
+    expect(res.body).toMatchObject({
+      city: 'Dallas',
+      addressState: 'TX',
+      state: null,
+      phone: null,
+      isCustomer: true,
+      name: 'Acme Drywall',
+    });
+    await http().patch(`/api/v1/companies/${id}`).set(bearer(PM)).send({ state: 'TX' }).expect(400);
   });
 
   it('APP-1: a company in the export queue is read-only (422), nothing changes', async () => {

@@ -74,12 +74,19 @@ describe('projects (JOB-2, WBS-2, LIM-6, API-4, API-5)', () => {
     const created = await http()
       .post('/api/v1/projects')
       .set(bearer(PM))
-      .send({ name: 'Harbor Lofts', number: 'P-100', city: 'Austin', costCodeListId: listId })
+      .send({
+        name: 'Harbor Lofts',
+        number: 'P-100',
+        city: 'Austin',
+        addressState: 'TX',
+        costCodeListId: listId,
+      })
       .expect(201);
     expect(created.body).toMatchObject({
       name: 'Harbor Lofts',
       number: 'P-100',
       city: 'Austin',
+      addressState: 'TX',
       costCodeListId: listId,
       budgetToolEnabled: true,
       primeContractsToolEnabled: true,

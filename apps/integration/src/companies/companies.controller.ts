@@ -13,7 +13,8 @@ const companyFields = {
   address1: optionalText(100),
   address2: optionalText(100),
   city: optionalText(60),
-  state: optionalText(30),
+  /** The state of the address (`state` is the sync state, API-4). */
+  addressState: optionalText(30),
   zip: optionalText(20),
   phone: optionalText(30),
   fax: optionalText(30),

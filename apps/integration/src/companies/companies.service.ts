@@ -15,7 +15,18 @@ import {
   companyToDomain,
 } from './companies.repository.js';
 
-export type CompanyCreateInput = Partial<CompanyFields> & { name: string };
+/**
+ * API field names: the address's state is `addressState`, because `state` is the item's sync state (API-4).
+ */
+export type CompanyUpdateInput = Partial<Omit<CompanyFields, 'state'>> & {
+  addressState?: string | null | undefined;
+};
+export type CompanyCreateInput = CompanyUpdateInput & { name: string };
+
+const toFields = ({ addressState, ...rest }: CompanyUpdateInput): Partial<CompanyFields> => ({
+  ...rest,
+  ...(addressState !== undefined ? { state: addressState } : {}),
+});
 
 /** The company directory (VEN-2 export eligibility; VEN-3: PM edits never update the Spectrum vendor). */
 @Injectable()
@@ -26,9 +37,10 @@ export class CompaniesService {
   ) {}
 
   private view(c: CompanyRecord, link: LinkView | null | undefined) {
-    const { createdAt, updatedAt, ...fields } = c;
+    const { createdAt, updatedAt, state, ...fields } = c;
     return {
       ...fields,
+      addressState: state,
       createdAt: createdAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
       ...syncFields('company', link, { sendToErp: checkCompanyExport(companyToDomain(c, link)) }),
@@ -55,7 +67,7 @@ export class CompaniesService {
           address1: input.address1 ?? null,
           address2: input.address2 ?? null,
           city: input.city ?? null,
-          state: input.state ?? null,
+          state: input.addressState ?? null,
           zip: input.zip ?? null,
           phone: input.phone ?? null,
           fax: input.fax ?? null,
@@ -82,8 +94,8 @@ export class CompaniesService {
   }
 
   /** APP-1: a company waiting in (or moving through) the export queue is read-only. */
-  async update(actor: AuthUser, id: string, input: Partial<CompanyFields>) {
-    const patch = definedOnly(input);
+  async update(actor: AuthUser, id: string, input: CompanyUpdateInput) {
+    const patch = definedOnly(toFields(input));
     const { c, link } = await this.repo.transaction(async (tx) => {
       await this.repo.lock(id, tx);
       const before = await this.repo.findById(id, tx);

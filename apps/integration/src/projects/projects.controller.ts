@@ -16,7 +16,8 @@ const projectFields = {
   address1: optionalText(100),
   address2: optionalText(100),
   city: optionalText(60),
-  state: optionalText(30),
+  /** The state of the address (`state` is the sync state, API-4). */
+  addressState: optionalText(30),
   zip: optionalText(20),
   phone: optionalText(30),
   costCodeListId: z.string().min(1).max(100).nullable().optional(),

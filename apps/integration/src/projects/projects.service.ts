@@ -25,8 +25,18 @@ import {
   projectToDomain,
 } from './projects.repository.js';
 
-export type ProjectCreateInput = Partial<ProjectFields> & { name: string };
-export type ProjectUpdateInput = Partial<ProjectFields>;
+/**
+ * API field names: the address's state is `addressState`, because `state` is the item's sync state (API-4).
+ */
+export type ProjectUpdateInput = Partial<Omit<ProjectFields, 'state'>> & {
+  addressState?: string | null | undefined;
+};
+export type ProjectCreateInput = ProjectUpdateInput & { name: string };
+
+const toFields = ({ addressState, ...rest }: ProjectUpdateInput): Partial<ProjectFields> => ({
+  ...rest,
+  ...(addressState !== undefined ? { state: addressState } : {}),
+});
 export interface CostCodeInput {
   code: string;
   description?: string | undefined;
@@ -52,9 +62,10 @@ export class ProjectsService {
   ) {}
 
   private view(p: ProjectRecord, link: LinkView | null | undefined, facts: IntegrationFacts, full: boolean) {
-    const { costCodes, createdAt, updatedAt, ...fields } = p;
+    const { costCodes, createdAt, updatedAt, state, ...fields } = p;
     return {
       ...fields,
+      addressState: state,
       createdAt: createdAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
       ...(full ? { costCodes: costCodes.map(costCodeView) } : { costCodeCount: costCodes.length }),
@@ -99,7 +110,7 @@ export class ProjectsService {
           address1: input.address1 ?? null,
           address2: input.address2 ?? null,
           city: input.city ?? null,
-          state: input.state ?? null,
+          state: input.addressState ?? null,
           zip: input.zip ?? null,
           phone: input.phone ?? null,
           costCodeListId: input.costCodeListId ?? null,
@@ -121,7 +132,7 @@ export class ProjectsService {
 
   /** APP-1: while the project waits in (or moves through) the export queue it is read-only. */
   async update(actor: AuthUser, id: string, input: ProjectUpdateInput) {
-    const patch = definedOnly(input);
+    const patch = definedOnly(toFields(input));
     const updated = await this.repo.transaction(async (tx) => {
       await this.repo.lock(id, tx);
       const before = await this.repo.findById(id, tx);
