@@ -333,7 +333,13 @@ describe('budgets and budget changes (BUD-5, BUD-6, BCH-1, JC-1, FC-1)', () => {
       .send({ amountCents: 1 })
       .expect(404);
     await http().get('/api/v1/budget-changes/nope').set(bearer(PM)).expect(404);
+    await http().get('/api/v1/projects/nope/budget-changes').set(bearer(PM)).expect(404);
+    const withLine = await addLine(p, { costCode: '013100', costType: 'L', amountCents: 100 }).expect(201);
+    const lineId = withLine.body.lines[0].id;
     for (const req of [
+      http()
+        .patch(`${budgetUrl(p)}/lines/${lineId}`)
+        .send({ amountCents: 1 }),
       http().post(`${budgetUrl(p)}/lock`),
       http().post(`${budgetUrl(p)}/unlock`),
       http()
@@ -345,6 +351,6 @@ describe('budgets and budget changes (BUD-5, BUD-6, BCH-1, JC-1, FC-1)', () => {
       expect(res.body.errors[0].code).toBe('requires-standard');
     }
     const budget = await http().get(budgetUrl(p)).set(bearer(VIEWER)).expect(200);
-    expect(budget.body).toMatchObject({ locked: false, lines: [] });
+    expect(budget.body).toMatchObject({ locked: false, lines: [{ id: lineId, amountCents: 100 }] });
   });
 });
