@@ -60,6 +60,12 @@ export type {
   PhaseEnhanced,
   PhaseFilter,
 } from './services/get-services.js';
+export {
+  isPutServiceName,
+  PUT_METHOD,
+  type PutServiceName,
+  putInputFromWire,
+} from './services/put-input-from-wire.js';
 export type {
   AddCustomerInput,
   AddJobInput,
