@@ -13,6 +13,8 @@ import { PrimeContractsModule } from './prime-contracts/prime-contracts.module.j
 import { ProjectsModule } from './projects/projects.module.js';
 import { FactsModule } from './settings/facts.module.js';
 import { SettingsModule } from './settings/settings.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { SpectrumModule } from './spectrum/spectrum.module.js';
 import { SyncModule } from './sync/sync.module.js';
@@ -32,16 +34,18 @@ export class AppModule {
         SnapshotsModule,
         UsersModule,
         // feature modules
+        ReportsModule,
+        NotificationsModule,
         PrimeContractsModule,
         CommitmentsModule,
-        SyncModule,
         ImportsModule,
-        BudgetsModule,
-        CostCodesModule,
-        SpectrumModule,
         SettingsModule,
-        CompaniesModule,
+        SpectrumModule,
+        SyncModule,
         ProjectsModule,
+        CompaniesModule,
+        CostCodesModule,
+        BudgetsModule,
       ],
       controllers: [HealthController],
     };

@@ -3,13 +3,16 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
-import { CLOCK, type Clock, ENV, LOGGER, PRISMA, SECRET_BOX } from './tokens.js';
+import { createMailer, type Mailer } from './mail/mailer.js';
+import { CLOCK, type Clock, ENV, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
 
 export interface PlatformDeps {
   env: Env;
   logger: Logger;
   prisma: PrismaClient;
   clock: Clock;
+  /** Defaults to SMTP from the environment (or the log when no SMTP_URL is set). */
+  mailer?: Mailer;
 }
 
 /** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock. */
@@ -23,6 +26,7 @@ export class PlatformModule {
       { provide: PRISMA, useValue: deps.prisma },
       { provide: CLOCK, useValue: deps.clock },
       { provide: SECRET_BOX, useValue: new SecretBox(deps.env.ENCRYPTION_KEY) },
+      { provide: MAILER, useValue: deps.mailer ?? createMailer(deps.env, deps.logger) },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { ZodQuery } from '../platform/http/zod.js';
+import { CLOCK, type Clock } from '../platform/tokens.js';
+import { accountantReportCsv, buildAccountantReport } from './accountant-report.js';
+import { ReportsRepository } from './reports.repository.js';
+
+const reportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    @Inject(ReportsRepository) private readonly repo: ReportsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('accountant')
+  @RequirePermission('report.view')
+  @ZodQuery(reportQuery)
+  @ApiOperation({
+    operationId: 'getAccountantReport',
+    summary: 'Per type: waiting to import/export, synced, rejected, failed; last sync per group; what needs attention',
+  })
+  async accountant(@Query() q: z.infer<typeof reportQuery>, @Res({ passthrough: true }) res: Response) {
+    const [links, exports, lastRuns, attention] = await Promise.all([
+      this.repo.linkStateCounts(),
+      this.repo.exportStateCounts(),
+      this.repo.lastRuns(),
+      this.repo.attention(200),
+    ]);
+    const report = buildAccountantReport({ now: this.clock.now(), links, exports, lastRuns, attention });
+    if (q.format === 'csv') {
+      const day = report.generatedAt.slice(0, 10);
+      res.type('text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="spectrum-bridge-report-${day}.csv"`);
+      return accountantReportCsv(report);
+    }
+    return report;
+  }
+}

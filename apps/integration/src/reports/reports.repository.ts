@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { PRISMA } from '../platform/tokens.js';
+
+export interface StateCount {
+  type: string;
+  state: string;
+  count: number;
+}
+
+export interface AttentionRow {
+  kind: 'export_failed' | 'sync_run_failed' | 'sync_item_failed' | 'link_error';
+  type: string;
+  itemId: string | null;
+  spectrumKey: string | null;
+  message: string;
+  at: Date;
+}
+
+/** Reads for the accountant report (REP-1): counts by type and state, last runs, what needs attention. */
+@Injectable()
+export class ReportsRepository {
+  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+
+  async linkStateCounts(): Promise<StateCount[]> {
+    const rows = await this.db.syncLink.groupBy({ by: ['type', 'state'], _count: { _all: true } });
+    return rows.map((r) => ({ type: r.type, state: r.state, count: r._count._all }));
+  }
+
+  async exportStateCounts(): Promise<StateCount[]> {
+    const rows = await this.db.exportRequest.groupBy({ by: ['type', 'state'], _count: { _all: true } });
+    return rows.map((r) => ({ type: r.type, state: r.state, count: r._count._all }));
+  }
+
+  /** Per group: the latest run and the latest successful run. */
+  async lastRuns(): Promise<{ group: string; last: { startedAt: Date; endedAt: Date | null; status: string } | null; lastSucceededAt: Date | null }[]> {
+    const groups = ['cost_codes', 'vendors', 'jobs'] as const;
+    return Promise.all(
+      groups.map(async (group) => {
+        const last = await this.db.syncRun.findFirst({ where: { group }, orderBy: { startedAt: 'desc' } });
+        const ok = await this.db.syncRun.findFirst({
+          where: { group, status: 'succeeded' },
+          orderBy: { startedAt: 'desc' },
+        });
+        return {
+          group,
+          last: last ? { startedAt: last.startedAt, endedAt: last.endedAt, status: last.status } : null,
+          lastSucceededAt: ok?.endedAt ?? null,
+        };
+      }),
+    );
+  }
+
+  /** Failed exports, failed runs (latest per group), item failures of each group's latest run, link errors. */
+  async attention(limit: number): Promise<AttentionRow[]> {
+    const failedExports = await this.db.exportRequest.findMany({
+      where: { state: 'failed' },
+      orderBy: { updatedAt: 'desc' },
+      take: limit,
+    });
+    const rows: AttentionRow[] = failedExports.map((r) => ({
+      kind: 'export_failed',
+      type: r.type,
+      itemId: r.itemId,
+      spectrumKey: r.spectrumKey,
+      message: r.lastError ?? 'The export failed.',
+      at: r.updatedAt,
+    }));
+    for (const group of ['cost_codes', 'vendors', 'jobs'] as const) {
+      const last = await this.db.syncRun.findFirst({
+        where: { group },
+        orderBy: { startedAt: 'desc' },
+        include: { failures: { take: limit, orderBy: { createdAt: 'asc' } } },
+      });
+      if (!last) continue;
+      if (last.status === 'failed') {
+        rows.push({
+          kind: 'sync_run_failed',
+          type: group,
+          itemId: last.id,
+          spectrumKey: null,
+          message: last.error ?? 'The sync run failed.',
+          at: last.endedAt ?? last.startedAt,
+        });
+      }
+      for (const f of last.failures) {
+        rows.push({ kind: 'sync_item_failed', type: f.itemType, itemId: null, spectrumKey: f.itemKey, message: f.reason, at: f.createdAt });
+      }
+    }
+    const linkErrors = await this.db.syncLink.findMany({
+      where: { lastError: { not: null }, state: { not: 'failed' } },
+      orderBy: { updatedAt: 'desc' },
+      take: limit,
+    });
+    for (const l of linkErrors) {
+      rows.push({ kind: 'link_error', type: l.type, itemId: l.pmId, spectrumKey: l.spectrumKey, message: l.lastError ?? '', at: l.updatedAt });
+    }
+    return rows;
+  }
+}
