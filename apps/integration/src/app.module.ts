@@ -5,16 +5,17 @@ import { BudgetsModule } from './budgets/budgets.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CostCodesModule } from './cost-codes/cost-codes.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { LinksModule } from './links/links.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
 import { PrimeContractsModule } from './prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { FactsModule } from './settings/facts.module.js';
 import { SettingsModule } from './settings/settings.module.js';
-import { NotificationsModule } from './notifications/notifications.module.js';
-import { ReportsModule } from './reports/reports.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
 import { SpectrumModule } from './spectrum/spectrum.module.js';
 import { SyncModule } from './sync/sync.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         CompaniesModule,
         CostCodesModule,
         BudgetsModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
     };

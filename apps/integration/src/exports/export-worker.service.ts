@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type ExportableType, hashRow, type RowValue } from '@bridge/rules';
+import {
+  isPutServiceName,
+  isSpectrumError,
+  PUT_METHOD,
+  putInputFromWire,
+  SpectrumAuthError,
+  SpectrumValidationError,
+} from '@bridge/spectrum-client';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditService } from '../audit/audit.service.js';
+import type { Env } from '../config/env.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { LinksRepository } from '../links/links.repository.js';
+import { CLOCK, type Clock, ENV, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { SettingsService } from '../settings/settings.service.js';
+import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
+import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
+import { ExportItemsService } from './export-items.service.js';
+import { type ExportRequestRecord, type ExportStepRecord, ExportsRepository } from './exports.repository.js';
+import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
+
+/** Lease of a claimed request and its heartbeat (a stopped instance's lease simply expires, like a crash). */
+export const LEASE_MS = 60_000;
+export const HEARTBEAT_MS = 15_000;
+/** Transport errors, timeouts and Server faults: attempts before the request fails, and the backoff. */
+export const MAX_ATTEMPTS = 6;
+export const BACKOFF_BASE_MS = 5_000;
+export const BACKOFF_MAX_MS = 10 * 60_000;
+
+/** Spectrum already holds the key with other values: a person must look (no write is made). */
+class SpectrumConflict extends Error {}
+
+/** Why a run ended early without changing the request (lease lost or the instance stopping). */
+class Abandoned extends Error {}
+
+const label = (s: ExportStepRecord, total: number) =>
+  `${s.name} (step ${s.seq + 1} of ${total}, ${s.service})`;
+
+function validationText(e: SpectrumValidationError): string {
+  const problems =
+    e.problems.length > 0 ? e.problems : [{ description: e.description ?? e.message, column: e.column }];
+  return problems
+    .map((p) => `${(p.description ?? '').trim() || 'refused'}${p.column ? ` (field ${p.column})` : ''}`)
+    .join('; ');
+}
+
+/**
+ * The export worker (ARCHITECTURE "Exports"): claims one due request at a time with one conditional statement,
+ * holds a renewed lease, runs the request's pending steps in order (each marked done in its own small transaction
+ * with Spectrum's answer; no transaction is held across a Spectrum call) and classifies errors: transport, timeouts
+ * and Server faults retry with backoff; Spectrum `I`/`M` rows fail the request with Spectrum's words; `A` sends it
+ * back to wait, pauses the queue and marks the connection Not Connected.
+ */
+@Injectable()
+export class ExportWorker implements OnModuleDestroy {
+  readonly instanceId: string;
+  private stopping = false;
+  private readonly running = new Set<AbortController>();
+  private draining: Promise<number> | null = null;
+  /** Injectable for tests: random in [0, 1) for the backoff jitter. */
+  random: () => number = Math.random;
+
+  constructor(
+    @Inject(ExportsRepository) private readonly repo: ExportsRepository,
+    @Inject(ExportItemsService) private readonly items: ExportItemsService,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SettingsService) private readonly settings: SettingsService,
+    @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
+    @Inject(EXPORT_NOTIFIER) private readonly notifier: ExportNotifier,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(ENV) private readonly env: Env,
+  ) {
+    this.instanceId = env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  }
+
+  /** Right after an accept or retry: start working now instead of at the next tick (worker instances only). */
+  kick(): void {
+    if (!this.env.WORKER_ENABLED || this.stopping) return;
+    setImmediate(() => {
+      this.drain().catch((e) => this.logger.error({ err: e }, 'export worker failed'));
+    });
+  }
+
+  /** Runs due requests until none is left; one drain per instance at a time (others wait for it). */
+  drain(max = Number.POSITIVE_INFINITY): Promise<number> {
+    if (this.draining) return this.draining;
+    this.draining = (async () => {
+      let n = 0;
+      try {
+        while (n < max && !this.stopping && (await this.runOne())) n++;
+      } finally {
+        this.draining = null;
+      }
+      return n;
+    })();
+    return this.draining;
+  }
+
+  /** Claims and works one due request; false when nothing is due or the queue is paused (Not Connected). */
+  async runOne(): Promise<boolean> {
+    if (this.stopping) return false;
+    if (!(await this.repo.connected())) return false;
+    const now = this.clock.now();
+    const id = await this.repo.claim(this.instanceId, now, new Date(now.getTime() + LEASE_MS));
+    if (!id) return false;
+    await this.process(id);
+    return true;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    for (const c of this.running) c.abort(new Abandoned('the service is stopping'));
+  }
+
+  private async process(id: string): Promise<void> {
+    const log = this.logger.child({ correlationId: id, instance: this.instanceId });
+    const abort = new AbortController();
+    this.running.add(abort);
+    const heartbeat = setInterval(() => {
+      const until = new Date(this.clock.now().getTime() + LEASE_MS);
+      this.repo
+        .renewLease(id, this.instanceId, until)
+        .then((held) => {
+          if (!held) abort.abort(new Abandoned('the export lost its lease'));
+        })
+        .catch(() => abort.abort(new Abandoned('the lease could not be renewed')));
+    }, HEARTBEAT_MS);
+    heartbeat.unref?.();
+    const request = await this.repo.findById(id);
+    try {
+      if (!request) return;
+      const steps = await this.repo.steps(id);
+      const pending = steps.filter((s) => s.status === 'pending');
+      log.info(
+        { type: request.type, spectrumKey: request.spectrumKey, pending: pending.length },
+        'export started',
+      );
+      const client = await this.clients.create({ retry: { attempts: 1 } });
+      for (const step of pending) {
+        if (abort.signal.aborted) throw abort.signal.reason;
+        const result = await this.execute(client, step, abort.signal).catch((e) => {
+          throw Object.assign(e instanceof Error ? e : new Error(String(e)), {
+            step: label(step, steps.length),
+          });
+        });
+        if (this.stopping) throw new Abandoned('the service is stopping');
+        const held = await this.repo.markStepDone(
+          id,
+          step.id,
+          this.instanceId,
+          result as Prisma.InputJsonValue,
+          this.clock.now(),
+        );
+        if (!held) throw new Abandoned('the export lost its lease');
+        log.debug({ step: step.name }, 'step done');
+      }
+      await this.finishSynced(request, log);
+    } catch (e) {
+      if (request) await this.handleError(request, e, log);
+    } finally {
+      clearInterval(heartbeat);
+      this.running.delete(abort);
+    }
+  }
+
+  /** One step: pure adds look the key up first; upserts are simply (re)written. */
+  private async execute(
+    client: BridgeSpectrumClient,
+    step: ExportStepRecord,
+    signal: AbortSignal,
+  ): Promise<unknown> {
+    const service = step.service;
+    if (!isPutServiceName(service)) throw new TypeError(`unknown Spectrum service ${service}`);
+    if (service === 'AddJob') {
+      const jobNumber = step.input.Job_Number ?? '';
+      const [job] = await client.listJobs({ jobNumber }).toArray();
+      if (job) {
+        const ours = (step.input.Job_Description ?? '').trim();
+        const theirs = job.jobDescription.trim();
+        const customer = (step.input.Customer_Code ?? '').trim();
+        if (ours === theirs && customer === job.customerCode.trim()) return { alreadyInSpectrum: true };
+        throw new SpectrumConflict(
+          `Spectrum already has job ${jobNumber} with different values (description "${theirs}", customer ${job.customerCode.trim() || 'none'}); nothing was written.`,
+        );
+      }
+    }
+    if (service === 'AddVendor') {
+      const vendorCode = step.input.Vendor_Code ?? '';
+      const [vendor] = await client.listVendorMaster({ vendorCode }).toArray();
+      if (vendor) {
+        const ours = (step.input.Vendor_Name ?? '').trim();
+        if (ours === vendor.vendorName.trim()) return { alreadyInSpectrum: true };
+        throw new SpectrumConflict(
+          `Spectrum already has vendor ${vendorCode} with different values (name "${vendor.vendorName.trim()}"); nothing was written.`,
+        );
+      }
+    }
+    const input = putInputFromWire(service, step.input);
+    const method = PUT_METHOD[service];
+    const call = client[method] as (
+      i: object,
+      o: { signal: AbortSignal },
+    ) => Promise<{ generated: Record<string, string> }>;
+    const res = await call.call(client, input, { signal });
+    return { generated: res.generated };
+  }
+
+  private async finishSynced(request: ExportRequestRecord, log: Logger): Promise<void> {
+    const type = request.type as ExportableType;
+    const p = request.payload as { item?: RowValue; linkType?: ExportableType };
+    const linkType = p.linkType ?? type;
+    const now = this.clock.now();
+    const key = request.spectrumKey ?? '';
+    const done = await this.repo.transaction(async (tx) => {
+      if (!(await this.repo.holds(request.id, this.instanceId, tx))) return false;
+      await this.items.lock(type, request.itemId, tx);
+      const other = await this.links.forSpectrumKey(linkType, key, tx);
+      // A row the import staged for the same Spectrum key (no PM item yet) is now this item's link.
+      if (other && other.pmId === null) await this.repo.deleteLink(other.id, tx);
+      await this.repo.transition(
+        request.id,
+        ['exporting'],
+        {
+          state: 'synced',
+          finishedAt: now,
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: null,
+          lastErrorKind: null,
+        },
+        tx,
+      );
+      const item = (p.item ?? {}) as RowValue;
+      await this.links.upsertForItem(
+        linkType,
+        request.itemId,
+        {
+          state: 'synced',
+          spectrumKey: key,
+          lastError: null,
+          lastSyncedAt: now,
+          lastSyncedHash: hashRow(JSON.parse(JSON.stringify(item)) as RowValue),
+          lastSyncedValues: JSON.parse(JSON.stringify(item)) as Prisma.InputJsonValue,
+        },
+        tx,
+      );
+      if (type === 'budget')
+        await this.repo.setBudgetFlags(request.itemId, { exportInFlight: false, everExported: true }, tx);
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'export.synced',
+          itemType: type,
+          itemId: request.itemId,
+          before: { state: 'exporting' },
+          after: { state: 'synced', spectrumKey: key },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (!done) return;
+    log.info({ spectrumKey: key }, 'export synced');
+    await this.notifier.finished({
+      requestId: request.id,
+      type,
+      itemId: request.itemId,
+      state: 'synced',
+      spectrumKey: key,
+      error: null,
+    });
+  }
+
+  private async fail(
+    request: ExportRequestRecord,
+    message: string,
+    kind: string,
+    log: Logger,
+  ): Promise<void> {
+    const type = request.type as ExportableType;
+    const linkType = ((request.payload as { linkType?: ExportableType }).linkType ?? type) as ExportableType;
+    const now = this.clock.now();
+    const done = await this.repo.transaction(async (tx) => {
+      if (!(await this.repo.holds(request.id, this.instanceId, tx))) return false;
+      await this.items.lock(type, request.itemId, tx);
+      await this.repo.transition(
+        request.id,
+        ['exporting'],
+        {
+          state: 'failed',
+          finishedAt: now,
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: message,
+          lastErrorKind: kind,
+        },
+        tx,
+      );
+      await this.links.upsertForItem(linkType, request.itemId, { state: 'failed', lastError: message }, tx);
+      await this.audit.record(
+        {
+          actorId: null,
+          action: 'export.failed',
+          itemType: type,
+          itemId: request.itemId,
+          before: { state: 'exporting' },
+          after: { state: 'failed', lastError: message },
+        },
+        tx,
+      );
+      return true;
+    });
+    if (!done) return;
+    log.warn({ error: message, kind }, 'export failed');
+    await this.notifier.finished({
+      requestId: request.id,
+      type,
+      itemId: request.itemId,
+      state: 'failed',
+      spectrumKey: request.spectrumKey,
+      error: message,
+    });
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+    return Math.floor(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private async handleError(request: ExportRequestRecord, error: unknown, log: Logger): Promise<void> {
+    if (error instanceof Abandoned || this.stopping) {
+      log.warn({ reason: (error as Error).message }, 'export left for another attempt');
+      return;
+    }
+    const step = (error as { step?: string }).step;
+    const where = step ? ` at ${step}` : '';
+    const now = this.clock.now();
+    if (error instanceof SpectrumValidationError) {
+      return this.fail(
+        request,
+        `Spectrum refused the export${where}: ${validationText(error)}.`,
+        'validation',
+        log,
+      );
+    }
+    if (error instanceof SpectrumConflict) return this.fail(request, error.message, 'conflict', log);
+    if (error instanceof SpectrumAuthError || error instanceof ConnectionNotConfiguredError) {
+      const reason = error instanceof SpectrumAuthError ? error.description || error.message : error.message;
+      await this.repo.release(request.id, this.instanceId, {
+        nextAttemptAt: now,
+        lastError: `Waiting: Spectrum refused the connection (${reason}); exports resume after a successful connection test.`,
+        lastErrorKind: 'auth',
+      });
+      if (error instanceof SpectrumAuthError) await this.settings.recordAuthorizationFailure(reason);
+      log.warn({ reason }, 'export paused: Spectrum refused the credentials');
+      return;
+    }
+    const transient =
+      isSpectrumError(error) &&
+      (error.retryable ||
+        error.kind === 'parse' ||
+        error.kind === 'session-expired' ||
+        error.kind === 'transport');
+    const text = describeError(error);
+    if (!transient) return this.fail(request, `The export stopped${where}: ${text}`, 'error', log);
+    const attempts = request.attempts + 1;
+    if (attempts >= MAX_ATTEMPTS) {
+      return this.fail(
+        request,
+        `Spectrum did not answer after ${attempts} attempts${where}; the last error: ${text}`,
+        'transport',
+        log,
+      );
+    }
+    const delay = this.backoff(attempts);
+    await this.repo.release(request.id, this.instanceId, {
+      attempts,
+      nextAttemptAt: new Date(now.getTime() + delay),
+      lastError: `Attempt ${attempts} failed${where}: ${text}; retrying.`,
+      lastErrorKind: 'transport',
+    });
+    log.warn({ attempts, delayMs: delay, error: text }, 'export will be retried');
+  }
+}

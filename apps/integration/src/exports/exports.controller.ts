@@ -1,0 +1,120 @@
+import { EXPORTABLE_TYPES, ITEM_TYPES } from '@bridge/rules';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/authorization.js';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ExportsService } from './exports.service.js';
+
+const REQUEST_STATES = ['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'] as const;
+
+const itemBody = z.object({ type: z.enum(EXPORTABLE_TYPES), id: z.string().trim().min(1).max(100) }).strict();
+
+const listQuery = pageQuery
+  .extend({ type: z.enum(ITEM_TYPES).optional(), state: z.enum(REQUEST_STATES).optional() })
+  .strict();
+
+const acceptBody = z
+  .object({
+    note: z.string().trim().max(2000).optional(),
+    spectrumId: z.string().trim().min(1).max(30).optional(),
+    changeRequestId: z.string().trim().min(1).max(30).optional(),
+  })
+  .strict();
+
+const rejectBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+/** The approval queue (APP-1 … APP-6): PM users send, accounting approvers accept or reject. */
+@ApiTags('exports')
+@Controller()
+export class ExportsController {
+  constructor(@Inject(ExportsService) private readonly exports: ExportsService) {}
+
+  @Post('exports/send')
+  @HttpCode(201)
+  @RequirePermission('send')
+  @ZodBody(itemBody)
+  @ApiOperation({
+    operationId: 'sendToErp',
+    summary: 'Send an item to the ERP: it waits as Ready to Export (APP-1)',
+  })
+  send(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof itemBody>) {
+    return this.exports.send(actor, body);
+  }
+
+  @Get('export-requests')
+  @RequirePermission('view')
+  @ZodQuery(listQuery)
+  @ApiOperation({
+    operationId: 'listExportRequests',
+    summary: 'Export requests, filtered by type and state (APP-6)',
+  })
+  list(@Query() q: z.infer<typeof listQuery>) {
+    return this.exports.list({ type: q.type, state: q.state }, decodeCursor(q.cursor), q.limit);
+  }
+
+  @Get('export-requests/:id')
+  @RequirePermission('view')
+  @ApiOperation({
+    operationId: 'getExportRequest',
+    summary: 'An export request with its steps, Spectrum calls, errors and the pre-filled Spectrum key',
+  })
+  get(@Param('id') id: string) {
+    return this.exports.get(id);
+  }
+
+  @Post('export-requests/:id/accept')
+  @HttpCode(200)
+  @RequirePermission('accept')
+  @ZodBody(acceptBody)
+  @ApiOperation({
+    operationId: 'acceptExportRequest',
+    summary: 'Accept: fixes the Spectrum key and queues the export (APP-2, COM-2, CCO-2, PCCO-2)',
+  })
+  accept(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() body: z.infer<typeof acceptBody>) {
+    return this.exports.accept(actor, id, body);
+  }
+
+  @Post('export-requests/:id/reject')
+  @HttpCode(200)
+  @RequirePermission('reject')
+  @ZodBody(rejectBody)
+  @ApiOperation({
+    operationId: 'rejectExportRequest',
+    summary: 'Reject with a reason: the item is editable again (COM-3)',
+  })
+  reject(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() body: z.infer<typeof rejectBody>) {
+    return this.exports.reject(actor, id, body);
+  }
+
+  @Post('export-requests/:id/retry')
+  @HttpCode(200)
+  @RequirePermission('retry')
+  @ApiOperation({ operationId: 'retryExportRequest', summary: 'Retry a failed export (APP-4)' })
+  retry(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
+    return this.exports.retry(actor, id);
+  }
+
+  @Post('export-requests/:id/retrieve')
+  @HttpCode(200)
+  @RequirePermission('retrieve')
+  @ApiOperation({ operationId: 'retrieveExportRequest', summary: 'The sender takes a waiting request back' })
+  retrieve(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
+    return this.exports.retrieve(actor, id);
+  }
+
+  @Post('exports/unlink')
+  @HttpCode(200)
+  @RequirePermission('unlink')
+  @ZodBody(itemBody)
+  @ApiOperation({
+    operationId: 'unlink',
+    summary: 'Unlink a synced item from Spectrum so it can be deleted (COM-5, CCO-3)',
+  })
+  unlink(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof itemBody>) {
+    return this.exports.unlink(actor, body);
+  }
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module.js';
+import { CommitmentsModule } from '../commitments/commitments.module.js';
+import { CompaniesModule } from '../companies/companies.module.js';
+import { CostCodesModule } from '../cost-codes/cost-codes.module.js';
+import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { SettingsModule } from '../settings/settings.module.js';
+import { ExportScheduler } from './export.scheduler.js';
+import { ExportItemsService } from './export-items.service.js';
+import { ExportPlansService } from './export-plans.service.js';
+import { ExportWorker } from './export-worker.service.js';
+import { ExportsController } from './exports.controller.js';
+import { ExportsRepository } from './exports.repository.js';
+import { ExportsService } from './exports.service.js';
+import { EXPORT_NOTIFIER, LoggingExportNotifier } from './notifier.js';
+
+@Module({
+  imports: [
+    ProjectsModule,
+    CompaniesModule,
+    CostCodesModule,
+    BudgetsModule,
+    CommitmentsModule,
+    PrimeContractsModule,
+    SettingsModule,
+  ],
+  controllers: [ExportsController],
+  providers: [
+    ExportsRepository,
+    ExportItemsService,
+    ExportPlansService,
+    ExportWorker,
+    ExportsService,
+    ExportScheduler,
+    LoggingExportNotifier,
+    { provide: EXPORT_NOTIFIER, useExisting: LoggingExportNotifier },
+  ],
+  exports: [ExportsService, ExportWorker, ExportsRepository, EXPORT_NOTIFIER],
+})
+export class ExportsModule {}

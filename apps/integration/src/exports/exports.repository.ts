@@ -1,0 +1,306 @@
+import type { ItemType, SyncState } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { PRISMA } from '../platform/tokens.js';
+import type { Tx } from '../projects/pm-common.js';
+
+export type ExportRequestState =
+  | 'ready_to_export'
+  | 'exporting'
+  | 'synced'
+  | 'rejected'
+  | 'failed'
+  | 'retrieved';
+
+/** The request states that hold a Spectrum key for their item (accepted, not finished with a rejection). */
+export const KEY_HOLDING_STATES: readonly ExportRequestState[] = ['exporting', 'failed', 'synced'];
+/** The request states in which an item is "in the queue" (read-only, APP-1). */
+export const OPEN_STATES: readonly ExportRequestState[] = ['ready_to_export', 'exporting'];
+
+export interface ExportStepRecord {
+  id: string;
+  seq: number;
+  name: string;
+  service: string;
+  status: 'pending' | 'done';
+  input: Record<string, string>;
+  result: unknown;
+  doneAt: Date | null;
+}
+
+export interface ExportRequestRecord {
+  id: string;
+  type: ItemType;
+  itemId: string;
+  state: ExportRequestState;
+  payload: Record<string, unknown>;
+  sentById: string;
+  sentAt: Date;
+  decidedById: string | null;
+  decidedAt: Date | null;
+  note: string | null;
+  rejectReason: string | null;
+  spectrumKey: string | null;
+  keyFields: Record<string, string> | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lockedBy: string | null;
+  lockedUntil: Date | null;
+  lastError: string | null;
+  lastErrorKind: string | null;
+  finishedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface NewStep {
+  name: string;
+  service: string;
+  input: Record<string, string>;
+}
+
+type Row = Prisma.ExportRequestGetPayload<object>;
+
+const record = (r: Row): ExportRequestRecord => ({
+  ...r,
+  type: r.type as ItemType,
+  state: r.state as ExportRequestState,
+  payload: (r.payload ?? {}) as Record<string, unknown>,
+  keyFields: (r.keyFields ?? null) as Record<string, string> | null,
+});
+
+const stepRecord = (s: Prisma.ExportStepGetPayload<object>): ExportStepRecord => ({
+  id: s.id,
+  seq: s.seq,
+  name: s.name,
+  service: s.service,
+  status: s.status as ExportStepRecord['status'],
+  input: (s.input ?? {}) as Record<string, string>,
+  result: s.result,
+  doneAt: s.doneAt,
+});
+
+/** A timestamp parameter compared with Prisma's `timestamp(3)` columns (stored in UTC). */
+const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** Export requests and their steps: the transactional outbox of the approval queue (the only Prisma code here). */
+@Injectable()
+export class ExportsRepository {
+  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
+  }
+
+  /**
+   * Serializes key reservations: every accept locks the settings row first, so two approvers accepting at the
+   * same moment on two instances cannot reserve the same Spectrum key.
+   */
+  async lockKeyReservations(tx: Tx): Promise<void> {
+    await tx.$executeRawUnsafe('SELECT 1 FROM "IntegrationSettings" WHERE id = 1 FOR UPDATE');
+  }
+
+  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<ExportRequestRecord | null> {
+    const r = await tx.exportRequest.findUnique({ where: { id } });
+    return r ? record(r) : null;
+  }
+
+  async steps(requestId: string, tx: Tx | PrismaClient = this.db): Promise<ExportStepRecord[]> {
+    const rows = await tx.exportStep.findMany({ where: { requestId }, orderBy: { seq: 'asc' } });
+    return rows.map(stepRecord);
+  }
+
+  async list(
+    filter: { type?: ItemType; state?: ExportRequestState; itemId?: string },
+    afterId: string | undefined,
+    take: number,
+  ): Promise<ExportRequestRecord[]> {
+    const rows = await this.db.exportRequest.findMany({
+      where: {
+        ...(filter.type ? { type: filter.type } : {}),
+        ...(filter.state ? { state: filter.state } : {}),
+        ...(filter.itemId ? { itemId: filter.itemId } : {}),
+        ...(afterId ? { id: { gt: afterId } } : {}),
+      },
+      orderBy: { id: 'asc' },
+      take,
+    });
+    return rows.map(record);
+  }
+
+  /** The requests of one item in the given states, newest first. */
+  async ofItem(
+    type: ItemType,
+    itemId: string,
+    states: readonly ExportRequestState[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<ExportRequestRecord[]> {
+    const rows = await tx.exportRequest.findMany({
+      where: { type, itemId, state: { in: [...states] } },
+      orderBy: { id: 'desc' },
+    });
+    return rows.map(record);
+  }
+
+  /** Accepted requests of these types that hold a key (the keys other exports have reserved). */
+  async keyHolders(
+    types: readonly ItemType[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<ExportRequestRecord[]> {
+    const rows = await tx.exportRequest.findMany({
+      where: { type: { in: [...types] }, state: { in: [...KEY_HOLDING_STATES] }, spectrumKey: { not: null } },
+    });
+    return rows.map(record);
+  }
+
+  async create(
+    data: { type: ItemType; itemId: string; payload: Prisma.InputJsonValue; sentById: string; sentAt: Date },
+    tx: Tx,
+  ): Promise<ExportRequestRecord> {
+    return record(await tx.exportRequest.create({ data: { ...data, state: 'ready_to_export' } }));
+  }
+
+  /** Changes a request only while it is in `from` (the guard that makes every transition happen once). */
+  async transition(
+    id: string,
+    from: readonly ExportRequestState[],
+    data: Prisma.ExportRequestUpdateManyMutationInput,
+    tx: Tx,
+  ): Promise<boolean> {
+    const r = await tx.exportRequest.updateMany({ where: { id, state: { in: [...from] } }, data });
+    return r.count === 1;
+  }
+
+  async createSteps(requestId: string, steps: readonly NewStep[], tx: Tx): Promise<void> {
+    await tx.exportStep.createMany({
+      data: steps.map((s, seq) => ({
+        requestId,
+        seq,
+        name: s.name,
+        service: s.service,
+        input: s.input as Prisma.InputJsonValue,
+      })),
+    });
+  }
+
+  /**
+   * Claims the next due export for this worker with one statement: the oldest due `exporting` request whose lease is
+   * free, skipping rows another worker is claiming (`FOR UPDATE SKIP LOCKED`). Null when nothing is due.
+   */
+  async claim(holder: string, now: Date, leaseUntil: Date): Promise<string | null> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>(Prisma.sql`
+      UPDATE "ExportRequest" SET "lockedBy" = ${holder}, "lockedUntil" = ${ts(leaseUntil)}, "updatedAt" = ${ts(now)}
+      WHERE id = (
+        SELECT id FROM "ExportRequest"
+        WHERE state = 'exporting'::"ExportRequestState"
+          AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${ts(now)})
+          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
+        ORDER BY "nextAttemptAt" ASC NULLS FIRST, id ASC
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      )
+      AND state = 'exporting'::"ExportRequestState"
+      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
+      RETURNING id`);
+    return rows[0]?.id ?? null;
+  }
+
+  /** Extends the lease while this worker still holds it; false when it was lost. */
+  async renewLease(id: string, holder: string, leaseUntil: Date): Promise<boolean> {
+    const r = await this.db.exportRequest.updateMany({
+      where: { id, lockedBy: holder, state: 'exporting' },
+      data: { lockedUntil: leaseUntil },
+    });
+    return r.count === 1;
+  }
+
+  /** Marks one step done with Spectrum's answer, only while this worker holds the request's lease. */
+  async markStepDone(
+    requestId: string,
+    stepId: string,
+    holder: string,
+    result: Prisma.InputJsonValue,
+    now: Date,
+  ): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const held = await tx.exportRequest.count({
+        where: { id: requestId, lockedBy: holder, state: 'exporting' },
+      });
+      if (held !== 1) return false;
+      await tx.exportStep.updateMany({
+        where: { id: stepId, status: 'pending' },
+        data: { status: 'done', result, doneAt: now },
+      });
+      return true;
+    });
+  }
+
+  /** Releases the lease and schedules the next attempt (transient error, or paused queue). */
+  async release(
+    id: string,
+    holder: string,
+    data: { nextAttemptAt: Date; attempts?: number; lastError: string | null; lastErrorKind: string | null },
+  ): Promise<void> {
+    await this.db.exportRequest.updateMany({
+      where: { id, lockedBy: holder },
+      data: { ...data, lockedBy: null, lockedUntil: null },
+    });
+  }
+
+  /** Whether the request is still held by this worker (inside the finishing transaction). */
+  async holds(id: string, holder: string, tx: Tx): Promise<boolean> {
+    return (await tx.exportRequest.count({ where: { id, lockedBy: holder, state: 'exporting' } })) === 1;
+  }
+
+  /** Requests currently counted per state (for the queue's overview and tests). */
+  async countByState(): Promise<Record<string, number>> {
+    const rows = await this.db.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
+    return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
+  }
+
+  async setBudgetFlags(
+    budgetId: string,
+    data: { exportInFlight?: boolean; everExported?: boolean },
+    tx: Tx,
+  ): Promise<void> {
+    await tx.budget.update({ where: { id: budgetId }, data });
+  }
+
+  /** The budget id of a project (budgets are addressed by their own id in the queue). */
+  async budgetProject(budgetId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const b = await tx.budget.findUnique({ where: { id: budgetId }, select: { projectId: true } });
+    return b?.projectId ?? null;
+  }
+
+  /** The prime contract of a project (its customer is the one change requests of the job are written against). */
+  async projectContractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const c = await tx.primeContract.findFirst({
+      where: { projectId },
+      orderBy: { id: 'asc' },
+      select: { customerCode: true },
+    });
+    return c?.customerCode ?? null;
+  }
+
+  async linkKeys(types: readonly ItemType[], tx: Tx | PrismaClient = this.db): Promise<string[]> {
+    const rows = await tx.syncLink.findMany({
+      where: { type: { in: [...types] }, spectrumKey: { not: null } },
+      select: { spectrumKey: true },
+    });
+    return rows.map((r) => r.spectrumKey as string);
+  }
+
+  async deleteLink(id: string, tx: Tx): Promise<void> {
+    await tx.syncLink.delete({ where: { id } });
+  }
+
+  /** Connection status of the last check (GEN-3): the queue runs only while Connected. */
+  async connected(): Promise<boolean> {
+    const s = await this.db.integrationSettings.findUnique({
+      where: { id: 1 },
+      select: { connectionStatus: true },
+    });
+    return s?.connectionStatus === 'connected';
+  }
+}
+
+export type { SyncState };

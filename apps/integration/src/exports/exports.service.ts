@@ -1,0 +1,477 @@
+import { type ExportableType, type ItemType, reason, type SyncState } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { assertAllowed } from '../auth/authorization.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { LinksRepository } from '../links/links.repository.js';
+import { type Page, toPage } from '../platform/http/pagination.js';
+import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { CLOCK, type Clock, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import type { Tx } from '../projects/pm-common.js';
+import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
+import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
+import { ExportItemsService } from './export-items.service.js';
+import { ExportPlansService, type KeyInput, type Prepared } from './export-plans.service.js';
+import { ExportWorker } from './export-worker.service.js';
+import {
+  type ExportRequestRecord,
+  type ExportRequestState,
+  type ExportStepRecord,
+  ExportsRepository,
+  OPEN_STATES,
+} from './exports.repository.js';
+import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
+
+/** The payload snapshot a request stores at send time. */
+export interface SentPayload {
+  item: Record<string, unknown>;
+  linkType: ItemType;
+  previousLinkState: SyncState | null;
+  /** A Spectrum key an earlier accepted request of the item fixed (a re-sent item keeps it, APP-3). */
+  carriedKey: string | null;
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function payloadOf(r: ExportRequestRecord): SentPayload {
+  const p = r.payload as Partial<SentPayload>;
+  return {
+    item: p.item ?? {},
+    linkType: p.linkType ?? r.type,
+    previousLinkState: p.previousLinkState ?? null,
+    carriedKey: p.carriedKey ?? null,
+  };
+}
+
+/** The approval queue (APP-1 … APP-6): send, accept, reject, retry, retrieve, unlink, and the lists. */
+@Injectable()
+export class ExportsService {
+  constructor(
+    @Inject(ExportsRepository) private readonly repo: ExportsRepository,
+    @Inject(ExportItemsService) private readonly items: ExportItemsService,
+    @Inject(ExportPlansService) private readonly plans: ExportPlansService,
+    @Inject(ExportWorker) private readonly worker: ExportWorker,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
+    @Inject(EXPORT_NOTIFIER) private readonly notifier: ExportNotifier,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  view(r: ExportRequestRecord) {
+    const p = payloadOf(r);
+    return {
+      id: r.id,
+      type: r.type,
+      itemId: r.itemId,
+      state: r.state,
+      sentById: r.sentById,
+      sentAt: r.sentAt.toISOString(),
+      decidedById: r.decidedById,
+      decidedAt: iso(r.decidedAt),
+      note: r.note,
+      rejectReason: r.rejectReason,
+      spectrumKey: r.spectrumKey,
+      keyFields: r.keyFields,
+      attempts: r.attempts,
+      nextAttemptAt: iso(r.nextAttemptAt),
+      lastError: r.lastError,
+      lastErrorKind: r.lastErrorKind,
+      finishedAt: iso(r.finishedAt),
+      item: p.item,
+    };
+  }
+
+  private stepView(s: ExportStepRecord) {
+    return {
+      seq: s.seq,
+      name: s.name,
+      service: s.service,
+      status: s.status,
+      doneAt: iso(s.doneAt),
+      result: s.result ?? null,
+      input: s.input,
+    };
+  }
+
+  async list(
+    filter: { type?: ItemType; state?: ExportRequestState },
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Page<unknown>> {
+    const rows = await this.repo.list(filter, afterId, limit + 1);
+    return toPage(rows, limit, (r) => this.view(r));
+  }
+
+  private async mustFind(id: string, tx?: Tx): Promise<ExportRequestRecord> {
+    const r = await this.repo.findById(id, tx);
+    if (!r) throw notFound('Export request', id);
+    return r;
+  }
+
+  /** A request with its steps, the Spectrum calls made, errors and (while waiting) the pre-filled key. */
+  async get(id: string) {
+    const r = await this.mustFind(id);
+    const steps = await this.repo.steps(id);
+    let prefill: Record<string, unknown> | null = null;
+    if (r.state === 'ready_to_export') prefill = await this.prefill(r);
+    return {
+      ...this.view(r),
+      steps: steps.map((s) => this.stepView(s)),
+      spectrumCalls: steps.filter((s) => s.status === 'done').length,
+      prefill,
+    };
+  }
+
+  private async prefill(r: ExportRequestRecord): Promise<Record<string, unknown>> {
+    try {
+      const prepared = await this.prepare(r);
+      const reserved = await this.plans.reservedKeys(prepared, r.type as ExportableType, r.id);
+      const d = this.plans.decide(prepared, r.type as ExportableType, {}, reserved, payloadOf(r).carriedKey);
+      const value = d.ok ? d.value : d.prefill;
+      const field = prepared.kind === 'change_request' ? 'changeRequestId' : 'spectrumId';
+      return {
+        [field]: prepared.kind === 'none' ? null : value,
+        blockedBy: d.ok ? [] : d.reasons,
+      };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /** Reads what an accept needs from Spectrum; refusals are 422 with the reason in plain words. */
+  private async prepare(r: ExportRequestRecord): Promise<Prepared> {
+    const facts = await this.facts.get();
+    let client: BridgeSpectrumClient;
+    try {
+      client = await this.clients.create({ retry: { attempts: 2 } });
+    } catch (e) {
+      if (e instanceof ConnectionNotConfiguredError) {
+        throw unprocessable('The Spectrum connection is not configured.', [
+          reason('connection-not-configured', 'GEN-2', e.message),
+        ]);
+      }
+      throw e;
+    }
+    try {
+      return await this.plans.prepare(r, client, facts, this.clock.now());
+    } catch (e) {
+      throw unprocessable('Spectrum could not be read to fix the export key.', [
+        reason('spectrum-unavailable', 'APP-2', `Spectrum could not be read: ${describeError(e)}`),
+      ]);
+    }
+  }
+
+  /** APP-1: the item goes into the queue as Ready to Export (read-only), with its payload snapshot. */
+  async send(actor: AuthUser, input: { type: ExportableType; id: string }) {
+    const facts = await this.facts.get();
+    const now = this.clock.now();
+    const created = await this.repo.transaction(async (tx) => {
+      await this.items.lock(input.type, input.id, tx);
+      const found = await this.items.check(input.type, input.id, facts, tx);
+      if (!found) throw notFound(this.items.label(input.type), input.id);
+      const open = await this.repo.ofItem(input.type, input.id, OPEN_STATES, tx);
+      if (!found.check.ok)
+        throw unprocessable(`The ${found.label} cannot be sent to the ERP.`, found.check.reasons);
+      if (open.length > 0) {
+        throw unprocessable(`The ${found.label} cannot be sent to the ERP.`, [
+          reason('already-awaiting-approval', 'APP-1', `The ${found.label} is already in the export queue.`),
+        ]);
+      }
+      const earlier = await this.repo.ofItem(input.type, input.id, ['failed', 'rejected', 'retrieved'], tx);
+      const carried = earlier.find((e) => e.spectrumKey !== null && e.state !== 'synced');
+      for (const f of earlier.filter((e) => e.state === 'failed')) {
+        await this.repo.transition(
+          f.id,
+          ['failed'],
+          { state: 'retrieved', note: 'Replaced by a new request.' },
+          tx,
+        );
+      }
+      const payload: SentPayload = {
+        item: found.snapshot,
+        linkType: found.linkType,
+        previousLinkState: found.link?.state ?? null,
+        carriedKey: carried?.spectrumKey
+          ? (carried.keyFields?.subcontractNumber ??
+            carried.keyFields?.changeRequestNumber ??
+            carried.spectrumKey)
+          : null,
+      };
+      const r = await this.repo.create(
+        {
+          type: input.type,
+          itemId: input.id,
+          payload: JSON.parse(JSON.stringify(payload)) as Prisma.InputJsonValue,
+          sentById: actor.id,
+          sentAt: now,
+        },
+        tx,
+      );
+      await this.links.upsertForItem(
+        found.linkType,
+        input.id,
+        { state: 'ready_to_export', lastError: null },
+        tx,
+      );
+      if (input.type === 'budget') await this.repo.setBudgetFlags(input.id, { exportInFlight: true }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'export.send',
+          itemType: input.type,
+          itemId: input.id,
+          before: { state: found.link?.state ?? null },
+          after: { state: 'ready_to_export', requestId: r.id },
+        },
+        tx,
+      );
+      return r;
+    });
+    this.logger.info(
+      { correlationId: created.id, type: input.type, itemId: input.id },
+      'sent to the ERP queue',
+    );
+    return this.view(created);
+  }
+
+  /** APP-2, COM-2, CCO-2, PCCO-2: fixes the Spectrum key, creates the steps and enqueues, in one transaction. */
+  async accept(actor: AuthUser, id: string, body: KeyInput & { note?: string | undefined }) {
+    const r = await this.mustFind(id);
+    if (r.state !== 'ready_to_export') throw this.notWaiting(r);
+    const type = r.type as ExportableType;
+    const prepared = await this.prepare(r);
+    const now = this.clock.now();
+    const accepted = await this.repo.transaction(async (tx) => {
+      await this.repo.lockKeyReservations(tx);
+      await this.items.lock(type, r.itemId, tx);
+      const current = await this.mustFind(id, tx);
+      if (current.state !== 'ready_to_export') throw this.notWaiting(current);
+      const reserved = await this.plans.reservedKeys(prepared, type, id, tx);
+      const decision = this.plans.decide(prepared, type, body, reserved, payloadOf(current).carriedKey);
+      if (!decision.ok) throw unprocessable('The export cannot be accepted.', decision.reasons);
+      await this.repo.createSteps(id, decision.plan.steps, tx);
+      await this.repo.transition(
+        id,
+        ['ready_to_export'],
+        {
+          state: 'exporting',
+          decidedById: actor.id,
+          decidedAt: now,
+          note: body.note ?? null,
+          spectrumKey: decision.plan.spectrumKey,
+          keyFields: decision.plan.keyFields,
+          attempts: 0,
+          nextAttemptAt: now,
+          lastError: null,
+          lastErrorKind: null,
+        },
+        tx,
+      );
+      const p = payloadOf(current);
+      await this.links.upsertForItem(p.linkType, r.itemId, { state: 'exporting', lastError: null }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'export.accept',
+          itemType: type,
+          itemId: r.itemId,
+          before: { state: 'ready_to_export' },
+          after: {
+            state: 'exporting',
+            spectrumKey: decision.plan.spectrumKey,
+            steps: decision.plan.steps.length,
+          },
+          note: body.note ?? null,
+        },
+        tx,
+      );
+      return this.mustFind(id, tx);
+    });
+    this.logger.info({ correlationId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');
+    this.worker.kick();
+    return this.view(accepted);
+  }
+
+  private notWaiting(r: ExportRequestRecord) {
+    return conflict(
+      'request-not-waiting',
+      `The export request is ${r.state.replace(/_/g, ' ')}, not waiting for approval.`,
+    );
+  }
+
+  /** COM-3: back to the PM user for correction (waiting or failed requests), with the reason. */
+  async reject(actor: AuthUser, id: string, body: { reason: string }) {
+    const r = await this.mustFind(id);
+    const type = r.type as ExportableType;
+    const rejected = await this.repo.transaction(async (tx) => {
+      await this.items.lock(type, r.itemId, tx);
+      const current = await this.mustFind(id, tx);
+      const moved = await this.repo.transition(
+        id,
+        ['ready_to_export', 'failed'],
+        {
+          state: 'rejected',
+          rejectReason: body.reason,
+          decidedById: actor.id,
+          decidedAt: this.clock.now(),
+          lockedBy: null,
+          lockedUntil: null,
+        },
+        tx,
+      );
+      if (!moved)
+        throw conflict(
+          'request-not-waiting',
+          `The export request is ${current.state.replace(/_/g, ' ')}; only waiting or failed requests can be rejected.`,
+        );
+      const p = payloadOf(current);
+      await this.links.upsertForItem(
+        p.linkType,
+        r.itemId,
+        { state: 'rejected', lastError: `Rejected: ${body.reason}` },
+        tx,
+      );
+      if (type === 'budget') await this.repo.setBudgetFlags(r.itemId, { exportInFlight: false }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'export.reject',
+          itemType: type,
+          itemId: r.itemId,
+          before: { state: current.state },
+          after: { state: 'rejected' },
+          note: body.reason,
+        },
+        tx,
+      );
+      return this.mustFind(id, tx);
+    });
+    await this.notifier.rejected({
+      requestId: id,
+      type: r.type,
+      itemId: r.itemId,
+      sentById: r.sentById,
+      rejectedById: actor.id,
+      reason: body.reason,
+    });
+    return this.view(rejected);
+  }
+
+  /** APP-4: a failed export goes back to work; the steps already done are not repeated. */
+  async retry(actor: AuthUser, id: string) {
+    const r = await this.mustFind(id);
+    const retried = await this.repo.transaction(async (tx) => {
+      const moved = await this.repo.transition(
+        id,
+        ['failed'],
+        {
+          state: 'exporting',
+          attempts: 0,
+          nextAttemptAt: this.clock.now(),
+          finishedAt: null,
+          lockedBy: null,
+          lockedUntil: null,
+        },
+        tx,
+      );
+      if (!moved)
+        throw conflict(
+          'request-not-failed',
+          `The export request is ${r.state.replace(/_/g, ' ')}; only failed requests can be retried.`,
+        );
+      await this.links.upsertForItem(payloadOf(r).linkType, r.itemId, { state: 'exporting' }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'export.retry',
+          itemType: r.type,
+          itemId: r.itemId,
+          before: { state: 'failed', lastError: r.lastError },
+          after: { state: 'exporting' },
+        },
+        tx,
+      );
+      return this.mustFind(id, tx);
+    });
+    this.worker.kick();
+    return this.view(retried);
+  }
+
+  /** The sender takes a waiting request back; the item is editable again in its earlier state. */
+  async retrieve(actor: AuthUser, id: string) {
+    const r = await this.mustFind(id);
+    assertAllowed(actor, 'retrieve', { isSender: r.sentById === actor.id });
+    const type = r.type as ExportableType;
+    const back = await this.repo.transaction(async (tx) => {
+      await this.items.lock(type, r.itemId, tx);
+      const moved = await this.repo.transition(
+        id,
+        ['ready_to_export'],
+        { state: 'retrieved', decidedById: actor.id, decidedAt: this.clock.now() },
+        tx,
+      );
+      if (!moved) throw this.notWaiting(r);
+      const p = payloadOf(r);
+      const link = await this.links.forItem(p.linkType, r.itemId, tx);
+      if (p.previousLinkState === null && !link?.spectrumKey)
+        await this.links.delete(p.linkType, r.itemId, tx);
+      else
+        await this.links.upsertForItem(
+          p.linkType,
+          r.itemId,
+          { state: p.previousLinkState ?? 'unlinked' },
+          tx,
+        );
+      if (type === 'budget') await this.repo.setBudgetFlags(r.itemId, { exportInFlight: false }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'export.retrieve',
+          itemType: type,
+          itemId: r.itemId,
+          before: { state: 'ready_to_export' },
+          after: { state: p.previousLinkState },
+        },
+        tx,
+      );
+      return this.mustFind(id, tx);
+    });
+    return this.view(back);
+  }
+
+  /** COM-5, CCO-3: clears a synced item's link so it can be deleted; Spectrum is not changed. */
+  async unlink(actor: AuthUser, input: { type: ExportableType; id: string }) {
+    return this.repo.transaction(async (tx) => {
+      await this.items.lock(input.type, input.id, tx);
+      const { link, linkType } = await this.items.linkOf(input.type, input.id, tx);
+      if (!link || link.state !== 'synced') {
+        throw unprocessable(`The ${this.items.label(input.type)} cannot be unlinked.`, [
+          reason(
+            'not-synced',
+            input.type === 'commitment_change_order' ? 'CCO-3' : 'COM-5',
+            'Only an item synced with Spectrum can be unlinked.',
+          ),
+        ]);
+      }
+      const after = await this.links.upsertForItem(linkType, input.id, { state: 'unlinked' }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'export.unlink',
+          itemType: input.type,
+          itemId: input.id,
+          before: { state: link.state, spectrumKey: link.spectrumKey },
+          after: { state: after.state, spectrumKey: after.spectrumKey },
+        },
+        tx,
+      );
+      return { type: input.type, id: input.id, state: after.state, spectrumKey: null };
+    });
+  }
+}
