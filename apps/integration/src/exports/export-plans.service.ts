@@ -255,7 +255,7 @@ export class ExportPlansService {
           },
           validate: (value, taken) => validateApproverKey({ value, kind: 'subcontract', taken }),
           build: (subcontractNumber) => {
-            const { header, lines } = mapCommitmentToSubcontract(
+            const { header: mapped, lines } = mapCommitmentToSubcontract(
               c,
               company ?? { id: c.companyId, name: '', vendorCode },
               {
@@ -268,7 +268,7 @@ export class ExportPlansService {
             );
             // Spectrum takes Contract_Type in capitals (the simulator refuses "Subcontract" with an I row);
             // the mapper's values are kept, only their case changes.
-            header.Contract_Type = header.Contract_Type.toUpperCase();
+            const header = { ...mapped, Contract_Type: mapped.Contract_Type.toUpperCase() };
             return {
               spectrumKey: `${vendorCode}/${subcontractNumber}`,
               keyFields: { vendorCode, subcontractNumber, jobNumber },

@@ -450,7 +450,7 @@ export class ExportsService {
     return this.repo.transaction(async (tx) => {
       await this.items.lock(input.type, input.id, tx);
       const { link, linkType } = await this.items.linkOf(input.type, input.id, tx);
-      if (!link || link.state !== 'synced') {
+      if (link?.state !== 'synced') {
         throw unprocessable(`The ${this.items.label(input.type)} cannot be unlinked.`, [
           reason(
             'not-synced',
