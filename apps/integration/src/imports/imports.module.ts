@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { provideSyncJobs } from '../sync/sync-job.js';
 import { CostCodesImportService } from './cost-codes/cost-codes-import.service.js';
 import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
 import { ImportActionsService } from './import-actions.service.js';
+import { CostCodesSyncJob, JobsSyncJob, VendorsSyncJob } from './import-sync-jobs.js';
 import { ImportableChecks } from './importable-checks.js';
 import { ImportablesController } from './importables.controller.js';
 import { ImportablesService } from './importables.service.js';
@@ -21,6 +23,7 @@ import { VendorsImportService } from './vendors/vendors-import.service.js';
     JobsImportService,
     ImportablesService,
     ImportActionsService,
+    ...provideSyncJobs(CostCodesSyncJob, VendorsSyncJob, JobsSyncJob),
   ],
   exports: [CostCodesImportService, VendorsImportService, JobsImportService, ImportsRepository],
 })

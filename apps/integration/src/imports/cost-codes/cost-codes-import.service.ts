@@ -9,9 +9,8 @@ import { ImportsRepository } from '../imports.repository.js';
 import { type CostTypeRow, type PhaseRow, type StandardPhaseRow, withoutCompany } from '../spectrum-rows.js';
 import { ProjectCostCodesSync } from './project-cost-codes.sync.js';
 
-/** Rows per phase batch: one batch is read completely from Spectrum before any of it is written. */
-const PHASE_BATCH_ROWS = 10_000;
-const PHASE_BATCH_JOBS = 250;
+/** Rows per phase batch (whole jobs): a batch is read completely from Spectrum before any of it is written. */
+const PHASE_BATCH_ROWS = 5_000;
 
 export function countChanges(ctx: ImportRunContext, c: SnapshotChanges<unknown>): void {
   ctx.count('read', c.read);
@@ -109,39 +108,31 @@ export class CostCodesImportService {
     for (const l of await this.repo.linksOfType('job')) {
       if (l.state === 'synced' && l.pmId && l.spectrumKey) linked.set(l.spectrumKey, l.pmId);
     }
-    const batches: string[][] = [];
-    // batches are cut by job count first; rows decide while reading
-    for (let i = 0; i < jobs.length; i += PHASE_BATCH_JOBS) batches.push(jobs.slice(i, i + PHASE_BATCH_JOBS));
-
-    const read = async (batch: string[]) => {
-      const out: { jobs: string[]; rows: Map<string, PhaseRow[]> }[] = [];
-      let cur = { jobs: [] as string[], rows: new Map<string, PhaseRow[]>() };
+    type Part = { jobs: string[]; rows: Map<string, PhaseRow[]>; next: number };
+    /** Reads whole jobs from `from` until the part holds about PHASE_BATCH_ROWS rows. */
+    const read = async (from: number): Promise<Part> => {
+      const part: Part = { jobs: [], rows: new Map(), next: from };
       let n = 0;
-      for (const job of batch) {
+      while (part.next < jobs.length && n < PHASE_BATCH_ROWS) {
+        const job = jobs[part.next++] as string;
         const rows = (await ctx.client.getPhases({ jobNumber: job }, { signal: ctx.signal }).toArray()).map(
           withoutCompany,
         );
-        cur.jobs.push(job);
-        cur.rows.set(job, rows);
+        part.jobs.push(job);
+        part.rows.set(job, rows);
         n += rows.length;
-        if (n >= PHASE_BATCH_ROWS) {
-          out.push(cur);
-          cur = { jobs: [], rows: new Map() };
-          n = 0;
-        }
       }
-      if (cur.jobs.length) out.push(cur);
-      return out;
+      return part;
     };
 
-    let next: Promise<Awaited<ReturnType<typeof read>>> | null = batches[0] ? read(batches[0]) : null;
-    for (let i = 0; next; i++) {
-      const current = await next;
-      const following = batches[i + 1];
-      next = following ? read(following) : null;
-      // a failed write must not leave the prefetch's rejection unhandled
+    // one part is written while the next one is read (at most two parts in memory)
+    let next: Promise<Part> | null = jobs.length ? read(0) : null;
+    while (next) {
+      const current: Part = await next;
+      next = current.next < jobs.length ? read(current.next) : null;
+      // a failed write must not leave the read-ahead's rejection unhandled
       next?.catch(() => undefined);
-      for (const part of current) await this.writePhases(ctx, part, linked, facts.settings);
+      await this.writePhases(ctx, current, linked, facts.settings);
     }
 
     // jobs that left Spectrum: their phases vanish too
