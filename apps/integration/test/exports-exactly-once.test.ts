@@ -1,0 +1,236 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEASE_MS } from '../src/exports/export-worker.service.js';
+import { ADMIN, APPROVER, bearer, FakeClock } from './support/app.js';
+import { type ExportEnv, startExportEnv } from './support/exports.js';
+import { createScratchDatabase, skipReason, TEST_DATABASE_URL } from './support/postgres.js';
+
+type SimRow = Record<string, unknown>;
+const rows = (r: unknown): SimRow[] => (Array.isArray(r) ? r : ((r as { rows?: SimRow[] })?.rows ?? []));
+
+/** A 10-line commitment (phases × cost type S on 24-101) with amounts 1000.01 … 10000.10. */
+const TEN_LINES = [
+  '010000',
+  '013100',
+  '015000',
+  '024100',
+  '031000',
+  '033000',
+  '042000',
+  '051200',
+  '061000',
+  '092900',
+].map((code, i) => ({
+  costCode: code,
+  costType: 'S',
+  description: `Line ${i + 1}`,
+  amountCents: (i + 1) * 100_001,
+}));
+
+async function expectExactlyOnce(e: ExportEnv, vendor: string, number: string, lines = TEN_LINES) {
+  const subs = rows(await e.sim$('GET', `/state/subcontracts?Vendor_Code=${vendor}&limit=500`));
+  expect(subs.filter((s) => s.Subcontract_Number === number)).toHaveLength(1);
+  const got = rows(
+    await e.sim$(
+      'GET',
+      `/state/subcontract-lines?Vendor_Code=${vendor}&Subcontract_Number=${number}&limit=500`,
+    ),
+  );
+  expect(got).toHaveLength(lines.length);
+  const total = lines.reduce((s, l) => s + l.amountCents, 0);
+  expect(subs.find((s) => s.Subcontract_Number === number)?.Original_Amount).toBe((total / 100).toFixed(2));
+}
+
+describe('APP-3 exactly once: dropped connections after the write', () => {
+  let e: ExportEnv;
+  let projectId: string;
+  beforeAll(async () => {
+    e = await startExportEnv();
+    const phases = rows(await e.sim$('GET', '/state/phases?Job_Number=24-101&Cost_Type=S&limit=500')).map(
+      (p) => p.Phase_Code,
+    );
+    for (const l of TEN_LINES) {
+      if (!phases.includes(l.costCode)) {
+        await e.sim$('POST', '/state/phases', {
+          Company_Code: 'ABC',
+          Job_Number: '24-101',
+          Phase_Code: l.costCode,
+          Cost_Type: 'S',
+          Description: 'x',
+          Status_Code: 'A',
+        });
+      }
+    }
+    projectId = await e.linkedProject('24-101');
+  });
+  afterAll(async () => {
+    await e?.close();
+  });
+
+  it('APP-3: the header dropped after Spectrum applied it → one subcontract, exactly the 10 lines', async () => {
+    const companyId = await e.linkedCompany('GRNDMAS');
+    const id = await e.commitment(projectId, companyId, { number: 'EO-1', lines: TEN_LINES });
+    const requestId = await e.send('commitment', id);
+    expect((await e.accept(requestId)).status).toBe(200);
+    await e.sim$('DELETE', '/requests');
+    await e.sim$('POST', '/faults', {
+      service: 'UpdateSubcontract',
+      kind: 'drop-connection',
+      when: 'after',
+      times: 1,
+    });
+    await e.drain();
+    await e.sim$('DELETE', '/faults');
+    const r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
+    expect(r.state).toBe('synced');
+    await expectExactlyOnce(e, 'GRNDMAS', 'EO-1');
+    const log = rows(await e.sim$('GET', '/requests')).filter((x) => x.service === 'UpdateSubcontract');
+    expect(log.length).toBe(2); // the dropped call and its repeat
+  });
+
+  it('APP-3: every call of the export may drop after the write (seeded, half of all Puts) → still exactly once', async () => {
+    for (const [n, seed] of [
+      [2, 7],
+      [3, 11],
+      [4, 23],
+    ] as const) {
+      const companyId = await e.linkedCompany(['IRONFRM', 'JETDEMO', 'KEYLUMB'][n - 2] as string);
+      const id = await e.commitment(projectId, companyId, { number: `EO-${n}`, lines: TEN_LINES });
+      const requestId = await e.send('commitment', id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.sim$('DELETE', '/requests');
+      await e.sim$('POST', '/faults', {
+        service: '*',
+        kind: 'drop-connection',
+        when: 'after',
+        rate: 0.5,
+        seed,
+      });
+      await e.drain(60);
+      await e.sim$('DELETE', '/faults');
+      let r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
+      if (r.state === 'failed') {
+        // bounded attempts ran out on one step: the approver retries, nothing is lost (APP-4)
+        await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(APPROVER)).expect(200);
+        await e.drain();
+        r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
+      }
+      expect(r.state).toBe('synced');
+      const log = rows(await e.sim$('GET', '/requests?limit=1000'));
+      const dropped = log.filter((x) => x.fault && String(x.service).startsWith('UpdateSubcontract'));
+      expect(dropped.length).toBeGreaterThan(3);
+      const vendor = (
+        await e.t.prisma.syncLink.findFirstOrThrow({ where: { type: 'vendor', pmId: companyId } })
+      ).spectrumKey as string;
+      await expectExactlyOnce(e, vendor, `EO-${n}`);
+    }
+  });
+});
+
+describe('APP-3 exactly once: the service stops in the middle of an export', () => {
+  let sim: RunningSimulator;
+  let dir: string;
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario: 'demo', port: 0, control: true });
+    dir = mkdtempSync(join(tmpdir(), 'bridge-exports-'));
+  });
+  afterAll(async () => {
+    await sim?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('APP-3: closed while a Spectrum call hangs, a new instance on the same database finishes it once', async () => {
+    const clock = new FakeClock();
+    const url = `pglite://${dir}`;
+    const a = await startExportEnv({ databaseUrl: url, sim, clock });
+    const projectId = await a.linkedProject('24-101');
+    const companyId = await a.linkedCompany('LAKEMAT');
+    const lines = TEN_LINES.slice(0, 1).concat(TEN_LINES.slice(7, 9));
+    const id = await a.commitment(projectId, companyId, { number: 'EO-9', lines });
+    const requestId = await a.send('commitment', id);
+    expect((await a.accept(requestId)).status).toBe(200);
+    await a.sim$('POST', '/faults', {
+      service: 'UpdateSubcontractPhases',
+      kind: 'latency',
+      ms: 1500,
+      times: 1,
+    });
+    const running = a.worker.runOne();
+    for (let i = 0; i < 100; i++) {
+      const log = rows(await a.sim$('GET', '/requests?limit=1000'));
+      if (log.some((x) => x.service === 'UpdateSubcontractPhases')) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await a.t.close(); // the instance goes away mid-call; its lease is left to expire
+    await running.catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1600)); // the hanging write lands in Spectrum after the instance is gone
+
+    const b = await startExportEnv({ databaseUrl: url, sim, clock, seed: false });
+    try {
+      const before = (await b.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(ADMIN))).body;
+      expect(before.state).toBe('exporting');
+      expect(await b.worker.runOne()).toBe(false); // the lease still holds
+      clock.advance(LEASE_MS + 1000);
+      await b.drain();
+      const after = (await b.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(ADMIN))).body;
+      expect(after.state).toBe('synced');
+      await expectExactlyOnce(b, 'LAKEMAT', 'EO-9', lines);
+    } finally {
+      await b.t.close();
+    }
+  });
+});
+
+describe('APP-3 exactly once: two instances on one PostgreSQL', () => {
+  it.skipIf(!TEST_DATABASE_URL)(
+    `APP-3: 200 accepted requests, two workers, each exported once (${TEST_DATABASE_URL ? 'PostgreSQL' : skipReason()})`,
+    async () => {
+      const db = await createScratchDatabase();
+      const sim = await startSimulator({ scenario: 'demo', port: 0, control: true });
+      const clock = new FakeClock();
+      const a = await startExportEnv({ databaseUrl: db.url, sim, clock });
+      const b = await startExportEnv({ databaseUrl: db.url, sim, clock, seed: false });
+      try {
+        const projectId = await a.linkedProject('24-101');
+        const companyId = await a.linkedCompany('METROEL');
+        const ids: string[] = [];
+        for (let i = 0; i < 200; i++) {
+          const id = await a.commitment(projectId, companyId, {
+            number: `MI-${i}`,
+            lines: TEN_LINES.slice(0, 2),
+          });
+          const requestId = await (i % 2 ? a : b).send('commitment', id);
+          ids.push(requestId);
+        }
+        await Promise.all(
+          ids.map((r, i) =>
+            request((i % 2 ? a : b).t.app.getHttpServer())
+              .post(`/api/v1/export-requests/${r}/accept`)
+              .set(bearer(APPROVER))
+              .send({})
+              .expect(200),
+          ),
+        );
+        await Promise.all([a.drain(), b.drain()]);
+        const states = await a.t.prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
+        expect(states).toEqual([{ state: 'synced', _count: { _all: 200 } }]);
+        const subs = rows(await a.sim$('GET', '/state/subcontracts?Vendor_Code=METROEL&limit=1000'));
+        expect(subs).toHaveLength(200);
+        const puts = rows(await a.sim$('GET', '/requests?limit=5000')).filter(
+          (x) => x.service === 'UpdateSubcontract',
+        );
+        expect(puts.length).toBe(200);
+      } finally {
+        await a.t.close();
+        await b.t.close();
+        await sim.close();
+        await db.drop();
+      }
+    },
+    300_000,
+  );
+});
