@@ -1,0 +1,245 @@
+/**
+ * Export benchmark (`pnpm bench:export` at the root): 1,000 accepted commitments of 10 lines each exported by the
+ * worker against the demo simulator in a child process, beside the time the client alone needs to send the same
+ * calls (1 UpdateSubcontract + 10 UpdateSubcontractPhases per commitment, one after another). Prints wall time,
+ * Spectrum calls per second, peak RSS and the duplicates found in the simulator (must be 0). Target ≤ 1.3× the client.
+ * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (default an embedded database in a temp dir).
+ */
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSpectrumClient } from '@bridge/spectrum-client';
+import { pino } from 'pino';
+import { createApp } from '../dist/app.js';
+import { loadEnv } from '../dist/config/env.js';
+import { ExportWorker } from '../dist/exports/export-worker.service.js';
+import { ExportsService } from '../dist/exports/exports.service.js';
+import { connectDatabase } from '../dist/platform/db/prisma.service.js';
+import { SettingsService } from '../dist/settings/settings.service.js';
+
+const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
+const PHASES = [
+  '010000',
+  '013100',
+  '015000',
+  '024100',
+  '031000',
+  '033000',
+  '042000',
+  '051200',
+  '061000',
+  '092900',
+];
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
+  const cli = join(dirname(fileURLToPath(import.meta.resolve('@bridge/spectrum-simulator'))), 'cli.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'demo', '--control'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) resolve({ url: m[1], child });
+    });
+    child.once('exit', (code) => reject(new Error(`simulator exited (${code}): ${out}`)));
+  });
+}
+
+function migrate(databaseUrl: string): Promise<void> {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'migrate'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEY: '0'.repeat(64), LOG_LEVEL: 'silent' },
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited with ${code}`))));
+  });
+}
+
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 25);
+  const t0 = performance.now();
+  try {
+    const value = await fn();
+    return { value, ms: performance.now() - t0, peakRssMb: mb(Math.max(peak, process.memoryUsage().rss)) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function sim$(url: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}/__sim${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+const rowsOf = (r: unknown): Record<string, unknown>[] =>
+  Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);
+
+async function main() {
+  const sim = await startSimulator();
+  const dir = mkdtempSync(join(tmpdir(), 'bridge-export-bench-'));
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? `pglite://${join(dir, 'db')}`;
+  try {
+    const have = rowsOf(
+      await sim$(sim.url, 'GET', '/state/phases?Job_Number=24-101&Cost_Type=S&limit=500'),
+    ).map((p) => p.Phase_Code);
+    for (const code of PHASES.filter((c) => !have.includes(c))) {
+      await sim$(sim.url, 'POST', '/state/phases', {
+        Company_Code: 'ABC',
+        Job_Number: '24-101',
+        Phase_Code: code,
+        Cost_Type: 'S',
+        Description: 'Bench',
+        Status_Code: 'A',
+      });
+    }
+    // the reference: the client alone sends the same calls, one after another
+    const client = createSpectrumClient({
+      baseUrl: sim.url,
+      companyCode: 'ABC',
+      authorizationId: 'BRIDGEDEMO',
+    });
+    await client.listCostTypes().toArray();
+    const ref = await measured(async () => {
+      for (let i = 0; i < N; i++) {
+        const key = { vendorCode: 'BAYPLB', subcontractNumber: `R${i}` };
+        await client.upsertSubcontract({
+          ...key,
+          jobNumber: '24-101',
+          glAccount: '5200',
+          defaultCostType: 'S',
+          statusCode: 'A',
+          contractType: 'SUBCONTRACT',
+        });
+        for (const [k, phaseCode] of PHASES.entries()) {
+          await client.upsertSubcontractLine({
+            ...key,
+            phaseCode,
+            costType: 'S',
+            billDescription: `Line ${k + 1}`,
+            originalContractCents: (k + 1) * 100_001,
+          });
+        }
+      }
+    });
+    const calls = N * (1 + PHASES.length);
+    console.log(
+      `client alone: ${calls} calls in ${(ref.ms / 1000).toFixed(1)} s (${Math.round(calls / (ref.ms / 1000))} calls/s)`,
+    );
+
+    const env = loadEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      ENCRYPTION_KEY: '0'.repeat(64),
+      LOG_LEVEL: 'silent',
+      SCHEDULER_ENABLED: 'false',
+      WORKER_ENABLED: 'false',
+    });
+    await migrate(databaseUrl);
+    const db = await connectDatabase(env.DATABASE_URL, { migrate: false });
+    const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
+    await app.init();
+    const prisma = db.prisma;
+    const actor = {
+      id: 'bench',
+      name: 'Bench',
+      email: 'bench@localhost',
+      level: 'admin' as const,
+      canPushToAccounting: true,
+    };
+    const settings = app.get(SettingsService);
+    await settings.updateConnection(actor.id, {
+      serviceUrl: sim.url,
+      companyCode: 'ABC',
+      authMode: 'basic',
+      servicePassword: 'BRIDGEDEMO',
+    } as never);
+    await settings.testConnection(actor.id);
+    const list = await prisma.costCodeList.create({
+      data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
+    });
+    await prisma.costCode.createMany({
+      data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
+    });
+    await prisma.integrationSettings.update({
+      where: { id: 1 },
+      data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
+    });
+    const project = await prisma.project.create({ data: { name: 'Bench', createdAt: new Date() } as never });
+    const company = await prisma.company.create({ data: { name: 'Bench Vendor' } as never });
+    await prisma.syncLink.create({
+      data: { type: 'job', pmId: project.id, spectrumKey: '24-101', state: 'synced' },
+    });
+    await prisma.syncLink.create({
+      data: { type: 'vendor', pmId: company.id, spectrumKey: 'CITYCON', state: 'synced' },
+    });
+    const exportsService = app.get(ExportsService);
+    const t0 = performance.now();
+    for (let i = 0; i < N; i++) {
+      const c = await prisma.commitment.create({
+        data: {
+          projectId: project.id,
+          companyId: company.id,
+          kind: 'subcontract',
+          number: `B-${i}`,
+          title: `Bench ${i}`,
+          status: 'approved',
+          createdAt: new Date(),
+          lines: {
+            create: PHASES.map((costCode, k) => ({
+              position: k,
+              costCode,
+              costType: 'S',
+              description: `Line ${k + 1}`,
+              amountCents: BigInt((k + 1) * 100_001),
+            })),
+          },
+        } as never,
+      });
+      const r = await exportsService.send(actor, { type: 'commitment', id: c.id });
+      await exportsService.accept(actor, r.id, {});
+    }
+    console.log(
+      `set-up: ${N} commitments sent and accepted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    const worker = app.get(ExportWorker);
+    const run = await measured(() => worker.drain());
+    const states = await prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
+    const subs = rowsOf(await sim$(sim.url, 'GET', '/state/subcontracts?Vendor_Code=CITYCON&limit=5000'));
+    const lines = rowsOf(
+      await sim$(sim.url, 'GET', '/state/subcontract-lines?Vendor_Code=CITYCON&limit=20000'),
+    );
+    const duplicates =
+      subs.length - new Set(subs.map((s) => s.Subcontract_Number)).size + (lines.length - N * PHASES.length);
+    console.log(
+      `worker: ${run.value} exports, ${calls} calls in ${(run.ms / 1000).toFixed(1)} s (${Math.round(calls / (run.ms / 1000))} calls/s, ${(run.value / (run.ms / 1000)).toFixed(1)} exports/s), peak RSS ${run.peakRssMb} MB`,
+    );
+    console.log(
+      `states: ${JSON.stringify(states.map((s) => [s.state, s._count._all]))}; subcontracts ${subs.length}, lines ${lines.length}, duplicates ${duplicates}`,
+    );
+    console.log(`ratio worker / client alone: ${(run.ms / ref.ms).toFixed(2)}× (target ≤ 1.3×)`);
+    await app.close();
+    await db.close();
+    if (duplicates !== 0 || subs.length !== N) process.exitCode = 1;
+  } finally {
+    sim.child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
