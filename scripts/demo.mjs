@@ -122,7 +122,8 @@ async function main() {
     for (let i = 0; id && i < 600; i++) {
       const r = await call('getSyncRun', { params: { id } });
       if (r.status !== 'running') {
-        console.log(`  ${group}: ${r.status} (read ${r.read}, created ${r.created}, updated ${r.updated})`);
+        const c = r.counts ?? r;
+        console.log(`  ${group}: ${r.status} (read ${c.read}, created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged})`);
         break;
       }
       await new Promise((res) => setTimeout(res, 250));

@@ -3,4 +3,4 @@
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$BRIDGE_ROOT"
 pnpm build >&2
-exec pnpm demo "$@"
+exec node scripts/demo.mjs "$@"
