@@ -167,26 +167,27 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     expect(changed.body).toMatchObject({ hasUnsyncedChanges: true });
     expect(blocked(changed.body, 'reimportPrimeContract')).toBeUndefined();
 
-    // PERM-5: a standard user, and an ERP admin without admin on the project's prime contracts tool
-    const std = await post(`${id}/reimport-prime-contract`, PM)
-      .set('x-prime-contracts-tool-level', 'admin')
-      .expect(403);
+    // PERM-5: a standard user (even with admin on the prime contracts tool), and an ERP admin without it
+    await env.t.prisma.user.update({ where: { email: 'demo-pm@example.com' }, data: { primeContractsLevel: 'admin' } });
+    const std = await post(`${id}/reimport-prime-contract`, PM).expect(403);
     expect(std.body.errors.map((e: { rule: string }) => e.rule)).toContain('PERM-5');
     const noTool = await post(`${id}/reimport-prime-contract`, ADMIN).expect(403);
     expect(noTool.body.errors.map((e: { code: string }) => e.code)).toEqual([
       'requires-prime-contracts-admin',
     ]);
 
-    const ok = await post(`${id}/reimport-prime-contract`, ADMIN)
-      .set('x-prime-contracts-tool-level', 'admin')
+    const admin = await env.t.prisma.user.findUniqueOrThrow({ where: { email: 'demo-admin@example.com' } });
+    await http()
+      .patch(`/api/v1/users/${admin.id}/permission`)
+      .set(bearer(ADMIN))
+      .send({ primeContractsLevel: 'admin' })
       .expect(200);
+    const ok = await post(`${id}/reimport-prime-contract`, ADMIN).expect(200);
     expect(ok.body).toMatchObject({ state: 'synced' });
     const line = await env.t.prisma.primeContractLine.findFirstOrThrow({ where: { billingItem: '010' } });
     expect(line.amountCents).toBe(43_000_000n);
     expect(await env.t.prisma.auditEvent.count({ where: { action: 'reimport.prime_contract' } })).toBe(1);
-    const again = await post(`${id}/reimport-prime-contract`, ADMIN)
-      .set('x-prime-contracts-tool-level', 'admin')
-      .expect(422);
+    const again = await post(`${id}/reimport-prime-contract`, ADMIN).expect(422);
     expect(codes(again.body)).toEqual(['prime-contract-up-to-date']);
 
     // PC-3: approved PCCOs block the re-import

@@ -1,16 +1,27 @@
-import type { Action } from '@bridge/rules';
-import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { type Action, authorizeLevel } from '@bridge/rules';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemError } from '../platform/http/problem.js';
+import { ApiExtension } from '@nestjs/swagger';
+import { forbidden, ProblemError } from '../platform/http/problem.js';
 import type { AuthedRequest } from './auth.guard.js';
-import { assertAllowed } from './authorization.js';
 
 const ACTION = 'bridge:action';
 
 import { PUBLIC } from './auth.guard.js';
 
-/** The permission an operation needs (PERM-1…PERM-5), checked by `authorize()` before the handler runs. */
-export const RequirePermission = (action: Action) => SetMetadata(ACTION, action);
+/**
+ * The permission an operation needs (PERM-1…PERM-5), checked by `authorize()` before the handler runs, and published
+ * in the API document as `x-required-permission` so clients (and the permission-matrix test) can see it.
+ */
+export const RequirePermission = (action: Action) =>
+  applyDecorators(SetMetadata(ACTION, action), ApiExtension('x-required-permission', action));
 
 export function permissionOf(target: object): Action | undefined {
   return Reflect.getMetadata(ACTION, target) as Action | undefined;
@@ -32,7 +43,10 @@ export class PermissionGuard implements CanActivate {
     }
     const user = context.switchToHttp().getRequest<AuthedRequest>().user;
     if (!user) return false;
-    assertAllowed(user, action);
+    // The gate checks what depends on the user alone; item-dependent parts (PERM-5's project tool level, who sent an
+    // export request) are checked by the operation with `assertAllowed(user, action, context)`.
+    const check = authorizeLevel(user, action);
+    if (!check.ok) throw forbidden(check.reasons);
     return true;
   }
 }

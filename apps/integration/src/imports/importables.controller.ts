@@ -1,6 +1,6 @@
 import { IMPORTABLE_TYPES, PERMISSION_LEVELS, type PermissionLevel, SYNC_STATES } from '@bridge/rules';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -18,17 +18,6 @@ const empty = z.object({}).strict();
 const linkVendorBody = z.object({ companyId: z.string().trim().min(1).max(64) }).strict();
 const reimportBudgetBody = z.object({ confirm: z.boolean().optional() }).strict();
 const importPrimeContractBody = z.object({ projectId: z.string().trim().min(1).max(64) }).strict();
-
-/**
- * PERM-5: the caller's level on the project's prime contracts tool. The PM platform (or the gateway in front of this
- * service) states it in this header; without it the level is `none`, so re-import is refused (fail closed).
- */
-export const PRIME_CONTRACTS_TOOL_LEVEL_HEADER = 'x-prime-contracts-tool-level';
-
-function toolLevel(value: string | undefined): PermissionLevel {
-  const v = (value ?? '').trim().toLowerCase();
-  return (PERMISSION_LEVELS as readonly string[]).includes(v) ? (v as PermissionLevel) : 'none';
-}
 
 /** 201 when the action created or linked something now, 200 when it repeated a request that had already done it. */
 function send(res: Response, r: ActionResult): ActionResult {
@@ -168,15 +157,9 @@ export class ImportablesController {
 
   @Post(':id/reimport-prime-contract')
   @HttpCode(200)
-  // PERM-5 needs the project's tool level too: the service checks `prime_contract.reimport` with it
-  @RequirePermission('prime_contract.import')
+  // PERM-5: the gate checks the ERP tool level; the service checks the user's prime contracts tool level too
+  @RequirePermission('prime_contract.reimport')
   @ZodBody(empty)
-  @ApiHeader({
-    name: PRIME_CONTRACTS_TOOL_LEVEL_HEADER,
-    required: false,
-    description:
-      "PERM-5: the caller's level on the project's prime contracts tool (none|read_only|standard|admin)",
-  })
   @ApiOperation({
     operationId: 'reimportPrimeContract',
     summary: 'Overwrite the PM prime contract with the current Spectrum values (PC-2, PC-3, PERM-5)',
@@ -185,8 +168,7 @@ export class ImportablesController {
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
     @Body() _body: z.infer<typeof empty>,
-    @Headers(PRIME_CONTRACTS_TOOL_LEVEL_HEADER) level: string | undefined,
   ) {
-    return this.actions.reimportPrimeContract(id, u, toolLevel(level));
+    return this.actions.reimportPrimeContract(id, u, u.primeContractsLevel);
   }
 }

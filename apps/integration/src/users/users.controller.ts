@@ -16,11 +16,14 @@ const updatePermissionBody = z
   .object({
     level: z.enum(PERMISSION_LEVELS).optional(),
     canPushToAccounting: z.boolean().optional(),
+    primeContractsLevel: z.enum(PERMISSION_LEVELS).optional(),
   })
   .strict()
-  .refine((v) => v.level !== undefined || v.canPushToAccounting !== undefined, {
-    message: 'send level and/or canPushToAccounting',
-  });
+  .refine(
+    (v) =>
+      v.level !== undefined || v.canPushToAccounting !== undefined || v.primeContractsLevel !== undefined,
+    { message: 'send level, canPushToAccounting and/or primeContractsLevel' },
+  );
 
 const createUserBody = z
   .object({
@@ -37,6 +40,7 @@ const view = (u: UserRecord) => ({
   email: u.email,
   level: u.level,
   canPushToAccounting: u.canPushToAccounting,
+  primeContractsLevel: u.primeContractsLevel,
   isDirectoryAdmin: u.isDirectoryAdmin ?? false,
   permissionTemplate: u.permissionTemplate,
   levelEditable: isLevelDirectlyEditable(u),
@@ -139,8 +143,16 @@ export class UsersController {
       action: 'user.permission.update',
       itemType: 'user',
       itemId: id,
-      before: { level: target.level, canPushToAccounting: target.canPushToAccounting },
-      after: { level: updated.level, canPushToAccounting: updated.canPushToAccounting },
+      before: {
+        level: target.level,
+        canPushToAccounting: target.canPushToAccounting,
+        primeContractsLevel: target.primeContractsLevel,
+      },
+      after: {
+        level: updated.level,
+        canPushToAccounting: updated.canPushToAccounting,
+        primeContractsLevel: updated.primeContractsLevel,
+      },
     });
     return view(updated);
   }

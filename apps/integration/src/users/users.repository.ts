@@ -16,6 +16,7 @@ type Row = {
   level: PermissionLevel;
   canPushToAccounting: boolean;
   isDirectoryAdmin: boolean;
+  primeContractsLevel: PermissionLevel;
   createdAt: Date;
   permissionTemplate: { name: string; level: PermissionLevel } | null;
 };
@@ -28,6 +29,7 @@ const toRecord = (r: Row): UserRecord => ({
   level: r.permissionTemplate?.level ?? r.level,
   canPushToAccounting: r.canPushToAccounting,
   isDirectoryAdmin: r.isDirectoryAdmin,
+  primeContractsLevel: r.primeContractsLevel,
   permissionTemplate: r.permissionTemplate?.name ?? null,
   createdAt: r.createdAt,
 });
@@ -104,7 +106,7 @@ export class UsersRepository {
 
   async updatePermission(
     id: string,
-    patch: { level?: PermissionLevel; canPushToAccounting?: boolean },
+    patch: { level?: PermissionLevel; canPushToAccounting?: boolean; primeContractsLevel?: PermissionLevel },
   ): Promise<UserRecord> {
     const r = await this.db.user.update({
       where: { id },

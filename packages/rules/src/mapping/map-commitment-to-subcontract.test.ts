@@ -23,7 +23,7 @@ describe('mapCommitmentToSubcontract', () => {
       Default_Phase_Code: '',
       Default_Cost_Type: 'S',
       Status_Code: 'A',
-      Contract_Type: 'Subcontract',
+      Contract_Type: 'SUBCONTRACT',
       Date_Issued: '04/15/2026',
       Contact_Person: 'Maria Delgado-Fitzge',
       Comment: 'Drywall and paint, levels 1-12',
@@ -65,7 +65,7 @@ describe('mapCommitmentToSubcontract', () => {
       company,
       options,
     );
-    expect(header.Contract_Type).toBe('Purchase Order');
+    expect(header.Contract_Type).toBe('PURCHASE ORDER');
     expect(validatePayload('UpdateSubcontract', header)).toEqual({ ok: true });
   });
 

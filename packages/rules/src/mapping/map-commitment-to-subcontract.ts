@@ -8,7 +8,8 @@ import {
 import { mergeByPhaseAndCostType, wireAmount, wireCode, wireDate, wireText } from './wire-values.js';
 
 /** `Contract_Type` of the Spectrum subcontract, saying which PM tool it came from (LIM-4: POs become subcontracts). */
-export const CONTRACT_TYPE = Object.freeze({ subcontract: 'Subcontract', purchase_order: 'Purchase Order' });
+// Spectrum codes are uppercase (its Put services refuse lowercase codes).
+export const CONTRACT_TYPE = Object.freeze({ subcontract: 'SUBCONTRACT', purchase_order: 'PURCHASE ORDER' });
 
 export interface SubcontractPayloads {
   header: UpdateSubcontractPayload;

@@ -5,6 +5,7 @@ import {
   type Action,
   type Actor,
   authorize,
+  authorizeLevel,
   effectiveLevel,
   isLevelDirectlyEditable,
   type PermissionLevel,
@@ -128,6 +129,19 @@ describe('authorize(): the permission matrix', () => {
     expect(codesOf(authorize(pm, 'prime_contract.reimport', { primeContractsToolLevel: 'admin' }))).toEqual([
       'requires-admin',
     ]);
+  });
+
+  it('PERM-5: the level gate lets an ERP admin through; the project tool level is checked with the item', () => {
+    expect(authorizeLevel(admin, 'prime_contract.reimport').ok).toBe(true);
+    expect(codesOf(authorizeLevel(pm, 'prime_contract.reimport'))).toEqual(['requires-admin']);
+    expect(codesOf(authorize(admin, 'prime_contract.reimport'))).toEqual(['requires-prime-contracts-admin']);
+    for (const a of ACTIONS) {
+      for (const actor of ACTORS) {
+        // the gate never refuses what the full check (with a satisfied context) allows, and refuses what the level forbids
+        const full = authorize(actor, a, { primeContractsToolLevel: 'admin', isSender: true });
+        expect(authorizeLevel(actor, a).ok).toBe(full.ok);
+      }
+    }
   });
 
   it('PERM-6: every refusal names the missing permission in words', () => {

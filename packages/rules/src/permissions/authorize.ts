@@ -99,6 +99,19 @@ const LABEL: Record<PermissionLevel, string> = {
  * answers 403 with these reasons and changes nothing).
  */
 export function authorize(user: Actor, action: Action, context: AuthorizeContext = {}): Check {
+  return evaluate(user, action, context, false);
+}
+
+/**
+ * The part of `authorize` that depends on the user alone (their level and privileges), for a gate in front of every
+ * operation. What depends on the item (who sent it, the project's prime contracts tool) is left to the full
+ * `authorize` with that context, which the operation must still call.
+ */
+export function authorizeLevel(user: Actor, action: Action): Check {
+  return evaluate(user, action, {}, true);
+}
+
+function evaluate(user: Actor, action: Action, context: AuthorizeContext, levelOnly: boolean): Check {
   const need = NEEDS[action];
   const level = effectiveLevel(user);
   const reasons = [];
@@ -120,7 +133,7 @@ export function authorize(user: Actor, action: Action, context: AuthorizeContext
       ),
     );
   }
-  if (action === 'prime_contract.reimport' && context.primeContractsToolLevel !== 'admin') {
+  if (action === 'prime_contract.reimport' && !levelOnly && context.primeContractsToolLevel !== 'admin') {
     reasons.push(
       reason(
         'requires-prime-contracts-admin',

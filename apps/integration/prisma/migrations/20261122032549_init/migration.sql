@@ -33,6 +33,7 @@ CREATE TABLE "User" (
     "level" "PermissionLevel" NOT NULL DEFAULT 'none',
     "canPushToAccounting" BOOLEAN NOT NULL DEFAULT false,
     "isDirectoryAdmin" BOOLEAN NOT NULL DEFAULT false,
+    "primeContractsLevel" "PermissionLevel" NOT NULL DEFAULT 'none',
     "permissionTemplateId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
