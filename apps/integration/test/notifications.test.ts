@@ -14,7 +14,7 @@ async function queue(t: TestApp, items: { type: string; number: string; title: s
         type: it.type,
         itemId: `item-${i}`,
         state: 'ready_to_export',
-        payload: { number: it.number, title: it.title },
+        payload: { item: { number: it.number, title: it.title }, linkType: it.type },
         sentById: pm.id,
         sentAt: new Date('2026-03-02T09:00:00Z'),
       },

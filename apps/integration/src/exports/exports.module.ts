@@ -3,6 +3,8 @@ import { BudgetsModule } from '../budgets/budgets.module.js';
 import { CommitmentsModule } from '../commitments/commitments.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { CostCodesModule } from '../cost-codes/cost-codes.module.js';
+import { MailExportNotifier } from '../notifications/mail-export-notifier.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
@@ -13,7 +15,7 @@ import { ExportWorker } from './export-worker.service.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
-import { EXPORT_NOTIFIER, LoggingExportNotifier } from './notifier.js';
+import { EXPORT_NOTIFIER } from './notifier.js';
 
 @Module({
   imports: [
@@ -24,6 +26,7 @@ import { EXPORT_NOTIFIER, LoggingExportNotifier } from './notifier.js';
     CommitmentsModule,
     PrimeContractsModule,
     SettingsModule,
+    NotificationsModule,
   ],
   controllers: [ExportsController],
   providers: [
@@ -33,8 +36,8 @@ import { EXPORT_NOTIFIER, LoggingExportNotifier } from './notifier.js';
     ExportWorker,
     ExportsService,
     ExportScheduler,
-    LoggingExportNotifier,
-    { provide: EXPORT_NOTIFIER, useExisting: LoggingExportNotifier },
+    // COM-3: rejections are mailed to the item's creator and sender
+    { provide: EXPORT_NOTIFIER, useExisting: MailExportNotifier },
   ],
   exports: [ExportsService, ExportWorker, ExportsRepository, EXPORT_NOTIFIER],
 })

@@ -13,6 +13,11 @@ const LABELS: Record<string, string> = {
   forecast: 'Forecast',
 };
 
+/** How an item type reads in a message. */
+export function itemLabel(type: string): string {
+  return LABELS[type] ?? type.replace(/_/g, ' ');
+}
+
 /** APP-5: the plain-text body listing every item that waits for an accounting approver. */
 export function dailySummaryText(input: {
   approverName: string;

@@ -11,8 +11,13 @@ export interface WaitingExport {
   sentAt: Date;
 }
 
+/** The item's number and title from a request's payload snapshot (`{ item: {...} }`). */
 function titleOf(payload: unknown, fallback: string): string {
-  const p = (payload ?? {}) as Record<string, unknown>;
+  const outer = (payload ?? {}) as Record<string, unknown>;
+  const p = (typeof outer.item === 'object' && outer.item !== null ? outer.item : outer) as Record<
+    string,
+    unknown
+  >;
   const number = typeof p.number === 'string' ? p.number : null;
   const name = typeof p.title === 'string' ? p.title : typeof p.name === 'string' ? p.name : null;
   return [number, name].filter(Boolean).join(' ') || fallback;
@@ -35,6 +40,30 @@ export class NotificationsRepository {
       sentById: r.sentById,
       sentAt: r.sentAt,
     }));
+  }
+
+  /** The title an item had when it was sent (from the request's payload snapshot). */
+  async requestTitle(requestId: string): Promise<string | null> {
+    const r = await this.db.exportRequest.findUnique({ where: { id: requestId } });
+    return r ? titleOf(r.payload, r.itemId) : null;
+  }
+
+  /** Who created the item (COM-3 notifies the creator), where the item records it. */
+  async creatorOf(type: string, itemId: string): Promise<string | null> {
+    switch (type) {
+      case 'commitment':
+        return (await this.db.commitment.findUnique({ where: { id: itemId } }))?.createdById ?? null;
+      case 'commitment_change_order':
+        return (
+          (await this.db.commitmentChangeOrder.findUnique({ where: { id: itemId } }))?.createdById ?? null
+        );
+      case 'prime_contract_change_order':
+        return (
+          (await this.db.primeContractChangeOrder.findUnique({ where: { id: itemId } }))?.createdById ?? null
+        );
+      default:
+        return null;
+    }
   }
 
   /** Claims the day's summary: true for exactly one caller per day, whatever the number of instances (APP-5). */

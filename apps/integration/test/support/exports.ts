@@ -43,11 +43,21 @@ export async function connect(t: TestApp, simUrl: string): Promise<void> {
 }
 
 export async function startExportEnv(
-  options: { databaseUrl?: string; sim?: RunningSimulator; clock?: FakeClock; seed?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    sim?: RunningSimulator;
+    clock?: FakeClock;
+    seed?: boolean;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ExportEnv> {
   const clock = options.clock ?? new FakeClock();
   const [t, sim] = await Promise.all([
-    startTestApp({ clock, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) }),
+    startTestApp({
+      clock,
+      ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    }),
     options.sim ? Promise.resolve(options.sim) : startSimulator({ scenario: 'demo', port: 0, control: true }),
   ]);
   const http = () => request(t.app.getHttpServer());

@@ -26,7 +26,8 @@ export async function startSmtpServer(): Promise<{
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const [head = '', ...body] = raw.split(/\r?\n\r?\n/);
-        const subject = /^Subject: (.*)$/m.exec(head)?.[1]?.trim() ?? '';
+        const headers = head.replace(/\r?\n[ \t]+/g, ' '); // unfold long header lines
+        const subject = /^Subject: (.*)$/m.exec(headers)?.[1]?.trim() ?? '';
         mails.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
