@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
+import { startSimulator } from '@bridge/spectrum-simulator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEASE_MS } from '../src/exports/export-worker.service.js';
-import { ADMIN, APPROVER, bearer, FakeClock } from './support/app.js';
-import { type ExportEnv, startExportEnv } from './support/exports.js';
+import { ProcessDied } from '../src/exports/export-worker.service.js';
+import { APPROVER, bearer, FakeClock } from './support/app.js';
+import { type ExportEnv, startExportEnv, startSecondInstance } from './support/exports.js';
 import { createScratchDatabase, skipReason, TEST_DATABASE_URL } from './support/postgres.js';
 
 type SimRow = Record<string, unknown>;
@@ -131,56 +128,71 @@ describe('APP-3 exactly once: dropped connections after the write', () => {
   });
 });
 
-describe('APP-3 exactly once: the service stops in the middle of an export', () => {
-  let sim: RunningSimulator;
-  let dir: string;
+describe('APP-3 exactly once: the process dies after Spectrum applied a step, before it is recorded', () => {
+  let e: ExportEnv;
+  let projectId: string;
   beforeAll(async () => {
-    sim = await startSimulator({ scenario: 'demo', port: 0, control: true });
-    dir = mkdtempSync(join(tmpdir(), 'bridge-exports-'));
+    e = await startExportEnv();
+    projectId = await e.linkedProject('24-101');
   });
   afterAll(async () => {
-    await sim?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await e?.close();
   });
 
-  it('APP-3: closed while a Spectrum call hangs, a new instance on the same database finishes it once', async () => {
-    const clock = new FakeClock();
-    const url = `pglite://${dir}`;
-    const a = await startExportEnv({ databaseUrl: url, sim, clock });
-    const projectId = await a.linkedProject('24-101');
-    const companyId = await a.linkedCompany('LAKEMAT');
-    const lines = TEN_LINES.slice(0, 1).concat(TEN_LINES.slice(7, 9));
-    const id = await a.commitment(projectId, companyId, { number: 'EO-9', lines });
-    const requestId = await a.send('commitment', id);
-    expect((await a.accept(requestId)).status).toBe(200);
-    await a.sim$('POST', '/faults', {
-      service: 'UpdateSubcontractPhases',
-      kind: 'latency',
-      ms: 1500,
-      times: 1,
-    });
-    const running = a.worker.runOne();
-    for (let i = 0; i < 100; i++) {
-      const log = rows(await a.sim$('GET', '/requests?limit=1000'));
-      if (log.some((x) => x.service === 'UpdateSubcontractPhases')) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    await a.t.close(); // the instance goes away mid-call; its lease is left to expire
-    await running.catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 1600)); // the hanging write lands in Spectrum after the instance is gone
+  it('APP-3: for every step of a commitment export (header, each line), a second instance finishes it once', async () => {
+    const lines = TEN_LINES.slice(0, 4); // header + 4 lines: 5 steps, each one the step the process dies at
+    const steps = lines.length + 1;
+    const companyId = await e.linkedCompany('LAKEMAT');
+    for (let k = 0; k < steps; k++) {
+      const number = `EO-D${k}`;
+      const id = await e.commitment(projectId, companyId, { number, lines });
+      const requestId = await e.send('commitment', id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.sim$('DELETE', '/requests');
 
-    const b = await startExportEnv({ databaseUrl: url, sim, clock, seed: false });
-    try {
-      const before = (await b.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(ADMIN))).body;
-      expect(before.state).toBe('exporting');
-      expect(await b.worker.runOne()).toBe(false); // the lease still holds
-      clock.advance(LEASE_MS + 1000);
-      await b.drain();
-      const after = (await b.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(ADMIN))).body;
-      expect(after.state).toBe('synced');
-      await expectExactlyOnce(b, 'LAKEMAT', 'EO-9', lines);
-    } finally {
-      await b.t.close();
+      // instance A dies right after Spectrum applied step k
+      e.worker.hooks = {
+        afterSpectrumCall: ({ step }) => {
+          if (step.seq === k) throw new ProcessDied();
+        },
+      };
+      await expect(e.worker.drain()).rejects.toBeInstanceOf(ProcessDied);
+      e.worker.hooks = {};
+      const held = await e.t.prisma.exportRequest.findUniqueOrThrow({
+        where: { id: requestId },
+        include: { steps: { orderBy: { seq: 'asc' } } },
+      });
+      expect(held.state).toBe('exporting');
+      expect(held.lockedBy).toBe(e.worker.instanceId); // the lease is left in place
+      expect(held.steps.map((s) => s.status)).toEqual(
+        held.steps.map((s) => (s.seq < k ? 'done' : 'pending')),
+      );
+      // Spectrum has the write of step k although the service never recorded it
+      const subs = rows(await e.sim$('GET', `/state/subcontracts?Vendor_Code=LAKEMAT&limit=500`));
+      expect(subs.some((s) => s.Subcontract_Number === number)).toBe(true);
+      const written = rows(
+        await e.sim$('GET', `/state/subcontract-lines?Vendor_Code=LAKEMAT&Subcontract_Number=${number}`),
+      );
+      expect(written).toHaveLength(k);
+
+      // instance B on the same database: waits for the lease, then finishes from step k
+      const b = await startSecondInstance(e);
+      try {
+        expect(await b.worker.runOne()).toBe(false); // the dead instance's lease still holds
+        e.clock.advance(b.worker.leaseMs + 1);
+        expect(await b.worker.drain()).toBe(1);
+      } finally {
+        await b.app.close();
+      }
+      const r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
+      expect(r.state).toBe('synced');
+      await expectExactlyOnce(e, 'LAKEMAT', number, lines);
+      const log = rows(await e.sim$('GET', '/requests?limit=1000'));
+      // only step k was sent twice; no step before it was repeated
+      expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(k === 0 ? 2 : 1);
+      expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(
+        lines.length + (k === 0 ? 0 : 1),
+      );
     }
   });
 });

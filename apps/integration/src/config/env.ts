@@ -42,6 +42,8 @@ export const envSchema = z.object({
   /** Turn the scheduler / export worker off on instances that should only serve the API. */
   SCHEDULER_ENABLED: bool.default(true),
   WORKER_ENABLED: bool.default(true),
+  /** Lease of a claimed export request (renewed every quarter of it); a dead worker's exports resume after it. */
+  EXPORT_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Demo mode: fixed demo users and tokens (never in production). */
   DEMO_MODE: bool.default(false),
   INSTANCE_ID: z.string().min(1).max(100).optional(),

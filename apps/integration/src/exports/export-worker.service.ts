@@ -23,9 +23,12 @@ import { ExportItemsService } from './export-items.service.js';
 import { type ExportRequestRecord, type ExportStepRecord, ExportsRepository } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
 
-/** Lease of a claimed request and its heartbeat (a stopped instance's lease simply expires, like a crash). */
+/**
+ * Default lease of a claimed request (`EXPORT_LEASE_MS`) and its heartbeat, a quarter of the lease (a stopped
+ * instance's lease simply expires, like a crash).
+ */
 export const LEASE_MS = 60_000;
-export const HEARTBEAT_MS = 15_000;
+export const HEARTBEAT_MS = LEASE_MS / 4;
 /** Transport errors, timeouts and Server faults: attempts before the request fails, and the backoff. */
 export const MAX_ATTEMPTS = 6;
 export const BACKOFF_BASE_MS = 5_000;
@@ -36,6 +39,27 @@ class SpectrumConflict extends Error {}
 
 /** Why a run ended early without changing the request (lease lost or the instance stopping). */
 class Abandoned extends Error {}
+
+/**
+ * Test seam: the process "dies" where it is. Thrown by a hook, it is never classified as a Spectrum error: the
+ * worker records nothing and leaves the lease in place, exactly as after a crash (the error reaches the caller).
+ */
+export class ProcessDied extends Error {
+  constructor(message = 'the process died') {
+    super(message);
+    this.name = 'ProcessDied';
+  }
+}
+
+/** Injectable hooks for tests; none are set in production. */
+export interface ExportWorkerHooks {
+  /** Runs after Spectrum answered a step's call and before the step is recorded as done. */
+  afterSpectrumCall?(call: {
+    requestId: string;
+    step: ExportStepRecord;
+    total: number;
+  }): void | Promise<void>;
+}
 
 const label = (s: ExportStepRecord, total: number) =>
   `${s.name} (step ${s.seq + 1} of ${total}, ${s.service})`;
@@ -58,11 +82,15 @@ function validationText(e: SpectrumValidationError): string {
 @Injectable()
 export class ExportWorker implements OnModuleDestroy {
   readonly instanceId: string;
+  /** The lease this instance takes on a claimed request (`EXPORT_LEASE_MS`) and renews every quarter of it. */
+  readonly leaseMs: number;
   private stopping = false;
   private readonly running = new Set<AbortController>();
   private draining: Promise<number> | null = null;
   /** Injectable for tests: random in [0, 1) for the backoff jitter. */
   random: () => number = Math.random;
+  /** Test seams (see `ExportWorkerHooks`); empty in production. */
+  hooks: ExportWorkerHooks = {};
 
   constructor(
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
@@ -76,6 +104,7 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(ENV) private readonly env: Env,
   ) {
+    this.leaseMs = env.EXPORT_LEASE_MS ?? LEASE_MS;
     this.instanceId = env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   }
 
@@ -107,7 +136,7 @@ export class ExportWorker implements OnModuleDestroy {
     if (this.stopping) return false;
     if (!(await this.repo.connected())) return false;
     const now = this.clock.now();
-    const id = await this.repo.claim(this.instanceId, now, new Date(now.getTime() + LEASE_MS));
+    const id = await this.repo.claim(this.instanceId, now, new Date(now.getTime() + this.leaseMs));
     if (!id) return false;
     await this.process(id);
     return true;
@@ -123,14 +152,14 @@ export class ExportWorker implements OnModuleDestroy {
     const abort = new AbortController();
     this.running.add(abort);
     const heartbeat = setInterval(() => {
-      const until = new Date(this.clock.now().getTime() + LEASE_MS);
+      const until = new Date(this.clock.now().getTime() + this.leaseMs);
       this.repo
         .renewLease(id, this.instanceId, until)
         .then((held) => {
           if (!held) abort.abort(new Abandoned('the export lost its lease'));
         })
         .catch(() => abort.abort(new Abandoned('the lease could not be renewed')));
-    }, HEARTBEAT_MS);
+    }, this.leaseMs / 4);
     heartbeat.unref?.();
     const request = await this.repo.findById(id);
     try {
@@ -149,6 +178,7 @@ export class ExportWorker implements OnModuleDestroy {
             step: label(step, steps.length),
           });
         });
+        await this.hooks.afterSpectrumCall?.({ requestId: id, step, total: steps.length });
         if (this.stopping) throw new Abandoned('the service is stopping');
         const held = await this.repo.markStepDone(
           id,
@@ -162,6 +192,7 @@ export class ExportWorker implements OnModuleDestroy {
       }
       await this.finishSynced(request, log);
     } catch (e) {
+      if (e instanceof ProcessDied) throw e;
       if (request) await this.handleError(request, e, log);
     } finally {
       clearInterval(heartbeat);

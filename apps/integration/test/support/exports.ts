@@ -1,5 +1,8 @@
 import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
+import type { INestApplication } from '@nestjs/common';
+import { pino } from 'pino';
 import request from 'supertest';
+import { createApp } from '../../src/app.js';
 import { BACKOFF_MAX_MS, ExportWorker, LEASE_MS } from '../../src/exports/export-worker.service.js';
 import { ExportsRepository } from '../../src/exports/exports.repository.js';
 import { LinksRepository } from '../../src/links/links.repository.js';
@@ -174,4 +177,20 @@ export async function startExportEnv(
     },
   };
   return env;
+}
+
+/** A second service instance on the same database and clock (its own worker and instance id), not listening. */
+export async function startSecondInstance(
+  e: ExportEnv,
+): Promise<{ app: INestApplication; worker: ExportWorker }> {
+  const app = await createApp({
+    env: { ...e.t.env, DEMO_MODE: false },
+    logger: pino({ level: 'silent' }),
+    prisma: e.t.prisma,
+    clock: e.clock,
+  });
+  await app.init();
+  const worker = app.get(ExportWorker);
+  worker.random = () => 0.5;
+  return { app, worker };
 }
