@@ -99,6 +99,15 @@ describe('fault injection', () => {
     expect((await callGet(sim.url, 'GetPhase')).status).toBe(500);
   });
 
+  it('skip lets the first N matching calls pass, then the fault fires on the next one only', async () => {
+    await arm({ service: 'GetPhase', kind: 'http-500', skip: 2, times: 1 });
+    expect((await callGet(sim.url, 'GetPhase')).status).toBe(200);
+    expect((await callGet(sim.url, 'GetJob')).status).toBe(200); // another service is not counted
+    expect((await callGet(sim.url, 'GetPhase')).status).toBe(200);
+    expect((await callGet(sim.url, 'GetPhase')).status).toBe(500);
+    expect((await callGet(sim.url, 'GetPhase')).status).toBe(200);
+  });
+
   it('drop-connection before the write leaves no data; after the write the data is there', async () => {
     await arm({ service: 'AddVendor', kind: 'drop-connection', times: 1 });
     expect(await rawPost('/ws/AddVendor', vendorXml('DROPBFR'))).toBe('dropped');

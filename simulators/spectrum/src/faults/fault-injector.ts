@@ -24,6 +24,8 @@ export interface FaultSpec {
   when?: 'before' | 'after';
   /** Fire on the next N matching calls only. */
   times?: number;
+  /** Let the first N matching calls pass untouched (e.g. `skip: 2, times: 1` fires on the 3rd call only). */
+  skip?: number;
   /** Fire with this probability (0..1), drawn from a seeded generator. */
   rate?: number;
   seed?: number;
@@ -34,6 +36,8 @@ export interface FaultSpec {
 export interface Fault extends FaultSpec {
   id: number;
   fired: number;
+  /** Matching calls let through by `skip` so far. */
+  skipped?: number;
 }
 
 export class FaultSpecError extends Error {
@@ -61,7 +65,7 @@ export function checkFaultSpec(input: unknown): FaultSpec {
   if (!input || typeof input !== 'object' || Array.isArray(input))
     throw new FaultSpecError('body', 'expected an object');
   const s = input as Record<string, unknown>;
-  const allowed = new Set(['service', 'kind', 'ms', 'when', 'times', 'rate', 'seed', 'afterWrites']);
+  const allowed = new Set(['service', 'kind', 'ms', 'when', 'times', 'skip', 'rate', 'seed', 'afterWrites']);
   for (const k of Object.keys(s)) if (!allowed.has(k)) throw new FaultSpecError(k, `unknown field ${k}`);
   if (typeof s.service !== 'string' || s.service === '')
     throw new FaultSpecError('service', 'service is required');
@@ -82,6 +86,8 @@ export function checkFaultSpec(input: unknown): FaultSpec {
   if (spec.kind === 'latency' && ms === undefined) throw new FaultSpecError('ms', 'latency needs ms');
   const times = int('times', 1);
   if (times !== undefined) spec.times = times;
+  const skip = int('skip', 0);
+  if (skip !== undefined) spec.skip = skip;
   const seed = int('seed', 0);
   if (seed !== undefined) spec.seed = seed;
   const afterWrites = int('afterWrites', 1);
@@ -131,6 +137,10 @@ export class FaultInjector {
     for (const f of this.faults) {
       if (f.service !== '*' && f.service !== service) continue;
       if (f.times !== undefined && f.fired >= f.times) continue;
+      if (f.skip !== undefined && (f.skipped ?? 0) < f.skip) {
+        f.skipped = (f.skipped ?? 0) + 1;
+        continue;
+      }
       if (f.random && f.random() >= (f.rate ?? 1)) continue;
       f.fired++;
       fired.push(f);
