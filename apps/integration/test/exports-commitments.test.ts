@@ -14,7 +14,8 @@ afterAll(async () => {
 
 const subLines = (vendor: string, number: string) =>
   e.sim$('GET', `/state/subcontract-lines?Vendor_Code=${vendor}&Subcontract_Number=${number}&limit=100`);
-const rows = (r: any): any[] => (Array.isArray(r) ? r : (r?.rows ?? []));
+type SimRow = Record<string, unknown>;
+const rows = (r: unknown): SimRow[] => (Array.isArray(r) ? r : ((r as { rows?: SimRow[] })?.rows ?? []));
 
 describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
   it('COM-2 APP-2 APP-3: send → accept → the worker writes one subcontract with its lines, link synced', async () => {
@@ -104,7 +105,7 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
       .set(bearer(PM))
       .send({ type: 'commitment', id: bad });
     expect(res.status).toBe(422);
-    expect(res.body.errors.map((x: any) => x.code).sort()).toEqual(
+    expect(res.body.errors.map((x: { code: string }) => x.code).sort()).toEqual(
       [
         'commitment-not-approved',
         'sov-cost-code-not-in-spectrum-list',
@@ -131,7 +132,7 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     const requestId = await e.send('commitment', id);
     const taken = await e.accept(requestId, { spectrumId: '24101-01' });
     expect(taken.status).toBe(422);
-    expect(taken.body.errors.map((x: any) => x.code)).toEqual(['spectrum-key-taken']);
+    expect(taken.body.errors.map((x: { code: string }) => x.code)).toEqual(['spectrum-key-taken']);
     const ok = await e.accept(requestId, { spectrumId: 'ACME-77' });
     expect(ok.status).toBe(200);
     expect(ok.body.spectrumKey).toBe('ACMEEL/ACME-77');
@@ -165,7 +166,7 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
       .get('/api/v1/export-requests?type=commitment&state=rejected')
       .set(bearer(VIEWER))
       .expect(200);
-    expect(list.body.items.map((x: any) => x.id)).toContain(r1);
+    expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r1);
   });
 
   it('APP-4: a Spectrum I row fails the request in plain words; fixed in Spectrum, retried, synced', async () => {

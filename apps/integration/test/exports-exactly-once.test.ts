@@ -68,25 +68,39 @@ describe('APP-3 exactly once: dropped connections after the write', () => {
     await e?.close();
   });
 
-  it('APP-3: the header dropped after Spectrum applied it → one subcontract, exactly the 10 lines', async () => {
+  it('APP-3: for each step in turn (header, each of 10 lines) the connection drops after Spectrum applied it → one subcontract, exactly the 10 lines', async () => {
     const companyId = await e.linkedCompany('GRNDMAS');
-    const id = await e.commitment(projectId, companyId, { number: 'EO-1', lines: TEN_LINES });
-    const requestId = await e.send('commitment', id);
-    expect((await e.accept(requestId)).status).toBe(200);
-    await e.sim$('DELETE', '/requests');
-    await e.sim$('POST', '/faults', {
-      service: 'UpdateSubcontract',
-      kind: 'drop-connection',
-      when: 'after',
-      times: 1,
-    });
-    await e.drain();
-    await e.sim$('DELETE', '/faults');
-    const r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
-    expect(r.state).toBe('synced');
-    await expectExactlyOnce(e, 'GRNDMAS', 'EO-1');
-    const log = rows(await e.sim$('GET', '/requests')).filter((x) => x.service === 'UpdateSubcontract');
-    expect(log.length).toBe(2); // the dropped call and its repeat
+    for (let k = 0; k <= TEN_LINES.length; k++) {
+      const number = `EO-S${k}`;
+      const id = await e.commitment(projectId, companyId, { number, lines: TEN_LINES });
+      const requestId = await e.send('commitment', id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.sim$('DELETE', '/requests');
+      // step k: the header (UpdateSubcontract) or line k (the k-th UpdateSubcontractPhases call)
+      const service = k === 0 ? 'UpdateSubcontract' : 'UpdateSubcontractPhases';
+      await e.sim$('POST', '/faults', {
+        service,
+        kind: 'drop-connection',
+        when: 'after',
+        skip: Math.max(0, k - 1),
+        times: 1,
+      });
+      await e.drain();
+      expect(rows(await e.sim$('GET', '/faults'))).toEqual([]); // the fault fired
+      const r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
+      expect(r.state).toBe('synced');
+      expect(r.attempts).toBe(1);
+      await expectExactlyOnce(e, 'GRNDMAS', number);
+      const log = rows(await e.sim$('GET', '/requests?limit=1000')).filter((x) =>
+        String(x.service).startsWith('UpdateSubcontract'),
+      );
+      // every step once, the dropped one twice (the dropped call and its repeat); no other step repeated
+      expect(log).toHaveLength(TEN_LINES.length + 2);
+      const dropped = log.findIndex((x) => x.fault === 'drop-connection');
+      expect(dropped).toBe(k);
+      expect(log[k + 1]?.service).toBe(service);
+      expect(log.filter((x) => x.fault)).toHaveLength(1);
+    }
   });
 
   it('APP-3: every call of the export may drop after the write (seeded, half of all Puts) → still exactly once', async () => {

@@ -15,7 +15,7 @@ export interface ExportEnv {
   clock: FakeClock;
   worker: ExportWorker;
   http(): ReturnType<typeof request>;
-  sim$(method: string, path: string, body?: unknown): Promise<any>;
+  sim$(method: string, path: string, body?: unknown): Promise<unknown>;
   /** Runs the worker until no export is left in `exporting`, advancing the clock past backoffs and leases. */
   drain(rounds?: number): Promise<void>;
   linkedProject(jobNumber: string, body?: Record<string, unknown>): Promise<string>;
@@ -76,7 +76,9 @@ export async function startExportEnv(
   };
   await connect(t, sim.url);
   if (options.seed !== false) {
-    const phases = (await sim$('GET', '/state/standard-phases?limit=100')) as { rows?: any[] } | any[];
+    const phases = (await sim$('GET', '/state/standard-phases?limit=100')) as
+      | { rows?: { Phase_Code: string; Description: string }[] }
+      | { Phase_Code: string; Description: string }[];
     const rows = Array.isArray(phases) ? phases : (phases.rows ?? []);
     const list = await t.prisma.costCodeList.upsert({
       where: { name: 'Spectrum Standard Cost Codes' },
