@@ -168,7 +168,10 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     expect(blocked(changed.body, 'reimportPrimeContract')).toBeUndefined();
 
     // PERM-5: a standard user (even with admin on the prime contracts tool), and an ERP admin without it
-    await env.t.prisma.user.update({ where: { email: 'demo-pm@example.com' }, data: { primeContractsLevel: 'admin' } });
+    await env.t.prisma.user.update({
+      where: { email: 'demo-pm@example.com' },
+      data: { primeContractsLevel: 'admin' },
+    });
     const std = await post(`${id}/reimport-prime-contract`, PM).expect(403);
     expect(std.body.errors.map((e: { rule: string }) => e.rule)).toContain('PERM-5');
     const noTool = await post(`${id}/reimport-prime-contract`, ADMIN).expect(403);

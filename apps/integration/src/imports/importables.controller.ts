@@ -1,4 +1,4 @@
-import { IMPORTABLE_TYPES, PERMISSION_LEVELS, type PermissionLevel, SYNC_STATES } from '@bridge/rules';
+import { IMPORTABLE_TYPES, SYNC_STATES } from '@bridge/rules';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
