@@ -9,9 +9,6 @@ import {
   checkCommitmentDelete,
   checkCommitmentEdit,
   checkCommitmentExport,
-  checkFrom,
-  queueStateReason,
-  reason,
   stripPhaseDashes,
   sumCents,
   withFieldPrefix,
@@ -26,7 +23,15 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { assertCheck, definedOnly, isUniqueViolation, type Tx } from '../projects/pm-common.js';
+import {
+  assertCheck,
+  changedFields,
+  changeOrderEditCheck,
+  definedOnly,
+  isUniqueViolation,
+  linkState,
+  type Tx,
+} from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import {
@@ -84,11 +89,6 @@ const sameLines = (a: readonly SovLineRecord[], b: readonly SovLineRecord[]) =>
   JSON.stringify(a.map((l) => ({ ...l, taxCode: l.taxCode ?? null }))) ===
   JSON.stringify(b.map((l) => ({ ...l, taxCode: l.taxCode ?? null })));
 
-/** The header fields a PATCH changes (a field sent with its current value is no change). */
-function changedFields<T extends object>(current: T, patch: Partial<T>): (keyof T & string)[] {
-  return (Object.keys(patch) as (keyof T & string)[]).filter((k) => patch[k] !== current[k]);
-}
-
 /** What deleting a commitment removes for good: the commitment and each of its change orders (COM-5, CCO-3). */
 function deleteCheck(c: Commitment, ccos: readonly CommitmentChangeOrder[]): Check {
   return allOf(
@@ -98,24 +98,12 @@ function deleteCheck(c: Commitment, ccos: readonly CommitmentChangeOrder[]): Che
 }
 
 /** A synced change order keeps its status and schedule of values, as its commitment does (COM-4). */
-function changeOrderEditCheck(cco: CommitmentChangeOrder, changed: readonly string[]): Check {
-  const queued = queueStateReason(cco.syncState, 'change order');
-  if (queued) return checkFrom([queued]);
-  return checkFrom(
-    cco.syncState === 'synced'
-      ? changed
-          .filter((f) => f === 'status' || f === 'lines')
-          .map((f) =>
-            reason(
-              'change-order-synced-read-only',
-              'COM-4',
-              `The change order is synced with Spectrum; its ${f === 'lines' ? 'schedule of values' : f} can no longer be changed.`,
-              f,
-            ),
-          )
-      : [],
-  );
-}
+const ccoSyncedReadOnly = {
+  readOnly: ['status', 'lines'],
+  rule: 'COM-4',
+  message: (f: string) =>
+    `The change order is synced with Spectrum; its ${f === 'lines' ? 'schedule of values' : f} can no longer be changed.`,
+};
 
 /** Commitments (COM-1, COM-4, COM-5, APP-1, VEN-4) and commitment change orders (CCO-1, CCO-3). */
 @Injectable()
@@ -440,7 +428,7 @@ export class CommitmentsService {
         if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
         const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
         assertCheck(
-          changeOrderEditCheck(changeOrderToDomain(before, link), changed),
+          changeOrderEditCheck(linkState(link), changed, ccoSyncedReadOnly),
           'The change order cannot be changed.',
         );
         const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);

@@ -1,15 +1,10 @@
 import {
-  type Check,
   checkCommitmentChangeOrderDelete,
-  checkFrom,
   checkPrimeContractChangeOrderExport,
   type IntegrationFacts,
   type IsoDateTime,
   type PrimeContract,
   type Project,
-  queueStateReason,
-  reason,
-  type SyncState,
   stripPhaseDashes,
   sumCents,
 } from '@bridge/rules';
@@ -21,7 +16,15 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { assertCheck, definedOnly, isUniqueViolation, type Tx } from '../projects/pm-common.js';
+import {
+  assertCheck,
+  changedFields,
+  changeOrderEditCheck,
+  definedOnly,
+  isUniqueViolation,
+  linkState,
+  type Tx,
+} from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import {
@@ -66,24 +69,12 @@ const pccoLines = (lines: readonly PccoLineInput[]): PccoLineRecord[] =>
   }));
 
 /** A synced PCCO keeps its status and lines as Spectrum's change request has them (PCCO-2). */
-function pccoEditCheck(syncState: SyncState | null, changed: readonly string[]): Check {
-  const queued = queueStateReason(syncState, 'change order');
-  if (queued) return checkFrom([queued]);
-  return checkFrom(
-    syncState === 'synced'
-      ? changed
-          .filter((f) => f === 'status' || f === 'lines' || f === 'unitPrice')
-          .map((f) =>
-            reason(
-              'change-order-synced-read-only',
-              'PCCO-2',
-              `The change order is synced with a Spectrum change request; its ${f} can no longer be changed.`,
-              f,
-            ),
-          )
-      : [],
-  );
-}
+const pccoSyncedReadOnly = {
+  readOnly: ['status', 'lines', 'unitPrice'],
+  rule: 'PCCO-2',
+  message: (f: string) =>
+    `The change order is synced with a Spectrum change request; its ${f} can no longer be changed.`,
+};
 
 interface ContractContext {
   contract: PrimeContract;
@@ -268,12 +259,13 @@ export class PrimeContractsService {
         const before = await this.repo.findChangeOrder(id, tx);
         if (!before) throw notFound('Prime contract change order', id);
         const newLines = lines ? pccoLines(lines) : undefined;
-        const changed: string[] = (Object.keys(patch) as (keyof PccoFields)[]).filter(
-          (k) => patch[k] !== before[k],
-        );
+        const changed: string[] = changedFields(before, patch);
         if (newLines && JSON.stringify(newLines) !== JSON.stringify(before.lines)) changed.push('lines');
         const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
-        assertCheck(pccoEditCheck(link?.state ?? null, changed), 'The change order cannot be changed.');
+        assertCheck(
+          changeOrderEditCheck(linkState(link), changed, pccoSyncedReadOnly),
+          'The change order cannot be changed.',
+        );
         const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);
         await this.audit.record(
           {

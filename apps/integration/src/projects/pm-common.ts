@@ -1,4 +1,12 @@
-import { type Check, isIsoDate, SYNC_STATES, type SyncState } from '@bridge/rules';
+import {
+  type Check,
+  checkFrom,
+  isIsoDate,
+  queueStateReason,
+  reason,
+  SYNC_STATES,
+  type SyncState,
+} from '@bridge/rules';
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { LinkView } from '../links/links.repository.js';
@@ -48,6 +56,31 @@ export function assertCheck(check: Check, detail: string): void {
 /** Removes `undefined` entries so a PATCH only touches the fields that were sent. */
 export function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The header fields a PATCH changes (a field sent with its current value is no change). */
+export function changedFields<T extends object>(current: T, patch: Partial<T>): (keyof T & string)[] {
+  return (Object.keys(patch) as (keyof T & string)[]).filter((k) => patch[k] !== current[k]);
+}
+
+/**
+ * Editing a change order (commitment CCO, prime contract PCCO): read-only while in the export queue (APP-1); once
+ * synced, the fields Spectrum holds as sent (`readOnly`) can no longer be changed (`rule`: COM-4, PCCO-2).
+ */
+export function changeOrderEditCheck(
+  syncState: SyncState | null,
+  changed: readonly string[],
+  synced: { readOnly: readonly string[]; rule: string; message: (field: string) => string },
+): Check {
+  const queued = queueStateReason(syncState, 'change order');
+  if (queued) return checkFrom([queued]);
+  return checkFrom(
+    syncState === 'synced'
+      ? changed
+          .filter((f) => synced.readOnly.includes(f))
+          .map((f) => reason('change-order-synced-read-only', synced.rule, synced.message(f), f))
+      : [],
+  );
 }
 
 /** True when a unique constraint refused the write (Prisma P2002). */
