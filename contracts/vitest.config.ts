@@ -13,8 +13,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     fileParallelism: false,
     sequence: { sequencer: NameOrderSequencer },
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });

@@ -6,5 +6,7 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     pool: 'forks',
     execArgv: ['--expose-gc'],
+    // Streaming and narrowing tests move a lot of XML; leave room for a busy 2-core CI machine.
+    testTimeout: 30_000,
   },
 });
