@@ -3,12 +3,16 @@
  * worker against the demo simulator in a child process, beside the time the client alone needs to send the same
  * calls (1 UpdateSubcontract + 10 UpdateSubcontractPhases per commitment, one after another). Prints wall time,
  * Spectrum calls per second, peak RSS and the duplicates found in the simulator (must be 0). Target ≤ 1.3× the client.
- * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (default an embedded database in a temp dir).
+ * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (default an embedded database in a temp dir),
+ * BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE=1 (CPU
+ * profile of the worker run: where its process spends the time, by package). Prints the load average: compare
+ * figures from quiet runs only (the machine is shared).
  */
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { Session } from 'node:inspector/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSpectrumClient } from '@bridge/spectrum-client';
@@ -77,6 +81,36 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number
   }
 }
 
+/** Self time of the worker run by package (or file), from a CPU profile of this process. */
+async function profiled<T>(fn: () => Promise<T>): Promise<T> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    const deltas = profile.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, i) => {
+      const node = byId.get(id);
+      const url = node?.callFrame.url ?? '';
+      const pkg = /node_modules\/\.pnpm\/(@?[^@/]+(?:\+[^@/]+)?)@/.exec(url)?.[1];
+      const key =
+        pkg ??
+        (url ? (url.split('/').slice(-2).join('/') ?? url) : node?.callFrame.functionName || '(native)');
+      self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
+    });
+    const total = [...self.values()].reduce((a, b) => a + b, 0);
+    console.log('worker CPU profile (self time):');
+    for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+  }
+}
+
 async function sim$(url: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${url}/__sim${path}`, {
     method,
@@ -91,6 +125,11 @@ const rowsOf = (r: unknown): Record<string, unknown>[] =>
   Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);
 
 async function main() {
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const sim = await startSimulator();
   const dir = mkdtempSync(join(tmpdir(), 'bridge-export-bench-'));
   const databaseUrl = process.env.BENCH_DATABASE_URL ?? `pglite://${join(dir, 'db')}`;
@@ -218,7 +257,10 @@ async function main() {
       `set-up: ${N} commitments sent and accepted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const worker = app.get(ExportWorker);
-    const run = await measured(() => worker.drain());
+    if (process.env.BENCH_CONCURRENCY) worker.concurrency = Number(process.env.BENCH_CONCURRENCY);
+    const run = await measured(() =>
+      process.env.BENCH_PROFILE ? profiled(() => worker.drain()) : worker.drain(),
+    );
     const states = await prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
     const subs = rowsOf(await sim$(sim.url, 'GET', '/state/subcontracts?Vendor_Code=CITYCON&limit=5000'));
     const lines = rowsOf(
@@ -232,7 +274,11 @@ async function main() {
     console.log(
       `states: ${JSON.stringify(states.map((s) => [s.state, s._count._all]))}; subcontracts ${subs.length}, lines ${lines.length}, duplicates ${duplicates}`,
     );
-    console.log(`ratio worker / client alone: ${(run.ms / ref.ms).toFixed(2)}× (target ≤ 1.3×)`);
+    console.log(
+      `ratio worker / client alone: ${(run.ms / ref.ms).toFixed(2)}× (target ≤ 1.3×; ${worker.concurrency} requests at a time; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})`,
+    );
     await app.close();
     await db.close();
     if (duplicates !== 0 || subs.length !== N) process.exitCode = 1;

@@ -44,6 +44,8 @@ export const envSchema = z.object({
   WORKER_ENABLED: bool.default(true),
   /** Lease of a claimed export request (renewed every quarter of it); a dead worker's exports resume after it. */
   EXPORT_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Export requests one worker instance runs at the same time (each with its own lease). */
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   /** Demo mode: fixed demo users and tokens (never in production). */
   DEMO_MODE: bool.default(false),
   INSTANCE_ID: z.string().min(1).max(100).optional(),

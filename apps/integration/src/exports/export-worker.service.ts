@@ -20,7 +20,12 @@ import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import { ExportItemsService } from './export-items.service.js';
-import { type ExportRequestRecord, type ExportStepRecord, ExportsRepository } from './exports.repository.js';
+import {
+  type ClaimedExport,
+  type ClaimedRequest,
+  type ExportStepRecord,
+  ExportsRepository,
+} from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
 
 /**
@@ -51,6 +56,11 @@ export class ProcessDied extends Error {
   }
 }
 
+/** One drain's shared Spectrum client (one session, kept-alive connections), built by its first request. */
+interface Batch {
+  client: Promise<BridgeSpectrumClient> | null;
+}
+
 /** Injectable hooks for tests; none are set in production. */
 export interface ExportWorkerHooks {
   /** Runs after Spectrum answered a step's call and before the step is recorded as done. */
@@ -73,7 +83,8 @@ function validationText(e: SpectrumValidationError): string {
 }
 
 /**
- * The export worker (ARCHITECTURE "Exports"): claims one due request at a time with one conditional statement,
+ * The export worker (ARCHITECTURE "Exports"): claims each due request with one conditional statement (up to
+ * `EXPORT_CONCURRENCY` at a time),
  * holds a renewed lease, runs the request's pending steps in order (each marked done in its own small transaction
  * with Spectrum's answer; no transaction is held across a Spectrum call) and classifies errors: transport, timeouts
  * and Server faults retry with backoff; Spectrum `I`/`M` rows fail the request with Spectrum's words; `A` sends it
@@ -82,6 +93,8 @@ function validationText(e: SpectrumValidationError): string {
 @Injectable()
 export class ExportWorker implements OnModuleDestroy {
   readonly instanceId: string;
+  /** Requests this instance works at the same time (`EXPORT_CONCURRENCY`). */
+  concurrency: number;
   /** The lease this instance takes on a claimed request (`EXPORT_LEASE_MS`) and renews every quarter of it. */
   readonly leaseMs: number;
   private stopping = false;
@@ -105,6 +118,7 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(ENV) private readonly env: Env,
   ) {
     this.leaseMs = env.EXPORT_LEASE_MS ?? LEASE_MS;
+    this.concurrency = env.EXPORT_CONCURRENCY ?? 4;
     this.instanceId = env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   }
 
@@ -116,29 +130,46 @@ export class ExportWorker implements OnModuleDestroy {
     });
   }
 
-  /** Runs due requests until none is left; one drain per instance at a time (others wait for it). */
+  /**
+   * Runs due requests until none is left (at most `max`), `EXPORT_CONCURRENCY` at a time, each under its own lease,
+   * all through one Spectrum client (one session) for the batch. One drain per instance at a time (others wait for
+   * it).
+   */
   drain(max = Number.POSITIVE_INFINITY): Promise<number> {
     if (this.draining) return this.draining;
     this.draining = (async () => {
-      let n = 0;
+      let claimed = 0;
+      let done = 0;
+      const batch: Batch = { client: null };
+      const lane = async () => {
+        while (claimed < max && !this.stopping) {
+          claimed++;
+          if (!(await this.runOne(batch))) {
+            claimed--;
+            return;
+          }
+          done++;
+        }
+      };
       try {
-        while (n < max && !this.stopping && (await this.runOne())) n++;
+        const lanes = await Promise.allSettled(Array.from({ length: this.concurrency }, lane));
+        const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+        if (failed) throw failed.reason;
       } finally {
         this.draining = null;
       }
-      return n;
+      return done;
     })();
     return this.draining;
   }
 
   /** Claims and works one due request; false when nothing is due or the queue is paused (Not Connected). */
-  async runOne(): Promise<boolean> {
+  async runOne(batch: Batch = { client: null }): Promise<boolean> {
     if (this.stopping) return false;
-    if (!(await this.repo.connected())) return false;
     const now = this.clock.now();
-    const id = await this.repo.claim(this.instanceId, now, new Date(now.getTime() + this.leaseMs));
-    if (!id) return false;
-    await this.process(id);
+    const claimed = await this.repo.claim(this.instanceId, now, new Date(now.getTime() + this.leaseMs));
+    if (!claimed) return false;
+    await this.process(claimed, batch);
     return true;
   }
 
@@ -147,7 +178,8 @@ export class ExportWorker implements OnModuleDestroy {
     for (const c of this.running) c.abort(new Abandoned('the service is stopping'));
   }
 
-  private async process(id: string): Promise<void> {
+  private async process({ request, pending, total }: ClaimedExport, batch: Batch): Promise<void> {
+    const id = request.id;
     const log = this.logger.child({ correlationId: id, instance: this.instanceId });
     const abort = new AbortController();
     this.running.add(abort);
@@ -161,24 +193,24 @@ export class ExportWorker implements OnModuleDestroy {
         .catch(() => abort.abort(new Abandoned('the lease could not be renewed')));
     }, this.leaseMs / 4);
     heartbeat.unref?.();
-    const request = await this.repo.findById(id);
     try {
-      if (!request) return;
-      const steps = await this.repo.steps(id);
-      const pending = steps.filter((s) => s.status === 'pending');
       log.info(
         { type: request.type, spectrumKey: request.spectrumKey, pending: pending.length },
         'export started',
       );
-      const client = await this.clients.create({ retry: { attempts: 1 } });
+      batch.client ??= this.clients.create({ retry: { attempts: 1 } });
+      const client = await batch.client.catch((e: unknown) => {
+        batch.client = null; // the next request builds it again (e.g. once the connection is configured)
+        throw e;
+      });
       for (const step of pending) {
         if (abort.signal.aborted) throw abort.signal.reason;
         const result = await this.execute(client, step, abort.signal).catch((e) => {
           throw Object.assign(e instanceof Error ? e : new Error(String(e)), {
-            step: label(step, steps.length),
+            step: label(step, total),
           });
         });
-        await this.hooks.afterSpectrumCall?.({ requestId: id, step, total: steps.length });
+        await this.hooks.afterSpectrumCall?.({ requestId: id, step, total });
         if (this.stopping) throw new Abandoned('the service is stopping');
         const held = await this.repo.markStepDone(
           id,
@@ -193,7 +225,7 @@ export class ExportWorker implements OnModuleDestroy {
       await this.finishSynced(request, log);
     } catch (e) {
       if (e instanceof ProcessDied) throw e;
-      if (request) await this.handleError(request, e, log);
+      await this.handleError(request, e, log);
     } finally {
       clearInterval(heartbeat);
       this.running.delete(abort);
@@ -242,31 +274,23 @@ export class ExportWorker implements OnModuleDestroy {
     return { generated: res.generated };
   }
 
-  private async finishSynced(request: ExportRequestRecord, log: Logger): Promise<void> {
+  private async finishSynced(request: ClaimedRequest, log: Logger): Promise<void> {
     const type = request.type as ExportableType;
     const p = request.payload as { item?: RowValue; linkType?: ExportableType };
     const linkType = p.linkType ?? type;
     const now = this.clock.now();
     const key = request.spectrumKey ?? '';
     const done = await this.repo.transaction(async (tx) => {
-      if (!(await this.repo.holds(request.id, this.instanceId, tx))) return false;
       await this.items.lock(type, request.itemId, tx);
-      const other = await this.links.forSpectrumKey(linkType, key, tx);
-      // A row the import staged for the same Spectrum key (no PM item yet) is now this item's link.
-      if (other && other.pmId === null) await this.repo.deleteLink(other.id, tx);
-      await this.repo.transition(
+      const finished = await this.repo.finishHeld(
         request.id,
-        ['exporting'],
-        {
-          state: 'synced',
-          finishedAt: now,
-          lockedBy: null,
-          lockedUntil: null,
-          lastError: null,
-          lastErrorKind: null,
-        },
+        this.instanceId,
+        { state: 'synced', finishedAt: now, lastError: null, lastErrorKind: null },
         tx,
       );
+      if (!finished) return false; // the lease was lost: another instance finishes it
+      // A row the import staged for the same Spectrum key (no PM item yet) is now this item's link.
+      await this.repo.deleteStagedLink(linkType, key, tx);
       const item = (p.item ?? {}) as RowValue;
       await this.links.upsertForItem(
         linkType,
@@ -308,31 +332,19 @@ export class ExportWorker implements OnModuleDestroy {
     });
   }
 
-  private async fail(
-    request: ExportRequestRecord,
-    message: string,
-    kind: string,
-    log: Logger,
-  ): Promise<void> {
+  private async fail(request: ClaimedRequest, message: string, kind: string, log: Logger): Promise<void> {
     const type = request.type as ExportableType;
     const linkType = ((request.payload as { linkType?: ExportableType }).linkType ?? type) as ExportableType;
     const now = this.clock.now();
     const done = await this.repo.transaction(async (tx) => {
-      if (!(await this.repo.holds(request.id, this.instanceId, tx))) return false;
       await this.items.lock(type, request.itemId, tx);
-      await this.repo.transition(
+      const finished = await this.repo.finishHeld(
         request.id,
-        ['exporting'],
-        {
-          state: 'failed',
-          finishedAt: now,
-          lockedBy: null,
-          lockedUntil: null,
-          lastError: message,
-          lastErrorKind: kind,
-        },
+        this.instanceId,
+        { state: 'failed', finishedAt: now, lastError: message, lastErrorKind: kind },
         tx,
       );
+      if (!finished) return false;
       await this.links.upsertForItem(linkType, request.itemId, { state: 'failed', lastError: message }, tx);
       await this.audit.record(
         {
@@ -364,7 +376,7 @@ export class ExportWorker implements OnModuleDestroy {
     return Math.floor(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private async handleError(request: ExportRequestRecord, error: unknown, log: Logger): Promise<void> {
+  private async handleError(request: ClaimedRequest, error: unknown, log: Logger): Promise<void> {
     if (error instanceof Abandoned || this.stopping) {
       log.warn({ reason: (error as Error).message }, 'export left for another attempt');
       return;

@@ -52,6 +52,31 @@ export interface ExportRequestRecord {
   updatedAt: Date;
 }
 
+/** What a worker works from once it holds a request's lease. */
+export type ClaimedRequest = Pick<
+  ExportRequestRecord,
+  'id' | 'type' | 'itemId' | 'payload' | 'spectrumKey' | 'attempts'
+>;
+
+export interface ClaimedExport {
+  request: ClaimedRequest;
+  /** The steps not done yet, in order. */
+  pending: ExportStepRecord[];
+  /** The request's number of steps (done and pending). */
+  total: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  type: string;
+  itemId: string;
+  payload: unknown;
+  spectrumKey: string | null;
+  attempts: number;
+  total: number;
+  pending: unknown;
+}
+
 export interface NewStep {
   name: string;
   service: string;
@@ -184,24 +209,62 @@ export class ExportsRepository {
 
   /**
    * Claims the next due export for this worker with one statement: the oldest due `exporting` request whose lease is
-   * free, skipping rows another worker is claiming (`FOR UPDATE SKIP LOCKED`). Null when nothing is due.
+   * free, skipping rows another worker is claiming (`FOR UPDATE SKIP LOCKED`), and only while the connection is
+   * Connected (GEN-3: the queue is paused otherwise). The same statement returns what the worker needs: the request,
+   * its pending steps in order and its number of steps. Null when nothing is due or the queue is paused.
    */
-  async claim(holder: string, now: Date, leaseUntil: Date): Promise<string | null> {
-    const rows = await this.db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      UPDATE "ExportRequest" SET "lockedBy" = ${holder}, "lockedUntil" = ${ts(leaseUntil)}, "updatedAt" = ${ts(now)}
-      WHERE id = (
-        SELECT id FROM "ExportRequest"
-        WHERE state = 'exporting'::"ExportRequestState"
-          AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${ts(now)})
-          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
-        ORDER BY "nextAttemptAt" ASC NULLS FIRST, id ASC
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED
+  async claim(holder: string, now: Date, leaseUntil: Date): Promise<ClaimedExport | null> {
+    const rows = await this.db.$queryRaw<ClaimedRow[]>(Prisma.sql`
+      WITH claimed AS (
+        UPDATE "ExportRequest" SET "lockedBy" = ${holder}, "lockedUntil" = ${ts(leaseUntil)}, "updatedAt" = ${ts(now)}
+        WHERE id = (
+          SELECT id FROM "ExportRequest"
+          WHERE state = 'exporting'::"ExportRequestState"
+            AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${ts(now)})
+            AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
+          ORDER BY "nextAttemptAt" ASC NULLS FIRST, id ASC
+          LIMIT 1
+          FOR UPDATE SKIP LOCKED
+        )
+        AND state = 'exporting'::"ExportRequestState"
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
+        AND EXISTS (SELECT 1 FROM "IntegrationSettings" WHERE id = 1 AND "connectionStatus" = 'connected')
+        RETURNING id, type, "itemId", payload, "spectrumKey", attempts
       )
-      AND state = 'exporting'::"ExportRequestState"
-      AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
-      RETURNING id`);
-    return rows[0]?.id ?? null;
+      SELECT c.id, c.type, c."itemId", c.payload, c."spectrumKey", c.attempts,
+        (SELECT count(*)::int FROM "ExportStep" a WHERE a."requestId" = c.id) AS total,
+        (SELECT coalesce(
+            json_agg(
+              json_build_object('id', s.id, 'seq', s.seq, 'name', s.name, 'service', s.service, 'input', s.input)
+              ORDER BY s.seq
+            ),
+            '[]'::json)
+          FROM "ExportStep" s WHERE s."requestId" = c.id AND s.status = 'pending') AS pending
+      FROM claimed c`);
+    const r = rows[0];
+    if (!r) return null;
+    const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+    const pending = json<Omit<ExportStepRecord, 'status' | 'result' | 'doneAt'>[]>(r.pending).map(
+      (step): ExportStepRecord => ({
+        ...step,
+        input: step.input ?? {},
+        status: 'pending',
+        result: null,
+        doneAt: null,
+      }),
+    );
+    return {
+      request: {
+        id: r.id,
+        type: r.type as ItemType,
+        itemId: r.itemId,
+        payload: json<Record<string, unknown> | null>(r.payload) ?? {},
+        spectrumKey: r.spectrumKey,
+        attempts: Number(r.attempts),
+      },
+      pending,
+      total: Number(r.total),
+    };
   }
 
   /** Extends the lease while this worker still holds it; false when it was lost. */
@@ -213,7 +276,10 @@ export class ExportsRepository {
     return r.count === 1;
   }
 
-  /** Marks one step done with Spectrum's answer, only while this worker holds the request's lease. */
+  /**
+   * Marks one step done with Spectrum's answer, only while this worker holds the request's lease: one statement
+   * (the lease check and the write are atomic together). False when the lease was lost.
+   */
   async markStepDone(
     requestId: string,
     stepId: string,
@@ -221,17 +287,14 @@ export class ExportsRepository {
     result: Prisma.InputJsonValue,
     now: Date,
   ): Promise<boolean> {
-    return this.db.$transaction(async (tx) => {
-      const held = await tx.exportRequest.count({
-        where: { id: requestId, lockedBy: holder, state: 'exporting' },
-      });
-      if (held !== 1) return false;
-      await tx.exportStep.updateMany({
-        where: { id: stepId, status: 'pending' },
-        data: { status: 'done', result, doneAt: now },
-      });
-      return true;
-    });
+    const n = await this.db.$executeRaw(Prisma.sql`
+      UPDATE "ExportStep" SET status = 'done', result = ${JSON.stringify(result)}::jsonb, "doneAt" = ${ts(now)}
+      WHERE id = ${stepId} AND status = 'pending'
+        AND EXISTS (
+          SELECT 1 FROM "ExportRequest"
+          WHERE id = ${requestId} AND "lockedBy" = ${holder} AND state = 'exporting'::"ExportRequestState"
+        )`);
+    return n === 1;
   }
 
   /** Releases the lease and schedules the next attempt (transient error, or paused queue). */
@@ -246,9 +309,26 @@ export class ExportsRepository {
     });
   }
 
-  /** Whether the request is still held by this worker (inside the finishing transaction). */
-  async holds(id: string, holder: string, tx: Tx): Promise<boolean> {
-    return (await tx.exportRequest.count({ where: { id, lockedBy: holder, state: 'exporting' } })) === 1;
+  /**
+   * Ends a request this worker holds (synced or failed) inside the finishing transaction: the lease check and the
+   * change are one statement. False when the lease was lost (nothing changed).
+   */
+  async finishHeld(
+    id: string,
+    holder: string,
+    data: Prisma.ExportRequestUpdateManyMutationInput,
+    tx: Tx,
+  ): Promise<boolean> {
+    const r = await tx.exportRequest.updateMany({
+      where: { id, lockedBy: holder, state: 'exporting' },
+      data: { ...data, lockedBy: null, lockedUntil: null },
+    });
+    return r.count === 1;
+  }
+
+  /** Removes a row the import staged for this Spectrum key with no PM item yet (the exported item's link replaces it). */
+  async deleteStagedLink(type: ItemType, spectrumKey: string, tx: Tx): Promise<void> {
+    await tx.syncLink.deleteMany({ where: { type, spectrumKey, pmId: null } });
   }
 
   /** Requests currently counted per state (for the queue's overview and tests). */
