@@ -112,13 +112,8 @@ export class CompaniesRepository {
    * The link of each company: its `company` link, or the `vendor` link an import or "link to existing" wrote with
    * the company as PM item (both name the Spectrum vendor code).
    */
-  async linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    const unique = [...new Set(ids)];
-    const own = await this.links.forItems('company', unique, tx);
-    const vendors = await this.links.forItems('vendor', unique, tx);
-    const out = new Map(vendors);
-    for (const [k, v] of own) out.set(k, v);
-    return out;
+  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItemsOrAlias('company', 'vendor', ids, tx);
   }
 
   async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {

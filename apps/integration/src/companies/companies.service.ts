@@ -1,12 +1,12 @@
-import { checkCompanyExport, queueStateReason } from '@bridge/rules';
+import { checkCompanyExport } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { syncFields } from '../links/item-view.js';
 import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
-import { notFound, unprocessable } from '../platform/http/problem.js';
-import { definedOnly } from '../projects/pm-common.js';
+import { notFound } from '../platform/http/problem.js';
+import { addressStateAsState, assertNotQueued, definedOnly, valuesBefore } from '../projects/pm-common.js';
 import {
   CompaniesRepository,
   type CompanyFields,
@@ -23,10 +23,7 @@ export type CompanyUpdateInput = Partial<Omit<CompanyFields, 'state'>> & {
 };
 export type CompanyCreateInput = CompanyUpdateInput & { name: string };
 
-const toFields = ({ addressState, ...rest }: CompanyUpdateInput): Partial<CompanyFields> => ({
-  ...rest,
-  ...(addressState !== undefined ? { state: addressState } : {}),
-});
+const toFields = (input: CompanyUpdateInput): Partial<CompanyFields> => addressStateAsState(input);
 
 /** The company directory (VEN-2 export eligibility; VEN-3: PM edits never update the Spectrum vendor). */
 @Injectable()
@@ -101,8 +98,7 @@ export class CompaniesService {
       const before = await this.repo.findById(id, tx);
       if (!before) throw notFound('Company', id);
       const link = await this.repo.linkFor(id, tx);
-      const queued = queueStateReason(link?.state, 'company');
-      if (queued) throw unprocessable('The company cannot be edited now.', [queued]);
+      assertNotQueued(link, 'company', 'The company cannot be edited now.');
       const c = await this.repo.update(id, patch, tx);
       await this.audit.record(
         {
@@ -110,7 +106,7 @@ export class CompaniesService {
           action: 'company.update',
           itemType: 'company',
           itemId: id,
-          before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof CompanyRecord]])),
+          before: valuesBefore(before, patch),
           after: patch,
         },
         tx,

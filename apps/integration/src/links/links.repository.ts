@@ -45,6 +45,23 @@ export class LinksRepository {
     return new Map(rows.map((r) => [r.pmId as string, view(r)]));
   }
 
+  /**
+   * The link of each item under either of two types: its own link (`own`), else the link an import or "link to
+   * existing" wrote with the item as PM item (`alias`): `project`/`job`, `company`/`vendor` name the same Spectrum key.
+   */
+  async forItemsOrAlias(
+    own: ItemType,
+    alias: ItemType,
+    pmIds: readonly string[],
+    tx: Tx = this.db,
+  ): Promise<Map<string, LinkView>> {
+    const unique = [...new Set(pmIds)];
+    const mine = await this.forItems(own, unique, tx);
+    const out = new Map(await this.forItems(alias, unique, tx));
+    for (const [k, v] of mine) out.set(k, v);
+    return out;
+  }
+
   async forSpectrumKey(type: ItemType, spectrumKey: string, tx: Tx = this.db): Promise<LinkView | null> {
     const r = await tx.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } } });
     return r ? view(r) : null;

@@ -53,6 +53,25 @@ export function assertCheck(check: Check, detail: string): void {
   if (!check.ok) throw unprocessable(detail, check.reasons);
 }
 
+/** API field names → storage: the address's state is `addressState`, because `state` is the sync state (API-4). */
+export function addressStateAsState<T extends { addressState?: string | null | undefined }>({
+  addressState,
+  ...rest
+}: T): Omit<T, 'addressState'> & { state?: string | null } {
+  return { ...rest, ...(addressState !== undefined ? { state: addressState } : {}) };
+}
+
+/** The current values of the fields a PATCH sends (the `before` of its audit event). */
+export function valuesBefore<T extends object>(current: T, patch: object): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(patch).map((k) => [k, current[k as keyof T]]));
+}
+
+/** APP-1: an item waiting in (or moving through) the export queue is read-only (422 with the reason). */
+export function assertNotQueued(link: LinkView | null | undefined, label: string, detail: string): void {
+  const queued = queueStateReason(link?.state, label);
+  if (queued) throw unprocessable(detail, [queued]);
+}
+
 /** Removes `undefined` entries so a PATCH only touches the fields that were sent. */
 export function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -185,12 +185,8 @@ export class ProjectsRepository {
    * The link of each project: its `project` link, or the `job` link an import wrote with the project as PM item
    * (both name the Spectrum job number).
    */
-  async linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    const own = await this.links.forItems('project', ids, tx);
-    const jobs = await this.links.forItems('job', ids, tx);
-    const out = new Map(jobs);
-    for (const [k, v] of own) out.set(k, v);
-    return out;
+  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
+    return this.links.forItemsOrAlias('project', 'job', ids, tx);
   }
 
   async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {

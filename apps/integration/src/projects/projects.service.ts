@@ -2,7 +2,6 @@ import {
   checkProjectExport,
   checkWbsSegments,
   type IntegrationFacts,
-  queueStateReason,
   reason,
   stripPhaseDashes,
 } from '@bridge/rules';
@@ -15,7 +14,14 @@ import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, notFound, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
-import { assertCheck, definedOnly, type Tx } from './pm-common.js';
+import {
+  addressStateAsState,
+  assertCheck,
+  assertNotQueued,
+  definedOnly,
+  type Tx,
+  valuesBefore,
+} from './pm-common.js';
 import {
   type ProjectCostCodeRecord,
   type ProjectFields,
@@ -33,10 +39,7 @@ export type ProjectUpdateInput = Partial<Omit<ProjectFields, 'state'>> & {
 };
 export type ProjectCreateInput = ProjectUpdateInput & { name: string };
 
-const toFields = ({ addressState, ...rest }: ProjectUpdateInput): Partial<ProjectFields> => ({
-  ...rest,
-  ...(addressState !== undefined ? { state: addressState } : {}),
-});
+const toFields = (input: ProjectUpdateInput): Partial<ProjectFields> => addressStateAsState(input);
 export interface CostCodeInput {
   code: string;
   description?: string | undefined;
@@ -138,8 +141,7 @@ export class ProjectsService {
       const before = await this.repo.findById(id, tx);
       if (!before) throw notFound('Project', id);
       const link = await this.repo.linkFor(id, tx);
-      const queued = queueStateReason(link?.state, 'project');
-      if (queued) throw unprocessable('The project cannot be edited now.', [queued]);
+      assertNotQueued(link, 'project', 'The project cannot be edited now.');
       await this.assertListExists(patch.costCodeListId, tx);
       const p = await this.repo.update(id, patch, tx);
       await this.audit.record(
@@ -148,7 +150,7 @@ export class ProjectsService {
           action: 'project.update',
           itemType: 'project',
           itemId: id,
-          before: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof ProjectRecord]])),
+          before: valuesBefore(before, patch),
           after: patch,
         },
         tx,
