@@ -20,7 +20,7 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { assertCheck, isUniqueViolation, type Tx } from '../projects/pm-common.js';
+import { assertCheck, conflictOnUnique, type Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import {
@@ -316,8 +316,8 @@ export class BudgetsService {
       description: l.description ?? null,
       amountCents: l.amountCents,
     }));
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         const s = await this.load(projectId, tx);
         const lineReasons: (Reason | null)[] = [];
         for (const [i, l] of lines.entries()) {
@@ -351,16 +351,12 @@ export class BudgetsService {
           tx,
         );
         return this.changeView(c, null, s.project, s.budget);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e))
-        throw conflict(
-          'budget-change-number-taken',
-          `Budget change ${input.number} already exists.`,
-          'number',
-        );
-      throw e;
-    }
+      })
+      .catch(
+        conflictOnUnique(() =>
+          conflict('budget-change-number-taken', `Budget change ${input.number} already exists.`, 'number'),
+        ),
+      );
   }
 
   async listChanges(projectId: string, afterId: string | undefined, limit: number): Promise<Page<unknown>> {

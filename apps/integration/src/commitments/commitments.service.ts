@@ -27,8 +27,8 @@ import {
   assertCheck,
   changedFields,
   changeOrderEditCheck,
+  conflictOnUnique,
   definedOnly,
-  isUniqueViolation,
   linkState,
   type Tx,
 } from '../projects/pm-common.js';
@@ -230,8 +230,8 @@ export class CommitmentsService {
 
   async create(actor: AuthUser, input: CommitmentCreateInput) {
     const listId = await this.spectrumListId();
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         if (!(await this.projects.exists(input.projectId, tx))) {
           throw badRequest([
             {
@@ -269,11 +269,8 @@ export class CommitmentsService {
           tx,
         );
         return this.view(r, listId, tx);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw this.numberTaken(input.number);
-      throw e;
-    }
+      })
+      .catch(conflictOnUnique(() => this.numberTaken(input.number)));
   }
 
   /** COM-4: company, status and SOV are read-only once synced; APP-1: all of it while in the export queue. */
@@ -281,8 +278,8 @@ export class CommitmentsService {
     const { lines, ...header } = input;
     const patch = definedOnly(header) as Partial<CommitmentFields>;
     const listId = await this.spectrumListId();
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         await this.repo.lock(id, tx);
         const before = await this.repo.findById(id, tx);
         if (!before) throw notFound('Commitment', id);
@@ -309,11 +306,8 @@ export class CommitmentsService {
           tx,
         );
         return this.view(after, listId, tx);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw this.numberTaken(String(patch.number));
-      throw e;
-    }
+      })
+      .catch(conflictOnUnique(() => this.numberTaken(String(patch.number))));
   }
 
   /** COM-5: a linked commitment must be unlinked first; CCO-3 for each change order it takes along. Permanent. */
@@ -378,8 +372,8 @@ export class CommitmentsService {
 
   async createChangeOrder(actor: AuthUser, commitmentId: string, input: ChangeOrderCreateInput) {
     const listId = await this.spectrumListId();
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         const ctx = await this.changeOrderContext(commitmentId, listId, tx);
         const r = await this.repo.createChangeOrder(
           commitmentId,
@@ -406,11 +400,8 @@ export class CommitmentsService {
           tx,
         );
         return this.changeOrderView(r, null, ctx.c, ctx.company, ctx.codes);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw this.ccoNumberTaken(input.number);
-      throw e;
-    }
+      })
+      .catch(conflictOnUnique(() => this.ccoNumberTaken(input.number)));
   }
 
   /** APP-1: read-only while in the export queue; once synced its status and SOV stay as sent. */
@@ -418,8 +409,8 @@ export class CommitmentsService {
     const { lines, ...header } = input;
     const patch = definedOnly(header) as Partial<ChangeOrderFields>;
     const listId = await this.spectrumListId();
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         await this.repo.lockChangeOrder(id, tx);
         const before = await this.repo.findChangeOrder(id, tx);
         if (!before) throw notFound('Commitment change order', id);
@@ -445,11 +436,8 @@ export class CommitmentsService {
         );
         const ctx = await this.changeOrderContext(after.commitmentId, listId, tx);
         return this.changeOrderView(after, link, ctx.c, ctx.company, ctx.codes);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw this.ccoNumberTaken(String(patch.number));
-      throw e;
-    }
+      })
+      .catch(conflictOnUnique(() => this.ccoNumberTaken(String(patch.number))));
   }
 
   /** CCO-3: approved ones cannot be deleted; synced ones must be unlinked first. Permanent. */

@@ -20,8 +20,8 @@ import {
   assertCheck,
   changedFields,
   changeOrderEditCheck,
+  conflictOnUnique,
   definedOnly,
-  isUniqueViolation,
   linkState,
   type Tx,
 } from '../projects/pm-common.js';
@@ -211,8 +211,8 @@ export class PrimeContractsService {
   /** LIM-7: a unit-price PCCO may be recorded; sending it is refused (see blockedBy). */
   async createChangeOrder(actor: AuthUser, primeContractId: string, input: PccoCreateInput) {
     const facts = await this.facts.get();
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         if (!(await this.repo.findById(primeContractId, tx)))
           throw notFound('Prime contract', primeContractId);
         const r = await this.repo.createChangeOrder(
@@ -241,11 +241,8 @@ export class PrimeContractsService {
           tx,
         );
         return this.pccoViewOf(r, facts, tx);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw this.numberTaken(input.number);
-      throw e;
-    }
+      })
+      .catch(conflictOnUnique(() => this.numberTaken(input.number)));
   }
 
   /** APP-1: read-only while in the export queue; PCCO-2: status and lines stay as sent once synced. */
@@ -253,8 +250,8 @@ export class PrimeContractsService {
     const facts = await this.facts.get();
     const { lines, ...header } = input;
     const patch = definedOnly(header) as Partial<PccoFields>;
-    try {
-      return await this.repo.transaction(async (tx) => {
+    return this.repo
+      .transaction(async (tx) => {
         await this.repo.lockChangeOrder(id, tx);
         const before = await this.repo.findChangeOrder(id, tx);
         if (!before) throw notFound('Prime contract change order', id);
@@ -279,11 +276,8 @@ export class PrimeContractsService {
           tx,
         );
         return this.pccoViewOf(after, facts, tx);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) throw this.numberTaken(String(patch.number));
-      throw e;
-    }
+      })
+      .catch(conflictOnUnique(() => this.numberTaken(String(patch.number))));
   }
 
   /** As for commitment change orders (CCO-3): not when approved, linked or in the export queue. Permanent. */

@@ -107,6 +107,17 @@ export function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: string } | null)?.code === 'P2002';
 }
 
+/**
+ * For `.catch` after a write: a unique constraint refusing it (Prisma P2002) becomes the 409 `taken()` builds; any
+ * other error passes on unchanged.
+ */
+export function conflictOnUnique(taken: () => Error): (e: unknown) => never {
+  return (e) => {
+    if (isUniqueViolation(e)) throw taken();
+    throw e;
+  };
+}
+
 /** The PM tables whose rows a write locks while it checks and changes an item. */
 export type LockedTable =
   | 'Project'
