@@ -5,15 +5,20 @@
  * BENCH_DATABASE_URL), with wall time, peak RSS and rows written.
  *
  * Targets: full ≤ 2× download, re-run ≤ 1.2× download with 0 rows written, RSS ≤ 400 MB.
- * Options: BENCH_PHASE_ROWS (default 200000), BENCH_DATABASE_URL (default an embedded database in a temp dir).
+ * Options: BENCH_PHASE_ROWS (default 200000), BENCH_DATABASE_URL (a database to use as is), else TEST_DATABASE_URL
+ * (a PostgreSQL server: a scratch database is created on it and dropped afterwards), else an embedded database in a
+ * temp dir. BENCH_DIAG=1 prints memory after each phase.
  */
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import { createSpectrumClient, type SpectrumClient } from '@bridge/spectrum-client';
+import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { loadEnv } from '../dist/config/env.js';
@@ -22,6 +27,7 @@ import type { ImportRunContext, RunCounter } from '../dist/imports/import-contex
 import { ImportsRepository } from '../dist/imports/imports.repository.js';
 import { JobsImportService } from '../dist/imports/jobs/jobs-import.service.js';
 import { VendorsImportService } from '../dist/imports/vendors/vendors-import.service.js';
+import { pgConfigFromUrl } from '../dist/platform/db/adapters.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 
 const PHASE_ROWS = Number(process.env.BENCH_PHASE_ROWS ?? 200_000);
@@ -106,23 +112,92 @@ async function download(client: SpectrumClient): Promise<{ rows: number; vendorT
   return { rows, vendorTypes };
 }
 
+/** A fresh database on the PostgreSQL server of `serverUrl`; `drop()` removes it. */
+async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bridge_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client(pgConfigFromUrl(serverUrl));
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client(pgConfigFromUrl(serverUrl));
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+function spectrumClient(baseUrl: string): SpectrumClient {
+  return createSpectrumClient({
+    baseUrl,
+    companyCode: 'GEN',
+    authorizationId: 'BRIDGEDEMO',
+    timeoutMs: 120_000,
+  });
+}
+
+interface Downloaded {
+  rows: number;
+  vendorTypes: string[];
+  ms: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  startRssMb: number;
+}
+
+async function downloadMeasured(client: SpectrumClient): Promise<Downloaded> {
+  // warm-up (connections, JIT) then the reference download
+  await client.listCostTypes().toArray();
+  const dl = await measured(() => download(client));
+  const { value, ...m } = dl;
+  return { rows: value.rows, vendorTypes: [...value.vendorTypes], ...m };
+}
+
+/** The reference download in a child process (`--download <url>` prints its figures as JSON). */
+function downloadInChild(url: string): Promise<Downloaded> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', fileURLToPath(import.meta.url), '--download', url],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as Downloaded) : reject(new Error(`download exited with ${code}`)),
+    );
+  });
+}
+
 async function main() {
   console.log(`starting the simulator with a generated company of ${PHASE_ROWS} phase rows…`);
   const sim = await startSimulator();
   const dir = mkdtempSync(join(tmpdir(), 'bridge-bench-'));
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? `pglite://${join(dir, 'db')}`;
+  const scratch =
+    !process.env.BENCH_DATABASE_URL && process.env.TEST_DATABASE_URL
+      ? await scratchDatabase(process.env.TEST_DATABASE_URL)
+      : null;
+  const databaseUrl = process.env.BENCH_DATABASE_URL ?? scratch?.url ?? `pglite://${join(dir, 'db')}`;
   try {
-    const client = createSpectrumClient({
-      baseUrl: sim.url,
-      companyCode: 'GEN',
-      authorizationId: 'BRIDGEDEMO',
-      timeoutMs: 120_000,
-    });
-    // warm-up (connections, JIT) then the reference download
+    const client = spectrumClient(sim.url);
+    // the reference download runs in a child process of its own by default, so that its heap (the client's replies)
+    // is not counted in the import's RSS; BENCH_DOWNLOAD_IN_PROCESS=1 runs it here, before the import
+    const dl: Downloaded = process.env.BENCH_DOWNLOAD_IN_PROCESS
+      ? await downloadMeasured(client)
+      : await downloadInChild(sim.url);
     await client.listCostTypes().toArray();
-    const dl = await measured(() => download(client));
     console.log(
-      `download: ${dl.value.rows} rows in ${(dl.ms / 1000).toFixed(1)} s, peak RSS ${dl.peakRssMb} MB (start ${dl.startRssMb} MB, JS heap ${dl.peakHeapMb} MB)`,
+      `download${process.env.BENCH_DOWNLOAD_IN_PROCESS ? '' : ' (child process)'}: ${dl.rows} rows in ${(dl.ms / 1000).toFixed(1)} s, peak RSS ${dl.peakRssMb} MB (start ${dl.startRssMb} MB, JS heap ${dl.peakHeapMb} MB)`,
     );
     console.log(`database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
 
@@ -141,8 +216,8 @@ async function main() {
     await app.init();
     await db.prisma.integrationSettings.upsert({
       where: { id: 1 },
-      create: { id: 1, companyCode: 'GEN', vendorTypeFilter: [...dl.value.vendorTypes] },
-      update: { vendorTypeFilter: [...dl.value.vendorTypes] },
+      create: { id: 1, companyCode: 'GEN', vendorTypeFilter: [...dl.vendorTypes] },
+      update: { vendorTypeFilter: [...dl.vendorTypes] },
     });
     if (process.env.BENCH_DIAG) {
       global.gc?.();
@@ -193,8 +268,9 @@ async function main() {
           global.gc?.();
           const m = process.memoryUsage();
           console.log(
-            `  ${s.constructor.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s; after gc: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB, arrayBuffers ${mb(m.arrayBuffers)} MB`,
+            `  ${s.constructor.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s; after gc: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB (committed ${mb(m.heapTotal)} MB), external ${mb(m.external)} MB, arrayBuffers ${mb(m.arrayBuffers)} MB`,
           );
+          if (process.env.BENCH_HEAP_SNAPSHOT) console.log(`  heap snapshot: ${writeHeapSnapshot()}`);
         }
       }
       return counts;
@@ -226,7 +302,7 @@ async function main() {
       );
     }
     console.log(
-      `\nreference: client download ${(dl.ms / 1000).toFixed(1)} s for ${dl.value.rows} rows (RSS ${dl.peakRssMb} MB)`,
+      `\nreference: client download ${(dl.ms / 1000).toFixed(1)} s for ${dl.rows} rows (RSS ${dl.peakRssMb} MB)`,
     );
     console.table(report);
     const [full, rerun] = report as {
@@ -246,10 +322,17 @@ async function main() {
   } finally {
     sim.child.kill();
     rmSync(dir, { recursive: true, force: true });
+    await scratch?.drop();
   }
 }
 
-main().catch((e) => {
+const downloadAt = process.argv.indexOf('--download');
+(downloadAt >= 0
+  ? downloadMeasured(spectrumClient(process.argv[downloadAt + 1] as string)).then((d) =>
+      process.stdout.write(JSON.stringify(d)),
+    )
+  : main()
+).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
 import { PRISMA } from '../platform/tokens.js';
+import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
 
 /** An open transaction; services only pass it along. */
 export type ImportTx = Prisma.TransactionClient;
@@ -224,6 +225,7 @@ export class ImportsRepository {
         skipDuplicates: true,
       });
       n += r.count;
+      forgetPrismaDebugHistory();
     }
     return n;
   }

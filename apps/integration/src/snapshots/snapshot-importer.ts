@@ -1,4 +1,5 @@
-import { createSnapshotDiffer, hashRow, type RowValue } from '@bridge/rules';
+import { hash } from 'node:crypto';
+import { canonicalize, createSnapshotDiffer, type RowValue } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { SnapshotRepository, type SnapshotRow, type SnapshotScope } from './snapshot.repository.js';
@@ -20,6 +21,14 @@ export interface SnapshotChanges<T> {
   updated: { key: string; data: T }[];
   vanished: string[];
   duplicates: string[];
+}
+
+/**
+ * The stored fingerprint of a Spectrum row: hex SHA-256 of its canonical text (`canonicalize` from `@bridge/rules`,
+ * the contract), hashed natively. The same algorithm as `hashRow`, so the values equal what `hashRow` gives.
+ */
+export function snapshotHash(row: RowValue): string {
+  return hash('sha256', canonicalize(row), 'hex');
 }
 
 /**
@@ -61,8 +70,8 @@ export class SnapshotImporter {
     let batch: SnapshotRow[] = [];
     for await (const row of rows) {
       changes.read++;
-      const hash = hashRow(row.data);
-      const outcome = differ.see(row.key, hash, row.data);
+      const rowHash = snapshotHash(row.data);
+      const outcome = differ.see(row.key, rowHash);
       if (outcome === 'unchanged') {
         changes.unchanged++;
         continue;
@@ -74,7 +83,7 @@ export class SnapshotImporter {
       if (outcome === 'created') changes.createdCount++;
       else changes.updatedCount++;
       if (keep) changes[outcome].push({ key: row.key, data: row.data });
-      batch.push({ key: row.key, parentKey: row.parentKey ?? null, hash, data: row.data });
+      batch.push({ key: row.key, parentKey: row.parentKey ?? null, hash: rowHash, data: row.data });
       if (batch.length >= batchSize) {
         await this.repo.upsert(kind, batch, now);
         batch = [];

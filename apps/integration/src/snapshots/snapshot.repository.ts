@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
+import { forgetPrismaDebugHistory } from './prisma-debug-history.js';
 
 /** One Spectrum row as the snapshot stores it. */
 export interface SnapshotRow {
@@ -56,6 +57,7 @@ export class SnapshotRepository {
       rows.map((r) => JSON.stringify(r.data)),
       at,
     );
+    forgetPrismaDebugHistory();
   }
 
   /** Marks rows as vanished from Spectrum (kept, so a link can still show what it pointed to). */
@@ -67,6 +69,7 @@ export class SnapshotRepository {
       [...keys],
       at,
     );
+    forgetPrismaDebugHistory();
   }
 
   async get<T>(
