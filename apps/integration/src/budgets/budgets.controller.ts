@@ -7,7 +7,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
-import { cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
+import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
 import { BudgetsService } from './budgets.service.js';
 
 const costCode = z.string().refine((v) => validatePhaseCode(v).ok, {
@@ -36,7 +36,7 @@ const updateBudgetLineBody = z
     estimatedCostAtCompletionCents: cents.nullable().optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'send at least one field' });
+  .refine(anyFieldSent, { message: 'send at least one field' });
 
 const createBudgetChangeBody = z
   .object({

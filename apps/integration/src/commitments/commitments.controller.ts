@@ -6,7 +6,14 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
-import { cents, isoDate, optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
+import {
+  anyFieldSent,
+  cents,
+  isoDate,
+  optionalText,
+  requiredText,
+  stateFilter,
+} from '../projects/pm-common.js';
 import { CommitmentsService } from './commitments.service.js';
 
 const KINDS = ['subcontract', 'purchase_order'] as const;
@@ -46,8 +53,6 @@ const createCommitmentBody = z
   })
   .strict();
 
-const atLeastOne = (v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined);
-
 const updateCommitmentBody = z
   .object({
     companyId: z.string().min(1).max(100).optional(),
@@ -60,7 +65,7 @@ const updateCommitmentBody = z
     lines: z.array(commitmentLine).max(500).optional(),
   })
   .strict()
-  .refine(atLeastOne, { message: 'send at least one field' });
+  .refine(anyFieldSent, { message: 'send at least one field' });
 
 const listCommitmentsQuery = pageQuery
   .extend({
@@ -91,7 +96,7 @@ const updateChangeOrderBody = z
     lines: z.array(sovLine).max(500).optional(),
   })
   .strict()
-  .refine(atLeastOne, { message: 'send at least one field' });
+  .refine(anyFieldSent, { message: 'send at least one field' });
 
 /** Commitments (subcontracts and purchase orders, LIM-4) and their change orders (CCO). */
 @ApiTags('commitments')

@@ -6,7 +6,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
-import { optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
+import { anyFieldSent, optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
 import { CompaniesService } from './companies.service.js';
 
 const companyFields = {
@@ -28,7 +28,7 @@ const createCompanyBody = z.object({ name: requiredText(200), ...companyFields }
 const updateCompanyBody = z
   .object({ name: requiredText(200).optional(), ...companyFields })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'send at least one field' });
+  .refine(anyFieldSent, { message: 'send at least one field' });
 
 const listCompaniesQuery = pageQuery
   .extend({ state: stateFilter, q: z.string().trim().min(1).max(200).optional() })

@@ -6,7 +6,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
-import { cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
+import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
 import { PrimeContractsService } from './prime-contracts.service.js';
 
 const CHANGE_ORDER_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'void'] as const;
@@ -46,7 +46,7 @@ const updatePccoBody = z
     lines: z.array(pccoLine).max(500).optional(),
   })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'send at least one field' });
+  .refine(anyFieldSent, { message: 'send at least one field' });
 
 const listPrimeContractsQuery = pageQuery
   .extend({ projectId: z.string().min(1).max(100).optional() })

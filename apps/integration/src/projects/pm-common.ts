@@ -35,6 +35,10 @@ export const optionalText = (max: number) => z.string().trim().max(max).nullable
 /** A required text: trimmed, at least one character. */
 export const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
+/** A PATCH body must send at least one field: `.refine(anyFieldSent, { message: 'send at least one field' })`. */
+export const anyFieldSent = (v: Record<string, unknown>): boolean =>
+  Object.values(v).some((x) => x !== undefined);
+
 /** `state` filter of the lists: the sync state of the item's link (API-5). */
 export const stateFilter = z.enum(SYNC_STATES).optional();
 

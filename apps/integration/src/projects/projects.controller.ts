@@ -8,7 +8,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
-import { optionalText, requiredText, stateFilter } from './pm-common.js';
+import { anyFieldSent, optionalText, requiredText, stateFilter } from './pm-common.js';
 import { ProjectsService } from './projects.service.js';
 
 const projectFields = {
@@ -31,7 +31,7 @@ const createProjectBody = z.object({ name: requiredText(200), ...projectFields }
 const updateProjectBody = z
   .object({ name: requiredText(200).optional(), ...projectFields })
   .strict()
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'send at least one field' });
+  .refine(anyFieldSent, { message: 'send at least one field' });
 
 const listProjectsQuery = pageQuery
   .extend({ state: stateFilter, q: z.string().trim().min(1).max(200).optional() })
