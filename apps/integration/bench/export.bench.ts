@@ -3,7 +3,7 @@
  * worker against the demo simulator in a child process, beside the time the client alone needs to send the same
  * calls (1 UpdateSubcontract + 10 UpdateSubcontractPhases per commitment, one after another). Prints wall time,
  * Spectrum calls per second, peak RSS and the duplicates found in the simulator (must be 0). Target ≤ 1.3× the client.
- * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (default an embedded database in a temp dir),
+ * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (default an embedded database in a temp dir; `pglite://memory` or a PostgreSQL URL to compare),
  * BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE=1 (CPU
  * profile of the worker run: where its process spends the time, by package). Prints the load average: compare
  * figures from quiet runs only (the machine is shared).
@@ -189,8 +189,9 @@ async function main() {
       SCHEDULER_ENABLED: 'false',
       WORKER_ENABLED: 'false',
     });
-    await migrate(databaseUrl);
-    const db = await connectDatabase(env.DATABASE_URL, { migrate: false });
+    const inMemory = databaseUrl === 'pglite://memory';
+    if (!inMemory) await migrate(databaseUrl);
+    const db = await connectDatabase(env.DATABASE_URL, { migrate: inMemory });
     const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
     await app.init();
     const prisma = db.prisma;
