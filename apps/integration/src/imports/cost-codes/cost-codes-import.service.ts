@@ -152,15 +152,15 @@ export class CostCodesImportService {
     linked: Map<string, string>,
     settings: Awaited<ReturnType<IntegrationFactsService['get']>>['settings'],
   ): Promise<void> {
-    const incoming: IncomingRow<PhaseRow>[] = [];
-    for (const [job, rows] of part.rows) {
-      for (const r of rows) {
-        incoming.push({ key: compositeKey(job, r.phaseCode, r.costType), parentKey: job, data: r });
+    function* incoming(): Iterable<IncomingRow<PhaseRow>> {
+      for (const [job, rows] of part.rows) {
+        for (const r of rows)
+          yield { key: compositeKey(job, r.phaseCode, r.costType), parentKey: job, data: r };
       }
     }
     countChanges(
       ctx,
-      await this.importer.import(KIND.phase, incoming, {
+      await this.importer.import(KIND.phase, incoming(), {
         scope: { parentKeys: part.jobs },
         keepChanges: false,
       }),

@@ -31,7 +31,9 @@ export class JobsImportService {
       ctx,
       await this.importer.import(
         KIND.job,
-        jobs.map((j) => ({ key: j.jobNumber.trim(), data: j })),
+        (function* () {
+          for (const j of jobs) yield { key: j.jobNumber.trim(), data: j };
+        })(),
         { keepChanges: false },
       ),
     );
@@ -39,11 +41,10 @@ export class JobsImportService {
       ctx,
       await this.importer.import(
         KIND.contract,
-        contracts.map((c) => ({
-          key: compositeKey(c.jobNumber, c.customerCode),
-          parentKey: c.jobNumber.trim(),
-          data: c,
-        })),
+        (function* () {
+          for (const c of contracts)
+            yield { key: compositeKey(c.jobNumber, c.customerCode), parentKey: c.jobNumber.trim(), data: c };
+        })(),
         { keepChanges: false },
       ),
     );
@@ -51,11 +52,14 @@ export class JobsImportService {
       ctx,
       await this.importer.import(
         KIND.contractItem,
-        items.map((i) => ({
-          key: compositeKey(i.jobNumber, i.customerCode, i.billingItem),
-          parentKey: compositeKey(i.jobNumber, i.customerCode),
-          data: i,
-        })),
+        (function* () {
+          for (const i of items)
+            yield {
+              key: compositeKey(i.jobNumber, i.customerCode, i.billingItem),
+              parentKey: compositeKey(i.jobNumber, i.customerCode),
+              data: i,
+            };
+        })(),
         { keepChanges: false },
       ),
     );

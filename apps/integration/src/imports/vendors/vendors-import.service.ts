@@ -51,15 +51,22 @@ export class VendorsImportService {
       ctx,
       await this.importer.import(
         KIND.vendor,
-        rows.map((r) => ({ key: r.vendorCode.trim(), data: r })),
+        (function* () {
+          for (const r of rows) yield { key: r.vendorCode.trim(), data: r };
+        })(),
         { keepChanges: false },
       ),
     );
     const facts = await this.facts.get();
-    const byKey = new Map(rows.map((r) => [r.vendorCode.trim(), r]));
-    const index = await this.repo.snapshotIndex(KIND.vendor);
     const links = await this.repo.linksOfType('vendor');
     const linkByKey = new Map(links.filter((l) => l.spectrumKey).map((l) => [l.spectrumKey as string, l]));
+    // only the rows of linked vendors are looked up by key (the last row of a repeated key wins)
+    const byKey = new Map<string, VendorRow>();
+    for (const r of rows) {
+      const key = r.vendorCode.trim();
+      if (linkByKey.has(key)) byKey.set(key, r);
+    }
+    const index = await this.repo.snapshotIndex(KIND.vendor);
 
     // VEN-7: stage the vendors that pass the type filter; un-stage staged ones that no longer do
     const passes = (r: VendorRow) => vendorPassesTypeFilter(r.type, facts.vendorTypeFilter);
