@@ -7,7 +7,10 @@
  * Targets: full ≤ 2× download, re-run ≤ 1.2× download with 0 rows written, RSS ≤ 400 MB.
  * Options: BENCH_PHASE_ROWS (default 200000), BENCH_DATABASE_URL (a database to use as is), else TEST_DATABASE_URL
  * (a PostgreSQL server: a scratch database is created on it and dropped afterwards), else an embedded database in a
- * temp dir. BENCH_DIAG=1 prints memory after each phase.
+ * temp dir. BENCH_DIAG=1 prints memory after each phase (BENCH_HEAP_SNAPSHOT=1 also writes a heap snapshot there);
+ * BENCH_DOWNLOAD_IN_PROCESS=1 runs the reference download in this process (by default a child process does, so its
+ * heap is not counted in the import's RSS). V8 heap flags go on the node command line, e.g.
+ * `node --expose-gc --max-old-space-size=256 --max-semi-space-size=8 bench/import.bench.ts` (printed first).
  */
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -180,6 +183,7 @@ function downloadInChild(url: string): Promise<Downloaded> {
 }
 
 async function main() {
+  console.log(`node ${process.version} ${process.execArgv.join(' ')}`);
   console.log(`starting the simulator with a generated company of ${PHASE_ROWS} phase rows…`);
   const sim = await startSimulator();
   const dir = mkdtempSync(join(tmpdir(), 'bridge-bench-'));

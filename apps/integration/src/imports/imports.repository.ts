@@ -133,6 +133,9 @@ const companySelect = {
   isCustomer: true,
 } as const;
 
+/** Links staged per statement. */
+const STAGE_CHUNK = 1000;
+
 const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -219,7 +222,9 @@ export class ImportsRepository {
   /** Stages Spectrum records as Ready to Import (keys that already have a link keep it). Returns how many were new. */
   async stage(type: ItemType, keys: readonly string[], tx: Db = this.db): Promise<number> {
     let n = 0;
-    for (const part of chunk(keys, 5000)) {
+    // createMany is compiled into a query plan with one node per value, in the query compiler's WebAssembly memory
+    // (which never shrinks): small chunks keep both small
+    for (const part of chunk(keys, STAGE_CHUNK)) {
       const r = await tx.syncLink.createMany({
         data: part.map((spectrumKey) => ({ type, spectrumKey, state: 'ready_to_import' as const })),
         skipDuplicates: true,
