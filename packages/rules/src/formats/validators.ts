@@ -87,7 +87,21 @@ export function validateCostType(value: string | null | undefined, opts: Opts = 
   ]);
 }
 
-function validateUpperCode(
+/** The two character sets of Spectrum keys, with the sentence that explains each. */
+const CODE_CHARSETS = {
+  upper: {
+    pattern: /^[A-Z0-9]+$/,
+    explains: 'may contain only uppercase letters and digits (no spaces, commas or symbols).',
+  },
+  number: {
+    pattern: /^[A-Z0-9][A-Z0-9-]*$/,
+    explains: 'may contain only uppercase letters, digits and dashes, starting with a letter or digit.',
+  },
+} as const;
+
+/** A required key: present, at most `max` characters, within its character set. */
+function validateKey(
+  charset: keyof typeof CODE_CHARSETS,
   value: string | null | undefined,
   max: number,
   prefix: string,
@@ -98,21 +112,17 @@ function validateUpperCode(
   const req = required(value, prefix, label, opts, field);
   if (req) return checkFrom([req]);
   const v = value ?? '';
+  const { pattern, explains } = CODE_CHARSETS[charset];
   return checkFrom([
     tooLong(v, max, prefix, label, opts, field),
-    !/^[A-Z0-9]+$/.test(v) &&
-      r(
-        `${prefix}-invalid-characters`,
-        `${label} may contain only uppercase letters and digits (no spaces, commas or symbols).`,
-        opts,
-        field,
-      ),
+    !pattern.test(v) && r(`${prefix}-invalid-characters`, `${label} ${explains}`, opts, field),
   ]);
 }
 
 /** Vendor code: at most 10 uppercase letters or digits, no symbols. */
 export function validateVendorCode(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateUpperCode(
+  return validateKey(
+    'upper',
     value,
     SPECTRUM_LIMITS.vendorCode,
     'vendor-code',
@@ -124,7 +134,8 @@ export function validateVendorCode(value: string | null | undefined, opts: Opts 
 
 /** Customer code: at most 10 uppercase letters or digits, no symbols. */
 export function validateCustomerCode(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateUpperCode(
+  return validateKey(
+    'upper',
     value,
     SPECTRUM_LIMITS.customerCode,
     'customer-code',
@@ -134,32 +145,10 @@ export function validateCustomerCode(value: string | null | undefined, opts: Opt
   );
 }
 
-function validateNumberKey(
-  value: string | null | undefined,
-  max: number,
-  prefix: string,
-  label: string,
-  opts: Opts,
-  field: string,
-): Check {
-  const req = required(value, prefix, label, opts, field);
-  if (req) return checkFrom([req]);
-  const v = value ?? '';
-  return checkFrom([
-    tooLong(v, max, prefix, label, opts, field),
-    !/^[A-Z0-9][A-Z0-9-]*$/.test(v) &&
-      r(
-        `${prefix}-invalid-characters`,
-        `${label} may contain only uppercase letters, digits and dashes, starting with a letter or digit.`,
-        opts,
-        field,
-      ),
-  ]);
-}
-
 /** Subcontract number: at most 10 characters, unique per vendor. */
 export function validateSubcontractNumber(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateNumberKey(
+  return validateKey(
+    'number',
     value,
     SPECTRUM_LIMITS.subcontractNumber,
     'subcontract-number',
@@ -171,7 +160,8 @@ export function validateSubcontractNumber(value: string | null | undefined, opts
 
 /** Change request number: at most 8 characters. */
 export function validateChangeRequestNumber(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateNumberKey(
+  return validateKey(
+    'number',
     value,
     SPECTRUM_LIMITS.changeRequestNumber,
     'change-request-number',
@@ -183,7 +173,8 @@ export function validateChangeRequestNumber(value: string | null | undefined, op
 
 /** Change order number: at most 8 characters. */
 export function validateChangeOrderNumber(value: string | null | undefined, opts: Opts = {}): Check {
-  return validateNumberKey(
+  return validateKey(
+    'number',
     value,
     SPECTRUM_LIMITS.changeOrderNumber,
     'change-order-number',
