@@ -51,6 +51,36 @@ describe('service skeleton', () => {
     expect(after.body.items.find((u: { id: string }) => u.id === pm.id).level).toBe('standard');
   });
 
+  it('PERM-1: getCurrentUser shows the caller as stored, a template level included (not directly editable)', async () => {
+    const me = await request(t.http).get('/api/v1/me').set(bearer(APPROVER)).expect(200);
+    expect(me.body).toMatchObject({
+      name: 'demo-approver',
+      level: 'standard',
+      canPushToAccounting: true,
+      levelEditable: true,
+    });
+    const template = await t.prisma.permissionTemplate.create({
+      data: { name: 'Field staff', level: 'read_only' },
+    });
+    await t.prisma.user.update({
+      where: { email: 'demo-approver@example.com' },
+      data: { permissionTemplateId: template.id },
+    });
+    try {
+      const viaTemplate = await request(t.http).get('/api/v1/me').set(bearer(APPROVER)).expect(200);
+      expect(viaTemplate.body).toMatchObject({
+        level: 'read_only',
+        permissionTemplate: 'Field staff',
+        levelEditable: false,
+      });
+    } finally {
+      await t.prisma.user.update({
+        where: { email: 'demo-approver@example.com' },
+        data: { permissionTemplateId: null },
+      });
+    }
+  });
+
   it('PERM-1: an admin changes a level; bad input is a 400 naming the field', async () => {
     const users = await request(t.http).get('/api/v1/users').set(bearer(ADMIN)).expect(200);
     const viewer = users.body.items.find((u: { name: string }) => u.name === 'demo-viewer');

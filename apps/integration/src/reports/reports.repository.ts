@@ -1,3 +1,4 @@
+import { SYNC_GROUPS } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
@@ -34,9 +35,8 @@ export class ReportsRepository {
 
   /** Per group: the latest run and the latest successful run. */
   async lastRuns(): Promise<{ group: string; last: { startedAt: Date; endedAt: Date | null; status: string } | null; lastSucceededAt: Date | null }[]> {
-    const groups = ['cost_codes', 'vendors', 'jobs'] as const;
     return Promise.all(
-      groups.map(async (group) => {
+      SYNC_GROUPS.map(async (group) => {
         const last = await this.db.syncRun.findFirst({ where: { group }, orderBy: { startedAt: 'desc' } });
         const ok = await this.db.syncRun.findFirst({
           where: { group, status: 'succeeded' },
@@ -66,7 +66,7 @@ export class ReportsRepository {
       message: r.lastError ?? 'The export failed.',
       at: r.updatedAt,
     }));
-    for (const group of ['cost_codes', 'vendors', 'jobs'] as const) {
+    for (const group of SYNC_GROUPS) {
       const last = await this.db.syncRun.findFirst({
         where: { group },
         orderBy: { startedAt: 'desc' },

@@ -58,8 +58,10 @@ export class UsersController {
   @Get('me')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCurrentUser', summary: 'The caller and what they may do' })
-  me(@CurrentUser() user: AuthUser) {
-    return view({ ...user, permissionTemplate: null, createdAt: new Date(0) } as UserRecord);
+  async me(@CurrentUser() user: AuthUser) {
+    const record = await this.users.findById(user.id);
+    if (!record) throw notFound('User', user.id);
+    return view(record);
   }
 
   @Get('users')
