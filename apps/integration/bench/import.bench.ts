@@ -15,7 +15,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,34 @@ import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 
 const PHASE_ROWS = Number(process.env.BENCH_PHASE_ROWS ?? 200_000);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The largest resident mappings of this process (/proc/self/smaps, Linux): where RSS outside the JS heap lives. */
+function topMappings(n = 6): string {
+  let text = '';
+  try {
+    text = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return '(no /proc/self/smaps)';
+  }
+  const maps: { name: string; sizeMb: number; rssMb: number }[] = [];
+  let cur: { name: string; sizeMb: number; rssMb: number } | null = null;
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      cur = {
+        name: head[3] || '[anon]',
+        sizeMb: Math.round((Number.parseInt(head[2] ?? '0', 16) - Number.parseInt(head[1] ?? '0', 16)) / 1048576),
+        rssMb: 0,
+      };
+      maps.push(cur);
+    } else if (cur && line.startsWith('Rss:')) cur.rssMb = Math.round(Number(/\d+/.exec(line)?.[0]) / 1024);
+  }
+  return maps
+    .sort((a, b) => b.rssMb - a.rssMb)
+    .slice(0, n)
+    .map((m) => `${m.rssMb} MB of ${m.sizeMb} MB ${m.name.split('/').pop()}`)
+    .join('; ');
+}
 
 function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
   // the package's entry point is dist/index.js; its CLI sits beside it
@@ -274,6 +302,7 @@ async function main() {
           console.log(
             `  ${s.constructor.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s; after gc: rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB (committed ${mb(m.heapTotal)} MB), external ${mb(m.external)} MB, arrayBuffers ${mb(m.arrayBuffers)} MB`,
           );
+          console.log(`    largest mappings: ${topMappings()}`);
           if (process.env.BENCH_HEAP_SNAPSHOT) console.log(`  heap snapshot: ${writeHeapSnapshot()}`);
         }
       }

@@ -1,8 +1,8 @@
 import { startSimulator } from '@bridge/spectrum-simulator';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProcessDied } from '../src/exports/export-worker.service.js';
-import { APPROVER, bearer, FakeClock } from './support/app.js';
+import { isRepeatableStep, ProcessDied } from '../src/exports/export-worker.service.js';
+import { APPROVER, bearer, FakeClock, PM } from './support/app.js';
 import { type ExportEnv, startExportEnv, startSecondInstance } from './support/exports.js';
 import { createScratchDatabase, skipReason, TEST_DATABASE_URL } from './support/postgres.js';
 
@@ -153,12 +153,19 @@ describe('APP-3 exactly once: the process dies after Spectrum applied a step, be
     await e?.close();
   });
 
-  it('APP-3: for every step of a commitment export (header, each line), a second instance finishes it once', async () => {
+  /**
+   * Instance A dies right after Spectrum applied step k, for every k; instance B finishes the export. With one step
+   * per record only step k is sent twice; with batched records (the default) every unrecorded step before it is sent
+   * again too, with identical values. Either way Spectrum ends with the subcontract and its lines exactly once.
+   */
+  let companyId: string | undefined;
+  async function dieAfterEachStep(stepsPerRecord: number) {
     const lines = TEN_LINES.slice(0, 4); // header + 4 lines: 5 steps, each one the step the process dies at
     const steps = lines.length + 1;
-    const companyId = await e.linkedCompany('LAKEMAT');
+    companyId ??= await e.linkedCompany('LAKEMAT');
+    e.worker.stepsPerRecord = stepsPerRecord;
     for (let k = 0; k < steps; k++) {
-      const number = `EO-D${k}`;
+      const number = `EO-${stepsPerRecord}-${k}`;
       const id = await e.commitment(projectId, companyId, { number, lines });
       const requestId = await e.send('commitment', id);
       expect((await e.accept(requestId)).status).toBe(200);
@@ -178,8 +185,9 @@ describe('APP-3 exactly once: the process dies after Spectrum applied a step, be
       });
       expect(held.state).toBe('exporting');
       expect(held.lockedBy).toBe(e.worker.instanceId); // the lease is left in place
+      const recorded = Math.floor(k / stepsPerRecord) * stepsPerRecord; // steps recorded before the death
       expect(held.steps.map((s) => s.status)).toEqual(
-        held.steps.map((s) => (s.seq < k ? 'done' : 'pending')),
+        held.steps.map((s) => (s.seq < recorded ? 'done' : 'pending')),
       );
       // Spectrum has the write of step k although the service never recorded it
       const subs = rows(await e.sim$('GET', `/state/subcontracts?Vendor_Code=LAKEMAT&limit=500`));
@@ -189,7 +197,7 @@ describe('APP-3 exactly once: the process dies after Spectrum applied a step, be
       );
       expect(written).toHaveLength(k);
 
-      // instance B on the same database: waits for the lease, then finishes from step k
+      // instance B on the same database: waits for the lease, then finishes from the first unrecorded step
       const b = await startSecondInstance(e);
       try {
         expect(await b.worker.runOne()).toBe(false); // the dead instance's lease still holds
@@ -200,13 +208,97 @@ describe('APP-3 exactly once: the process dies after Spectrum applied a step, be
       }
       const r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
       expect(r.state).toBe('synced');
+      expect(r.steps.every((s: { status: string }) => s.status === 'done')).toBe(true);
       await expectExactlyOnce(e, 'LAKEMAT', number, lines);
       const log = rows(await e.sim$('GET', '/requests?limit=1000'));
-      // only step k was sent twice; no step before it was repeated
-      expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(k === 0 ? 2 : 1);
+      // the steps from the first unrecorded one to step k were sent twice; no recorded step was repeated
+      const twice = (seq: number) => (seq >= recorded && seq <= k ? 2 : 1);
+      expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(twice(0));
       expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(
-        lines.length + (k === 0 ? 0 : 1),
+        lines.reduce((n, _, i) => n + twice(i + 1), 0),
       );
+    }
+  }
+
+  it('APP-3: every step recorded on its own: after a death at each step, only that step is sent again', async () => {
+    await dieAfterEachStep(1);
+  });
+
+  it('APP-3: steps recorded in batches of 2: after a death at each step, the unrecorded ones are sent again, once in effect', async () => {
+    await dieAfterEachStep(2);
+  });
+
+  it('APP-3: the default batch: a death at any step re-sends the unrecorded steps and Spectrum still has each once', async () => {
+    await dieAfterEachStep(50);
+  });
+});
+
+describe('APP-3 exactly once: which finished steps may wait to be recorded', () => {
+  it('APP-3: upserts and looked-up adds may be repeated; projections, unnumbered change requests and customers may not', () => {
+    const step = (service: string, input: Record<string, string> = {}) => isRepeatableStep({ service, input });
+    for (const service of [
+      'AddJob',
+      'UpdateJob',
+      'AddPhase',
+      'AddVendor',
+      'UpdateVendor',
+      'UpdateSubcontract',
+      'UpdateSubcontractPhases',
+    ])
+      expect(step(service), service).toBe(true);
+    expect(step('ARChangeRequest', { Change_Request_Number: 'BC7' })).toBe(true);
+    expect(step('ARChangeRequest', { Change_Request_Number: '  ' })).toBe(false);
+    expect(step('ARChangeOrder', { Change_Order_Number: 'PCO1' })).toBe(true);
+    expect(step('ARChangeOrder')).toBe(false);
+    expect(step('JobCostProjections')).toBe(false);
+    expect(step('AddCustomer')).toBe(false);
+  });
+
+  it('APP-3 FC-1: a projection step is recorded as soon as Spectrum answered, so a death after the next one never repeats it', async () => {
+    const e = await startExportEnv();
+    try {
+      const list = await e.t.prisma.costCodeList.findFirstOrThrow();
+      const projectId = await e.linkedProject('24-101', { costCodeListId: list.id, forecastExportEnabled: true });
+      for (const code of ['010000', '033000'])
+        await e
+          .http()
+          .post(`/api/v1/projects/${projectId}/cost-codes`)
+          .set(bearer(PM))
+          .send({ code, costTypes: ['S'] })
+          .expect(201);
+      await e.t.prisma.projectCostType.updateMany({ data: { syncedWithSpectrum: true } });
+      for (const costCode of ['010000', '033000'])
+        await e
+          .http()
+          .post(`/api/v1/projects/${projectId}/budget/lines`)
+          .set(bearer(PM))
+          .send({ costCode, costType: 'S', amountCents: 1_000_000, estimatedCostAtCompletionCents: 1_200_000 })
+          .expect(201);
+      await e.http().post(`/api/v1/projects/${projectId}/budget/lock`).set(bearer(PM)).expect(200);
+      const budget = (await e.http().get(`/api/v1/projects/${projectId}/budget`).set(bearer(PM)).expect(200)).body;
+      const requestId = await e.send('forecast', budget.id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.sim$('DELETE', '/requests');
+      e.worker.hooks = {
+        afterSpectrumCall: ({ step }) => {
+          if (step.seq === 1) throw new ProcessDied();
+        },
+      };
+      await expect(e.worker.drain()).rejects.toBeInstanceOf(ProcessDied);
+      e.worker.hooks = {};
+      const steps = await e.t.prisma.exportStep.findMany({ where: { requestId }, orderBy: { seq: 'asc' } });
+      expect(steps.map((s) => [s.service, s.status])).toEqual([
+        ['JobCostProjections', 'done'],
+        ['JobCostProjections', 'pending'],
+      ]);
+      e.clock.advance(e.worker.leaseMs + 1);
+      expect(await e.worker.drain()).toBe(1);
+      const log = rows(await e.sim$('GET', '/requests?limit=100')).filter(
+        (x) => x.service === 'JobCostProjections',
+      );
+      expect(log).toHaveLength(3); // the first once; the second, which died unrecorded, twice
+    } finally {
+      await e.close();
     }
   });
 });

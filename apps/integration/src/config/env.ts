@@ -46,6 +46,11 @@ export const envSchema = z.object({
   EXPORT_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Export requests one worker instance runs at the same time (each with its own lease). */
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /**
+   * Finished repeatable steps (upserts keyed by the accepted natural key) recorded together in one write; a crash
+   * sends at most this many of them again, with the same values. 1 records every step on its own.
+   */
+  EXPORT_STEPS_PER_RECORD: z.coerce.number().int().min(1).max(1000).default(50),
   /** Demo mode: fixed demo users and tokens (never in production). */
   DEMO_MODE: bool.default(false),
   INSTANCE_ID: z.string().min(1).max(100).optional(),

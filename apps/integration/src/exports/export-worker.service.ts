@@ -25,6 +25,7 @@ import {
   type ClaimedRequest,
   type ExportStepRecord,
   ExportsRepository,
+  type StepDone,
 } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
 
@@ -38,6 +39,34 @@ export const HEARTBEAT_MS = LEASE_MS / 4;
 export const MAX_ATTEMPTS = 6;
 export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_MAX_MS = 10 * 60_000;
+
+/**
+ * Whether sending a step again writes nothing new (ARCHITECTURE "Exports", 2): Spectrum's upserts keyed by the
+ * natural key fixed at accept, and the pure adds (AddJob, AddVendor) the worker looks up first. Finished repeatable
+ * steps are recorded in batches (`EXPORT_STEPS_PER_RECORD`); after a crash the unrecorded ones are sent again with
+ * identical values. Every other step is recorded as soon as Spectrum answered: JobCostProjections adds a projection
+ * entry on each call, a change request or change order without its number would get a new one, and AddCustomer is
+ * not known to be an upsert.
+ */
+export function isRepeatableStep(step: Pick<ExportStepRecord, 'service' | 'input'>): boolean {
+  const filled = (field: string) => (step.input[field] ?? '').trim() !== '';
+  switch (step.service) {
+    case 'AddJob':
+    case 'UpdateJob':
+    case 'AddPhase':
+    case 'AddVendor':
+    case 'UpdateVendor':
+    case 'UpdateSubcontract':
+    case 'UpdateSubcontractPhases':
+      return true;
+    case 'ARChangeRequest':
+      return filled('Change_Request_Number');
+    case 'ARChangeOrder':
+      return filled('Change_Order_Number');
+    default:
+      return false;
+  }
+}
 
 /** Spectrum already holds the key with other values: a person must look (no write is made). */
 class SpectrumConflict extends Error {}
@@ -84,9 +113,9 @@ function validationText(e: SpectrumValidationError): string {
 
 /**
  * The export worker (ARCHITECTURE "Exports"): claims each due request with one conditional statement (up to
- * `EXPORT_CONCURRENCY` at a time),
- * holds a renewed lease, runs the request's pending steps in order (each marked done in its own small transaction
- * with Spectrum's answer; no transaction is held across a Spectrum call) and classifies errors: transport, timeouts
+ * `EXPORT_CONCURRENCY` at a time), holds a renewed lease, runs the request's pending steps in order and records each
+ * finished step with Spectrum's answer (a step that must not be repeated at once, repeatable ones in batches and the
+ * rest with the finishing transaction; no transaction is held across a Spectrum call), and classifies errors: transport, timeouts
  * and Server faults retry with backoff; Spectrum `I`/`M` rows fail the request with Spectrum's words; `A` sends it
  * back to wait, pauses the queue and marks the connection Not Connected.
  */
@@ -97,6 +126,8 @@ export class ExportWorker implements OnModuleDestroy {
   concurrency: number;
   /** The lease this instance takes on a claimed request (`EXPORT_LEASE_MS`) and renews every quarter of it. */
   readonly leaseMs: number;
+  /** Finished repeatable steps recorded together (`EXPORT_STEPS_PER_RECORD`; see `isRepeatableStep`). */
+  stepsPerRecord: number;
   private stopping = false;
   private readonly running = new Set<AbortController>();
   private draining: Promise<number> | null = null;
@@ -119,6 +150,7 @@ export class ExportWorker implements OnModuleDestroy {
   ) {
     this.leaseMs = env.EXPORT_LEASE_MS ?? LEASE_MS;
     this.concurrency = env.EXPORT_CONCURRENCY ?? 4;
+    this.stepsPerRecord = env.EXPORT_STEPS_PER_RECORD ?? 50;
     this.instanceId = env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   }
 
@@ -193,6 +225,8 @@ export class ExportWorker implements OnModuleDestroy {
         .catch(() => abort.abort(new Abandoned('the lease could not be renewed')));
     }, this.leaseMs / 4);
     heartbeat.unref?.();
+    /** Steps Spectrum answered that are not recorded yet (repeatable ones, recorded in batches). */
+    const unrecorded: StepDone[] = [];
     try {
       log.info(
         { type: request.type, spectrumKey: request.spectrumKey, pending: pending.length },
@@ -212,19 +246,19 @@ export class ExportWorker implements OnModuleDestroy {
         });
         await this.hooks.afterSpectrumCall?.({ requestId: id, step, total });
         if (this.stopping) throw new Abandoned('the service is stopping');
-        const held = await this.repo.markStepDone(
-          id,
-          step.id,
-          this.instanceId,
-          result as Prisma.InputJsonValue,
-          this.clock.now(),
-        );
-        if (!held) throw new Abandoned('the export lost its lease');
+        unrecorded.push({ stepId: step.id, result: result as Prisma.InputJsonValue, doneAt: this.clock.now() });
+        if (!isRepeatableStep(step) || unrecorded.length >= this.stepsPerRecord) {
+          const held = await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0));
+          if (!held) throw new Abandoned('the export lost its lease');
+        }
         log.debug({ step: step.name }, 'step done');
       }
-      await this.finishSynced(request, log);
+      await this.finishSynced(request, unrecorded, log);
     } catch (e) {
       if (e instanceof ProcessDied) throw e;
+      // what Spectrum confirmed stays recorded, so a retry starts at the step that failed
+      if (unrecorded.length > 0 && !(e instanceof Abandoned))
+        await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0)).catch(() => false);
       await this.handleError(request, e, log);
     } finally {
       clearInterval(heartbeat);
@@ -274,7 +308,11 @@ export class ExportWorker implements OnModuleDestroy {
     return { generated: res.generated };
   }
 
-  private async finishSynced(request: ClaimedRequest, log: Logger): Promise<void> {
+  private async finishSynced(
+    request: ClaimedRequest,
+    unrecorded: readonly StepDone[],
+    log: Logger,
+  ): Promise<void> {
     const type = request.type as ExportableType;
     const p = request.payload as { item?: RowValue; linkType?: ExportableType };
     const linkType = p.linkType ?? type;
@@ -282,6 +320,7 @@ export class ExportWorker implements OnModuleDestroy {
     const key = request.spectrumKey ?? '';
     const done = await this.repo.transaction(async (tx) => {
       await this.items.lock(type, request.itemId, tx);
+      if (!(await this.repo.markStepsDone(request.id, this.instanceId, unrecorded, tx))) return false;
       const finished = await this.repo.finishHeld(
         request.id,
         this.instanceId,

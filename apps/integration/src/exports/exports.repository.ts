@@ -77,6 +77,13 @@ interface ClaimedRow {
   pending: unknown;
 }
 
+/** A step Spectrum answered, waiting to be recorded (see `markStepsDone`). */
+export interface StepDone {
+  stepId: string;
+  result: Prisma.InputJsonValue;
+  doneAt: Date;
+}
+
 export interface NewStep {
   name: string;
   service: string;
@@ -277,24 +284,30 @@ export class ExportsRepository {
   }
 
   /**
-   * Marks one step done with Spectrum's answer, only while this worker holds the request's lease: one statement
-   * (the lease check and the write are atomic together). False when the lease was lost.
+   * Records finished steps with Spectrum's answers, only while this worker holds the request's lease: one statement
+   * for the whole batch (the lease check and the writes are atomic together). False when the lease was lost.
    */
-  async markStepDone(
+  async markStepsDone(
     requestId: string,
-    stepId: string,
     holder: string,
-    result: Prisma.InputJsonValue,
-    now: Date,
+    steps: readonly StepDone[],
+    tx: Tx | PrismaClient = this.db,
   ): Promise<boolean> {
-    const n = await this.db.$executeRaw(Prisma.sql`
-      UPDATE "ExportStep" SET status = 'done', result = ${JSON.stringify(result)}::jsonb, "doneAt" = ${ts(now)}
-      WHERE id = ${stepId} AND status = 'pending'
+    if (steps.length === 0) return true;
+    const n = await tx.$executeRaw(Prisma.sql`
+      UPDATE "ExportStep" AS s
+      SET status = 'done', result = t.result::jsonb, "doneAt" = (t.done_at::timestamptz AT TIME ZONE 'UTC')
+      FROM unnest(
+        ${steps.map((d) => d.stepId)}::text[],
+        ${steps.map((d) => JSON.stringify(d.result))}::text[],
+        ${steps.map((d) => d.doneAt.toISOString())}::text[]
+      ) AS t(id, result, done_at)
+      WHERE s.id = t.id AND s."requestId" = ${requestId} AND s.status = 'pending'
         AND EXISTS (
           SELECT 1 FROM "ExportRequest"
           WHERE id = ${requestId} AND "lockedBy" = ${holder} AND state = 'exporting'::"ExportRequestState"
         )`);
-    return n === 1;
+    return n === steps.length;
   }
 
   /** Releases the lease and schedules the next attempt (transient error, or paused queue). */
