@@ -92,7 +92,8 @@ async function main() {
   await waitFor(`${simUrl}/wsdls/GetJob.jws`, 'the simulator');
 
   console.log('› starting Spectrum Bridge on the embedded database…');
-  start('service', ['apps/integration/dist/main.js'], {
+  // the service's V8 memory flags (apps/integration/src/platform/runtime/memory-policy.ts)
+  start('service', ['--max-semi-space-size=32', '--heap-growing-percent=75', 'apps/integration/dist/main.js'], {
     NODE_ENV: 'development',
     PORT: String(servicePort),
     DATABASE_URL: `pglite://${dataDir}`,

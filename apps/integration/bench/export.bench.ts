@@ -3,7 +3,9 @@
  * worker against the demo simulator in a child process, beside the time the client alone needs to send the same
  * calls (1 UpdateSubcontract + 10 UpdateSubcontractPhases per commitment, one after another). Prints wall time,
  * Spectrum calls per second, peak RSS and the duplicates found in the simulator (must be 0). Target ≤ 1.3× the client.
- * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (default an embedded database in a temp dir; `pglite://memory` or a PostgreSQL URL to compare),
+ * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (a database to use as is, e.g. `pglite://memory`), else
+ * TEST_DATABASE_URL (a PostgreSQL server: a scratch database is created on it and dropped afterwards), else an embedded
+ * database in a temp dir;
  * BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE=1 (CPU
  * profile of the worker run: where its process spends the time, by package). Prints the load average: compare
  * figures from quiet runs only (the machine is shared).
@@ -23,6 +25,7 @@ import { ExportWorker } from '../dist/exports/export-worker.service.js';
 import { ExportsService } from '../dist/exports/exports.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
+import { benchDatabase, describeNodeFlags, mb, migrate, startSimulator } from './support.ts';
 
 const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 const PHASES = [
@@ -37,45 +40,25 @@ const PHASES = [
   '061000',
   '092900',
 ];
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
-  const cli = join(dirname(fileURLToPath(import.meta.resolve('@bridge/spectrum-simulator'))), 'cli.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', 'demo', '--control'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve({ url: m[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited (${code}): ${out}`)));
-  });
-}
-
-function migrate(databaseUrl: string): Promise<void> {
-  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'migrate'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEY: '0'.repeat(64), LOG_LEVEL: 'silent' },
-    });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited with ${code}`))));
-  });
-}
-
-async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number }> {
+async function measured<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; ms: number; peakRssMb: number; cpuMs: number }> {
   let peak = process.memoryUsage().rss;
+  const cpu0 = process.cpuUsage();
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 25);
   const t0 = performance.now();
   try {
     const value = await fn();
-    return { value, ms: performance.now() - t0, peakRssMb: mb(Math.max(peak, process.memoryUsage().rss)) };
+    const cpu = process.cpuUsage(cpu0);
+    return {
+      value,
+      ms: performance.now() - t0,
+      peakRssMb: mb(Math.max(peak, process.memoryUsage().rss)),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -130,9 +113,12 @@ async function main() {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  const sim = await startSimulator();
+  const sim = await startSimulator('demo');
   const dir = mkdtempSync(join(tmpdir(), 'bridge-export-bench-'));
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? `pglite://${join(dir, 'db')}`;
+  const database = await benchDatabase(dir);
+  const databaseUrl = database.url;
+  console.log(describeNodeFlags());
+  console.log(`database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
   try {
     const have = rowsOf(
       await sim$(sim.url, 'GET', '/state/phases?Job_Number=24-101&Cost_Type=S&limit=500'),
@@ -178,7 +164,7 @@ async function main() {
     });
     const calls = N * (1 + PHASES.length);
     console.log(
-      `client alone: ${calls} calls in ${(ref.ms / 1000).toFixed(1)} s (${Math.round(calls / (ref.ms / 1000))} calls/s)`,
+      `client alone: ${calls} calls in ${(ref.ms / 1000).toFixed(1)} s (${Math.round(calls / (ref.ms / 1000))} calls/s; this process's CPU ${(ref.cpuMs / N).toFixed(2)} ms per commitment)`,
     );
 
     const env = loadEnv({
@@ -200,6 +186,7 @@ async function main() {
       name: 'Bench',
       email: 'bench@localhost',
       level: 'admin' as const,
+      primeContractsLevel: 'admin' as const,
       canPushToAccounting: true,
     };
     const settings = app.get(SettingsService);
@@ -270,7 +257,7 @@ async function main() {
     const duplicates =
       subs.length - new Set(subs.map((s) => s.Subcontract_Number)).size + (lines.length - N * PHASES.length);
     console.log(
-      `worker: ${run.value} exports, ${calls} calls in ${(run.ms / 1000).toFixed(1)} s (${Math.round(calls / (run.ms / 1000))} calls/s, ${(run.value / (run.ms / 1000)).toFixed(1)} exports/s), peak RSS ${run.peakRssMb} MB`,
+      `worker: ${run.value} exports, ${calls} calls in ${(run.ms / 1000).toFixed(1)} s (${Math.round(calls / (run.ms / 1000))} calls/s, ${(run.value / (run.ms / 1000)).toFixed(1)} exports/s), peak RSS ${run.peakRssMb} MB; this process's CPU ${(run.cpuMs / N).toFixed(2)} ms per export`,
     );
     console.log(
       `states: ${JSON.stringify(states.map((s) => [s.state, s._count._all]))}; subcontracts ${subs.length}, lines ${lines.length}, duplicates ${duplicates}`,
@@ -285,6 +272,7 @@ async function main() {
     if (duplicates !== 0 || subs.length !== N) process.exitCode = 1;
   } finally {
     sim.child.kill();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

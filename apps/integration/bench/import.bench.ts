@@ -30,68 +30,10 @@ import type { ImportRunContext, RunCounter } from '../dist/imports/import-contex
 import { ImportsRepository } from '../dist/imports/imports.repository.js';
 import { JobsImportService } from '../dist/imports/jobs/jobs-import.service.js';
 import { VendorsImportService } from '../dist/imports/vendors/vendors-import.service.js';
-import { pgConfigFromUrl } from '../dist/platform/db/adapters.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
+import { benchDatabase, describeNodeFlags, mb, migrate, startSimulator, topMappings } from './support.ts';
 
 const PHASE_ROWS = Number(process.env.BENCH_PHASE_ROWS ?? 200_000);
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-/** The largest resident mappings of this process (/proc/self/smaps, Linux): where RSS outside the JS heap lives. */
-function topMappings(n = 6): string {
-  let text = '';
-  try {
-    text = readFileSync('/proc/self/smaps', 'utf8');
-  } catch {
-    return '(no /proc/self/smaps)';
-  }
-  const maps: { name: string; sizeMb: number; rssMb: number }[] = [];
-  let cur: { name: string; sizeMb: number; rssMb: number } | null = null;
-  for (const line of text.split('\n')) {
-    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
-    if (head) {
-      cur = {
-        name: head[3] || '[anon]',
-        sizeMb: Math.round((Number.parseInt(head[2] ?? '0', 16) - Number.parseInt(head[1] ?? '0', 16)) / 1048576),
-        rssMb: 0,
-      };
-      maps.push(cur);
-    } else if (cur && line.startsWith('Rss:')) cur.rssMb = Math.round(Number(/\d+/.exec(line)?.[0]) / 1024);
-  }
-  return maps
-    .sort((a, b) => b.rssMb - a.rssMb)
-    .slice(0, n)
-    .map((m) => `${m.rssMb} MB of ${m.sizeMb} MB ${m.name.split('/').pop()}`)
-    .join('; ');
-}
-
-function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
-  // the package's entry point is dist/index.js; its CLI sits beside it
-  const cli = join(dirname(fileURLToPath(import.meta.resolve('@bridge/spectrum-simulator'))), 'cli.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', `generated:42:${PHASE_ROWS}`], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m?.[1]) resolve({ url: m[1], child });
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited (${code}): ${out}`)));
-  });
-}
-
-function migrate(databaseUrl: string): Promise<void> {
-  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'migrate'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEY: '0'.repeat(64), LOG_LEVEL: 'silent' },
-    });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited with ${code}`))));
-  });
-}
 
 /** Peak RSS of this process while `fn` runs (sampled every 25 ms). */
 async function measured<T>(
@@ -143,26 +85,6 @@ async function download(client: SpectrumClient): Promise<{ rows: number; vendorT
   return { rows, vendorTypes };
 }
 
-/** A fresh database on the PostgreSQL server of `serverUrl`; `drop()` removes it. */
-async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bridge_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client(pgConfigFromUrl(serverUrl));
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client(pgConfigFromUrl(serverUrl));
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 function spectrumClient(baseUrl: string): SpectrumClient {
   return createSpectrumClient({
     baseUrl,
@@ -211,15 +133,12 @@ function downloadInChild(url: string): Promise<Downloaded> {
 }
 
 async function main() {
-  console.log(`node ${process.version} ${process.execArgv.join(' ')}`);
+  console.log(describeNodeFlags());
   console.log(`starting the simulator with a generated company of ${PHASE_ROWS} phase rows…`);
-  const sim = await startSimulator();
+  const sim = await startSimulator(`generated:42:${PHASE_ROWS}`);
   const dir = mkdtempSync(join(tmpdir(), 'bridge-bench-'));
-  const scratch =
-    !process.env.BENCH_DATABASE_URL && process.env.TEST_DATABASE_URL
-      ? await scratchDatabase(process.env.TEST_DATABASE_URL)
-      : null;
-  const databaseUrl = process.env.BENCH_DATABASE_URL ?? scratch?.url ?? `pglite://${join(dir, 'db')}`;
+  const database = await benchDatabase(dir);
+  const databaseUrl = database.url;
   try {
     const client = spectrumClient(sim.url);
     // the reference download runs in a child process of its own by default, so that its heap (the client's replies)
@@ -355,7 +274,7 @@ async function main() {
   } finally {
     sim.child.kill();
     rmSync(dir, { recursive: true, force: true });
-    await scratch?.drop();
+    await database.drop();
   }
 }
 

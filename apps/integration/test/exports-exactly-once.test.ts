@@ -235,7 +235,8 @@ describe('APP-3 exactly once: the process dies after Spectrum applied a step, be
 
 describe('APP-3 exactly once: which finished steps may wait to be recorded', () => {
   it('APP-3: upserts and looked-up adds may be repeated; projections, unnumbered change requests and customers may not', () => {
-    const step = (service: string, input: Record<string, string> = {}) => isRepeatableStep({ service, input });
+    const step = (service: string, input: Record<string, string> = {}) =>
+      isRepeatableStep({ service, input });
     for (const service of [
       'AddJob',
       'UpdateJob',
@@ -258,7 +259,10 @@ describe('APP-3 exactly once: which finished steps may wait to be recorded', () 
     const e = await startExportEnv();
     try {
       const list = await e.t.prisma.costCodeList.findFirstOrThrow();
-      const projectId = await e.linkedProject('24-101', { costCodeListId: list.id, forecastExportEnabled: true });
+      const projectId = await e.linkedProject('24-101', {
+        costCodeListId: list.id,
+        forecastExportEnabled: true,
+      });
       for (const code of ['010000', '033000'])
         await e
           .http()
@@ -272,10 +276,16 @@ describe('APP-3 exactly once: which finished steps may wait to be recorded', () 
           .http()
           .post(`/api/v1/projects/${projectId}/budget/lines`)
           .set(bearer(PM))
-          .send({ costCode, costType: 'S', amountCents: 1_000_000, estimatedCostAtCompletionCents: 1_200_000 })
+          .send({
+            costCode,
+            costType: 'S',
+            amountCents: 1_000_000,
+            estimatedCostAtCompletionCents: 1_200_000,
+          })
           .expect(201);
       await e.http().post(`/api/v1/projects/${projectId}/budget/lock`).set(bearer(PM)).expect(200);
-      const budget = (await e.http().get(`/api/v1/projects/${projectId}/budget`).set(bearer(PM)).expect(200)).body;
+      const budget = (await e.http().get(`/api/v1/projects/${projectId}/budget`).set(bearer(PM)).expect(200))
+        .body;
       const requestId = await e.send('forecast', budget.id);
       expect((await e.accept(requestId)).status).toBe(200);
       await e.sim$('DELETE', '/requests');

@@ -60,6 +60,32 @@ describe('every PM → Spectrum flow against the simulator', () => {
     expect(rows(await e.sim$('GET', '/state/customers?Customer_Code=NWGLAZ'))).toHaveLength(0);
   });
 
+  it('VEN-2: a vendor import that staged the new vendor while the export ran is replaced by the company link', async () => {
+    const res = await e
+      .http()
+      .post('/api/v1/companies')
+      .set(bearer(PM))
+      .send({ name: 'Harbor Steel Works' })
+      .expect(201);
+    const requestId = await e.send('company', res.body.id);
+    expect((await e.accept(requestId, { spectrumId: 'HARBST' })).status).toBe(200);
+    // a vendor sync runs between Spectrum's answer and the finish: it stages HARBST as Ready to Import
+    e.worker.hooks = {
+      afterSpectrumCall: async () => {
+        await e.t.prisma.syncLink.create({
+          data: { type: 'vendor', spectrumKey: 'HARBST', state: 'ready_to_import' },
+        });
+      },
+    };
+    try {
+      await e.drain();
+    } finally {
+      e.worker.hooks = {};
+    }
+    const links = await e.t.prisma.syncLink.findMany({ where: { spectrumKey: 'HARBST' } });
+    expect(links.map((l) => [l.type, l.pmId, l.state])).toEqual([['vendor', res.body.id, 'synced']]);
+  });
+
   it('BUD-5 BUD-6 BCH-1 FC-1 CCO-2 PCCO-2: budget, budget change, forecast, CCO and PCCO reach Spectrum once each', async () => {
     const list = await e.t.prisma.costCodeList.findFirstOrThrow();
     const projectId = await e.linkedProject('24-101', {

@@ -246,7 +246,11 @@ export class ExportWorker implements OnModuleDestroy {
         });
         await this.hooks.afterSpectrumCall?.({ requestId: id, step, total });
         if (this.stopping) throw new Abandoned('the service is stopping');
-        unrecorded.push({ stepId: step.id, result: result as Prisma.InputJsonValue, doneAt: this.clock.now() });
+        unrecorded.push({
+          stepId: step.id,
+          result: result as Prisma.InputJsonValue,
+          doneAt: this.clock.now(),
+        });
         if (!isRepeatableStep(step) || unrecorded.length >= this.stepsPerRecord) {
           const held = await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0));
           if (!held) throw new Abandoned('the export lost its lease');
@@ -320,16 +324,17 @@ export class ExportWorker implements OnModuleDestroy {
     const key = request.spectrumKey ?? '';
     const done = await this.repo.transaction(async (tx) => {
       await this.items.lock(type, request.itemId, tx);
-      if (!(await this.repo.markStepsDone(request.id, this.instanceId, unrecorded, tx))) return false;
-      const finished = await this.repo.finishHeld(
+      // the request ends synced, the last steps are recorded and a row the import staged for the same Spectrum key
+      // (no PM item yet) is removed: this item's link replaces it
+      const finished = await this.repo.finishSynced(
         request.id,
         this.instanceId,
-        { state: 'synced', finishedAt: now, lastError: null, lastErrorKind: null },
+        unrecorded,
+        { type: linkType, spectrumKey: key },
+        now,
         tx,
       );
       if (!finished) return false; // the lease was lost: another instance finishes it
-      // A row the import staged for the same Spectrum key (no PM item yet) is now this item's link.
-      await this.repo.deleteStagedLink(linkType, key, tx);
       const item = (p.item ?? {}) as RowValue;
       await this.links.upsertForItem(
         linkType,

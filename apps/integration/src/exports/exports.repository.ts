@@ -339,9 +339,49 @@ export class ExportsRepository {
     return r.count === 1;
   }
 
-  /** Removes a row the import staged for this Spectrum key with no PM item yet (the exported item's link replaces it). */
-  async deleteStagedLink(type: ItemType, spectrumKey: string, tx: Tx): Promise<void> {
-    await tx.syncLink.deleteMany({ where: { type, spectrumKey, pmId: null } });
+  /**
+   * Ends a request this worker holds as `synced`, inside the finishing transaction, in ONE statement: the lease check
+   * and state change, the steps still to record (see `markStepsDone`) and the removal of a row the import staged for
+   * the same Spectrum key with no PM item (the exported item's link replaces it). False when the lease was lost
+   * (nothing changed).
+   */
+  async finishSynced(
+    id: string,
+    holder: string,
+    steps: readonly StepDone[],
+    staged: { type: ItemType; spectrumKey: string },
+    now: Date,
+    tx: Tx,
+  ): Promise<boolean> {
+    const rows = await tx.$queryRaw<{ finished: number }[]>(Prisma.sql`
+      WITH req AS (
+        UPDATE "ExportRequest"
+        SET state = 'synced'::"ExportRequestState", "finishedAt" = ${ts(now)}, "lastError" = NULL,
+            "lastErrorKind" = NULL, "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${ts(now)}
+        WHERE id = ${id} AND "lockedBy" = ${holder} AND state = 'exporting'::"ExportRequestState"
+        RETURNING id
+      ),
+      steps AS (
+        UPDATE "ExportStep" AS s
+        SET status = 'done', result = t.result::jsonb, "doneAt" = (t.done_at::timestamptz AT TIME ZONE 'UTC')
+        FROM unnest(
+          ${steps.map((d) => d.stepId)}::text[],
+          ${steps.map((d) => JSON.stringify(d.result))}::text[],
+          ${steps.map((d) => d.doneAt.toISOString())}::text[]
+        ) AS t(id, result, done_at)
+        WHERE s.id = t.id AND s."requestId" IN (SELECT id FROM req) AND s.status = 'pending'
+        RETURNING s.id
+      ),
+      staged AS (
+        DELETE FROM "SyncLink"
+        WHERE type = ${staged.type} AND "spectrumKey" = ${staged.spectrumKey} AND "pmId" IS NULL AND false
+          AND EXISTS (SELECT 1 FROM req)
+        RETURNING id
+      )
+      SELECT (SELECT count(*) FROM req)::int AS finished, (SELECT count(*) FROM steps)::int AS steps,
+        (SELECT count(*) FROM staged)::int AS staged`);
+    // while the lease holds, no one else can have recorded these pending steps
+    return Number(rows[0]?.finished) === 1;
   }
 
   /** Requests currently counted per state (for the queue's overview and tests). */

@@ -1,0 +1,111 @@
+/** Helpers shared by the service benchmarks (import and export). */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { pgConfigFromUrl } from '../dist/platform/db/adapters.js';
+import { SERVICE_NODE_FLAGS } from '../dist/platform/runtime/memory-policy.js';
+
+export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The simulator CLI in a child process (its CPU and memory are not the service's) with a scenario. */
+export function startSimulator(scenario: string): Promise<{ url: string; child: ChildProcess }> {
+  // the package's entry point is dist/index.js; its CLI sits beside it
+  const cli = join(dirname(fileURLToPath(import.meta.resolve('@bridge/spectrum-simulator'))), 'cli.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, '--port', '0', '--scenario', scenario, '--control'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) resolve({ url: m[1], child });
+    });
+    child.once('exit', (code) => reject(new Error(`simulator exited (${code}): ${out}`)));
+  });
+}
+
+export function migrate(databaseUrl: string): Promise<void> {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'migrate'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEY: '0'.repeat(64), LOG_LEVEL: 'silent' },
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited with ${code}`))));
+  });
+}
+
+/** A fresh database on the PostgreSQL server of `serverUrl`; `drop()` removes it. */
+export async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `bridge_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client(pgConfigFromUrl(serverUrl));
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client(pgConfigFromUrl(serverUrl));
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/**
+ * The database a benchmark runs on: BENCH_DATABASE_URL as is, else a scratch database on the PostgreSQL server of
+ * TEST_DATABASE_URL (dropped afterwards), else an embedded database in `dir`.
+ */
+export async function benchDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
+  if (process.env.TEST_DATABASE_URL) return scratchDatabase(process.env.TEST_DATABASE_URL);
+  return { url: `pglite://${join(dir, 'db')}`, drop: async () => {} };
+}
+
+/** The node flags of this run beside the service's memory policy (a run without them measures another process). */
+export function describeNodeFlags(): string {
+  const missing = SERVICE_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
+  return `node ${process.version} ${process.execArgv.join(' ')}${
+    missing.length ? ` (WARNING: without the service's ${missing.join(' ')})` : ''
+  }`;
+}
+
+/** Resident memory of this process by mapping (/proc/self/smaps, Linux), largest first: where RSS outside the JS heap lives. */
+export function topMappings(n = 6): string {
+  let text = '';
+  try {
+    text = readFileSync('/proc/self/smaps', 'utf8');
+  } catch {
+    return '(no /proc/self/smaps)';
+  }
+  const maps: { name: string; rssKb: number }[] = [];
+  let cur: { name: string; rssKb: number } | null = null;
+  for (const line of text.split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      cur = { name: head[3] || '[anon]', rssKb: 0 };
+      maps.push(cur);
+    } else if (cur && line.startsWith('Rss:')) cur.rssKb = Number(/\d+/.exec(line)?.[0]);
+  }
+  const byName = new Map<string, { rssKb: number; count: number }>();
+  for (const m of maps) {
+    const name = m.name.split('/').pop() ?? m.name;
+    const g = byName.get(name) ?? { rssKb: 0, count: 0 };
+    g.rssKb += m.rssKb;
+    g.count++;
+    byName.set(name, g);
+  }
+  return [...byName]
+    .sort((a, b) => b[1].rssKb - a[1].rssKb)
+    .slice(0, n)
+    .map(([name, g]) => `${name} ${Math.round(g.rssKb / 1024)} MB in ${g.count}`)
+    .join('; ');
+}
