@@ -374,7 +374,7 @@ export class ExportsRepository {
       ),
       staged AS (
         DELETE FROM "SyncLink"
-        WHERE type = ${staged.type} AND "spectrumKey" = ${staged.spectrumKey} AND "pmId" IS NULL AND false
+        WHERE type = ${staged.type} AND "spectrumKey" = ${staged.spectrumKey} AND "pmId" IS NULL
           AND EXISTS (SELECT 1 FROM req)
         RETURNING id
       )
