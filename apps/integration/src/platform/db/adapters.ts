@@ -91,6 +91,18 @@ export function patchPgCharColumns(): void {
   };
 }
 
+/**
+ * The embedded PostgreSQL's settings beyond PGlite's own defaults: its buffer pool lives in the service's memory
+ * (WebAssembly), and PostgreSQL's default 128 MB of shared buffers is what a large import fills first. 32 MB keeps the
+ * embedded database's share of the service's memory ~100 MB smaller; pages beyond it are read back from the data
+ * directory's files, which the operating system caches (docs/decisions.md, "Memory").
+ */
+export const EMBEDDED_START_PARAMS: readonly string[] = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'shared_buffers=32MB',
+];
+
 export async function openDatabase(
   url: string,
   options: { loadDataDir?: Blob } = {},
@@ -100,9 +112,10 @@ export async function openDatabase(
     const inMemory = dir === 'memory' || dir === '';
     if (!inMemory) mkdirSync(dir, { recursive: true });
     // loadDataDir: start from a dumped data directory (tests start from a migrated snapshot in ~0.3 s).
+    const startParams = [...EMBEDDED_START_PARAMS];
     const db = inMemory
-      ? new PGlite(options.loadDataDir ? { loadDataDir: options.loadDataDir } : undefined)
-      : new PGlite(dir);
+      ? new PGlite({ startParams, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) })
+      : new PGlite(dir, { startParams });
     await db.waitReady;
     let closed = false;
     return {
