@@ -1,11 +1,9 @@
 /** Helpers shared by the service benchmarks (import and export). */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { pgConfigFromUrl } from '../dist/platform/db/adapters.js';
+import { createThrowawayDatabase } from '../dist/platform/db/adapters.js';
 import { SERVICE_NODE_FLAGS } from '../dist/platform/runtime/memory-policy.js';
 
 export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -40,33 +38,14 @@ export function migrate(databaseUrl: string): Promise<void> {
   });
 }
 
-/** A fresh database on the PostgreSQL server of `serverUrl`; `drop()` removes it. */
-export async function scratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `bridge_bench_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-  const admin = new pg.Client(pgConfigFromUrl(serverUrl));
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const a = new pg.Client(pgConfigFromUrl(serverUrl));
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
 /**
  * The database a benchmark runs on: BENCH_DATABASE_URL as is, else a scratch database on the PostgreSQL server of
  * TEST_DATABASE_URL (dropped afterwards), else an embedded database in `dir`.
  */
 export async function benchDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
-  if (process.env.TEST_DATABASE_URL) return scratchDatabase(process.env.TEST_DATABASE_URL);
+  if (process.env.TEST_DATABASE_URL)
+    return createThrowawayDatabase(process.env.TEST_DATABASE_URL, 'bridge_bench');
   return { url: `pglite://${join(dir, 'db')}`, drop: async () => {} };
 }
 

@@ -233,6 +233,47 @@ describe('APP-3 exactly once: the process dies after Spectrum applied a step, be
   });
 });
 
+describe('APP-3 exactly once: a worker that stalled past its lease', () => {
+  it('APP-3: stops before its next step once another instance took the export over (no stale writes after it)', async () => {
+    const e = await startExportEnv();
+    try {
+      const projectId = await e.linkedProject('24-101');
+      const companyId = await e.linkedCompany('LAKEMAT');
+      const lines = TEN_LINES.slice(0, 4);
+      const id = await e.commitment(projectId, companyId, { number: 'STALL-1', lines });
+      const requestId = await e.send('commitment', id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.sim$('DELETE', '/requests');
+      const b = await startSecondInstance(e);
+      try {
+        let stalled = false;
+        e.worker.hooks = {
+          // instance A stalls after line 1 longer than its lease; instance B claims the export and finishes it
+          afterSpectrumCall: async ({ step }) => {
+            if (step.seq !== 1 || stalled) return;
+            stalled = true;
+            e.clock.advance(e.worker.leaseMs + 1);
+            expect(await b.worker.drain()).toBe(1);
+          },
+        };
+        await e.worker.drain();
+      } finally {
+        e.worker.hooks = {};
+        await b.app.close();
+      }
+      const r = (await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER))).body;
+      expect(r.state).toBe('synced');
+      await expectExactlyOnce(e, 'LAKEMAT', 'STALL-1', lines);
+      const log = rows(await e.sim$('GET', '/requests?limit=100'));
+      // A: header and line 1, then it found its lease gone and stopped; B: the header and all four lines
+      expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(2);
+      expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(1 + lines.length);
+    } finally {
+      await e.close();
+    }
+  });
+});
+
 describe('APP-3 exactly once: which finished steps may wait to be recorded', () => {
   it('APP-3: upserts and looked-up adds may be repeated; projections, unnumbered change requests and customers may not', () => {
     const step = (service: string, input: Record<string, string> = {}) =>
@@ -343,7 +384,13 @@ describe('APP-3 exactly once: two instances on one PostgreSQL', () => {
               .expect(200),
           ),
         );
-        await Promise.all([a.drain(), b.drain()]);
+        // both workers drain until nothing is left; the shared clock stays put (advancing it while one instance is
+        // mid-export would expire that instance's lease and hand its request to the other, which re-sends the
+        // unrecorded steps: exactly once in effect, but not the one-call-per-header this test counts)
+        for (let round = 0; round < 20; round++) {
+          await Promise.all([a.worker.drain(), b.worker.drain()]);
+          if (!(await a.t.prisma.exportRequest.count({ where: { state: 'exporting' } }))) break;
+        }
         const states = await a.t.prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
         expect(states).toEqual([{ state: 'synced', _count: { _all: 200 } }]);
         const subs = rows(await a.sim$('GET', '/state/subcontracts?Vendor_Code=METROEL&limit=1000'));

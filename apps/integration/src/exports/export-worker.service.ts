@@ -199,9 +199,10 @@ export class ExportWorker implements OnModuleDestroy {
   async runOne(batch: Batch = { client: null }): Promise<boolean> {
     if (this.stopping) return false;
     const now = this.clock.now();
-    const claimed = await this.repo.claim(this.instanceId, now, new Date(now.getTime() + this.leaseMs));
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const claimed = await this.repo.claim(this.instanceId, now, leaseUntil);
     if (!claimed) return false;
-    await this.process(claimed, batch);
+    await this.process(claimed, leaseUntil, batch);
     return true;
   }
 
@@ -210,15 +211,25 @@ export class ExportWorker implements OnModuleDestroy {
     for (const c of this.running) c.abort(new Abandoned('the service is stopping'));
   }
 
-  private async process({ request, pending, total }: ClaimedExport, batch: Batch): Promise<void> {
+  private async process(
+    { request, pending, total }: ClaimedExport,
+    claimedUntil: Date,
+    batch: Batch,
+  ): Promise<void> {
     const id = request.id;
     const log = this.logger.child({ correlationId: id, instance: this.instanceId });
     const abort = new AbortController();
     this.running.add(abort);
-    const heartbeat = setInterval(() => {
+    /** The end of the lease as last confirmed by the database. */
+    let leaseUntil = claimedUntil.getTime();
+    const renew = async (): Promise<boolean> => {
       const until = new Date(this.clock.now().getTime() + this.leaseMs);
-      this.repo
-        .renewLease(id, this.instanceId, until)
+      const held = await this.repo.renewLease(id, this.instanceId, until);
+      if (held) leaseUntil = Math.max(leaseUntil, until.getTime());
+      return held;
+    };
+    const heartbeat = setInterval(() => {
+      renew()
         .then((held) => {
           if (!held) abort.abort(new Abandoned('the export lost its lease'));
         })
@@ -239,6 +250,11 @@ export class ExportWorker implements OnModuleDestroy {
       });
       for (const step of pending) {
         if (abort.signal.aborted) throw abort.signal.reason;
+        // Steps are recorded in batches, so the lease is not re-checked by every write: when less than half of it is
+        // left (the heartbeat is late, e.g. after a stall), it is renewed before the next call, and a worker whose
+        // lease another instance has taken over stops here instead of sending more
+        if (this.clock.now().getTime() >= leaseUntil - this.leaseMs / 2 && !(await renew()))
+          throw new Abandoned('the export lost its lease');
         const result = await this.execute(client, step, abort.signal).catch((e) => {
           throw Object.assign(e instanceof Error ? e : new Error(String(e)), {
             step: label(step, total),

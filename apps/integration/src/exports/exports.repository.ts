@@ -111,6 +111,15 @@ const stepRecord = (s: Prisma.ExportStepGetPayload<object>): ExportStepRecord =>
   doneAt: s.doneAt,
 });
 
+/** `SET … FROM` of an `UPDATE "ExportStep" AS s` marking finished steps done, from a table `t` of all of them. */
+const markDone = (steps: readonly StepDone[]) => Prisma.sql`
+SET status = 'done', result = t.result::jsonb, "doneAt" = (t.done_at::timestamptz AT TIME ZONE 'UTC')
+FROM unnest(
+  ${steps.map((d) => d.stepId)}::text[],
+  ${steps.map((d) => JSON.stringify(d.result))}::text[],
+  ${steps.map((d) => d.doneAt.toISOString())}::text[]
+) AS t(id, result, done_at)`;
+
 /** A timestamp parameter compared with Prisma's `timestamp(3)` columns (stored in UTC). */
 const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
@@ -296,12 +305,7 @@ export class ExportsRepository {
     if (steps.length === 0) return true;
     const n = await tx.$executeRaw(Prisma.sql`
       UPDATE "ExportStep" AS s
-      SET status = 'done', result = t.result::jsonb, "doneAt" = (t.done_at::timestamptz AT TIME ZONE 'UTC')
-      FROM unnest(
-        ${steps.map((d) => d.stepId)}::text[],
-        ${steps.map((d) => JSON.stringify(d.result))}::text[],
-        ${steps.map((d) => d.doneAt.toISOString())}::text[]
-      ) AS t(id, result, done_at)
+      ${markDone(steps)}
       WHERE s.id = t.id AND s."requestId" = ${requestId} AND s.status = 'pending'
         AND EXISTS (
           SELECT 1 FROM "ExportRequest"
@@ -363,12 +367,7 @@ export class ExportsRepository {
       ),
       steps AS (
         UPDATE "ExportStep" AS s
-        SET status = 'done', result = t.result::jsonb, "doneAt" = (t.done_at::timestamptz AT TIME ZONE 'UTC')
-        FROM unnest(
-          ${steps.map((d) => d.stepId)}::text[],
-          ${steps.map((d) => JSON.stringify(d.result))}::text[],
-          ${steps.map((d) => d.doneAt.toISOString())}::text[]
-        ) AS t(id, result, done_at)
+        ${markDone(steps)}
         WHERE s.id = t.id AND s."requestId" IN (SELECT id FROM req) AND s.status = 'pending'
         RETURNING s.id
       ),

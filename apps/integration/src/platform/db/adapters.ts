@@ -36,6 +36,32 @@ export function pgConfigFromUrl(url: string): pg.PoolConfig {
 }
 
 /**
+ * A new, empty database on the PostgreSQL server of `serverUrl`, named `<prefix>_<random>` (tests and benchmarks
+ * that need a server database of their own); `drop()` removes it.
+ */
+export async function createThrowawayDatabase(
+  serverUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  const admin = new pg.Client(pgConfigFromUrl(serverUrl));
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client(pgConfigFromUrl(serverUrl));
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/**
  * @prisma/adapter-pg's own shadow database handling is unusable for migrations (it reconnects to the main database);
  * this one creates a throw-away database and drops it afterwards.
  */
