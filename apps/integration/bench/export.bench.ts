@@ -25,7 +25,7 @@ import { ExportWorker } from '../dist/exports/export-worker.service.js';
 import { ExportsService } from '../dist/exports/exports.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
-import { benchDatabase, describeNodeFlags, mb, migrate, startSimulator } from './support.ts';
+import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimulator } from './support.ts';
 
 const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 const PHASES = [
@@ -267,6 +267,7 @@ async function main() {
         .map((l) => l.toFixed(2))
         .join(' ')})`,
     );
+    console.log(embeddedNote(databaseUrl));
     await app.close();
     await db.close();
     if (duplicates !== 0 || subs.length !== N) process.exitCode = 1;

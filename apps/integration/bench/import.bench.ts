@@ -31,7 +31,15 @@ import { ImportsRepository } from '../dist/imports/imports.repository.js';
 import { JobsImportService } from '../dist/imports/jobs/jobs-import.service.js';
 import { VendorsImportService } from '../dist/imports/vendors/vendors-import.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
-import { benchDatabase, describeNodeFlags, mb, migrate, startSimulator, topMappings } from './support.ts';
+import {
+  benchDatabase,
+  describeNodeFlags,
+  embeddedNote,
+  mb,
+  migrate,
+  startSimulator,
+  topMappings,
+} from './support.ts';
 
 const PHASE_ROWS = Number(process.env.BENCH_PHASE_ROWS ?? 200_000);
 
@@ -269,6 +277,7 @@ async function main() {
           : 'MISSED'
       }; RSS ≤ 400 MB: ${Math.max(full?.['peak RSS MB'] ?? 0, rerun?.['peak RSS MB'] ?? 0) <= 400 ? 'met' : 'MISSED'}`,
     );
+    console.log(embeddedNote(databaseUrl));
     await app.close();
     await db.close();
   } finally {

@@ -49,6 +49,13 @@ export async function benchDatabase(dir: string): Promise<{ url: string; drop():
   return { url: `pglite://${join(dir, 'db')}`, drop: async () => {} };
 }
 
+/** What the figures of a run mean for the database it ran on (the targets are stated for PostgreSQL). */
+export function embeddedNote(databaseUrl: string): string {
+  return databaseUrl.startsWith('pglite://')
+    ? 'database: embedded (PGlite in this process, on its thread): the targets are stated for PostgreSQL, the production database; set TEST_DATABASE_URL=postgresql://… to measure it (docs/decisions.md)'
+    : 'database: PostgreSQL (the production database the targets are stated for)';
+}
+
 /** The node flags of this run beside the service's memory policy (a run without them measures another process). */
 export function describeNodeFlags(): string {
   const missing = SERVICE_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
