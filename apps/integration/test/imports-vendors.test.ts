@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CompaniesRepository } from '../src/companies/companies.repository.js';
 import { bearer, PM, VIEWER } from './support/app.js';
 import { type ImportEnv, importableId, startImportEnv } from './support/imports.js';
 
@@ -173,7 +174,9 @@ describe('vendor imports (VEN)', () => {
   it('SCH-2: one company that cannot be written is recorded as a failure and the run goes on', async () => {
     await env.sim$('PATCH', '/state/vendors', { key: vendorKey('ACMEEL'), set: { Fax_Phone: '2175550000' } });
     await env.sim$('PATCH', '/state/vendors', { key: vendorKey('BAYPLB'), set: { Fax_Phone: '2175550001' } });
-    const spy = vi.spyOn(env.repo, 'updateCompany').mockRejectedValueOnce(new Error('value too long'));
+    const spy = vi
+      .spyOn(env.t.app.get(CompaniesRepository), 'update')
+      .mockRejectedValueOnce(new Error('value too long'));
     const r = await env.run('vendors');
     spy.mockRestore();
     expect(r.failures).toHaveLength(1);

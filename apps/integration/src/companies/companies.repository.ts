@@ -33,6 +33,27 @@ export interface CompanyRecord extends CompanyFields {
   updatedAt: Date;
 }
 
+/** A directory company without its timestamps: what the imports answer and audit. */
+export type CompanyView = Pick<CompanyRecord, 'id'> & CompanyFields;
+
+export function companyView(c: CompanyRecord): CompanyView {
+  return {
+    id: c.id,
+    name: c.name,
+    address1: c.address1,
+    address2: c.address2,
+    city: c.city,
+    state: c.state,
+    zip: c.zip,
+    phone: c.phone,
+    fax: c.fax,
+    email: c.email,
+    contactName: c.contactName,
+    vendorType: c.vendorType,
+    isCustomer: c.isCustomer,
+  };
+}
+
 export interface CompanyListFilter {
   q?: string;
   state?: SyncState;
@@ -84,9 +105,28 @@ export class CompaniesRepository {
     ids: readonly string[],
     tx: Tx | PrismaClient = this.db,
   ): Promise<Map<string, CompanyRecord>> {
-    if (ids.length === 0) return new Map();
-    const rows = await tx.company.findMany({ where: { id: { in: [...new Set(ids)] } } });
-    return new Map(rows.map((r) => [r.id, r]));
+    const out = new Map<string, CompanyRecord>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 5000) {
+      const rows = await tx.company.findMany({ where: { id: { in: unique.slice(i, i + 5000) } } });
+      for (const r of rows) out.set(r.id, r);
+    }
+    return out;
+  }
+
+  /** Directory companies with no vendor/company link: the candidates of "link to existing" (VEN-1, VEN-6). */
+  async unlinked(limit: number): Promise<CompanyRecord[]> {
+    return this.db.$queryRawUnsafe<CompanyRecord[]>(
+      `SELECT c."id", c."name", c."address1", c."address2", c."city", c."state", c."zip", c."phone", c."fax",
+              c."email", c."contactName", c."vendorType", c."isCustomer", c."createdAt", c."updatedAt"
+         FROM "Company" c
+        WHERE NOT EXISTS (SELECT 1 FROM "SyncLink" l
+                           WHERE l."type" IN ('vendor', 'company') AND l."pmId" = c."id"
+                             AND l."state" <> 'unlinked' AND l."spectrumKey" IS NOT NULL)
+        ORDER BY c."id"
+        LIMIT $1`,
+      limit,
+    );
   }
 
   async list(filter: CompanyListFilter, afterId: string | undefined, take: number): Promise<CompanyRecord[]> {
@@ -134,8 +174,9 @@ export class CompaniesRepository {
     return new Map([...rows].map(([id, c]) => [id, companyToDomain(c, links.get(id))]));
   }
 
-  create(data: CompanyFields, tx: Tx): Promise<CompanyRecord> {
-    return tx.company.create({ data });
+  /** `createdAt` defaults to now (the imports pass their clock's time). */
+  create(data: CompanyFields, tx: Tx, createdAt?: Date): Promise<CompanyRecord> {
+    return tx.company.create({ data: createdAt ? { ...data, createdAt } : data });
   }
 
   update(id: string, patch: Partial<CompanyFields>, tx: Tx): Promise<CompanyRecord> {

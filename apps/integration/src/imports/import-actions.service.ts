@@ -11,6 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { assertAllowed } from '../auth/authorization.js';
+import { CompaniesRepository, companyView } from '../companies/companies.repository.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
@@ -87,6 +88,7 @@ function contractData(f: PrimeContractFacts): PrimeContractData {
 export class ImportActionsService {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
     @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -159,7 +161,9 @@ export class ImportActionsService {
       );
       const now = this.clock.now();
       const vendor = f.vendor as NonNullable<typeof f.vendor>;
-      const company = await this.repo.createCompany(companyFieldsOf(vendor), now, tx);
+      const company = companyView(
+        await this.companies.create({ ...companyFieldsOf(vendor), isCustomer: false }, tx, now),
+      );
       const done = await this.repo.updateLink(
         link.id,
         { pmId: company.id, state: 'synced', lastSyncedHash: f.hash, lastSyncedAt: now, lastError: null },
@@ -188,7 +192,7 @@ export class ImportActionsService {
     try {
       return await this.repo.transaction(async (tx) => {
         const link = await this.locked(id, 'vendor', tx);
-        const company = await this.repo.company(companyId, tx);
+        const company = await this.companies.findById(companyId, tx);
         if (!company) throw notFound('Company', companyId);
         if (link.state === 'synced' && link.pmId === companyId) return result(link, false, { companyId });
         const own = (await this.repo.linksOfPmItems(['vendor', 'company'], [companyId], tx)).find(

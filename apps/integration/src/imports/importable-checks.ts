@@ -20,10 +20,10 @@ import {
   type StagedVendorFacts,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import type { CompanyRecord } from '../companies/companies.repository.js';
 import { KIND, splitKey } from './import-context.js';
 import {
   type BudgetRow,
-  type CompanyRow,
   ImportsRepository,
   type ImportTx,
   type LinkRow,
@@ -171,7 +171,7 @@ export class ImportableChecks {
   vendorChecks(
     link: LinkRow,
     f: VendorFacts,
-    company: Pick<CompanyRow, 'id'> & { vendorCode: string | null } = { id: '', vendorCode: null },
+    company: Pick<CompanyRecord, 'id'> & { vendorCode: string | null } = { id: '', vendorCode: null },
   ): { importVendor: Check; linkVendor: Check } {
     const key = link.spectrumKey as string;
     const gone = checkFrom([goneReason('VEN-1', 'Vendor', key, f.vanished)]);

@@ -1,12 +1,13 @@
 import { type ImportableType, type ItemType, type SyncState, suggestVendorMatches } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { CompaniesRepository, type CompanyRecord } from '../companies/companies.repository.js';
 import { type SyncFields, syncFields } from '../links/item-view.js';
 import type { LinkView } from '../links/links.repository.js';
 import { decodeCursor, type Page, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
 import { KIND } from './import-context.js';
 import { ImportableChecks } from './importable-checks.js';
-import { type CompanyRow, ImportsRepository, type LinkRow } from './imports.repository.js';
+import { ImportsRepository, type LinkRow } from './imports.repository.js';
 import { vendorSyncedFields } from './spectrum-rows.js';
 import { companyDomain } from './vendors/vendors-import.service.js';
 
@@ -42,6 +43,7 @@ const view = (l: LinkRow): LinkView => ({
 export class ImportablesService {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
   ) {}
 
@@ -79,7 +81,7 @@ export class ImportablesService {
   private async context(links: readonly LinkRow[]) {
     const needsCompanies = links.some((l) => l.type === 'vendor' && l.state === 'ready_to_import');
     return {
-      candidates: needsCompanies ? await this.repo.unlinkedCompanies(5000) : ([] as CompanyRow[]),
+      candidates: needsCompanies ? await this.companies.unlinked(5000) : ([] as CompanyRecord[]),
       masters: links.some((l) => l.type === 'job') ? await this.masterJobs() : new Set<string>(),
     };
   }
@@ -91,7 +93,7 @@ export class ImportablesService {
 
   private async item(
     l: LinkRow,
-    ctx: { candidates: CompanyRow[]; masters: Set<string> },
+    ctx: { candidates: CompanyRecord[]; masters: Set<string> },
   ): Promise<ImportableItem> {
     const base = { id: l.id, pmId: l.state === 'unlinked' ? null : l.pmId };
     switch (l.type) {

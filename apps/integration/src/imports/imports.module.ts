@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompaniesModule } from '../companies/companies.module.js';
 import { provideSyncJobs } from '../sync/sync-job.js';
 import { CostCodesImportService } from './cost-codes/cost-codes-import.service.js';
 import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
@@ -13,6 +14,7 @@ import { VendorsImportService } from './vendors/vendors-import.service.js';
 
 /** Spectrum → PM imports: the three sync groups' import work, the Ready to Import list and its actions. */
 @Module({
+  imports: [CompaniesModule],
   controllers: [ImportablesController],
   providers: [
     ImportsRepository,

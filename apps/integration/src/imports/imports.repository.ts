@@ -66,24 +66,6 @@ export interface BudgetRow {
   }[];
 }
 
-export interface CompanyRow {
-  id: string;
-  name: string;
-  address1: string | null;
-  address2: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  contactName: string | null;
-  vendorType: string | null;
-  isCustomer: boolean;
-}
-
-export type CompanyData = Omit<CompanyRow, 'id' | 'isCustomer'>;
-
 export interface PrimeContractRow {
   id: string;
   projectId: string;
@@ -115,22 +97,6 @@ const linkSelect = {
   lastError: true,
   lastSyncedAt: true,
   createdAt: true,
-} as const;
-
-const companySelect = {
-  id: true,
-  name: true,
-  address1: true,
-  address2: true,
-  city: true,
-  state: true,
-  zip: true,
-  phone: true,
-  fax: true,
-  email: true,
-  contactName: true,
-  vendorType: true,
-  isCustomer: true,
 } as const;
 
 /** Links staged per statement. */
@@ -567,44 +533,6 @@ export class ImportsRepository {
 
   async markBudgetImported(budgetId: string, at: Date, tx: ImportTx): Promise<void> {
     await tx.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
-  }
-
-  // ───────────────────────────── companies ─────────────────────────────
-
-  async company(id: string, tx: Db = this.db): Promise<CompanyRow | null> {
-    return tx.company.findUnique({ where: { id }, select: companySelect });
-  }
-
-  async companies(ids: readonly string[], tx: Db = this.db): Promise<Map<string, CompanyRow>> {
-    const out = new Map<string, CompanyRow>();
-    for (const part of chunk([...new Set(ids)], 5000)) {
-      const rows = await tx.company.findMany({ where: { id: { in: part } }, select: companySelect });
-      for (const r of rows) out.set(r.id, r);
-    }
-    return out;
-  }
-
-  /** Directory companies with no vendor/company link: the candidates of "link to existing" (VEN-1, VEN-6). */
-  async unlinkedCompanies(limit: number): Promise<CompanyRow[]> {
-    return this.db.$queryRawUnsafe<CompanyRow[]>(
-      `SELECT c."id", c."name", c."address1", c."address2", c."city", c."state", c."zip", c."phone", c."fax",
-              c."email", c."contactName", c."vendorType", c."isCustomer"
-         FROM "Company" c
-        WHERE NOT EXISTS (SELECT 1 FROM "SyncLink" l
-                           WHERE l."type" IN ('vendor', 'company') AND l."pmId" = c."id"
-                             AND l."state" <> 'unlinked' AND l."spectrumKey" IS NOT NULL)
-        ORDER BY c."id"
-        LIMIT $1`,
-      limit,
-    );
-  }
-
-  async createCompany(data: CompanyData, at: Date, tx: ImportTx): Promise<CompanyRow> {
-    return tx.company.create({ data: { ...data, createdAt: at }, select: companySelect });
-  }
-
-  async updateCompany(id: string, data: Partial<CompanyData>, tx: Db = this.db): Promise<CompanyRow> {
-    return tx.company.update({ where: { id }, data, select: companySelect });
   }
 
   // ───────────────────────────── prime contracts ─────────────────────────────

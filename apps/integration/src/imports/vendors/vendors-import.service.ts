@@ -1,11 +1,17 @@
 import { type Company, vendorPassesTypeFilter, vendorUpdatesForCompany } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
+import {
+  CompaniesRepository,
+  type CompanyFields,
+  type CompanyRecord,
+  companyView,
+} from '../../companies/companies.repository.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
 import { countChanges, errorText, rethrowSpectrum } from '../cost-codes/cost-codes-import.service.js';
 import { goneFromSpectrum, type ImportRunContext, KIND } from '../import-context.js';
-import { type CompanyData, type CompanyRow, ImportsRepository, type LinkRow } from '../imports.repository.js';
+import { ImportsRepository, type LinkRow } from '../imports.repository.js';
 
 /** Links whose Spectrum record vanished keep their key and say so in `lastError`; a record that returns clears it. */
 export async function markVanishedLinks(
@@ -27,8 +33,8 @@ export async function markVanishedLinks(
 
 import { type VendorRow, vendorSyncedFields, withoutCompany } from '../spectrum-rows.js';
 
-export function companyDomain(c: CompanyRow, vendorCode: string | null): Company {
-  return { ...c, vendorCode };
+export function companyDomain(c: CompanyRecord, vendorCode: string | null): Company {
+  return { ...companyView(c), vendorCode };
 }
 
 /**
@@ -41,6 +47,7 @@ export class VendorsImportService {
   constructor(
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -99,7 +106,7 @@ export class VendorsImportService {
       return e !== undefined && !e.vanished && e.hash !== l.lastSyncedHash;
     });
     if (stale.length === 0) return;
-    const companies = await this.repo.companies(stale.map((l) => l.pmId as string));
+    const companies = await this.companies.findByIds(stale.map((l) => l.pmId as string));
     for (const l of stale) {
       const key = l.spectrumKey as string;
       const vendor = byKey.get(key);
@@ -116,9 +123,9 @@ export class VendorsImportService {
         if (changes.name === null) delete changes.name;
         await this.repo.transaction(async (tx) => {
           if (Object.keys(changes).length > 0) {
-            await this.repo.updateCompany(company.id, changes as Partial<CompanyData>, tx);
+            await this.companies.update(company.id, changes as Partial<CompanyFields>, tx);
             const before = Object.fromEntries(
-              Object.keys(changes).map((f) => [f, company[f as keyof CompanyRow]]),
+              Object.keys(changes).map((f) => [f, company[f as keyof CompanyRecord]]),
             );
             await this.audit.record(
               {
