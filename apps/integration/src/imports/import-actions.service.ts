@@ -14,16 +14,16 @@ import { assertAllowed } from '../auth/authorization.js';
 import { CompaniesRepository, companyView } from '../companies/companies.repository.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
+import {
+  type PrimeContractSpectrumFields,
+  PrimeContractsRepository,
+  primeContractView,
+} from '../prime-contracts/prime-contracts.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
 import { KIND } from './import-context.js';
 import { type BudgetFacts, ImportableChecks, type PrimeContractFacts } from './importable-checks.js';
-import {
-  ImportsRepository,
-  type ImportTx,
-  type LinkRow,
-  type PrimeContractData,
-} from './imports.repository.js';
+import { ImportsRepository, type ImportTx, type LinkRow } from './imports.repository.js';
 import {
   companyFieldsOf,
   isUnitPriceContract,
@@ -63,7 +63,7 @@ const result = (link: LinkRow, created: boolean, extra: Record<string, unknown> 
 const comboKey = (code: string, costType: string) =>
   `${costCodeKey(code)}\u001f${costType.trim().toUpperCase()}`;
 
-function contractData(f: PrimeContractFacts): PrimeContractData {
+function contractData(f: PrimeContractFacts): PrimeContractSpectrumFields {
   const c = f.contract;
   if (!c) throw new Error('contract facts without a contract');
   return {
@@ -89,6 +89,7 @@ export class ImportActionsService {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
+    @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
     @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -398,7 +399,7 @@ export class ImportActionsService {
       const checks = await this.checks.primeContractChecks(link, f, projectId, tx);
       assertOk(checks.importPrimeContract, `Prime contract ${link.spectrumKey} cannot be imported.`);
       const now = this.clock.now();
-      const pc = await this.repo.createPrimeContract(
+      const pc = await this.primeContracts.createImported(
         { projectId, jobNumber: f.jobNumber, customerCode: f.customerCode },
         contractData(f),
         now,
@@ -416,7 +417,7 @@ export class ImportActionsService {
           itemType: 'prime_contract',
           itemId: pc.id,
           before: { importable: link.id, state: link.state, pmId: link.pmId },
-          after: { importable: link.id, state: done.state, primeContract: pc },
+          after: { importable: link.id, state: done.state, primeContract: primeContractView(pc) },
         },
         tx,
       );
@@ -441,7 +442,7 @@ export class ImportActionsService {
       assertOk(checks.reimportPrimeContract, `Prime contract ${link.spectrumKey} cannot be re-imported.`);
       const pc = f.imported as NonNullable<PrimeContractFacts['imported']>;
       const now = this.clock.now();
-      const after = await this.repo.overwritePrimeContract(pc.id, contractData(f), now, tx);
+      const after = await this.primeContracts.overwriteImported(pc.id, contractData(f), now, tx);
       const done = await this.repo.updateLink(
         link.id,
         { lastSyncedHash: f.hash, lastSyncedAt: now, lastError: null },
@@ -453,8 +454,8 @@ export class ImportActionsService {
           action: 'reimport.prime_contract',
           itemType: 'prime_contract',
           itemId: pc.id,
-          before: pc,
-          after,
+          before: primeContractView(pc),
+          after: primeContractView(after),
         },
         tx,
       );

@@ -21,13 +21,16 @@ import {
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CompanyRecord } from '../companies/companies.repository.js';
+import {
+  type PrimeContractRecord,
+  PrimeContractsRepository,
+} from '../prime-contracts/prime-contracts.repository.js';
 import { KIND, splitKey } from './import-context.js';
 import {
   type BudgetRow,
   ImportsRepository,
   type ImportTx,
   type LinkRow,
-  type PrimeContractRow,
   type ProjectRow,
 } from './imports.repository.js';
 import {
@@ -86,7 +89,7 @@ export interface PrimeContractFacts {
   vanished: boolean;
   unitPrice: boolean;
   jobProjectId: string | null;
-  imported: PrimeContractRow | null;
+  imported: PrimeContractRecord | null;
   staged: StagedPrimeContractFacts;
 }
 
@@ -120,7 +123,10 @@ function mergeByCode(...checks: Check[]): Check {
  */
 @Injectable()
 export class ImportableChecks {
-  constructor(@Inject(ImportsRepository) private readonly repo: ImportsRepository) {}
+  constructor(
+    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
+  ) {}
 
   // ───────────────────────────── jobs (JOB-1, JOB-4, LIM-3) ─────────────────────────────
 
@@ -277,7 +283,7 @@ export class ImportableChecks {
     );
     const jobLink = await this.repo.linkByKey('job', jobNumber, tx);
     const jobProjectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
-    const imported = await this.repo.primeContractByKey(jobNumber, customerCode, tx);
+    const imported = await this.primeContracts.findByKey(jobNumber, customerCode, tx);
     const unitPrice = rec ? isUnitPriceContract(rec.data, items) : false;
     return {
       jobNumber,
@@ -343,7 +349,7 @@ export class ImportableChecks {
             projectCount: f.staged.importedIntoProjectIds.length,
             synced: link.state === 'synced',
             hasNewUnsyncedLineItems: this.hasUnsyncedChanges(f),
-            approvedChangeOrderCount: await this.repo.approvedChangeOrderCount(pc.id, tx),
+            approvedChangeOrderCount: await this.primeContracts.approvedChangeOrderCount(pc.id, tx),
           }),
           gone,
         )

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module.js';
+import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
 import { provideSyncJobs } from '../sync/sync-job.js';
 import { CostCodesImportService } from './cost-codes/cost-codes-import.service.js';
 import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
@@ -14,7 +15,7 @@ import { VendorsImportService } from './vendors/vendors-import.service.js';
 
 /** Spectrum → PM imports: the three sync groups' import work, the Ready to Import list and its actions. */
 @Module({
-  imports: [CompaniesModule],
+  imports: [CompaniesModule, PrimeContractsModule],
   controllers: [ImportablesController],
   providers: [
     ImportsRepository,

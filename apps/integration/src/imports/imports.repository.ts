@@ -66,27 +66,6 @@ export interface BudgetRow {
   }[];
 }
 
-export interface PrimeContractRow {
-  id: string;
-  projectId: string;
-  jobNumber: string;
-  customerCode: string;
-  title: string;
-  status: string;
-  unitPrice: boolean;
-  originalContractCents: number;
-  lastImportedAt: Date | null;
-  lines: { billingItem: string; description: string | null; amountCents: number }[];
-}
-
-export interface PrimeContractData {
-  title: string;
-  status: string;
-  unitPrice: boolean;
-  originalContractCents: number;
-  lines: { billingItem: string; description: string | null; amountCents: number }[];
-}
-
 const linkSelect = {
   id: true,
   type: true,
@@ -535,84 +514,6 @@ export class ImportsRepository {
     await tx.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
   }
 
-  // ───────────────────────────── prime contracts ─────────────────────────────
-
-  async primeContract(id: string, tx: Db = this.db): Promise<PrimeContractRow | null> {
-    const r = await tx.primeContract.findUnique({
-      where: { id },
-      include: { lines: { orderBy: { billingItem: 'asc' } } },
-    });
-    return r ? toPrimeContractRow(r) : null;
-  }
-
-  async primeContractByKey(jobNumber: string, customerCode: string, tx: Db = this.db) {
-    const r = await tx.primeContract.findUnique({
-      where: { jobNumber_customerCode: { jobNumber, customerCode } },
-      include: { lines: { orderBy: { billingItem: 'asc' } } },
-    });
-    return r ? toPrimeContractRow(r) : null;
-  }
-
-  async approvedChangeOrderCount(primeContractId: string, tx: Db = this.db): Promise<number> {
-    return tx.primeContractChangeOrder.count({ where: { primeContractId, status: 'approved' } });
-  }
-
-  async createPrimeContract(
-    key: { projectId: string; jobNumber: string; customerCode: string },
-    data: PrimeContractData,
-    at: Date,
-    tx: ImportTx,
-  ): Promise<PrimeContractRow> {
-    const r = await tx.primeContract.create({
-      data: {
-        ...key,
-        title: data.title,
-        status: data.status,
-        unitPrice: data.unitPrice,
-        originalContractCents: centsToDb(data.originalContractCents),
-        lastImportedAt: at,
-        lines: {
-          create: data.lines.map((l) => ({
-            billingItem: l.billingItem,
-            description: l.description,
-            amountCents: centsToDb(l.amountCents),
-          })),
-        },
-      },
-      include: { lines: { orderBy: { billingItem: 'asc' } } },
-    });
-    return toPrimeContractRow(r);
-  }
-
-  /** PC-2/PC-3: overwrites the contract and its lines with Spectrum's values (lines Spectrum no longer has go). */
-  async overwritePrimeContract(id: string, data: PrimeContractData, at: Date, tx: ImportTx) {
-    await tx.primeContract.update({
-      where: { id },
-      data: {
-        title: data.title,
-        status: data.status,
-        unitPrice: data.unitPrice,
-        originalContractCents: centsToDb(data.originalContractCents),
-        lastImportedAt: at,
-      },
-    });
-    const keep = data.lines.map((l) => l.billingItem);
-    await tx.primeContractLine.deleteMany({ where: { primeContractId: id, billingItem: { notIn: keep } } });
-    for (const l of data.lines) {
-      await tx.primeContractLine.upsert({
-        where: { primeContractId_billingItem: { primeContractId: id, billingItem: l.billingItem } },
-        create: {
-          primeContractId: id,
-          billingItem: l.billingItem,
-          description: l.description,
-          amountCents: centsToDb(l.amountCents),
-        },
-        update: { description: l.description, amountCents: centsToDb(l.amountCents) },
-      });
-    }
-    return (await this.primeContract(id, tx)) as PrimeContractRow;
-  }
-
   // ───────────────────────────── counting (tests, bench) ─────────────────────────────
 
   /** Rows and the latest change time per table the imports write (proves a no-change run writes nothing). */
@@ -664,36 +565,6 @@ function toBudgetRow(b: {
       description: l.description,
       amountCents: centsFromDb(l.amountCents),
       directCostsCents: optionalCentsFromDb(l.directCostsCents),
-    })),
-  };
-}
-
-function toPrimeContractRow(r: {
-  id: string;
-  projectId: string;
-  jobNumber: string;
-  customerCode: string;
-  title: string;
-  status: string;
-  unitPrice: boolean;
-  originalContractCents: bigint;
-  lastImportedAt: Date | null;
-  lines: { billingItem: string; description: string | null; amountCents: bigint }[];
-}): PrimeContractRow {
-  return {
-    id: r.id,
-    projectId: r.projectId,
-    jobNumber: r.jobNumber,
-    customerCode: r.customerCode,
-    title: r.title,
-    status: r.status,
-    unitPrice: r.unitPrice,
-    originalContractCents: centsFromDb(r.originalContractCents),
-    lastImportedAt: r.lastImportedAt,
-    lines: r.lines.map((l) => ({
-      billingItem: l.billingItem,
-      description: l.description,
-      amountCents: centsFromDb(l.amountCents),
     })),
   };
 }

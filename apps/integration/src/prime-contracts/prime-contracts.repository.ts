@@ -65,6 +65,30 @@ export interface PrimeContractRecord {
   lines: PrimeContractLineRecord[];
 }
 
+/** What Spectrum sets on an imported contract (PC-1, PC-2). */
+export type PrimeContractSpectrumFields = Pick<
+  PrimeContractRecord,
+  'title' | 'status' | 'unitPrice' | 'originalContractCents' | 'lines'
+>;
+
+/** A contract without its timestamps: what the imports audit. */
+export type PrimeContractView = Omit<PrimeContractRecord, 'createdAt' | 'updatedAt'>;
+
+export function primeContractView(c: PrimeContractRecord): PrimeContractView {
+  return {
+    id: c.id,
+    projectId: c.projectId,
+    jobNumber: c.jobNumber,
+    customerCode: c.customerCode,
+    title: c.title,
+    status: c.status,
+    unitPrice: c.unitPrice,
+    originalContractCents: c.originalContractCents,
+    lastImportedAt: c.lastImportedAt,
+    lines: c.lines,
+  };
+}
+
 const pccoInclude = { lines: { orderBy: { position: 'asc' as const } } };
 const contractInclude = { lines: { orderBy: { billingItem: 'asc' as const } } };
 
@@ -190,6 +214,80 @@ export class PrimeContractsRepository {
     return r ? contractRecord(r) : null;
   }
 
+  async findByKey(
+    jobNumber: string,
+    customerCode: string,
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<PrimeContractRecord | null> {
+    const r = await tx.primeContract.findUnique({
+      where: { jobNumber_customerCode: { jobNumber, customerCode } },
+      include: contractInclude,
+    });
+    return r ? contractRecord(r) : null;
+  }
+
+  /** PC-1: a contract and its billing items as Spectrum has them, imported into a project at `at`. */
+  async createImported(
+    key: { projectId: string; jobNumber: string; customerCode: string },
+    data: PrimeContractSpectrumFields,
+    at: Date,
+    tx: Tx,
+  ): Promise<PrimeContractRecord> {
+    const r = await tx.primeContract.create({
+      data: {
+        ...key,
+        title: data.title,
+        status: data.status,
+        unitPrice: data.unitPrice,
+        originalContractCents: centsToDb(data.originalContractCents),
+        lastImportedAt: at,
+        lines: {
+          create: data.lines.map((l) => ({
+            billingItem: l.billingItem,
+            description: l.description,
+            amountCents: centsToDb(l.amountCents),
+          })),
+        },
+      },
+      include: contractInclude,
+    });
+    return contractRecord(r);
+  }
+
+  /** PC-2/PC-3: overwrites the contract and its lines with Spectrum's values (lines Spectrum no longer has go). */
+  async overwriteImported(
+    id: string,
+    data: PrimeContractSpectrumFields,
+    at: Date,
+    tx: Tx,
+  ): Promise<PrimeContractRecord> {
+    await tx.primeContract.update({
+      where: { id },
+      data: {
+        title: data.title,
+        status: data.status,
+        unitPrice: data.unitPrice,
+        originalContractCents: centsToDb(data.originalContractCents),
+        lastImportedAt: at,
+      },
+    });
+    const keep = data.lines.map((l) => l.billingItem);
+    await tx.primeContractLine.deleteMany({ where: { primeContractId: id, billingItem: { notIn: keep } } });
+    for (const l of data.lines) {
+      await tx.primeContractLine.upsert({
+        where: { primeContractId_billingItem: { primeContractId: id, billingItem: l.billingItem } },
+        create: {
+          primeContractId: id,
+          billingItem: l.billingItem,
+          description: l.description,
+          amountCents: centsToDb(l.amountCents),
+        },
+        update: { description: l.description, amountCents: centsToDb(l.amountCents) },
+      });
+    }
+    return (await this.findById(id, tx)) as PrimeContractRecord;
+  }
+
   async list(
     filter: { projectId?: string },
     afterId: string | undefined,
@@ -261,6 +359,10 @@ export class PrimeContractsRepository {
       include: pccoInclude,
     });
     return rows.map(pccoRecord);
+  }
+
+  async approvedChangeOrderCount(primeContractId: string, tx: Tx | PrismaClient = this.db): Promise<number> {
+    return tx.primeContractChangeOrder.count({ where: { primeContractId, status: 'approved' } });
   }
 
   async findChangeOrder(id: string, tx: Tx | PrismaClient = this.db): Promise<PccoRecord | null> {
