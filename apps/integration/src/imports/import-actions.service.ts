@@ -19,6 +19,7 @@ import {
   PrimeContractsRepository,
   primeContractView,
 } from '../prime-contracts/prime-contracts.repository.js';
+import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
 import { KIND } from './import-context.js';
@@ -90,6 +91,7 @@ export class ImportActionsService {
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
+    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
     @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -115,10 +117,11 @@ export class ImportActionsService {
       const job = f.job as NonNullable<typeof f.job>;
       const now = this.clock.now();
       const list = await this.repo.ensureStandardList((ids) => checkStandardCostCodeListCreate(ids).ok, tx);
-      const project = await this.repo.createProject(
+      const created = await this.projects.create(
         { ...projectFieldsOf(job), costCodeListId: list.id, createdAt: now },
         tx,
       );
+      const project = { id: created.id, name: created.name, number: created.number };
       const jobNumber = link.spectrumKey as string;
       const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber, tx)).map(
         (r) => r.data,
@@ -392,7 +395,7 @@ export class ImportActionsService {
   async importPrimeContract(id: string, projectId: string, actor: AuthUser): Promise<ActionResult> {
     return this.repo.transaction(async (tx) => {
       const link = await this.locked(id, 'prime_contract', tx);
-      if (!(await this.repo.project(projectId, tx))) throw notFound('Project', projectId);
+      if (!(await this.projects.exists(projectId, tx))) throw notFound('Project', projectId);
       const f = await this.checks.primeContractFacts(link, tx);
       if (link.state === 'synced' && f.imported?.projectId === projectId)
         return result(link, false, { primeContractId: f.imported.id, projectId });

@@ -25,14 +25,9 @@ import {
   type PrimeContractRecord,
   PrimeContractsRepository,
 } from '../prime-contracts/prime-contracts.repository.js';
+import { type ProjectBasics, ProjectsRepository } from '../projects/projects.repository.js';
 import { KIND, splitKey } from './import-context.js';
-import {
-  type BudgetRow,
-  ImportsRepository,
-  type ImportTx,
-  type LinkRow,
-  type ProjectRow,
-} from './imports.repository.js';
+import { type BudgetRow, ImportsRepository, type ImportTx, type LinkRow } from './imports.repository.js';
 import {
   type ContractItemRow,
   type ContractRow,
@@ -71,7 +66,7 @@ export interface VendorFacts {
 
 export interface BudgetFacts {
   jobNumber: string;
-  project: ProjectRow | null;
+  project: ProjectBasics | null;
   projectDomain: Project;
   budget: BudgetRow | null;
   budgetDomain: Budget;
@@ -126,6 +121,7 @@ export class ImportableChecks {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
+    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
   ) {}
 
   // ───────────────────────────── jobs (JOB-1, JOB-4, LIM-3) ─────────────────────────────
@@ -193,7 +189,7 @@ export class ImportableChecks {
     const jobNumber = link.spectrumKey as string;
     const jobLink = await this.repo.linkByKey('job', jobNumber, tx);
     const projectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
-    const project = projectId ? await this.repo.project(projectId, tx) : null;
+    const project = projectId ? await this.projects.findBasics(projectId, tx) : null;
     const budget = project ? await this.repo.budgetOfProject(project.id, tx) : null;
     const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber, tx)).map((r) => r.data);
     const estimates = estimateRowsOf(phases);

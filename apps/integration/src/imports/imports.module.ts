@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { provideSyncJobs } from '../sync/sync-job.js';
 import { CostCodesImportService } from './cost-codes/cost-codes-import.service.js';
 import { ProjectCostCodesSync } from './cost-codes/project-cost-codes.sync.js';
@@ -15,7 +16,7 @@ import { VendorsImportService } from './vendors/vendors-import.service.js';
 
 /** Spectrum → PM imports: the three sync groups' import work, the Ready to Import list and its actions. */
 @Module({
-  imports: [CompaniesModule, PrimeContractsModule],
+  imports: [CompaniesModule, PrimeContractsModule, ProjectsModule],
   controllers: [ImportablesController],
   providers: [
     ImportsRepository,

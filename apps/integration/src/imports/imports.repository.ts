@@ -30,25 +30,6 @@ export interface SnapshotIndexEntry {
   vanished: boolean;
 }
 
-export interface ProjectCostCodeState {
-  id: string;
-  code: string;
-  description: string;
-  /** costType → syncedWithSpectrum, with the row id. */
-  types: Map<string, { id: string; synced: boolean }>;
-}
-
-export interface ProjectRow {
-  id: string;
-  name: string;
-  number: string | null;
-  createdAt: Date;
-  costCodeListId: string | null;
-  isSubJob: boolean;
-  budgetToolEnabled: boolean;
-  primeContractsToolEnabled: boolean;
-}
-
 export interface BudgetRow {
   id: string;
   projectId: string;
@@ -366,87 +347,6 @@ export class ImportsRepository {
   }
 
   // ───────────────────────────── projects, cost codes, budgets ─────────────────────────────
-
-  async project(id: string, tx: Db = this.db): Promise<ProjectRow | null> {
-    return tx.project.findUnique({
-      where: { id },
-      select: {
-        id: true,
-        name: true,
-        number: true,
-        createdAt: true,
-        costCodeListId: true,
-        isSubJob: true,
-        budgetToolEnabled: true,
-        primeContractsToolEnabled: true,
-      },
-    });
-  }
-
-  async createProject(
-    data: {
-      name: string;
-      number: string;
-      status: string;
-      address1: string | null;
-      address2: string | null;
-      city: string | null;
-      state: string | null;
-      zip: string | null;
-      phone: string | null;
-      costCodeListId: string;
-      createdAt: Date;
-    },
-    tx: ImportTx,
-  ): Promise<{ id: string; name: string; number: string | null }> {
-    return tx.project.create({
-      data: { ...data, isSubJob: false, budget: { create: {} } },
-      select: { id: true, name: true, number: true },
-    });
-  }
-
-  async projectCostCodes(projectId: string, tx: Db = this.db): Promise<Map<string, ProjectCostCodeState>> {
-    const rows = await tx.projectCostCode.findMany({
-      where: { projectId },
-      include: { costTypes: { select: { id: true, costType: true, syncedWithSpectrum: true } } },
-    });
-    return new Map(
-      rows.map((r) => [
-        r.code,
-        {
-          id: r.id,
-          code: r.code,
-          description: r.description,
-          types: new Map(r.costTypes.map((t) => [t.costType, { id: t.id, synced: t.syncedWithSpectrum }])),
-        },
-      ]),
-    );
-  }
-
-  async createProjectCostCode(projectId: string, code: string, description: string, tx: ImportTx) {
-    return tx.projectCostCode.create({ data: { projectId, code, description }, select: { id: true } });
-  }
-
-  async createProjectCostTypes(
-    rows: readonly { projectCostCodeId: string; costType: string }[],
-    tx: ImportTx,
-  ): Promise<number> {
-    if (rows.length === 0) return 0;
-    const r = await tx.projectCostType.createMany({
-      data: rows.map((r) => ({ ...r, syncedWithSpectrum: true })),
-      skipDuplicates: true,
-    });
-    return r.count;
-  }
-
-  async setCostTypesSynced(ids: readonly string[], synced: boolean, tx: ImportTx): Promise<number> {
-    if (ids.length === 0) return 0;
-    const r = await tx.projectCostType.updateMany({
-      where: { id: { in: [...ids] } },
-      data: { syncedWithSpectrum: synced },
-    });
-    return r.count;
-  }
 
   async budgetOfProject(projectId: string, tx: Db = this.db): Promise<BudgetRow | null> {
     const b = await tx.budget.findUnique({

@@ -24,6 +24,15 @@ export interface ProjectCostCodeRecord {
   costTypes: ProjectCostTypeRecord[];
 }
 
+/** A project cost code with the id and "synced with Spectrum" flag of each of its cost types (by cost type). */
+export interface ProjectCostCodeState {
+  id: string;
+  code: string;
+  description: string;
+  /** costType → syncedWithSpectrum, with the row id. */
+  types: Map<string, { id: string; synced: boolean }>;
+}
+
 export interface ProjectRecord {
   id: string;
   name: string;
@@ -60,6 +69,15 @@ export interface ProjectFields {
   forecastExportEnabled: boolean;
 }
 
+/** A project without its cost codes. */
+export type ProjectBasics = Omit<ProjectRecord, 'costCodes'>;
+
+type ToolFlags = 'budgetToolEnabled' | 'primeContractsToolEnabled' | 'forecastExportEnabled';
+
+/** A new project; the status and tool flags not given take their defaults. */
+export type ProjectCreateData = Omit<ProjectFields, ToolFlags> &
+  Partial<Pick<ProjectFields, ToolFlags>> & { status?: string; createdAt: Date };
+
 export interface ProjectListFilter {
   q?: string;
   state?: SyncState;
@@ -71,7 +89,7 @@ const include = {
 
 type Row = Prisma.ProjectGetPayload<{ include: typeof include }>;
 
-const toRecord = (r: Row): ProjectRecord => ({
+const toBasics = (r: Prisma.ProjectGetPayload<true>): ProjectBasics => ({
   id: r.id,
   name: r.name,
   number: r.number,
@@ -89,6 +107,10 @@ const toRecord = (r: Row): ProjectRecord => ({
   forecastExportEnabled: r.forecastExportEnabled,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+});
+
+const toRecord = (r: Row): ProjectRecord => ({
+  ...toBasics(r),
   costCodes: r.costCodes.map((c) => ({
     id: c.id,
     code: c.code,
@@ -155,6 +177,11 @@ export class ProjectsRepository {
     return r ? toRecord(r) : null;
   }
 
+  async findBasics(id: string, tx: Tx | PrismaClient = this.db): Promise<ProjectBasics | null> {
+    const r = await tx.project.findUnique({ where: { id } });
+    return r ? toBasics(r) : null;
+  }
+
   async exists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {
     return (await tx.project.count({ where: { id } })) > 0;
   }
@@ -210,7 +237,7 @@ export class ProjectsRepository {
     return r ? r.description : null;
   }
 
-  async create(data: ProjectFields & { createdAt: Date }, tx: Tx): Promise<ProjectRecord> {
+  async create(data: ProjectCreateData, tx: Tx): Promise<ProjectRecord> {
     const r = await tx.project.create({ data: { ...data, budget: { create: {} } }, include });
     return toRecord(r);
   }
@@ -253,5 +280,58 @@ export class ProjectsRepository {
       },
       created: !existing,
     };
+  }
+
+  /** The project's cost codes by code, with the ids and sync flags of their cost types. */
+  async costCodeStates(
+    projectId: string,
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<Map<string, ProjectCostCodeState>> {
+    const rows = await tx.projectCostCode.findMany({
+      where: { projectId },
+      include: { costTypes: { select: { id: true, costType: true, syncedWithSpectrum: true } } },
+    });
+    return new Map(
+      rows.map((r) => [
+        r.code,
+        {
+          id: r.id,
+          code: r.code,
+          description: r.description,
+          types: new Map(r.costTypes.map((t) => [t.costType, { id: t.id, synced: t.syncedWithSpectrum }])),
+        },
+      ]),
+    );
+  }
+
+  async createCostCode(
+    projectId: string,
+    code: string,
+    description: string,
+    tx: Tx,
+  ): Promise<{ id: string }> {
+    return tx.projectCostCode.create({ data: { projectId, code, description }, select: { id: true } });
+  }
+
+  /** WBS-3: cost types known on the linked job, marked synced with Spectrum (existing pairs are skipped). */
+  async createSyncedCostTypes(
+    rows: readonly { projectCostCodeId: string; costType: string }[],
+    tx: Tx,
+  ): Promise<number> {
+    if (rows.length === 0) return 0;
+    const r = await tx.projectCostType.createMany({
+      data: rows.map((r) => ({ ...r, syncedWithSpectrum: true })),
+      skipDuplicates: true,
+    });
+    return r.count;
+  }
+
+  async setCostTypesSynced(ids: readonly string[], synced: boolean, tx: Tx): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await tx.projectCostType.updateMany({
+      where: { id: { in: [...ids] } },
+      data: { syncedWithSpectrum: synced },
+    });
+    return r.count;
   }
 }

@@ -1,6 +1,7 @@
 import { checkStandardCostCodeListCreate } from '@bridge/rules';
 import { isSpectrumError } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
+import { ProjectsRepository } from '../../projects/projects.repository.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import type { IncomingRow, SnapshotChanges } from '../../snapshots/snapshot-importer.js';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
@@ -38,6 +39,7 @@ export class CostCodesImportService {
   constructor(
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
   ) {}
@@ -172,7 +174,7 @@ export class CostCodesImportService {
       const rows = part.rows.get(job) ?? [];
       try {
         await this.repo.transaction(async (tx) => {
-          const project = await this.repo.project(projectId, tx);
+          const project = await this.projects.findBasics(projectId, tx);
           if (!project) return;
           await this.projectSync.apply(
             { id: project.id, budgetToolEnabled: project.budgetToolEnabled, jobNumber: job },

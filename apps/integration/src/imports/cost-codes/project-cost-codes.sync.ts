@@ -1,5 +1,6 @@
 import { checkJobCostSync, costCodeKey, type GeneralSettings } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { ProjectsRepository } from '../../projects/projects.repository.js';
 import { ImportsRepository, type ImportTx } from '../imports.repository.js';
 import type { PhaseRow } from '../spectrum-rows.js';
 
@@ -31,7 +32,10 @@ const comboKey = (code: string, costType: string) =>
  */
 @Injectable()
 export class ProjectCostCodesSync {
-  constructor(@Inject(ImportsRepository) private readonly repo: ImportsRepository) {}
+  constructor(
+    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+  ) {}
 
   async apply(
     project: { id: string; budgetToolEnabled: boolean; jobNumber: string },
@@ -69,7 +73,7 @@ export class ProjectCostCodesSync {
       d.types.set(costType, combo);
     }
 
-    const existing = await this.repo.projectCostCodes(project.id, tx);
+    const existing = await this.projects.costCodeStates(project.id, tx);
     const newCombos: Combo[] = [];
     const toSync: string[] = [];
     const toUnsync: string[] = [];
@@ -77,7 +81,7 @@ export class ProjectCostCodesSync {
     for (const [code, d] of desired) {
       let cc = existing.get(code);
       if (!cc) {
-        const created = await this.repo.createProjectCostCode(project.id, code, d.description, tx);
+        const created = await this.projects.createCostCode(project.id, code, d.description, tx);
         out.codesCreated++;
         cc = { id: created.id, code, description: d.description, types: new Map() };
       }
@@ -95,10 +99,10 @@ export class ProjectCostCodesSync {
       const d = desired.get(cc.code);
       for (const [costType, t] of cc.types) if (t.synced && !d?.types.has(costType)) toUnsync.push(t.id);
     }
-    out.costTypesCreated = await this.repo.createProjectCostTypes(newTypes, tx);
+    out.costTypesCreated = await this.projects.createSyncedCostTypes(newTypes, tx);
     out.costTypesSyncFlagChanged =
-      (await this.repo.setCostTypesSynced(toSync, true, tx)) +
-      (await this.repo.setCostTypesSynced(toUnsync, false, tx));
+      (await this.projects.setCostTypesSynced(toSync, true, tx)) +
+      (await this.projects.setCostTypesSynced(toUnsync, false, tx));
 
     if (!project.budgetToolEnabled) return out;
     const jobCosts = checkJobCostSync(
