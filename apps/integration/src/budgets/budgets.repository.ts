@@ -67,6 +67,8 @@ const lineRecord = (l: LineRow): BudgetLineRecord => ({
 });
 
 const lineInclude = { lines: { orderBy: [{ costCode: 'asc' as const }, { costType: 'asc' as const }] } };
+/** Lines in the order they were added (what the imports compare and audit). */
+const addedLineInclude = { lines: { orderBy: { id: 'asc' as const } } };
 
 /** APP-1 / BUD-6: an export is in flight while the budget's request waits or runs. */
 const inQueue = (link: LinkView | null | undefined) =>
@@ -135,6 +137,55 @@ export class BudgetsRepository {
       include: lineInclude,
     });
     return { ...r, lines: r.lines.map(lineRecord) };
+  }
+
+  /** The project's budget with its lines in the order they were added; null when the project has none. */
+  async findOfProject(projectId: string, tx: Tx | PrismaClient = this.db): Promise<BudgetRecord | null> {
+    const r = await tx.budget.findUnique({ where: { projectId }, include: addedLineInclude });
+    return r ? { ...r, lines: r.lines.map(lineRecord) } : null;
+  }
+
+  /** A budget with its lines in the order they were added. */
+  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<BudgetRecord | null> {
+    const r = await tx.budget.findUnique({ where: { id }, include: addedLineInclude });
+    return r ? { ...r, lines: r.lines.map(lineRecord) } : null;
+  }
+
+  /** The project's budget (lines in the order they were added), created when the project has none yet. */
+  async ensureOfProject(projectId: string, tx: Tx): Promise<BudgetRecord> {
+    await tx.budget.createMany({ data: [{ projectId }], skipDuplicates: true });
+    return (await this.findOfProject(projectId, tx)) as BudgetRecord;
+  }
+
+  /** BUD-1, WBS-4: lines imported from Spectrum (a cost code/cost type the budget has already is skipped). */
+  async insertLines(
+    budgetId: string,
+    lines: readonly {
+      costCode: string;
+      costType: string;
+      description: string | null;
+      amountCents: number;
+      directCostsCents?: number | null;
+    }[],
+    tx: Tx,
+  ): Promise<number> {
+    if (lines.length === 0) return 0;
+    const r = await tx.budgetLine.createMany({
+      data: lines.map((l) => ({
+        budgetId,
+        costCode: l.costCode,
+        costType: l.costType,
+        description: l.description,
+        amountCents: centsToDb(l.amountCents),
+        directCostsCents: l.directCostsCents == null ? null : centsToDb(l.directCostsCents),
+      })),
+      skipDuplicates: true,
+    });
+    return r.count;
+  }
+
+  async markImported(budgetId: string, at: Date, tx: Tx): Promise<void> {
+    await tx.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
   }
 
   linkFor(budgetId: string, tx?: Tx): Promise<LinkView | null> {

@@ -11,6 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { assertAllowed } from '../auth/authorization.js';
+import { BudgetsRepository } from '../budgets/budgets.repository.js';
 import { CompaniesRepository, companyView } from '../companies/companies.repository.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
@@ -92,6 +93,7 @@ export class ImportActionsService {
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+    @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
     @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -266,7 +268,7 @@ export class ImportActionsService {
         { settings, autoAddNewCombos: false },
         tx,
       );
-      const budget = await this.repo.ensureBudget(project.id, tx);
+      const budget = await this.budgets.ensureOfProject(project.id, tx);
       const before = budget.lines.map((l) => ({
         costCode: l.costCode,
         costType: l.costType,
@@ -290,11 +292,11 @@ export class ImportActionsService {
             amountCents: cents,
           });
         } else if (line.amountCents !== cents) {
-          await this.repo.updateBudgetLine(line.id, { amountCents: cents }, tx);
+          await this.budgets.updateLine(line.id, { amountCents: cents }, tx);
         }
       }
-      await this.repo.insertBudgetLines(budget.id, inserts, tx);
-      await this.repo.markBudgetImported(budget.id, now, tx);
+      await this.budgets.insertLines(budget.id, inserts, tx);
+      await this.budgets.markImported(budget.id, now, tx);
       const done = await this.repo.updateLink(
         link.id,
         {
@@ -306,7 +308,7 @@ export class ImportActionsService {
         },
         tx,
       );
-      const after = await this.repo.budget(budget.id, tx);
+      const after = await this.budgets.findById(budget.id, tx);
       await this.audit.record(
         {
           actorId: actor.id,
@@ -355,7 +357,7 @@ export class ImportActionsService {
       for (const l of budget.lines) {
         const cents = spectrum.get(comboKey(l.costCode, l.costType));
         if (cents === undefined || cents === l.amountCents) continue;
-        await this.repo.updateBudgetLine(l.id, { amountCents: cents }, tx);
+        await this.budgets.updateLine(l.id, { amountCents: cents }, tx);
         changed.push({
           costCode: l.costCode,
           costType: l.costType,
@@ -364,7 +366,7 @@ export class ImportActionsService {
         });
       }
       const now = this.clock.now();
-      await this.repo.markBudgetImported(budget.id, now, tx);
+      await this.budgets.markImported(budget.id, now, tx);
       const done = await this.repo.updateLink(
         link.id,
         { lastSyncedHash: hashRow(f.estimates as unknown as RowValue), lastSyncedAt: now, lastError: null },

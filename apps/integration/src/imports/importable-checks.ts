@@ -20,6 +20,7 @@ import {
   type StagedVendorFacts,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { type BudgetRecord, BudgetsRepository } from '../budgets/budgets.repository.js';
 import type { CompanyRecord } from '../companies/companies.repository.js';
 import {
   type PrimeContractRecord,
@@ -27,7 +28,7 @@ import {
 } from '../prime-contracts/prime-contracts.repository.js';
 import { type ProjectBasics, ProjectsRepository } from '../projects/projects.repository.js';
 import { KIND, splitKey } from './import-context.js';
-import { type BudgetRow, ImportsRepository, type ImportTx, type LinkRow } from './imports.repository.js';
+import { ImportsRepository, type ImportTx, type LinkRow } from './imports.repository.js';
 import {
   type ContractItemRow,
   type ContractRow,
@@ -68,7 +69,7 @@ export interface BudgetFacts {
   jobNumber: string;
   project: ProjectBasics | null;
   projectDomain: Project;
-  budget: BudgetRow | null;
+  budget: BudgetRecord | null;
   budgetDomain: Budget;
   phases: PhaseRow[];
   estimates: SpectrumEstimateRow[];
@@ -122,6 +123,7 @@ export class ImportableChecks {
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+    @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
   ) {}
 
   // ───────────────────────────── jobs (JOB-1, JOB-4, LIM-3) ─────────────────────────────
@@ -190,7 +192,7 @@ export class ImportableChecks {
     const jobLink = await this.repo.linkByKey('job', jobNumber, tx);
     const projectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
     const project = projectId ? await this.projects.findBasics(projectId, tx) : null;
-    const budget = project ? await this.repo.budgetOfProject(project.id, tx) : null;
+    const budget = project ? await this.budgets.findOfProject(project.id, tx) : null;
     const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber, tx)).map((r) => r.data);
     const estimates = estimateRowsOf(phases);
     const projectDomain: Project = {

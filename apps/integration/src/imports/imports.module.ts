@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module.js';
 import { CompaniesModule } from '../companies/companies.module.js';
 import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
@@ -16,7 +17,7 @@ import { VendorsImportService } from './vendors/vendors-import.service.js';
 
 /** Spectrum → PM imports: the three sync groups' import work, the Ready to Import list and its actions. */
 @Module({
-  imports: [CompaniesModule, PrimeContractsModule, ProjectsModule],
+  imports: [CompaniesModule, PrimeContractsModule, ProjectsModule, BudgetsModule],
   controllers: [ImportablesController],
   providers: [
     ImportsRepository,

@@ -1,7 +1,6 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
 import { PRISMA } from '../platform/tokens.js';
 import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
 
@@ -28,23 +27,6 @@ export interface LinkRow {
 export interface SnapshotIndexEntry {
   hash: string;
   vanished: boolean;
-}
-
-export interface BudgetRow {
-  id: string;
-  projectId: string;
-  locked: boolean;
-  everExported: boolean;
-  exportInFlight: boolean;
-  importedAt: Date | null;
-  lines: {
-    id: string;
-    costCode: string;
-    costType: string;
-    description: string | null;
-    amountCents: number;
-    directCostsCents: number | null;
-  }[];
 }
 
 const linkSelect = {
@@ -348,72 +330,6 @@ export class ImportsRepository {
 
   // ───────────────────────────── projects, cost codes, budgets ─────────────────────────────
 
-  async budgetOfProject(projectId: string, tx: Db = this.db): Promise<BudgetRow | null> {
-    const b = await tx.budget.findUnique({
-      where: { projectId },
-      include: { lines: { orderBy: { id: 'asc' } } },
-    });
-    return b ? toBudgetRow(b) : null;
-  }
-
-  async budget(id: string, tx: Db = this.db): Promise<BudgetRow | null> {
-    const b = await tx.budget.findUnique({ where: { id }, include: { lines: { orderBy: { id: 'asc' } } } });
-    return b ? toBudgetRow(b) : null;
-  }
-
-  /** The project's budget, created when the project has none yet. */
-  async ensureBudget(projectId: string, tx: ImportTx): Promise<BudgetRow> {
-    await tx.budget.createMany({ data: [{ projectId }], skipDuplicates: true });
-    return (await this.budgetOfProject(projectId, tx)) as BudgetRow;
-  }
-
-  async insertBudgetLines(
-    budgetId: string,
-    lines: readonly {
-      costCode: string;
-      costType: string;
-      description: string | null;
-      amountCents: number;
-      directCostsCents?: number | null;
-    }[],
-    tx: ImportTx,
-  ): Promise<number> {
-    if (lines.length === 0) return 0;
-    const r = await tx.budgetLine.createMany({
-      data: lines.map((l) => ({
-        budgetId,
-        costCode: l.costCode,
-        costType: l.costType,
-        description: l.description,
-        amountCents: centsToDb(l.amountCents),
-        directCostsCents: l.directCostsCents == null ? null : centsToDb(l.directCostsCents),
-      })),
-      skipDuplicates: true,
-    });
-    return r.count;
-  }
-
-  async updateBudgetLine(
-    id: string,
-    data: { amountCents?: number; directCostsCents?: number | null; description?: string | null },
-    tx: Db = this.db,
-  ): Promise<void> {
-    await tx.budgetLine.update({
-      where: { id },
-      data: {
-        ...(data.amountCents === undefined ? {} : { amountCents: centsToDb(data.amountCents) }),
-        ...(data.directCostsCents === undefined
-          ? {}
-          : { directCostsCents: data.directCostsCents === null ? null : centsToDb(data.directCostsCents) }),
-        ...(data.description === undefined ? {} : { description: data.description }),
-      },
-    });
-  }
-
-  async markBudgetImported(budgetId: string, at: Date, tx: ImportTx): Promise<void> {
-    await tx.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
-  }
-
   // ───────────────────────────── counting (tests, bench) ─────────────────────────────
 
   /** Rows and the latest change time per table the imports write (proves a no-change run writes nothing). */
@@ -433,38 +349,4 @@ export class ImportsRepository {
     );
     return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.m ?? ''}`]));
   }
-}
-
-function toBudgetRow(b: {
-  id: string;
-  projectId: string;
-  locked: boolean;
-  everExported: boolean;
-  exportInFlight: boolean;
-  importedAt: Date | null;
-  lines: {
-    id: string;
-    costCode: string;
-    costType: string;
-    description: string | null;
-    amountCents: bigint;
-    directCostsCents: bigint | null;
-  }[];
-}): BudgetRow {
-  return {
-    id: b.id,
-    projectId: b.projectId,
-    locked: b.locked,
-    everExported: b.everExported,
-    exportInFlight: b.exportInFlight,
-    importedAt: b.importedAt,
-    lines: b.lines.map((l) => ({
-      id: l.id,
-      costCode: l.costCode,
-      costType: l.costType,
-      description: l.description,
-      amountCents: centsFromDb(l.amountCents),
-      directCostsCents: optionalCentsFromDb(l.directCostsCents),
-    })),
-  };
 }

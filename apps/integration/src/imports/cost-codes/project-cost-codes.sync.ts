@@ -1,5 +1,6 @@
 import { checkJobCostSync, costCodeKey, type GeneralSettings } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { BudgetsRepository } from '../../budgets/budgets.repository.js';
 import { ProjectsRepository } from '../../projects/projects.repository.js';
 import { ImportsRepository, type ImportTx } from '../imports.repository.js';
 import type { PhaseRow } from '../spectrum-rows.js';
@@ -35,6 +36,7 @@ export class ProjectCostCodesSync {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+    @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
   ) {}
 
   async apply(
@@ -112,7 +114,7 @@ export class ProjectCostCodesSync {
     const addLines =
       options.autoAddNewCombos && options.settings.autoAddCostCodesToBudgets && newCombos.length > 0;
     if (!addLines && !jobCosts) return out;
-    const budget = await this.repo.ensureBudget(project.id, tx);
+    const budget = await this.budgets.ensureOfProject(project.id, tx);
     const lineKeys = new Set(budget.lines.map((l) => comboKey(l.costCode, l.costType)));
     if (addLines) {
       const lines = newCombos
@@ -124,13 +126,13 @@ export class ProjectCostCodesSync {
           amountCents: 0,
           directCostsCents: jobCosts ? c.jtdCents : null,
         }));
-      out.budgetLinesAdded = await this.repo.insertBudgetLines(budget.id, lines, tx);
+      out.budgetLinesAdded = await this.budgets.insertLines(budget.id, lines, tx);
     }
     if (jobCosts) {
       for (const line of budget.lines) {
         const c = combos.get(comboKey(line.costCode, line.costType));
         if (c && line.directCostsCents !== c.jtdCents) {
-          await this.repo.updateBudgetLine(line.id, { directCostsCents: c.jtdCents }, tx);
+          await this.budgets.updateLine(line.id, { directCostsCents: c.jtdCents }, tx);
           out.directCostsUpdated++;
         }
       }
