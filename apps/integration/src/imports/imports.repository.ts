@@ -51,9 +51,9 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
 };
 
 /**
- * Storage of the imports: staged links, the PM records an import creates or refreshes (projects, cost codes, cost
- * types, budget lines, companies, prime contracts) and the few settings facts it maintains. Writes that the PM
- * features also offer are duplicated here on purpose (small, import-shaped methods) and can be folded later.
+ * Storage of the imports: staged links, the Spectrum snapshot records, the standard cost code list and the Spectrum
+ * cost types with the few settings facts it maintains. The PM records an import creates or refreshes (projects and
+ * their cost codes, budgets, companies, prime contracts) are written through their features' repositories.
  */
 @Injectable()
 export class ImportsRepository {
@@ -327,8 +327,6 @@ export class ImportsRepository {
   async updateCostType(code: string, description: string, tx: Db = this.db): Promise<void> {
     await tx.costType.update({ where: { code }, data: { description } });
   }
-
-  // ───────────────────────────── projects, cost codes, budgets ─────────────────────────────
 
   // ───────────────────────────── counting (tests, bench) ─────────────────────────────
 
