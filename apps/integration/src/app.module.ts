@@ -14,6 +14,7 @@ import { type PlatformDeps, PlatformModule } from './platform/platform.module.js
 import { PrimeContractsModule } from './prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { FactsModule } from './settings/facts.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SnapshotsModule } from './snapshots/snapshots.module.js';
@@ -28,6 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.register(deps),
+        SessionsModule,
         AuthModule,
         AuditModule,
         LinksModule,

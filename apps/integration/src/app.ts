@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { ProblemFilter } from './platform/http/problem.filter.js';
+import { serveWebApp } from './platform/http/web-app.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import { type Clock, systemClock } from './platform/tokens.js';
 import { ensureDemoUsers } from './users/demo-users.js';
@@ -19,9 +21,12 @@ export interface AppDeps {
   clock?: Clock;
 }
 
-/** Builds the HTTP application (not listening yet): API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs. */
+/**
+ * Builds the HTTP application (not listening yet): API under /api/v1, OpenAPI at /api/openapi.json, docs at
+ * /api/docs, and the web app at `/` when it is built.
+ */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
-  const app = await NestFactory.create(
+  const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({
       env: deps.env,
       logger: deps.logger,
@@ -31,6 +36,7 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   app.useGlobalFilters(new ProblemFilter(deps.logger));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

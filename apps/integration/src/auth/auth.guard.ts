@@ -1,7 +1,10 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { parseCookie as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
+import { assertCsrfHeader } from '../sessions/csrf.js';
+import { SESSION_COOKIE, SessionsService } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
 import type { AuthUser } from './auth-user.js';
 import { hashToken } from './tokens.js';
@@ -12,24 +15,45 @@ export const Public = () => SetMetadata(PUBLIC, true);
 
 export type AuthedRequest = Request & { user?: AuthUser };
 
-/** API-2: `Authorization: Bearer <token>` on every request except public routes. */
+/**
+ * API-2: `Authorization: Bearer <token>` on every request except public routes; the web app signs in instead and
+ * sends its HttpOnly session cookie (writes with the cookie also need the CSRF header).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(SessionsService) private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
-    const header = req.headers.authorization ?? '';
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const header = req.headers.authorization;
+    if (header === undefined) {
+      const cookie = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+      if (cookie) {
+        const user = await this.sessions.userOf(cookie);
+        if (!user) {
+          throw new ProblemError(401, 'unauthorized', 'Your session has ended: sign in again.', [
+            { code: 'session-expired', message: 'The session is unknown or has expired.' },
+          ]);
+        }
+        assertCsrfHeader(req);
+        req.user = user;
+        return true;
+      }
+    }
+    const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!m?.[1]) {
-      throw new ProblemError(401, 'unauthorized', 'Send your API token as "Authorization: Bearer <token>".', [
-        { code: 'token-missing', message: 'No bearer token was sent.' },
-      ]);
+      throw new ProblemError(
+        401,
+        'unauthorized',
+        'Sign in, or send your API token as "Authorization: Bearer <token>".',
+        [{ code: 'token-missing', message: 'No bearer token or session cookie was sent.' }],
+      );
     }
     const user = await this.users.findByTokenHash(hashToken(m[1]));
     if (!user) {

@@ -51,6 +51,12 @@ export const envSchema = z.object({
    * sends at most this many of them again, with the same values. 1 records every step on its own.
    */
   EXPORT_STEPS_PER_RECORD: z.coerce.number().int().min(1).max(1000).default(50),
+  /** How long a browser session (sign-in cookie) lasts. */
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  /** The session cookie's Secure flag; default: on in production (behind HTTPS), off otherwise. */
+  COOKIE_SECURE: bool.optional(),
+  /** The built web app served at `/` (default: apps/web/dist beside this service); `none` serves no app. */
+  WEB_DIST_DIR: z.string().optional(),
   /** Demo mode: fixed demo users and tokens (never in production). */
   DEMO_MODE: bool.default(false),
   INSTANCE_ID: z.string().min(1).max(100).optional(),

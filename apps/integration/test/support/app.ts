@@ -48,6 +48,7 @@ export async function startTestApp(
     SCHEDULER_ENABLED: 'false',
     WORKER_ENABLED: 'false',
     DEMO_MODE: 'true',
+    WEB_DIST_DIR: 'none',
     ...options.env,
   });
   const db = await connectDatabase(env.DATABASE_URL, {
