@@ -20,6 +20,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import { ExportItemsService } from './export-items.service.js';
+import { ExportProgress } from './export-progress.js';
 import {
   type ClaimedExport,
   type ClaimedRequest,
@@ -140,6 +141,7 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportItemsService) private readonly items: ExportItemsService,
     @Inject(LinksRepository) private readonly links: LinksRepository,
+    @Inject(ExportProgress) private readonly progress: ExportProgress,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
@@ -261,6 +263,7 @@ export class ExportWorker implements OnModuleDestroy {
           });
         });
         await this.hooks.afterSpectrumCall?.({ requestId: id, step, total });
+        this.progress.emit({ requestId: id, kind: 'step', seq: step.seq, name: step.name, total });
         if (this.stopping) throw new Abandoned('the service is stopping');
         unrecorded.push({
           stepId: step.id,
@@ -381,6 +384,7 @@ export class ExportWorker implements OnModuleDestroy {
       return true;
     });
     if (!done) return;
+    this.progress.emit({ requestId: request.id, kind: 'state', state: 'synced' });
     log.info({ spectrumKey: key }, 'export synced');
     await this.notifier.finished({
       requestId: request.id,
@@ -420,6 +424,7 @@ export class ExportWorker implements OnModuleDestroy {
       return true;
     });
     if (!done) return;
+    this.progress.emit({ requestId: request.id, kind: 'state', state: 'failed' });
     log.warn({ error: message, kind }, 'export failed');
     await this.notifier.finished({
       requestId: request.id,

@@ -1,12 +1,14 @@
 import { EXPORTABLE_TYPES, ITEM_TYPES } from '@bridge/rules';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ExportStreamService, toSse } from './export-stream.service.js';
 import { ExportsService } from './exports.service.js';
 
 const REQUEST_STATES = ['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'] as const;
@@ -31,7 +33,10 @@ const rejectBody = z.object({ reason: z.string().trim().min(1).max(2000) }).stri
 @ApiTags('exports')
 @Controller()
 export class ExportsController {
-  constructor(@Inject(ExportsService) private readonly exports: ExportsService) {}
+  constructor(
+    @Inject(ExportsService) private readonly exports: ExportsService,
+    @Inject(ExportStreamService) private readonly stream: ExportStreamService,
+  ) {}
 
   @Post('exports/send')
   @HttpCode(201)
@@ -64,6 +69,30 @@ export class ExportsController {
   })
   get(@Param('id') id: string) {
     return this.exports.get(id);
+  }
+
+  @Get('export-requests/:id/events')
+  @RequirePermission('view')
+  @ApiOperation({
+    operationId: 'streamExportRequest',
+    summary:
+      'Live progress as server-sent events: `request` (the request with its steps, whenever it changes) and `step` (each Spectrum call as it is answered)',
+  })
+  @ApiProduces('text/event-stream')
+  async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.exports.progressView(id); // an unknown id is a 404 problem before the stream starts
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    const sub = this.stream.watch(id).subscribe({
+      next: (e) => res.write(toSse(e)),
+      error: () => res.end(),
+    });
+    req.on('close', () => sub.unsubscribe());
   }
 
   @Post('export-requests/:id/accept')

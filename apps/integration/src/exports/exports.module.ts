@@ -11,6 +11,8 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { ExportScheduler } from './export.scheduler.js';
 import { ExportItemsService } from './export-items.service.js';
 import { ExportPlansService } from './export-plans.service.js';
+import { ExportProgress } from './export-progress.js';
+import { ExportStreamService } from './export-stream.service.js';
 import { ExportWorker } from './export-worker.service.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
@@ -34,6 +36,8 @@ import { EXPORT_NOTIFIER } from './notifier.js';
     ExportItemsService,
     ExportPlansService,
     ExportWorker,
+    ExportProgress,
+    ExportStreamService,
     ExportsService,
     ExportScheduler,
     // COM-3: rejections are mailed to the item's creator and sender

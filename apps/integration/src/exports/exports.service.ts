@@ -128,6 +128,17 @@ export class ExportsService {
     };
   }
 
+  /** The request with its steps, without the pre-filled key (which reads Spectrum): what the live view shows. */
+  async progressView(id: string) {
+    const r = await this.mustFind(id);
+    const steps = await this.repo.steps(id);
+    return {
+      ...this.view(r),
+      steps: steps.map((s) => this.stepView(s)),
+      spectrumCalls: steps.filter((s) => s.status === 'done').length,
+    };
+  }
+
   private async prefill(r: ExportRequestRecord): Promise<Record<string, unknown>> {
     try {
       const prepared = await this.prepare(r);

@@ -1,0 +1,122 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPROVER, bearer } from './support/app.js';
+import { type ExportEnv, startExportEnv } from './support/exports.js';
+
+let e: ExportEnv;
+let base: string;
+
+beforeAll(async () => {
+  e = await startExportEnv();
+  await e.t.app.listen(0, '127.0.0.1');
+  base = `http://127.0.0.1:${(e.t.app.getHttpServer().address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await e?.close();
+});
+
+interface Sse {
+  event: string;
+  data: Record<string, unknown>;
+}
+
+/** Reads server-sent events until `until` says stop, then closes the connection. */
+async function readEvents(url: string, headers: Record<string, string>, until: (e: Sse) => boolean) {
+  const abort = new AbortController();
+  const res = await fetch(url, { headers, signal: abort.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/event-stream');
+  const events: Sse[] = [];
+  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  const done = (async () => {
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) return;
+      buffer += value;
+      let cut = buffer.indexOf('\n\n');
+      while (cut >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        cut = buffer.indexOf('\n\n');
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!event || !data) continue;
+        const e = { event, data: JSON.parse(data) };
+        events.push(e);
+        if (until(e)) return;
+      }
+    }
+  })();
+  return {
+    events,
+    finished: done.finally(() => abort.abort()),
+  };
+}
+
+describe('WEB-4: the live view of an export (server-sent events)', () => {
+  it('WEB-4: after accept the stream shows every Spectrum step as it is answered, then the request Synced', async () => {
+    const projectId = await e.linkedProject('24-101');
+    const companyId = await e.linkedCompany('BAYPLB');
+    const id = await e.commitment(projectId, companyId, { number: 'SC-LIVE' });
+    const requestId = await e.send('commitment', id);
+    expect((await e.accept(requestId)).status).toBe(200);
+
+    const stream = await readEvents(
+      `${base}/api/v1/export-requests/${requestId}/events`,
+      bearer(APPROVER),
+      (ev) => ev.event === 'request' && ev.data.state === 'synced',
+    );
+    // the first event is the request as stored: accepted, nothing sent yet
+    await expect.poll(() => stream.events.length).toBeGreaterThan(0);
+    expect(stream.events[0]).toMatchObject({
+      event: 'request',
+      data: { state: 'exporting', spectrumCalls: 0 },
+    });
+
+    await e.drain();
+    await stream.finished;
+    const steps = stream.events.filter((ev) => ev.event === 'step').map((ev) => ev.data);
+    expect(steps.map((s) => s.seq)).toEqual([0, 1, 2, 3]);
+    expect(steps.every((s) => s.total === 4)).toBe(true);
+    const last = stream.events.at(-1) as Sse;
+    expect(last.data).toMatchObject({ state: 'synced', spectrumKey: 'BAYPLB/SC-LIVE', spectrumCalls: 4 });
+    // every step event came before the final state
+    expect(stream.events.findIndex((ev) => ev.event === 'request' && ev.data.state === 'synced')).toBe(
+      stream.events.length - 1,
+    );
+  });
+
+  it('WEB-4: a failed export ends the stream with Failed and the reason in plain words', async () => {
+    const projectId = await e.linkedProject('24-102');
+    const companyId = await e.linkedCompany('EAGLEST');
+    const id = await e.commitment(projectId, companyId, { number: 'SC-FAIL' });
+    const requestId = await e.send('commitment', id);
+    const vendor = { Company_Code: 'ABC', Vendor_Code: 'EAGLEST' };
+    try {
+      expect((await e.accept(requestId)).status).toBe(200);
+      // the vendor is put on hold in Spectrum after the approval: Spectrum refuses the subcontract
+      await e.sim$('PATCH', '/state/vendors', { key: vendor, set: { Status: 'I' } });
+      const stream = await readEvents(
+        `${base}/api/v1/export-requests/${requestId}/events`,
+        bearer(APPROVER),
+        (ev) => ev.event === 'request' && ev.data.state === 'failed',
+      );
+      await e.drain();
+      await stream.finished;
+      const last = stream.events.at(-1) as Sse;
+      expect(last.data.state).toBe('failed');
+      expect(String(last.data.lastError)).toMatch(/Vendor is not active/);
+    } finally {
+      await e.sim$('PATCH', '/state/vendors', { key: vendor, set: { Status: 'A' } });
+    }
+  });
+
+  it('WEB-4: an unknown request is a 404 problem, not a stream; no token is a 401', async () => {
+    const res = await fetch(`${base}/api/v1/export-requests/nope/events`, { headers: bearer(APPROVER) });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('problem+json');
+    const anon = await fetch(`${base}/api/v1/export-requests/nope/events`);
+    expect(anon.status).toBe(401);
+  });
+});
