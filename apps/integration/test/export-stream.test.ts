@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVER, bearer } from './support/app.js';
+import { APPROVER, bearer, VIEWER } from './support/app.js';
 import { type ExportEnv, startExportEnv } from './support/exports.js';
 
 let e: ExportEnv;
@@ -118,5 +118,31 @@ describe('WEB-4: the live view of an export (server-sent events)', () => {
     expect(res.headers.get('content-type')).toContain('problem+json');
     const anon = await fetch(`${base}/api/v1/export-requests/nope/events`);
     expect(anon.status).toBe(401);
+  });
+});
+
+describe('API-4: the queue says, per request and user, why a decision is unavailable', () => {
+  it('API-4 PERM-2 PERM-6: a read-only user sees every reason on accept; an approver sees none', async () => {
+    const projectId = await e.linkedProject('24-103');
+    const companyId = await e.linkedCompany('ACMEEL');
+    const id = await e.commitment(projectId, companyId, { number: 'SC-WHY' });
+    const requestId = await e.send('commitment', id);
+    const asViewer = await e
+      .http()
+      .get(`/api/v1/export-requests/${requestId}`)
+      .set(bearer(VIEWER))
+      .expect(200);
+    const accept = asViewer.body.blockedBy.find((b: { action: string }) => b.action === 'accept');
+    expect(accept.reasons.map((r: { code: string }) => r.code)).toEqual([
+      'requires-standard',
+      'requires-accounting-approver',
+    ]);
+    const list = await e
+      .http()
+      .get('/api/v1/export-requests?state=ready_to_export')
+      .set(bearer(APPROVER))
+      .expect(200);
+    const mine = list.body.items.find((r: { id: string }) => r.id === requestId);
+    expect(mine.blockedBy.map((b: { action: string }) => b.action).sort()).toEqual(['retry']);
   });
 });

@@ -57,8 +57,8 @@ export class ExportsController {
     operationId: 'listExportRequests',
     summary: 'Export requests, filtered by type and state (APP-6)',
   })
-  list(@Query() q: z.infer<typeof listQuery>) {
-    return this.exports.list({ type: q.type, state: q.state }, decodeCursor(q.cursor), q.limit);
+  list(@CurrentUser() actor: AuthUser, @Query() q: z.infer<typeof listQuery>) {
+    return this.exports.list(actor, { type: q.type, state: q.state }, decodeCursor(q.cursor), q.limit);
   }
 
   @Get('export-requests/:id')
@@ -67,8 +67,8 @@ export class ExportsController {
     operationId: 'getExportRequest',
     summary: 'An export request with its steps, Spectrum calls, errors and the pre-filled Spectrum key',
   })
-  get(@Param('id') id: string) {
-    return this.exports.get(id);
+  get(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
+    return this.exports.get(actor, id);
   }
 
   @Get('export-requests/:id/events')

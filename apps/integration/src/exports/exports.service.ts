@@ -1,10 +1,17 @@
-import { type ExportableType, type ItemType, reason, type SyncState } from '@bridge/rules';
+import {
+  type ExportableType,
+  exportRequestActions,
+  type ItemType,
+  reason,
+  type SyncState,
+} from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { assertAllowed } from '../auth/authorization.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { blockedBy } from '../links/item-view.js';
 import { LinksRepository } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
@@ -100,12 +107,18 @@ export class ExportsService {
   }
 
   async list(
+    actor: AuthUser,
     filter: { type?: ItemType; state?: ExportRequestState },
     afterId: string | undefined,
     limit: number,
   ): Promise<Page<unknown>> {
     const rows = await this.repo.list(filter, afterId, limit + 1);
-    return toPage(rows, limit, (r) => this.view(r));
+    return toPage(rows, limit, (r) => ({ ...this.view(r), blockedBy: this.blockedFor(actor, r) }));
+  }
+
+  /** API-4: the queue decisions this user cannot take on the request now, each with every reason. */
+  private blockedFor(actor: AuthUser, r: ExportRequestRecord) {
+    return blockedBy(exportRequestActions(actor, { state: r.state, sentById: r.sentById }));
   }
 
   private async mustFind(id: string, tx?: Tx): Promise<ExportRequestRecord> {
@@ -115,13 +128,14 @@ export class ExportsService {
   }
 
   /** A request with its steps, the Spectrum calls made, errors and (while waiting) the pre-filled key. */
-  async get(id: string) {
+  async get(actor: AuthUser, id: string) {
     const r = await this.mustFind(id);
     const steps = await this.repo.steps(id);
     let prefill: Record<string, unknown> | null = null;
     if (r.state === 'ready_to_export') prefill = await this.prefill(r);
     return {
       ...this.view(r),
+      blockedBy: this.blockedFor(actor, r),
       steps: steps.map((s) => this.stepView(s)),
       spectrumCalls: steps.filter((s) => s.status === 'done').length,
       prefill,
