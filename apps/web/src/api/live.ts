@@ -1,0 +1,44 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { exportEventsUrl, keys } from './hooks';
+import type { ExportRequest } from './types';
+
+const TERMINAL = new Set(['synced', 'failed', 'rejected', 'retrieved']);
+
+export interface LiveStep {
+  seq: number;
+  name: string;
+  total: number;
+}
+
+/**
+ * Follows an export request live over server-sent events while it is being exported: each step as Spectrum answers
+ * it, and the request whenever it changes (written into the query cache, so every screen showing it updates). The
+ * connection closes when the request reaches a final state.
+ */
+export function useExportStream(id: string, enabled: boolean): { steps: LiveStep[]; request: ExportRequest | null } {
+  const qc = useQueryClient();
+  const [steps, setSteps] = useState<LiveStep[]>([]);
+  const [request, setRequest] = useState<ExportRequest | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    setSteps([]);
+    const source = new EventSource(exportEventsUrl(id));
+    source.addEventListener('step', (e) => {
+      const step = JSON.parse((e as MessageEvent<string>).data) as LiveStep;
+      setSteps((s) => (s.some((x) => x.seq === step.seq) ? s : [...s, step]));
+    });
+    source.addEventListener('request', (e) => {
+      const r = JSON.parse((e as MessageEvent<string>).data) as ExportRequest;
+      setRequest(r);
+      qc.setQueryData<ExportRequest>(keys.request(id), (old) => (old ? { ...old, ...r } : old));
+      if (TERMINAL.has(r.state)) {
+        source.close();
+        void qc.invalidateQueries({ queryKey: ['export-requests'] });
+        void qc.invalidateQueries({ queryKey: keys.request(id) });
+      }
+    });
+    return () => source.close();
+  }, [id, enabled, qc]);
+  return { steps, request };
+}

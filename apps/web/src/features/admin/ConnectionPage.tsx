@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { ApiError } from '../../api/client';
+import { useConnection, useSaveConnection, useTestConnection } from '../../api/hooks';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryView } from '../../components/QueryView';
+
+/**
+ * The Spectrum connection: server URL, company, authentication. Secrets are write-only: the page says whether one is
+ * stored, never what it is. Test connection shows the result, and the reason when it fails.
+ */
+export function ConnectionPage() {
+  const query = useConnection();
+  const save = useSaveConnection();
+  const test = useTestConnection();
+  const [form, setForm] = useState({ serviceUrl: '', companyCode: '', serviceUser: '', authMode: 'basic' });
+  const [password, setPassword] = useState('');
+  const [editSecret, setEditSecret] = useState(false);
+  useEffect(() => {
+    const c = query.data;
+    if (!c) return;
+    setForm({
+      serviceUrl: c.serviceUrl ?? '',
+      companyCode: c.companyCode ?? '',
+      serviceUser: c.serviceUser ?? '',
+      authMode: c.authMode === 'none' ? 'basic' : c.authMode,
+    });
+  }, [query.data]);
+  const problem = save.error instanceof ApiError ? save.error.problem : null;
+  const validationErrors: Record<string, string[]> = {};
+  for (const e of problem?.errors ?? []) if (e.field) (validationErrors[e.field] ??= []).push(e.message);
+  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  return (
+    <>
+      <h1>Spectrum connection</h1>
+      <QueryView query={query} what="the connection settings">
+        {(c) => (
+          <>
+            <div className="card" aria-live="polite">
+              <p>
+                Status:{' '}
+                <strong>{c.connectionStatus === 'connected' ? 'Connected' : 'Not connected'}</strong>
+                {c.connectionCheckedAt && (
+                  <span className="muted"> (checked {new Date(c.connectionCheckedAt).toLocaleString()})</span>
+                )}
+              </p>
+              {c.connectionError && <p className="error-text">{c.connectionError}</p>}
+              <Button onPress={() => test.mutate()} isDisabled={test.isPending}>
+                {test.isPending ? 'Testing…' : 'Test connection'}
+              </Button>
+              {test.isSuccess && (
+                <p role="status">
+                  {test.data.connectionStatus === 'connected'
+                    ? 'Spectrum answered: the connection works.'
+                    : `The connection does not work: ${test.data.connectionError ?? 'no reason given'}`}
+                </p>
+              )}
+              <ProblemAlert error={test.error} heading="The connection could not be tested" />
+            </div>
+            <Form
+              className="card"
+              validationErrors={validationErrors}
+              onSubmit={(e) => {
+                e.preventDefault();
+                save.mutate(
+                  {
+                    serviceUrl: form.serviceUrl.trim(),
+                    companyCode: form.companyCode.trim(),
+                    serviceUser: form.serviceUser.trim() || null,
+                    authMode: form.authMode as 'basic' | 'oauth',
+                    ...(editSecret && password ? { servicePassword: password } : {}),
+                  },
+                  {
+                    onSuccess: () => {
+                      setPassword('');
+                      setEditSecret(false);
+                    },
+                  },
+                );
+              }}
+            >
+              <h2>Settings</h2>
+              <TextField name="serviceUrl" isRequired type="url" value={form.serviceUrl} onChange={set('serviceUrl')} className="field">
+                <Label>Spectrum server URL</Label>
+                <Input />
+                <Text slot="description">For example https://spectrum.example.com</Text>
+                <FieldError />
+              </TextField>
+              <TextField name="companyCode" isRequired maxLength={3} value={form.companyCode} onChange={set('companyCode')} className="field">
+                <Label>Spectrum company code</Label>
+                <Input />
+                <FieldError />
+              </TextField>
+              <TextField name="serviceUser" value={form.serviceUser} onChange={set('serviceUser')} className="field">
+                <Label>Service user</Label>
+                <Input />
+                <FieldError />
+              </TextField>
+              <div className="field">
+                <label htmlFor="auth-mode">Authentication</label>
+                <select id="auth-mode" value={form.authMode} onChange={(e) => set('authMode')(e.target.value)}>
+                  <option value="basic">Authorization ID (basic)</option>
+                  <option value="oauth">Enhanced authorization (OAuth)</option>
+                </select>
+              </div>
+              <div className="field">
+                <span>
+                  Authorization ID / password: {c.servicePasswordSet ? 'stored (hidden)' : 'not set'}
+                </span>
+                {editSecret ? (
+                  <TextField name="servicePassword" type="password" value={password} onChange={setPassword} className="field">
+                    <Label>New Authorization ID / password</Label>
+                    <Input autoComplete="new-password" />
+                    <Text slot="description">Stored encrypted; it is never shown again.</Text>
+                    <FieldError />
+                  </TextField>
+                ) : (
+                  <Button onPress={() => setEditSecret(true)}>Edit credentials</Button>
+                )}
+                {editSecret && (
+                  <Button
+                    onPress={() => {
+                      setEditSecret(false);
+                      setPassword('');
+                    }}
+                  >
+                    Keep the stored credentials
+                  </Button>
+                )}
+              </div>
+              <Button type="submit" data-variant="primary" isDisabled={save.isPending}>
+                Save
+              </Button>
+              {save.isSuccess && <p role="status">Saved.</p>}
+              <ProblemAlert error={save.error} heading="The settings were not saved" />
+            </Form>
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

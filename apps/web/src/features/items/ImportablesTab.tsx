@@ -1,0 +1,166 @@
+import { useId, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { type ImportAction, useImportAction, useImportables } from '../../api/hooks';
+import type { Importable } from '../../api/types';
+import { ActionButton } from '../../components/ActionButton';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { QueryView } from '../../components/QueryView';
+import { Pager } from './Pager';
+import { SYNC_HEADERS, SyncCells } from './SyncCells';
+
+type Column = { header: string; value: (i: Importable) => string };
+const s = (i: Importable, k: string) => {
+  const v = i.spectrum?.[k];
+  return v === null || v === undefined ? '' : String(v);
+};
+
+const COLUMNS: Record<string, Column[]> = {
+  job: [
+    { header: 'Job', value: (i) => s(i, 'jobNumber') },
+    { header: 'Description', value: (i) => s(i, 'description') },
+    { header: 'Spectrum status', value: (i) => s(i, 'statusCode') },
+  ],
+  vendor: [
+    { header: 'Vendor', value: (i) => s(i, 'vendorCode') },
+    { header: 'Name', value: (i) => s(i, 'name') },
+    { header: 'Type', value: (i) => s(i, 'type') },
+    { header: 'City', value: (i) => s(i, 'city') },
+  ],
+  budget: [
+    { header: 'Job', value: (i) => i.spectrumKey ?? s(i, 'jobNumber') },
+    { header: 'Lines', value: (i) => s(i, 'lineCount') },
+  ],
+  prime_contract: [
+    { header: 'Contract', value: (i) => i.spectrumKey ?? s(i, 'jobNumber') },
+    { header: 'Description', value: (i) => s(i, 'description') },
+  ],
+};
+
+const ACTIONS: Record<string, { action: ImportAction; label: string }[]> = {
+  job: [{ action: 'importJob', label: 'Import as project' }],
+  vendor: [{ action: 'importVendor', label: 'Import as company' }],
+  budget: [
+    { action: 'importBudget', label: 'Import budget' },
+    { action: 'reimportBudget', label: 'Re-import budget' },
+  ],
+  prime_contract: [],
+};
+
+/** Spectrum records staged by the sync, ready to import into the PM side (or already imported). */
+export function ImportablesTab({ type, state, cursor }: { type: string; state?: string | undefined; cursor?: string | undefined }) {
+  const query = useImportables(type, state, cursor);
+  const columns = COLUMNS[type] ?? [];
+  return (
+    <QueryView
+      query={query}
+      what="Spectrum records"
+      isEmpty={(d) => d.items.length === 0}
+      empty="Nothing matches this filter. A sync brings Spectrum's records here."
+    >
+      {(page) => (
+        <>
+          <table className="data">
+            <caption className="visually-hidden">Spectrum records</caption>
+            <thead>
+              <tr>
+                {[...columns.map((c) => c.header), ...SYNC_HEADERS, 'Actions'].map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {page.items.map((i) => (
+                <tr key={i.id}>
+                  {columns.map((c) => (
+                    <td key={c.header}>{c.value(i)}</td>
+                  ))}
+                  <SyncCells item={i} />
+                  <td>
+                    <ImportActions item={i} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager type={type} search={{ state, cursor }} nextCursor={page.nextCursor} />
+        </>
+      )}
+    </QueryView>
+  );
+}
+
+function ImportActions({ item }: { item: Importable }) {
+  const run = useImportAction();
+  const name = item.spectrumKey ?? item.id;
+  const actions = ACTIONS[item.type] ?? [];
+  const other = item.blockedBy.filter((b) => !actions.some((a) => a.action === b.action) && b.action !== 'linkVendor');
+  return (
+    <div className="actions">
+      {actions.map((a) => (
+        <ActionButton
+          key={a.action}
+          action={a.action}
+          label={a.label}
+          itemLabel={name}
+          blockedBy={item.blockedBy}
+          isPending={run.isPending}
+          onPress={() => run.mutate({ id: item.id, action: a.action })}
+        />
+      ))}
+      {item.type === 'vendor' && <LinkVendor item={item} />}
+      {other.map((b) => (
+        <div key={b.action}>
+          <span>{b.action} is unavailable:</span>
+          <ul className="reasons">
+            {b.reasons.map((r) => (
+              <li key={r.code}>{r.message}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      <ProblemAlert error={run.error} heading={`${name} was not imported`} />
+      {run.isSuccess && <p role="status">Done: {name} is synced.</p>}
+    </div>
+  );
+}
+
+/** Link a staged vendor to an existing company, choosing from the ranked suggestions (VEN-3). */
+function LinkVendor({ item }: { item: Importable }) {
+  const run = useImportAction();
+  const id = useId();
+  const suggestions = item.matchSuggestions ?? [];
+  const [companyId, setCompanyId] = useState(suggestions[0]?.companyId ?? '');
+  const blocked = item.blockedBy.find((b) => b.action === 'linkVendor')?.reasons ?? [];
+  if (item.state !== 'ready_to_import') return null;
+  if (suggestions.length === 0) return <p className="muted">No existing company looks like this vendor.</p>;
+  return (
+    <div className="action">
+      <label htmlFor={id}>Link to existing company</label>
+      <select id={id} value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
+        {suggestions.map((m) => (
+          <option key={m.companyId} value={m.companyId}>
+            {m.companyName} — {Math.round(m.score * 100)}% match ({m.reasons.join(', ')})
+          </option>
+        ))}
+      </select>
+      <Button
+        isDisabled={!companyId || run.isPending || blocked.length > 0}
+        onPress={() => run.mutate({ id: item.id, action: 'linkVendor', body: { companyId } })}
+        aria-label={`Link ${item.spectrumKey ?? ''} to the chosen company`}
+      >
+        Link
+      </Button>
+      {blocked.length > 0 && (
+        <ul className="reasons">
+          {blocked.map((r) => (
+            <li key={r.code}>{r.message}</li>
+          ))}
+        </ul>
+      )}
+      <ProblemAlert error={run.error} heading="The vendor was not linked" />
+      {run.isSuccess && <p role="status">Linked.</p>}
+    </div>
+  );
+}

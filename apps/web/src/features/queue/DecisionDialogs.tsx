@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import {
+  Button,
+  Dialog,
+  FieldError,
+  Form,
+  Heading,
+  Input,
+  Label,
+  Modal,
+  Text,
+  TextArea,
+  TextField,
+} from 'react-aria-components';
+import { ApiError } from '../../api/client';
+import { useDecide, useExportRequest } from '../../api/hooks';
+import type { ExportRequest } from '../../api/types';
+import { formatCents } from '../../components/money';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { describeItem, linesOf, TYPE_LABELS } from './describe';
+
+/**
+ * Accept: shows what the export will write to Spectrum (the key it will use, each line and the total) and takes an
+ * optional note; the key can be edited before confirming.
+ */
+export function AcceptDialog({ request, onClose }: { request: ExportRequest; onClose: (accepted: boolean) => void }) {
+  const detail = useExportRequest(request.id);
+  const decide = useDecide();
+  const [note, setNote] = useState('');
+  const [key, setKey] = useState<string | null>(null);
+  const prefill = detail.data?.prefill;
+  const keyField = prefill && 'changeRequestId' in prefill ? 'changeRequestId' : 'spectrumId';
+  const suggested = (prefill?.[keyField] as string | null | undefined) ?? '';
+  const value = key ?? suggested;
+  const lines = linesOf(detail.data ?? request);
+  const total = lines.reduce((s, l) => s + l.amountCents, 0);
+  const fieldErrors = decide.error instanceof ApiError ? decide.error.forField(keyField) : [];
+  return (
+    <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose(false)}>
+      <Dialog>
+        {({ close }) => (
+          <Form
+            onSubmit={(e) => {
+              e.preventDefault();
+              decide.mutate(
+                {
+                  action: 'accept',
+                  id: request.id,
+                  ...(note.trim() ? { note: note.trim() } : {}),
+                  ...(value && value !== suggested ? { [keyField]: value } : {}),
+                },
+                {
+                  onSuccess: () => {
+                    close();
+                    onClose(true);
+                  },
+                },
+              );
+            }}
+            validationErrors={fieldErrors.length ? { [keyField]: fieldErrors } : {}}
+          >
+            <Heading slot="title">
+              Accept {TYPE_LABELS[request.type] ?? request.type} {describeItem(request)}
+            </Heading>
+            {detail.isPending && <p aria-live="polite">Reading what Spectrum will receive…</p>}
+            {detail.data && (
+              <>
+                <h3>What will be written to Spectrum</h3>
+                {prefill?.blockedBy && prefill.blockedBy.length > 0 && (
+                  <ul className="reasons" aria-label="Why the suggested key cannot be used">
+                    {prefill.blockedBy.map((r) => (
+                      <li key={r.code}>{r.message}</li>
+                    ))}
+                  </ul>
+                )}
+                {keyField && suggested !== null && (
+                  <TextField name={keyField} value={value} onChange={setKey} className="field">
+                    <Label>{keyField === 'changeRequestId' ? 'Spectrum change request ID' : 'Spectrum ID'}</Label>
+                    <Input />
+                    <Text slot="description">Suggested from the item's number; you may change it.</Text>
+                    <FieldError />
+                  </TextField>
+                )}
+                {lines.length > 0 && (
+                  <table className="data">
+                    <caption className="visually-hidden">Lines to be written</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Line</th>
+                        <th scope="col">Cost code</th>
+                        <th scope="col">Cost type</th>
+                        <th scope="col">Description</th>
+                        <th scope="col" className="num">
+                          Amount
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {lines.map((l, i) => (
+                        <tr key={`${l.costCode}-${l.costType}-${i}`}>
+                          <td>{i + 1}</td>
+                          <td>{l.costCode}</td>
+                          <td>{l.costType}</td>
+                          <td>{l.description ?? ''}</td>
+                          <td className="num">{formatCents(l.amountCents)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                    <tfoot>
+                      <tr>
+                        <th scope="row" colSpan={4}>
+                          Total
+                        </th>
+                        <td className="num">{formatCents(total)}</td>
+                      </tr>
+                    </tfoot>
+                  </table>
+                )}
+              </>
+            )}
+            <TextField name="note" value={note} onChange={setNote} className="field">
+              <Label>Note (optional)</Label>
+              <TextArea rows={2} />
+            </TextField>
+            <ProblemAlert error={decide.error && fieldErrors.length === 0 ? decide.error : null} />
+            <div className="dialog-buttons">
+              <Button onPress={() => onClose(false)}>Cancel</Button>
+              <Button type="submit" data-variant="primary" isDisabled={decide.isPending || detail.isPending}>
+                Accept and export
+              </Button>
+            </div>
+          </Form>
+        )}
+      </Dialog>
+    </Modal>
+  );
+}
+
+/** Reject: a reason is required; the sender sees it and can edit the item again. */
+export function RejectDialog({
+  requests,
+  onClose,
+}: {
+  requests: ExportRequest[];
+  onClose: (rejected: boolean) => void;
+}) {
+  const decide = useDecide();
+  const [reason, setReason] = useState('');
+  const [failures, setFailures] = useState<{ request: ExportRequest; error: unknown }[]>([]);
+  const [pending, setPending] = useState(false);
+  const title =
+    requests.length === 1 ? `Reject ${describeItem(requests[0] as ExportRequest)}` : `Reject ${requests.length} requests`;
+  return (
+    <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose(false)}>
+      <Dialog>
+        <Form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setPending(true);
+            const failed: { request: ExportRequest; error: unknown }[] = [];
+            for (const r of requests) {
+              try {
+                await decide.mutateAsync({ action: 'reject', id: r.id, reason: reason.trim() });
+              } catch (error) {
+                failed.push({ request: r, error });
+              }
+            }
+            setPending(false);
+            setFailures(failed);
+            if (failed.length === 0) onClose(true);
+          }}
+        >
+          <Heading slot="title">{title}</Heading>
+          <TextField name="reason" isRequired value={reason} onChange={setReason} className="field" maxLength={2000}>
+            <Label>Reason</Label>
+            <TextArea rows={3} />
+            <Text slot="description">The sender sees this reason and can change the item and send it again.</Text>
+            <FieldError />
+          </TextField>
+          {failures.map((f) => (
+            <ProblemAlert key={f.request.id} error={f.error} heading={`${describeItem(f.request)} was not rejected`} />
+          ))}
+          <div className="dialog-buttons">
+            <Button onPress={() => onClose(false)}>Cancel</Button>
+            <Button type="submit" data-variant="danger" isDisabled={pending || reason.trim().length === 0}>
+              Reject
+            </Button>
+          </div>
+        </Form>
+      </Dialog>
+    </Modal>
+  );
+}
