@@ -1,4 +1,5 @@
-// Adds up the vitest JSON reports that every package writes to reports/vitest.json and prints
+// Adds up the vitest JSON reports that every package writes to reports/vitest.json (and Playwright's
+// reports/playwright.json where a package has browser tests) and prints
 // "tests: N passed, N failed" (plus skipped). Exits 1 when a report is missing, a test failed,
 // or nothing ran at all.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,9 +26,23 @@ for (const dir of dirs) {
     continue;
   }
   const r = JSON.parse(readFileSync(report, 'utf8'));
-  const p = r.numPassedTests ?? 0;
-  const f = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
-  const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  let p = r.numPassedTests ?? 0;
+  let f = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
+  let s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  // browser tests (Playwright's JSON report) count too, where a package has them
+  const e2e = path.join(root, dir, 'reports', 'playwright.json');
+  if (existsSync(path.join(root, dir, 'playwright.config.ts'))) {
+    if (!existsSync(e2e)) {
+      console.log(`${dir}: no browser test report (reports/playwright.json)`);
+      missing += 1;
+    } else {
+      const st = JSON.parse(readFileSync(e2e, 'utf8')).stats ?? {};
+      const errors = JSON.parse(readFileSync(e2e, 'utf8')).errors ?? [];
+      p += (st.expected ?? 0) + (st.flaky ?? 0);
+      f += (st.unexpected ?? 0) + errors.length;
+      s += st.skipped ?? 0;
+    }
+  }
   console.log(`${dir}: ${p} passed, ${f} failed, ${s} skipped`);
   passed += p;
   failed += f;

@@ -11,7 +11,8 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 5_000,
       // a refusal will not change by asking again; a lost connection may
-      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      retry: (count, error) =>
+        count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
     },
   },
 });

@@ -45,7 +45,8 @@ const appRoute = createRoute({
       });
       return { user };
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) throw redirect({ to: '/sign-in', search: { next: location.href } });
+      if (e instanceof ApiError && e.status === 401)
+        throw redirect({ to: '/sign-in', search: { next: location.href } });
       throw e;
     }
   },

@@ -73,6 +73,7 @@ export async function call<T>(
       errors: [],
     });
   }
-  if (result.error !== undefined || !result.response.ok) throw new ApiError(asProblem(result.error, result.response));
+  if (result.error !== undefined || !result.response.ok)
+    throw new ApiError(asProblem(result.error, result.response));
   return result.data as T;
 }

@@ -22,12 +22,14 @@ import type {
 export const keys = {
   me: ['me'] as const,
   signInOptions: ['sign-in-options'] as const,
-  importables: (type: string, state?: string, cursor?: string) => ['importables', type, state, cursor] as const,
+  importables: (type: string, state?: string, cursor?: string) =>
+    ['importables', type, state, cursor] as const,
   projects: (state?: string, q?: string, cursor?: string) => ['projects', state, q, cursor] as const,
   companies: (state?: string, q?: string, cursor?: string) => ['companies', state, q, cursor] as const,
   commitments: (state?: string, cursor?: string) => ['commitments', state, cursor] as const,
   commitment: (id: string) => ['commitment', id] as const,
-  queue: (state?: string, type?: string, cursor?: string) => ['export-requests', state, type, cursor] as const,
+  queue: (state?: string, type?: string, cursor?: string) =>
+    ['export-requests', state, type, cursor] as const,
   request: (id: string) => ['export-request', id] as const,
   connection: ['connection'] as const,
   schedule: ['sync-schedule'] as const,
@@ -81,7 +83,9 @@ export function useImportables(type: string, state: string | undefined, cursor: 
     queryFn: () =>
       call<Page<Importable>>(
         api.GET('/api/v1/importables', {
-          params: { query: { type: type as never, ...(state ? { state: state as never } : {}), ...cursorOf(cursor) } },
+          params: {
+            query: { type: type as never, ...(state ? { state: state as never } : {}), ...cursorOf(cursor) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -94,7 +98,9 @@ export function useProjects(state: string | undefined, q: string | undefined, cu
     queryFn: () =>
       call<Page<Project>>(
         api.GET('/api/v1/projects', {
-          params: { query: { ...(state ? { state: state as never } : {}), ...(q ? { q } : {}), ...cursorOf(cursor) } },
+          params: {
+            query: { ...(state ? { state: state as never } : {}), ...(q ? { q } : {}), ...cursorOf(cursor) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -107,7 +113,9 @@ export function useCompanies(state: string | undefined, q: string | undefined, c
     queryFn: () =>
       call<Page<Company>>(
         api.GET('/api/v1/companies', {
-          params: { query: { ...(state ? { state: state as never } : {}), ...(q ? { q } : {}), ...cursorOf(cursor) } },
+          params: {
+            query: { ...(state ? { state: state as never } : {}), ...(q ? { q } : {}), ...cursorOf(cursor) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,
@@ -130,7 +138,8 @@ export function useCommitments(state: string | undefined, cursor: string | undef
 export function useCommitment(id: string | undefined) {
   return useQuery({
     queryKey: keys.commitment(id ?? ''),
-    queryFn: () => call<Commitment>(api.GET('/api/v1/commitments/{id}', { params: { path: { id: id as string } } })),
+    queryFn: () =>
+      call<Commitment>(api.GET('/api/v1/commitments/{id}', { params: { path: { id: id as string } } })),
     enabled: Boolean(id),
   });
 }
@@ -159,7 +168,10 @@ export function useSaveCommitment(id: string | undefined) {
       if (id) {
         const { projectId: _p, ...rest } = input;
         return call<Commitment>(
-          api.PATCH('/api/v1/commitments/{id}', { params: { path: { id } }, body: { ...rest, lines } as never }),
+          api.PATCH('/api/v1/commitments/{id}', {
+            params: { path: { id } },
+            body: { ...rest, lines } as never,
+          }),
         );
       }
       return call<Commitment>(api.POST('/api/v1/commitments', { body: { ...input, lines } as never }));
@@ -182,7 +194,15 @@ export function useSendToErp() {
 export function useImportAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: ImportAction; body?: Record<string, unknown> }) =>
+    mutationFn: ({
+      id,
+      action,
+      body,
+    }: {
+      id: string;
+      action: ImportAction;
+      body?: Record<string, unknown>;
+    }) =>
       call<Record<string, unknown>>(
         api.POST(IMPORT_PATHS[action], { params: { path: { id } }, body: (body ?? {}) as never }),
       ),
@@ -201,7 +221,11 @@ export type ImportAction = keyof typeof IMPORT_PATHS;
 
 // ── approval queue ──────────────────────────────────────────────────────────
 
-export function useExportRequests(state: string | undefined, type: string | undefined, cursor: string | undefined) {
+export function useExportRequests(
+  state: string | undefined,
+  type: string | undefined,
+  cursor: string | undefined,
+) {
   return useQuery({
     queryKey: keys.queue(state, type, cursor),
     queryFn: () =>
@@ -296,7 +320,10 @@ export function useTestConnection() {
 }
 
 export function useSyncSchedule() {
-  return useQuery({ queryKey: keys.schedule, queryFn: () => call<SyncSchedule>(api.GET('/api/v1/sync/schedule')) });
+  return useQuery({
+    queryKey: keys.schedule,
+    queryFn: () => call<SyncSchedule>(api.GET('/api/v1/sync/schedule')),
+  });
 }
 
 export function useSyncRuns(group: string | undefined, cursor: string | undefined, live: boolean) {

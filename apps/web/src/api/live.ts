@@ -16,7 +16,10 @@ export interface LiveStep {
  * it, and the request whenever it changes (written into the query cache, so every screen showing it updates). The
  * connection closes when the request reaches a final state.
  */
-export function useExportStream(id: string, enabled: boolean): { steps: LiveStep[]; request: ExportRequest | null } {
+export function useExportStream(
+  id: string,
+  enabled: boolean,
+): { steps: LiveStep[]; request: ExportRequest | null } {
   const qc = useQueryClient();
   const [steps, setSteps] = useState<LiveStep[]>([]);
   const [request, setRequest] = useState<ExportRequest | null>(null);

@@ -102,7 +102,13 @@ export interface Commitment extends SyncItem {
   updatedAt: string;
 }
 
-export type ExportRequestState = 'ready_to_export' | 'exporting' | 'synced' | 'rejected' | 'failed' | 'retrieved';
+export type ExportRequestState =
+  | 'ready_to_export'
+  | 'exporting'
+  | 'synced'
+  | 'rejected'
+  | 'failed'
+  | 'retrieved';
 
 export interface ExportStep {
   seq: number;
@@ -130,7 +136,12 @@ export interface ExportRequest {
   blockedBy?: BlockedAction[];
   steps?: ExportStep[];
   spectrumCalls?: number;
-  prefill?: { spectrumId?: string | null; changeRequestId?: string | null; blockedBy?: Reason[]; error?: string } | null;
+  prefill?: {
+    spectrumId?: string | null;
+    changeRequestId?: string | null;
+    blockedBy?: Reason[];
+    error?: string;
+  } | null;
 }
 
 export interface ConnectionSettings {
@@ -158,6 +169,13 @@ export interface SyncRun {
   status: 'running' | 'succeeded' | 'failed' | string;
   startedAt: string;
   endedAt: string | null;
-  counts: { read: number; created: number; updated: number; unchanged: number; vanished: number; failed: number };
+  counts: {
+    read: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    vanished: number;
+    failed: number;
+  };
   error: string | null;
 }

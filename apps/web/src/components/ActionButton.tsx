@@ -34,13 +34,16 @@ export function ActionButton({ action, label, blockedBy, onPress, isPending, var
         {isPending ? `${label}…` : label}
       </Button>
       {blocked && (
-        <ul className="reasons" id={id} aria-label={`Why ${label} is unavailable`}>
-          {reasons.map((r) => (
-            <li key={`${r.code}-${r.field ?? ''}`}>
-              {r.message} <span className="muted">({r.rule})</span>
-            </li>
-          ))}
-        </ul>
+        <div id={id}>
+          <span className="visually-hidden">{label} is unavailable: </span>
+          <ul className="reasons">
+            {reasons.map((r) => (
+              <li key={`${r.code}-${r.field ?? ''}`}>
+                {r.message} <span className="muted">({r.rule})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </div>
   );

@@ -6,7 +6,11 @@ export function ProblemAlert({ error, heading }: { error: unknown; heading?: str
   const problem =
     error instanceof ApiError
       ? error.problem
-      : { title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error), errors: [] };
+      : {
+          title: 'Something went wrong',
+          detail: error instanceof Error ? error.message : String(error),
+          errors: [],
+        };
   return (
     <div className="alert" role="alert">
       <h3>{heading ?? problem.title}</h3>

@@ -38,8 +38,7 @@ export function ConnectionPage() {
           <>
             <div className="card" aria-live="polite">
               <p>
-                Status:{' '}
-                <strong>{c.connectionStatus === 'connected' ? 'Connected' : 'Not connected'}</strong>
+                Status: <strong>{c.connectionStatus === 'connected' ? 'Connected' : 'Not connected'}</strong>
                 {c.connectionCheckedAt && (
                   <span className="muted"> (checked {new Date(c.connectionCheckedAt).toLocaleString()})</span>
                 )}
@@ -80,25 +79,48 @@ export function ConnectionPage() {
               }}
             >
               <h2>Settings</h2>
-              <TextField name="serviceUrl" isRequired type="url" value={form.serviceUrl} onChange={set('serviceUrl')} className="field">
+              <TextField
+                name="serviceUrl"
+                isRequired
+                type="url"
+                value={form.serviceUrl}
+                onChange={set('serviceUrl')}
+                className="field"
+              >
                 <Label>Spectrum server URL</Label>
                 <Input />
                 <Text slot="description">For example https://spectrum.example.com</Text>
                 <FieldError />
               </TextField>
-              <TextField name="companyCode" isRequired maxLength={3} value={form.companyCode} onChange={set('companyCode')} className="field">
+              <TextField
+                name="companyCode"
+                isRequired
+                maxLength={3}
+                value={form.companyCode}
+                onChange={set('companyCode')}
+                className="field"
+              >
                 <Label>Spectrum company code</Label>
                 <Input />
                 <FieldError />
               </TextField>
-              <TextField name="serviceUser" value={form.serviceUser} onChange={set('serviceUser')} className="field">
+              <TextField
+                name="serviceUser"
+                value={form.serviceUser}
+                onChange={set('serviceUser')}
+                className="field"
+              >
                 <Label>Service user</Label>
                 <Input />
                 <FieldError />
               </TextField>
               <div className="field">
                 <label htmlFor="auth-mode">Authentication</label>
-                <select id="auth-mode" value={form.authMode} onChange={(e) => set('authMode')(e.target.value)}>
+                <select
+                  id="auth-mode"
+                  value={form.authMode}
+                  onChange={(e) => set('authMode')(e.target.value)}
+                >
                   <option value="basic">Authorization ID (basic)</option>
                   <option value="oauth">Enhanced authorization (OAuth)</option>
                 </select>
@@ -108,7 +130,13 @@ export function ConnectionPage() {
                   Authorization ID / password: {c.servicePasswordSet ? 'stored (hidden)' : 'not set'}
                 </span>
                 {editSecret ? (
-                  <TextField name="servicePassword" type="password" value={password} onChange={setPassword} className="field">
+                  <TextField
+                    name="servicePassword"
+                    type="password"
+                    value={password}
+                    onChange={setPassword}
+                    className="field"
+                  >
                     <Label>New Authorization ID / password</Label>
                     <Input autoComplete="new-password" />
                     <Text slot="description">Stored encrypted; it is never shown again.</Text>

@@ -67,7 +67,12 @@ export function SyncPage() {
       </QueryView>
       <ProblemAlert error={start.error} heading="The sync did not start" />
       <h2>Runs</h2>
-      <QueryView query={runs} what="sync runs" isEmpty={(d) => d.items.length === 0} empty="No sync has run yet.">
+      <QueryView
+        query={runs}
+        what="sync runs"
+        isEmpty={(d) => d.items.length === 0}
+        empty="No sync has run yet."
+      >
         {(page) => (
           <>
             <table className="data" aria-live="polite">
@@ -77,12 +82,24 @@ export function SyncPage() {
                   <th scope="col">Group</th>
                   <th scope="col">Started</th>
                   <th scope="col">Status</th>
-                  <th scope="col" className="num">Read</th>
-                  <th scope="col" className="num">Created</th>
-                  <th scope="col" className="num">Updated</th>
-                  <th scope="col" className="num">Unchanged</th>
-                  <th scope="col" className="num">Vanished</th>
-                  <th scope="col" className="num">Failed</th>
+                  <th scope="col" className="num">
+                    Read
+                  </th>
+                  <th scope="col" className="num">
+                    Created
+                  </th>
+                  <th scope="col" className="num">
+                    Updated
+                  </th>
+                  <th scope="col" className="num">
+                    Unchanged
+                  </th>
+                  <th scope="col" className="num">
+                    Vanished
+                  </th>
+                  <th scope="col" className="num">
+                    Failed
+                  </th>
                   <th scope="col">Error</th>
                 </tr>
               </thead>

@@ -35,7 +35,14 @@ export function SignInPage() {
           }}
           validationErrors={tokenError.length ? { token: tokenError } : {}}
         >
-          <TextField name="token" type="password" isRequired value={token} onChange={setToken} className="field">
+          <TextField
+            name="token"
+            type="password"
+            isRequired
+            value={token}
+            onChange={setToken}
+            className="field"
+          >
             <Label>Personal token</Label>
             <Input autoComplete="current-password" />
             <Text slot="description">The token an admin gave you (it starts with brg_).</Text>

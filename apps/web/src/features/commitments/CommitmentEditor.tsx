@@ -27,7 +27,13 @@ interface LineDraft {
 
 const STATUSES = ['draft', 'out_for_signature', 'approved', 'complete', 'terminated', 'void'];
 let nextKey = 1;
-const emptyLine = (): LineDraft => ({ key: nextKey++, costCode: '', costType: '', description: '', amount: '' });
+const emptyLine = (): LineDraft => ({
+  key: nextKey++,
+  costCode: '',
+  costType: '',
+  description: '',
+  amount: '',
+});
 
 /** Create or change a commitment (subcontract or purchase order) with its schedule of values, then send it. */
 export function CommitmentEditor({ id }: { id?: string }) {
@@ -80,8 +86,11 @@ export function CommitmentEditor({ id }: { id?: string }) {
   const problem = save.error instanceof ApiError ? save.error : null;
   const errorsFor = (field: string) => problem?.forField(field) ?? [];
   const validationErrors: Record<string, string[]> = {};
-  for (const e of problem?.problem.errors ?? []) if (e.field) (validationErrors[e.field] ??= []).push(e.message);
-  const amountErrors = lines.map((l) => (l.amount && parseCents(l.amount) === null ? 'Enter an amount like 1250.00' : null));
+  for (const e of problem?.problem.errors ?? [])
+    if (e.field) (validationErrors[e.field] ??= []).push(e.message);
+  const amountErrors = lines.map((l) =>
+    l.amount && parseCents(l.amount) === null ? 'Enter an amount like 1250.00' : null,
+  );
   const totalCents = lines.reduce((s, l) => s + (parseCents(l.amount) ?? 0), 0);
   const saved = save.data ?? existing.data;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
@@ -99,7 +108,8 @@ export function CommitmentEditor({ id }: { id?: string }) {
       {saved && (
         <div className="card">
           <p>
-            Sync state: <StateBadge state={saved.state} /> {saved.spectrumKey && <>Spectrum key {saved.spectrumKey}</>}
+            Sync state: <StateBadge state={saved.state} />{' '}
+            {saved.spectrumKey && <>Spectrum key {saved.spectrumKey}</>}
           </p>
           {saved.lastError && <p className="error-text">{saved.lastError}</p>}
           <ActionButton
@@ -111,7 +121,9 @@ export function CommitmentEditor({ id }: { id?: string }) {
             onPress={() => send.mutate({ type: 'commitment', id: saved.id })}
           />
           <ProblemAlert error={send.error} heading="The commitment was not sent" />
-          {send.isSuccess && <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>}
+          {send.isSuccess && (
+            <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>
+          )}
         </div>
       )}
       <Form
@@ -211,7 +223,13 @@ export function CommitmentEditor({ id }: { id?: string }) {
               ))}
             </select>
           </div>
-          <TextField name="contractDate" type="date" value={form.contractDate} onChange={set('contractDate')} className="field">
+          <TextField
+            name="contractDate"
+            type="date"
+            value={form.contractDate}
+            onChange={set('contractDate')}
+            className="field"
+          >
             <Label>Contract date</Label>
             <Input />
             <FieldError />
@@ -246,19 +264,34 @@ export function CommitmentEditor({ id }: { id?: string }) {
               <tr key={l.key}>
                 <td>{i + 1}</td>
                 <td>
-                  <TextField name={`lines.${i}.costCode`} value={l.costCode} onChange={setLine(l.key, 'costCode')} aria-label={`Line ${i + 1} cost code`}>
+                  <TextField
+                    name={`lines.${i}.costCode`}
+                    value={l.costCode}
+                    onChange={setLine(l.key, 'costCode')}
+                    aria-label={`Line ${i + 1} cost code`}
+                  >
                     <Input list={listId} />
                     <FieldError />
                   </TextField>
                 </td>
                 <td>
-                  <TextField name={`lines.${i}.costType`} value={l.costType} onChange={setLine(l.key, 'costType')} aria-label={`Line ${i + 1} cost type`}>
+                  <TextField
+                    name={`lines.${i}.costType`}
+                    value={l.costType}
+                    onChange={setLine(l.key, 'costType')}
+                    aria-label={`Line ${i + 1} cost type`}
+                  >
                     <Input size={4} />
                     <FieldError />
                   </TextField>
                 </td>
                 <td>
-                  <TextField name={`lines.${i}.description`} value={l.description} onChange={setLine(l.key, 'description')} aria-label={`Line ${i + 1} description`}>
+                  <TextField
+                    name={`lines.${i}.description`}
+                    value={l.description}
+                    onChange={setLine(l.key, 'description')}
+                    aria-label={`Line ${i + 1} description`}
+                  >
                     <Input />
                     <FieldError />
                   </TextField>

@@ -47,55 +47,72 @@ const ACTIONS: Record<string, { action: ImportAction; label: string }[]> = {
 };
 
 /** Spectrum records staged by the sync, ready to import into the PM side (or already imported). */
-export function ImportablesTab({ type, state, cursor }: { type: string; state?: string | undefined; cursor?: string | undefined }) {
+export function ImportablesTab({
+  type,
+  state,
+  cursor,
+}: {
+  type: string;
+  state?: string | undefined;
+  cursor?: string | undefined;
+}) {
   const query = useImportables(type, state, cursor);
   const columns = COLUMNS[type] ?? [];
+  // outcomes are announced above the table: a row that was imported may leave the filtered list
+  const [notice, setNotice] = useState<string | null>(null);
   return (
-    <QueryView
-      query={query}
-      what="Spectrum records"
-      isEmpty={(d) => d.items.length === 0}
-      empty="Nothing matches this filter. A sync brings Spectrum's records here."
-    >
-      {(page) => (
-        <>
-          <table className="data">
-            <caption className="visually-hidden">Spectrum records</caption>
-            <thead>
-              <tr>
-                {[...columns.map((c) => c.header), ...SYNC_HEADERS, 'Actions'].map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((i) => (
-                <tr key={i.id}>
-                  {columns.map((c) => (
-                    <td key={c.header}>{c.value(i)}</td>
+    <>
+      <p role="status" className={notice ? 'notice' : 'visually-hidden'}>
+        {notice}
+      </p>
+      <QueryView
+        query={query}
+        what="Spectrum records"
+        isEmpty={(d) => d.items.length === 0}
+        empty="Nothing matches this filter. A sync brings Spectrum's records here."
+      >
+        {(page) => (
+          <>
+            <table className="data">
+              <caption className="visually-hidden">Spectrum records</caption>
+              <thead>
+                <tr>
+                  {[...columns.map((c) => c.header), ...SYNC_HEADERS, 'Actions'].map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
                   ))}
-                  <SyncCells item={i} />
-                  <td>
-                    <ImportActions item={i} />
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager type={type} search={{ state, cursor }} nextCursor={page.nextCursor} />
-        </>
-      )}
-    </QueryView>
+              </thead>
+              <tbody>
+                {page.items.map((i) => (
+                  <tr key={i.id}>
+                    {columns.map((c) => (
+                      <td key={c.header}>{c.value(i)}</td>
+                    ))}
+                    <SyncCells item={i} />
+                    <td>
+                      <ImportActions item={i} onNotice={setNotice} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pager type={type} search={{ state, cursor }} nextCursor={page.nextCursor} />
+          </>
+        )}
+      </QueryView>
+    </>
   );
 }
 
-function ImportActions({ item }: { item: Importable }) {
+function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: string) => void }) {
   const run = useImportAction();
   const name = item.spectrumKey ?? item.id;
   const actions = ACTIONS[item.type] ?? [];
-  const other = item.blockedBy.filter((b) => !actions.some((a) => a.action === b.action) && b.action !== 'linkVendor');
+  const other = item.blockedBy.filter(
+    (b) => !actions.some((a) => a.action === b.action) && b.action !== 'linkVendor',
+  );
   return (
     <div className="actions">
       {actions.map((a) => (
@@ -106,10 +123,15 @@ function ImportActions({ item }: { item: Importable }) {
           itemLabel={name}
           blockedBy={item.blockedBy}
           isPending={run.isPending}
-          onPress={() => run.mutate({ id: item.id, action: a.action })}
+          onPress={() =>
+            run.mutate(
+              { id: item.id, action: a.action },
+              { onSuccess: () => onNotice(`Done: ${name} is synced.`) },
+            )
+          }
         />
       ))}
-      {item.type === 'vendor' && <LinkVendor item={item} />}
+      {item.type === 'vendor' && <LinkVendor item={item} onNotice={onNotice} />}
       {other.map((b) => (
         <div key={b.action}>
           <span>{b.action} is unavailable:</span>
@@ -121,13 +143,12 @@ function ImportActions({ item }: { item: Importable }) {
         </div>
       ))}
       <ProblemAlert error={run.error} heading={`${name} was not imported`} />
-      {run.isSuccess && <p role="status">Done: {name} is synced.</p>}
     </div>
   );
 }
 
 /** Link a staged vendor to an existing company, choosing from the ranked suggestions (VEN-3). */
-function LinkVendor({ item }: { item: Importable }) {
+function LinkVendor({ item, onNotice }: { item: Importable; onNotice: (text: string) => void }) {
   const run = useImportAction();
   const id = useId();
   const suggestions = item.matchSuggestions ?? [];
@@ -147,7 +168,15 @@ function LinkVendor({ item }: { item: Importable }) {
       </select>
       <Button
         isDisabled={!companyId || run.isPending || blocked.length > 0}
-        onPress={() => run.mutate({ id: item.id, action: 'linkVendor', body: { companyId } })}
+        onPress={() =>
+          run.mutate(
+            { id: item.id, action: 'linkVendor', body: { companyId } },
+            {
+              onSuccess: () =>
+                onNotice(`Linked: vendor ${item.spectrumKey ?? ''} and the chosen company are synced.`),
+            },
+          )
+        }
         aria-label={`Link ${item.spectrumKey ?? ''} to the chosen company`}
       >
         Link
@@ -160,7 +189,6 @@ function LinkVendor({ item }: { item: Importable }) {
         </ul>
       )}
       <ProblemAlert error={run.error} heading="The vendor was not linked" />
-      {run.isSuccess && <p role="status">Linked.</p>}
     </div>
   );
 }

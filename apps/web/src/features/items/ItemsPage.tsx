@@ -2,6 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useCurrentUser } from '../../api/hooks';
+import { FilterButtons } from '../../components/FilterButtons';
 import { itemsRoute } from '../../router';
 import { CommitmentsTab, CompaniesTab, ProjectsTab } from './PmTabs';
 import { ImportablesTab } from './ImportablesTab';
@@ -59,20 +60,12 @@ export function ItemsPage() {
         </ul>
       </nav>
       <div className="toolbar">
-        <div className="filters" role="group" aria-label={`Filter ${tab.label}`}>
-          {filters.map((f) => (
-            <Link
-              key={f.label}
-              to="/items/$type"
-              params={{ type }}
-              search={{ ...search, state: f.state, cursor: undefined }}
-              className="button"
-              aria-current={search.state === f.state ? 'page' : undefined}
-            >
-              {f.label}
-            </Link>
-          ))}
-        </div>
+        <FilterButtons
+          label={`Filter ${tab.label}`}
+          options={filters}
+          value={search.state}
+          onChange={(state) => navigate({ search: { ...search, state, cursor: undefined } })}
+        />
         {searchable && (
           <form
             role="search"
@@ -81,7 +74,11 @@ export function ItemsPage() {
               navigate({ search: { ...search, q: q.trim() || undefined, cursor: undefined } });
             }}
           >
-            <SearchField value={q} onChange={setQ} onClear={() => navigate({ search: { ...search, q: undefined } })}>
+            <SearchField
+              value={q}
+              onChange={setQ}
+              onClear={() => navigate({ search: { ...search, q: undefined } })}
+            >
               <Label>Search {tab.label.toLowerCase()}</Label>
               <Input />
             </SearchField>

@@ -1,7 +1,15 @@
 import { Link } from '@tanstack/react-router';
 
 /** Cursor paging in the URL, so a page can be bookmarked. */
-export function Pager({ type, search, nextCursor }: { type: string; search: Record<string, string | undefined>; nextCursor: string | null }) {
+export function Pager({
+  type,
+  search,
+  nextCursor,
+}: {
+  type: string;
+  search: Record<string, string | undefined>;
+  nextCursor: string | null;
+}) {
   return (
     <div className="pager">
       {search.cursor && (

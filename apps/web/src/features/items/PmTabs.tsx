@@ -41,7 +41,13 @@ const Headers = ({ first }: { first: string[] }) => (
   </thead>
 );
 
-export function CommitmentsTab({ state, cursor }: { state?: string | undefined; cursor?: string | undefined }) {
+export function CommitmentsTab({
+  state,
+  cursor,
+}: {
+  state?: string | undefined;
+  cursor?: string | undefined;
+}) {
   const query = useCommitments(state, cursor);
   return (
     <QueryView query={query} what="commitments" isEmpty={(d) => d.items.length === 0} empty={EMPTY}>
@@ -79,7 +85,15 @@ export function CommitmentsTab({ state, cursor }: { state?: string | undefined; 
   );
 }
 
-export function ProjectsTab({ state, q, cursor }: { state?: string | undefined; q?: string | undefined; cursor?: string | undefined }) {
+export function ProjectsTab({
+  state,
+  q,
+  cursor,
+}: {
+  state?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+}) {
   const query = useProjects(state, q, cursor);
   return (
     <QueryView query={query} what="projects" isEmpty={(d) => d.items.length === 0} empty={EMPTY}>
@@ -109,7 +123,15 @@ export function ProjectsTab({ state, q, cursor }: { state?: string | undefined; 
   );
 }
 
-export function CompaniesTab({ state, q, cursor }: { state?: string | undefined; q?: string | undefined; cursor?: string | undefined }) {
+export function CompaniesTab({
+  state,
+  q,
+  cursor,
+}: {
+  state?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+}) {
   const query = useCompanies(state, q, cursor);
   return (
     <QueryView query={query} what="companies" isEmpty={(d) => d.items.length === 0} empty={EMPTY}>

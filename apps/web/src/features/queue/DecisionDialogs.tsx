@@ -23,7 +23,13 @@ import { describeItem, linesOf, TYPE_LABELS } from './describe';
  * Accept: shows what the export will write to Spectrum (the key it will use, each line and the total) and takes an
  * optional note; the key can be edited before confirming.
  */
-export function AcceptDialog({ request, onClose }: { request: ExportRequest; onClose: (accepted: boolean) => void }) {
+export function AcceptDialog({
+  request,
+  onClose,
+}: {
+  request: ExportRequest;
+  onClose: (accepted: boolean) => void;
+}) {
   const detail = useExportRequest(request.id);
   const decide = useDecide();
   const [note, setNote] = useState('');
@@ -75,7 +81,9 @@ export function AcceptDialog({ request, onClose }: { request: ExportRequest; onC
                 )}
                 {keyField && suggested !== null && (
                   <TextField name={keyField} value={value} onChange={setKey} className="field">
-                    <Label>{keyField === 'changeRequestId' ? 'Spectrum change request ID' : 'Spectrum ID'}</Label>
+                    <Label>
+                      {keyField === 'changeRequestId' ? 'Spectrum change request ID' : 'Spectrum ID'}
+                    </Label>
                     <Input />
                     <Text slot="description">Suggested from the item's number; you may change it.</Text>
                     <FieldError />
@@ -149,7 +157,9 @@ export function RejectDialog({
   const [failures, setFailures] = useState<{ request: ExportRequest; error: unknown }[]>([]);
   const [pending, setPending] = useState(false);
   const title =
-    requests.length === 1 ? `Reject ${describeItem(requests[0] as ExportRequest)}` : `Reject ${requests.length} requests`;
+    requests.length === 1
+      ? `Reject ${describeItem(requests[0] as ExportRequest)}`
+      : `Reject ${requests.length} requests`;
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose(false)}>
       <Dialog>
@@ -171,14 +181,27 @@ export function RejectDialog({
           }}
         >
           <Heading slot="title">{title}</Heading>
-          <TextField name="reason" isRequired value={reason} onChange={setReason} className="field" maxLength={2000}>
+          <TextField
+            name="reason"
+            isRequired
+            value={reason}
+            onChange={setReason}
+            className="field"
+            maxLength={2000}
+          >
             <Label>Reason</Label>
             <TextArea rows={3} />
-            <Text slot="description">The sender sees this reason and can change the item and send it again.</Text>
+            <Text slot="description">
+              The sender sees this reason and can change the item and send it again.
+            </Text>
             <FieldError />
           </TextField>
           {failures.map((f) => (
-            <ProblemAlert key={f.request.id} error={f.error} heading={`${describeItem(f.request)} was not rejected`} />
+            <ProblemAlert
+              key={f.request.id}
+              error={f.error}
+              heading={`${describeItem(f.request)} was not rejected`}
+            />
           ))}
           <div className="dialog-buttons">
             <Button onPress={() => onClose(false)}>Cancel</Button>

@@ -4,6 +4,7 @@ import { Button, Checkbox } from 'react-aria-components';
 import { useDecide, useExportRequests } from '../../api/hooks';
 import type { ExportRequest } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { FilterButtons } from '../../components/FilterButtons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
 import { StateBadge } from '../../components/StateBadge';
@@ -32,9 +33,10 @@ export function QueuePage() {
   const [accepting, setAccepting] = useState<ExportRequest | null>(null);
   const [rejecting, setRejecting] = useState<ExportRequest[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [bulkResult, setBulkResult] = useState<{ ok: number; failed: { r: ExportRequest; error: unknown }[] } | null>(
-    null,
-  );
+  const [bulkResult, setBulkResult] = useState<{
+    ok: number;
+    failed: { r: ExportRequest; error: unknown }[];
+  } | null>(null);
   const items = requests.data?.items ?? [];
   const selectable = items.filter((r) => r.state === 'ready_to_export');
   const chosen = items.filter((r) => selected.has(r.id));
@@ -64,20 +66,12 @@ export function QueuePage() {
     <>
       <h1>Approval queue</h1>
       <div className="toolbar">
-        <fieldset className="filters" aria-label="Show requests">
-          <legend className="visually-hidden">Show requests</legend>
-          {FILTERS.map((f) => (
-            <Link
-              key={f.label}
-              to="/queue"
-              search={{ ...search, state: f.state, cursor: undefined }}
-              className="button"
-              aria-current={search.state === f.state ? 'page' : undefined}
-            >
-              {f.label}
-            </Link>
-          ))}
-        </fieldset>
+        <FilterButtons
+          label="Show requests"
+          options={FILTERS}
+          value={search.state}
+          onChange={(state) => navigate({ search: { ...search, state, cursor: undefined } })}
+        />
         <label>
           Item type{' '}
           <select
@@ -98,7 +92,11 @@ export function QueuePage() {
       {selectable.length > 0 && (
         <div className="toolbar" role="group" aria-label="Selected requests">
           <span aria-live="polite">{chosen.length} selected</span>
-          <Button isDisabled={chosen.length === 0 || decide.isPending} onPress={acceptSelected} data-variant="primary">
+          <Button
+            isDisabled={chosen.length === 0 || decide.isPending}
+            onPress={acceptSelected}
+            data-variant="primary"
+          >
             Accept selected
           </Button>
           <Button isDisabled={chosen.length === 0} onPress={() => setRejecting(chosen)} data-variant="danger">
@@ -109,7 +107,8 @@ export function QueuePage() {
       {bulkResult && (
         <div className={bulkResult.failed.length ? 'alert' : 'notice'} role="status">
           <p>
-            {bulkResult.ok} accepted{bulkResult.failed.length ? `, ${bulkResult.failed.length} refused:` : '.'}
+            {bulkResult.ok} accepted
+            {bulkResult.failed.length ? `, ${bulkResult.failed.length} refused:` : '.'}
           </p>
           {bulkResult.failed.map((f) => (
             <ProblemAlert key={f.r.id} error={f.error} heading={`${describeItem(f.r)} was not accepted`} />
@@ -243,7 +242,17 @@ export function QueuePage() {
           </>
         )}
       </QueryView>
-      {accepting && <AcceptDialog request={accepting} onClose={() => setAccepting(null)} />}
+      {accepting && (
+        <AcceptDialog
+          request={accepting}
+          onClose={(accepted) => {
+            const id = accepting.id;
+            setAccepting(null);
+            // the request's own page follows the export live until it is Synced or Failed
+            if (accepted) navigate({ to: '/queue/$id', params: { id } });
+          }}
+        />
+      )}
       {rejecting && (
         <RejectDialog
           requests={rejecting}

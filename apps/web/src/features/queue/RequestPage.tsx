@@ -69,7 +69,10 @@ export function RequestPage() {
                   <h2 id="steps-heading">Spectrum writes</h2>
                   <ol className="steps" aria-live="polite">
                     {(r.steps ?? []).map((s) => (
-                      <li key={s.seq} data-status={s.status === 'done' || liveDone.has(s.seq) ? 'done' : 'pending'}>
+                      <li
+                        key={s.seq}
+                        data-status={s.status === 'done' || liveDone.has(s.seq) ? 'done' : 'pending'}
+                      >
                         {s.name} <span className="muted">({s.service})</span>
                         <span className="visually-hidden">
                           {s.status === 'done' || liveDone.has(s.seq) ? ' done' : ' not sent yet'}
