@@ -118,7 +118,9 @@ function selected(id, filters) {
 }
 
 function main(argv) {
-  const root = path.resolve(process.env.SPEC_COVERAGE_ROOT ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const root = path.resolve(
+    process.env.SPEC_COVERAGE_ROOT ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'),
+  );
   const filters = argv.filter((a) => a !== '--json');
   const all = coverage(root);
   const unnamed = all.unnamed.filter((id) => selected(id, filters));
