@@ -14,7 +14,7 @@ async function* stream<T>(rows: T[]): AsyncIterable<T> {
   for (const r of rows) yield r;
 }
 
-describe('snapshot + hash diff imports (ARCHITECTURE "Imports")', () => {
+describe('snapshot + hash diff imports (docs/decisions.md, imports)', () => {
   let t: TestApp;
   let importer: SnapshotImporter;
   let repo: SnapshotRepository;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// packages/rules is pure: no I/O, no Nest, no Prisma, no Node built-ins (ARCHITECTURE.md). Biome enforces the same;
+// packages/rules is pure: no I/O, no Nest, no Prisma, no Node built-ins (docs/decisions.md → Rules package). Biome enforces the same;
 // this test keeps the rule even where lint is skipped.
 const FORBIDDEN = [
   /^node:/,

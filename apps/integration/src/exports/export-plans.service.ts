@@ -91,7 +91,7 @@ function steps(
 }
 
 /**
- * Accept-time planning (ARCHITECTURE "Exports" 1–2): the Spectrum key each export writes (pre-filled per GEN-4,
+ * Accept-time planning (docs/decisions.md → Exports): the Spectrum key each export writes (pre-filled per GEN-4,
  * editable by the approver, checked against Spectrum's keys and the keys other accepted exports reserved) and the
  * ordered steps built from the `@bridge/rules` payload mappers.
  */

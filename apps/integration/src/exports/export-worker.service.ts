@@ -42,7 +42,7 @@ export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_MAX_MS = 10 * 60_000;
 
 /**
- * Whether sending a step again writes nothing new (ARCHITECTURE "Exports", 2): Spectrum's upserts keyed by the
+ * Whether sending a step again writes nothing new (docs/decisions.md → Exports): Spectrum's upserts keyed by the
  * natural key fixed at accept, and the pure adds (AddJob, AddVendor) the worker looks up first. Finished repeatable
  * steps are recorded in batches (`EXPORT_STEPS_PER_RECORD`); after a crash the unrecorded ones are sent again with
  * identical values. Every other step is recorded as soon as Spectrum answered: JobCostProjections adds a projection
@@ -113,7 +113,7 @@ function validationText(e: SpectrumValidationError): string {
 }
 
 /**
- * The export worker (ARCHITECTURE "Exports"): claims each due request with one conditional statement (up to
+ * The export worker (docs/decisions.md → Exports): claims each due request with one conditional statement (up to
  * `EXPORT_CONCURRENCY` at a time), holds a renewed lease, runs the request's pending steps in order and records each
  * finished step with Spectrum's answer (a step that must not be repeated at once, repeatable ones in batches and the
  * rest with the finishing transaction; no transaction is held across a Spectrum call), and classifies errors: transport, timeouts

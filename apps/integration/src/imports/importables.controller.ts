@@ -25,7 +25,7 @@ function send(res: Response, r: ActionResult): ActionResult {
   return r;
 }
 
-/** The Ready to Import list and its actions (SPEC API-1, API-4, API-5). */
+/** The Ready to Import list and its actions (docs/spec.md API-1, API-4, API-5). */
 @ApiTags('imports')
 @Controller('importables')
 export class ImportablesController {

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
 
-/** The link of one item between the two systems (ARCHITECTURE: sync states, Spectrum keys, last synced values). */
+/** The link of one item between the two systems (docs/spec.md: sync state and link). */
 export interface LinkView {
   id: string;
   type: ItemType;

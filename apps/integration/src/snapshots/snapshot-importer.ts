@@ -32,7 +32,7 @@ export function snapshotHash(row: RowValue): string {
 }
 
 /**
- * The import half of the sync core (ARCHITECTURE "Imports"): reads a snapshot row by row, hashes each row's
+ * The import half of the sync core (docs/decisions.md → Integration: imports): reads a snapshot row by row, hashes each row's
  * canonical content, compares it with the stored hash of the same natural key and writes only what changed, in
  * batches. A run with no change in Spectrum writes nothing.
  *

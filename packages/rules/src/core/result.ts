@@ -5,7 +5,7 @@
 export interface Reason {
   /** Stable kebab-case code, e.g. `vendor-not-linked`. Clients may switch on it. */
   readonly code: string;
-  /** The SPEC rule that the reason enforces, e.g. `COM-1`. */
+  /** The rule of docs/spec.md that the reason enforces, e.g. `COM-1`. */
   readonly rule: string;
   /** Plain-English explanation for the person who has to fix it. */
   readonly message: string;

@@ -116,7 +116,7 @@ export function checkPrimeContractEdit(
   );
 }
 
-/** The longest PCCO title and billing item code the export accepts (PCCO-1, reference §9.1). */
+/** The longest PCCO title and billing item code the export accepts (PCCO-1; docs/spectrum-wire.md §7). */
 export const PCCO_TITLE_MAX = 255;
 export const PCCO_BILLING_ITEM_MAX = 10;
 

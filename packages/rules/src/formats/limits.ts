@@ -1,5 +1,5 @@
 /**
- * Field sizes of the Spectrum Data Exchange services (reference/spectrum-sdx.md §5–§7). Values longer than these
+ * Field sizes of the Spectrum Data Exchange services (docs/spectrum-wire.md §5–§7). Values longer than these
  * are refused by Spectrum's Put services or cut on its Get services, so the product checks them before sending.
  */
 export const SPECTRUM_LIMITS = Object.freeze({

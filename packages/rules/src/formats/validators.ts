@@ -4,7 +4,7 @@ import { stripPhaseDashes } from './codes.js';
 import { isIsoDate } from './dates.js';
 import { SPECTRUM_LIMITS, SPECTRUM_NUMERIC_FORMATS } from './limits.js';
 
-/** The rule tag of reasons that come from Spectrum's own field formats (reference/spectrum-sdx.md §6–§7). */
+/** The rule tag of reasons that come from Spectrum's own field formats (docs/spectrum-wire.md §6–§7). */
 export const FORMAT_RULE = 'SDX-FORMAT';
 
 type Opts = { field?: string; rule?: string };

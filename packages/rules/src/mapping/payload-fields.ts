@@ -1,7 +1,7 @@
 import { SPECTRUM_LIMITS as L, SPECTRUM_NUMERIC_FORMATS as N } from '../formats/limits.js';
 
 /**
- * The fields of each Spectrum Put service the product writes, in wire order (reference/spectrum-sdx.md §6), with
+ * The fields of each Spectrum Put service the product writes, in wire order (docs/spectrum-wire.md §6), with
  * what Spectrum accepts in each. Every value travels as text; `''` means "leave unchanged" (§4.3) and is allowed
  * wherever a field is not `required`.
  */

@@ -2,7 +2,7 @@ import type { FieldKind, KindInput } from '../wire/row-spec.js';
 
 /**
  * Put services: domain name -> [wire name, kind, required?], in the order the fields are sent
- * (the reference's documented table order; Company_Code first, filled from the client's company).
+ * (Spectrum's documented field order, docs/spectrum-wire.md §4.3 and §6; Company_Code first, filled from the client's company).
  */
 export type PutFieldSpec = readonly [wire: string, kind: FieldKind, required?: true];
 export type PutSpec = Readonly<Record<string, PutFieldSpec>>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSoapReply } from './reply-parser.js';
 import { decodeXmlEntities, escapeXml } from './xml-text.js';
 
-// Shapes as captured from real servers (reference §1.3): no XML declaration, single-quoted attributes,
+// Shapes as captured from real servers (docs/spectrum-wire.md §1.3): no XML declaration, single-quoted attributes,
 // blank lines, self-closing and single-space fields.
 const GET_PHASE_REPLY = `<SOAP-ENV:Envelope SOAP-ENV:encodingStyle='http://schemas.xmlsoap.org/soap/encoding/' xmlns:xsd='http://www.w3.org/2001/XMLSchema' xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' xmlns:SOAP-ENV='http://schemas.xmlsoap.org/soap/envelope/'>
 <SOAP-ENV:Header/>

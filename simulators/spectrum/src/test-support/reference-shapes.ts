@@ -1,5 +1,5 @@
 /**
- * Row shapes written from the reference (spectrum-sdx.md §5), independently of the service
+ * Row shapes written from Spectrum's documented fields (docs/spectrum-wire.md §5), independently of the service
  * definitions: the tests compare every reply row against these.
  */
 const TRIO = ['Error_Code', 'Error_Description', 'Error_Column'];
