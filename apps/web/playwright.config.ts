@@ -29,7 +29,12 @@ export default defineConfig({
         viewport: { width: 1280, height: 900 },
         launchOptions: {
           executablePath,
-          args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+          args: [
+            '--no-sandbox',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+          ],
         },
       },
     },

@@ -38,8 +38,14 @@ describe('companies (VEN-2, VEN-5, VEN-6, API-4, API-5)', () => {
       lastError: null,
       blockedBy: [],
     });
-    const got = await http().get(`/api/v1/companies/${res.body.id}`).set(bearer(VIEWER)).expect(200);
+    const got = await http().get(`/api/v1/companies/${res.body.id}`).set(bearer(PM)).expect(200);
     expect(got.body).toEqual(res.body);
+    // PERM-6: a read-only user reads the same company, told that sending it needs the Standard level
+    const seen = await http().get(`/api/v1/companies/${res.body.id}`).set(bearer(VIEWER)).expect(200);
+    expect(seen.body).toEqual({
+      ...res.body,
+      blockedBy: [{ action: 'sendToErp', reasons: [expect.objectContaining({ code: 'requires-standard' })] }],
+    });
   });
 
   it('VEN-2: a name too long for a Spectrum vendor and a long phone number are listed in blockedBy', async () => {

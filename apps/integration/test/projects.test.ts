@@ -337,7 +337,7 @@ describe('projects (JOB-2, WBS-2, LIM-6, API-4, API-5)', () => {
 
     const synced = await http().get('/api/v1/projects?state=synced').set(bearer(VIEWER)).expect(200);
     expect(synced.body.items.map((p: { spectrumKey: string }) => p.spectrumKey)).toEqual(['J-200']);
-    const byName = await http().get('/api/v1/projects?q=harbor').set(bearer(VIEWER)).expect(200);
+    const byName = await http().get('/api/v1/projects?q=harbor').set(bearer(PM)).expect(200);
     expect(byName.body.items.map((p: { name: string }) => p.name)).toEqual(['Harbor Lofts']);
     expect(byName.body.items[0]).toMatchObject({ costCodeCount: 1, type: 'project', blockedBy: [] });
     const syncedByName = await http()

@@ -8,10 +8,16 @@ const root = path.resolve(import.meta.dirname, '..');
 rmSync(path.join(root, 'reports', 'playwright.json'), { force: true });
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell';
 if (!existsSync(chromium)) {
-  console.error(`browser tests: no Chromium at ${chromium}; install it with: sudo apt-get install chromium-headless-shell (or set CHROMIUM_PATH)`);
+  console.error(
+    `browser tests: no Chromium at ${chromium}; install it with: sudo apt-get install chromium-headless-shell (or set CHROMIUM_PATH)`,
+  );
   process.exit(1);
 }
-for (const built of ['dist/index.html', '../integration/dist/main.js', '../../simulators/spectrum/dist/cli.js']) {
+for (const built of [
+  'dist/index.html',
+  '../integration/dist/main.js',
+  '../../simulators/spectrum/dist/cli.js',
+]) {
   if (!existsSync(path.join(root, built))) {
     console.error(`browser tests: ${built} is missing: build first (./scripts/pnpm.sh build)`);
     process.exit(1);

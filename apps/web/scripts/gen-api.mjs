@@ -18,7 +18,9 @@ const types = await generateSchema(doc);
 if (process.argv.includes('--check')) {
   const same = readFileSync(docPath, 'utf8') === doc && readFileSync(typesPath, 'utf8') === types;
   if (!same) {
-    console.error('the committed API client is out of date: run `./scripts/pnpm.sh --filter @bridge/web gen:api`');
+    console.error(
+      'the committed API client is out of date: run `./scripts/pnpm.sh --filter @bridge/web gen:api`',
+    );
     process.exit(1);
   }
 } else {

@@ -6,6 +6,7 @@ export * from './keys/index.js';
 export * from './mapping/index.js';
 export * from './permissions/authorize.js';
 export * from './permissions/export-request-actions.js';
+export * from './permissions/item-actions.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';
 export * from './vendors/index.js';

@@ -1,10 +1,22 @@
 import { validateCostType, validatePhaseCode } from '@bridge/rules';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
@@ -54,6 +66,7 @@ const listQuery = pageQuery.strict();
 
 /** The budget of a project (BUD-5, BUD-6, BUD-7, JC-1, FC-1) and its budget changes (BCH-1). */
 @ApiTags('budgets')
+@UseInterceptors(PermissionReasonsInterceptor)
 @Controller()
 export class BudgetsController {
   constructor(@Inject(BudgetsService) private readonly budgets: BudgetsService) {}

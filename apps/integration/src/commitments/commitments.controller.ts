@@ -1,9 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
 import {
@@ -100,6 +113,7 @@ const updateChangeOrderBody = z
 
 /** Commitments (subcontracts and purchase orders, LIM-4) and their change orders (CCO). */
 @ApiTags('commitments')
+@UseInterceptors(PermissionReasonsInterceptor)
 @Controller()
 export class CommitmentsController {
   constructor(@Inject(CommitmentsService) private readonly commitments: CommitmentsService) {}

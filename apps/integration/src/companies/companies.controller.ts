@@ -1,9 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
 import { anyFieldSent, optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
@@ -36,6 +48,7 @@ const listCompaniesQuery = pageQuery
 
 /** The company directory: the PM side of Spectrum vendors (VEN-2, VEN-3, VEN-5, VEN-6). */
 @ApiTags('companies')
+@UseInterceptors(PermissionReasonsInterceptor)
 @Controller('companies')
 export class CompaniesController {
   constructor(@Inject(CompaniesService) private readonly companies: CompaniesService) {}

@@ -1,11 +1,23 @@
 import { IMPORTABLE_TYPES, SYNC_STATES } from '@bridge/rules';
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
 import { type ActionResult, ImportActionsService } from './import-actions.service.js';
@@ -27,6 +39,7 @@ function send(res: Response, r: ActionResult): ActionResult {
 
 /** The Ready to Import list and its actions (docs/spec.md API-1, API-4, API-5). */
 @ApiTags('imports')
+@UseInterceptors(PermissionReasonsInterceptor)
 @Controller('importables')
 export class ImportablesController {
   constructor(

@@ -1,9 +1,22 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
@@ -57,6 +70,7 @@ const listPrimeContractsQuery = pageQuery
  * their change orders (PCCOs) are made on the PM side and exported.
  */
 @ApiTags('prime-contracts')
+@UseInterceptors(PermissionReasonsInterceptor)
 @Controller()
 export class PrimeContractsController {
   constructor(@Inject(PrimeContractsService) private readonly contracts: PrimeContractsService) {}

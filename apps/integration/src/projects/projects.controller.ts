@@ -1,11 +1,24 @@
 import { validateCostType, validatePhaseCode } from '@bridge/rules';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ZodBody, ZodQuery } from '../platform/http/zod.js';
 import { anyFieldSent, optionalText, requiredText, stateFilter } from './pm-common.js';
@@ -56,6 +69,7 @@ const addCostCodeBody = z
 
 /** Projects: the PM side of Spectrum jobs (JOB-2, WBS-2, WBS-3, LIM-3, LIM-6). */
 @ApiTags('projects')
+@UseInterceptors(PermissionReasonsInterceptor)
 @Controller('projects')
 export class ProjectsController {
   constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}

@@ -4,8 +4,8 @@ import { Button, Input, Label, SearchField } from 'react-aria-components';
 import { useCurrentUser } from '../../api/hooks';
 import { FilterButtons } from '../../components/FilterButtons';
 import { itemsRoute } from '../../router';
-import { CommitmentsTab, CompaniesTab, ProjectsTab } from './PmTabs';
 import { ImportablesTab } from './ImportablesTab';
+import { CommitmentsTab, CompaniesTab, ProjectsTab } from './PmTabs';
 
 /** The tabs of the ERP Integrations tool, one per item type, with the filters each offers. */
 export const ITEM_TABS = [

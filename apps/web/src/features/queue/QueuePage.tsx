@@ -10,8 +10,8 @@ import { QueryView } from '../../components/QueryView';
 import { StateBadge } from '../../components/StateBadge';
 import { queueRoute } from '../../router';
 import { AcceptDialog, RejectDialog } from './DecisionDialogs';
-import { LiveProgress } from './LiveProgress';
 import { describeItem, TYPE_LABELS } from './describe';
+import { LiveProgress } from './LiveProgress';
 
 const FILTERS: { state: string | undefined; label: string }[] = [
   { state: 'ready_to_export', label: 'Ready to Export' },
