@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime } from '../links/links.schemas.js';
 import { pageOf } from '../platform/http/pagination.js';
+import { projectCostCodeSchema } from '../projects/projects.schemas.js';
 
 /** A cost code list; the Spectrum Standard Cost Codes list is marked `isSpectrumList` (LIM-2). */
 export const costCodeListSchema = z
@@ -21,14 +22,8 @@ export const listCostCodeSchema = z
   .meta({ id: 'ListCostCode' });
 
 /** A code of a project (`projectId`) with its cost types. */
-export const projectCostCodeRowSchema = z
-  .object({
-    id: z.string(),
-    projectId: z.string(),
-    code: z.string(),
-    description: z.string(),
-    costTypes: z.array(z.object({ costType: z.string(), syncedWithSpectrum: z.boolean() })),
-  })
+export const projectCostCodeRowSchema = projectCostCodeSchema
+  .extend({ projectId: z.string() })
   .meta({ id: 'ProjectCostCodeRow' });
 
 /** `listCostCodes`: codes of a list (with `listId`) or of a project (with `projectId`), as asked. */
