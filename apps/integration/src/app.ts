@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import { ProblemFilter } from './platform/http/problem.filter.js';
+import { ResponseConformanceInterceptor } from './platform/http/response-conformance.js';
 import { serveWebApp } from './platform/http/web-app.js';
+import { addSchemaComponents } from './platform/http/zod.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import { type Clock, systemClock } from './platform/tokens.js';
 import { ensureDemoUsers } from './users/demo-users.js';
@@ -38,7 +40,17 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   app.useGlobalFilters(new ProblemFilter(deps.logger));
+  // Tests check every 2xx answer against the response schema its operation documents.
+  if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
   app.enableShutdownHooks();
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
+  if (deps.env.DEMO_MODE) await ensureDemoUsers(app.get(UsersRepository));
+  return app;
+}
+
+/** The OpenAPI document of the API (every operation with its responses; named schemas in components). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -52,7 +64,5 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
       .addSecurityRequirements('bearer')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
-  if (deps.env.DEMO_MODE) await ensureDemoUsers(app.get(UsersRepository));
-  return app;
+  return addSchemaComponents(document);
 }

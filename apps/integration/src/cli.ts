@@ -6,6 +6,7 @@
  *   bridge migrate-dev <name>      (development) write a migration for schema changes and apply it
  *   bridge create-admin --name N --email E
  *                                  create the first admin and print their API token (once; it is stored hashed)
+ *   bridge openapi                 print the OpenAPI document (JSON) of the API; needs no database and no server
  * The database is DATABASE_URL (default: the embedded database in ./.data/bridge).
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +16,15 @@ import { applyMigrations, createMigration, migrationStatus } from './platform/db
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'openapi') {
+    const { buildOpenApiDocument } = await import('./openapi.js');
+    const text = `${JSON.stringify(await buildOpenApiDocument(process.env), null, 2)}\n`;
+    // A pipe takes the document in chunks: exit only once all of it is written.
+    await new Promise<void>((resolve, reject) =>
+      process.stdout.write(text, (err) => (err ? reject(err) : resolve())),
+    );
+    return 0;
+  }
   const env = loadEnv(process.env);
   switch (command) {
     case 'migrate': {
@@ -64,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     }
     default:
       console.error(
-        'commands: migrate | migrate-status | migrate-dev <name> | create-admin --name N --email E',
+        'commands: migrate | migrate-status | migrate-dev <name> | create-admin --name N --email E | openapi',
       );
       return 2;
   }

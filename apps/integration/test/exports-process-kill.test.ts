@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVER, bearer, FakeClock, TEST_KEY } from './support/app.js';
+import { ensureBuilt, ROOT } from './support/dist.js';
 import { startExportEnv } from './support/exports.js';
 
 /**
@@ -17,33 +16,12 @@ import { startExportEnv } from './support/exports.js';
 
 type SimRow = Record<string, unknown>;
 const rows = (r: unknown): SimRow[] => (Array.isArray(r) ? r : ((r as { rows?: SimRow[] })?.rows ?? []));
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'dist', 'main.js');
 const LINES = [
   { costCode: '01-0000', costType: 'S', description: 'General conditions', amountCents: 1_250_000 },
   { costCode: '03-3000', costType: 'S', description: 'Concrete', amountCents: 4_800_050 },
   { costCode: '03-1000', costType: 'S', description: 'Formwork', amountCents: 975_025 },
 ];
-
-/** Newest modification time of the service's sources (tests excluded). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
-      newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** `dist/` is what a deployment runs; build it when it is missing or older than the sources. */
-function ensureBuilt(): void {
-  if (existsSync(MAIN) && statSync(MAIN).mtimeMs >= newestSource(join(ROOT, 'src'))) return;
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build failed: ${r.stdout}${r.stderr}`);
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
@@ -105,7 +83,7 @@ describe('APP-3 exactly once: a worker process killed with SIGKILL mid-export', 
   let dir: string;
   const children: ChildProcess[] = [];
   beforeAll(async () => {
-    ensureBuilt();
+    ensureBuilt(MAIN);
     sim = await startSimulator({ scenario: 'demo', port: 0, control: true });
     dir = mkdtempSync(join(tmpdir(), 'bridge-kill-'));
   }, 120_000);

@@ -3,7 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
-import { ZodQuery } from '../platform/http/zod.js';
+import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import { auditEventPageSchema } from './audit.schemas.js';
 import { AuditService } from './audit.service.js';
 
 const auditQuery = pageQuery.extend({
@@ -24,6 +25,7 @@ export class AuditController {
   @RequirePermission('settings.view')
   @ZodQuery(auditQuery)
   @ApiOperation({ operationId: 'listAuditEvents', summary: 'Audit log, newest first, with filters' })
+  @ZodResponse(200, auditEventPageSchema)
   async list(@Query() q: z.infer<typeof auditQuery>) {
     const rows = await this.audit.list(
       {

@@ -1,5 +1,13 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { ApiSecurity } from '@nestjs/swagger';
 import { parseCookie as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
@@ -10,8 +18,11 @@ import type { AuthUser } from './auth-user.js';
 import { hashToken } from './tokens.js';
 
 export const PUBLIC = 'bridge:public';
-/** Marks a route that needs no token (health, API document). */
-export const Public = () => SetMetadata(PUBLIC, true);
+/**
+ * Marks a route that needs no token (health, API document); the API document gives it an empty security requirement
+ * (`security: [{}]`), which overrides the document-wide bearer requirement.
+ */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC, true), ApiSecurity({}));
 
 export type AuthedRequest = Request & { user?: AuthUser };
 

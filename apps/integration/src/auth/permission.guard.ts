@@ -10,6 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
 import { forbidden, ProblemError } from '../platform/http/problem.js';
+import { ApiProblems } from '../platform/http/zod.js';
 import type { AuthedRequest } from './auth.guard.js';
 
 const ACTION = 'bridge:action';
@@ -18,10 +19,15 @@ import { PUBLIC } from './auth.guard.js';
 
 /**
  * The permission an operation needs (PERM-1…PERM-5), checked by `authorize()` before the handler runs, and published
- * in the API document as `x-required-permission` so clients (and the permission-matrix test) can see it.
+ * in the API document as `x-required-permission` so clients (and the permission-matrix test) can see it, with the
+ * 401 (no valid token) and 403 (permission missing) problems it can answer.
  */
 export const RequirePermission = (action: Action) =>
-  applyDecorators(SetMetadata(ACTION, action), ApiExtension('x-required-permission', action));
+  applyDecorators(
+    SetMetadata(ACTION, action),
+    ApiExtension('x-required-permission', action),
+    ApiProblems(401, 403),
+  );
 
 export function permissionOf(target: object): Action | undefined {
   return Reflect.getMetadata(ACTION, target) as Action | undefined;

@@ -18,8 +18,9 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
+import { budgetChangePageSchema, budgetChangeSchema, budgetSchema } from './budgets.schemas.js';
 import { BudgetsService } from './budgets.service.js';
 
 const costCode = z.string().refine((v) => validatePhaseCode(v).ok, {
@@ -77,6 +78,8 @@ export class BudgetsController {
     operationId: 'getBudget',
     summary: 'The budget of a project: lines with amount, direct costs, estimated cost at completion, totals',
   })
+  @ZodResponse(200, budgetSchema)
+  @ApiProblems(404)
   get(@Param('projectId') projectId: string) {
     return this.budgets.get(projectId);
   }
@@ -85,6 +88,8 @@ export class BudgetsController {
   @HttpCode(200)
   @RequirePermission('pm.edit')
   @ApiOperation({ operationId: 'lockBudget', summary: 'Lock the budget (BUD-5: needed before sending it)' })
+  @ZodResponse(200, budgetSchema)
+  @ApiProblems(404)
   lock(@CurrentUser() actor: AuthUser, @Param('projectId') projectId: string) {
     return this.budgets.lock(actor, projectId);
   }
@@ -96,6 +101,8 @@ export class BudgetsController {
     operationId: 'unlockBudget',
     summary: 'Unlock the budget (BUD-6: not while an export is in flight)',
   })
+  @ZodResponse(200, budgetSchema)
+  @ApiProblems(404, 422)
   unlock(@CurrentUser() actor: AuthUser, @Param('projectId') projectId: string) {
     return this.budgets.unlock(actor, projectId);
   }
@@ -108,6 +115,8 @@ export class BudgetsController {
     operationId: 'addBudgetLine',
     summary: 'Add a line to an unlocked budget; answers the budget (BUD-6)',
   })
+  @ZodResponse(201, budgetSchema, 'The line was added; the whole budget')
+  @ApiProblems(404, 409, 422)
   addLine(
     @CurrentUser() actor: AuthUser,
     @Param('projectId') projectId: string,
@@ -123,6 +132,8 @@ export class BudgetsController {
     operationId: 'updateBudgetLine',
     summary: 'Change a budget line; answers the budget (BUD-6; locked budgets keep amounts)',
   })
+  @ZodResponse(200, budgetSchema)
+  @ApiProblems(404, 422)
   updateLine(
     @CurrentUser() actor: AuthUser,
     @Param('projectId') projectId: string,
@@ -137,6 +148,8 @@ export class BudgetsController {
   @RequirePermission('pm.edit')
   @ZodBody(createBudgetChangeBody)
   @ApiOperation({ operationId: 'createBudgetChange', summary: 'Record a budget change (BCH-1)' })
+  @ZodResponse(201, budgetChangeSchema, 'Created')
+  @ApiProblems(404, 409, 422)
   createChange(
     @CurrentUser() actor: AuthUser,
     @Param('projectId') projectId: string,
@@ -149,6 +162,8 @@ export class BudgetsController {
   @RequirePermission('view')
   @ZodQuery(listQuery)
   @ApiOperation({ operationId: 'listBudgetChanges', summary: 'The budget changes of a project' })
+  @ZodResponse(200, budgetChangePageSchema)
+  @ApiProblems(404)
   listChanges(@Param('projectId') projectId: string, @Query() q: z.infer<typeof listQuery>) {
     return this.budgets.listChanges(projectId, decodeCursor(q.cursor), q.limit);
   }
@@ -156,6 +171,8 @@ export class BudgetsController {
   @Get('budget-changes/:id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getBudgetChange', summary: 'A budget change with its lines' })
+  @ZodResponse(200, budgetChangeSchema)
+  @ApiProblems(404)
   getChange(@Param('id') id: string) {
     return this.budgets.getChange(id);
   }

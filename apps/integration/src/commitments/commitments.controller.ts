@@ -18,7 +18,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import {
   anyFieldSent,
   cents,
@@ -27,6 +27,11 @@ import {
   requiredText,
   stateFilter,
 } from '../projects/pm-common.js';
+import {
+  commitmentChangeOrderSchema,
+  commitmentPageSchema,
+  commitmentSchema,
+} from './commitments.schemas.js';
 import { CommitmentsService } from './commitments.service.js';
 
 const KINDS = ['subcontract', 'purchase_order'] as const;
@@ -125,6 +130,7 @@ export class CommitmentsController {
     operationId: 'listCommitments',
     summary: 'Commitments, filtered by project, sync state or kind',
   })
+  @ZodResponse(200, commitmentPageSchema)
   list(@Query() q: z.infer<typeof listCommitmentsQuery>) {
     return this.commitments.list(
       { projectId: q.projectId, state: q.state, kind: q.kind },
@@ -141,6 +147,8 @@ export class CommitmentsController {
     operationId: 'createCommitment',
     summary: 'Create a subcontract or purchase order with its SOV',
   })
+  @ZodResponse(201, commitmentSchema, 'Created')
+  @ApiProblems(409)
   create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createCommitmentBody>) {
     return this.commitments.create(actor, body);
   }
@@ -148,6 +156,8 @@ export class CommitmentsController {
   @Get('commitments/:id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCommitment', summary: 'A commitment with its SOV and change orders' })
+  @ZodResponse(200, commitmentSchema)
+  @ApiProblems(404)
   get(@Param('id') id: string) {
     return this.commitments.get(id);
   }
@@ -159,6 +169,8 @@ export class CommitmentsController {
     operationId: 'updateCommitment',
     summary: 'Change a commitment; `lines` replaces the SOV (COM-4, APP-1)',
   })
+  @ZodResponse(200, commitmentSchema)
+  @ApiProblems(404, 409, 422)
   update(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
@@ -174,6 +186,8 @@ export class CommitmentsController {
     operationId: 'deleteCommitment',
     summary: 'Delete a commitment and its change orders for good (COM-5, CCO-3)',
   })
+  @ZodResponse(204, null, 'Deleted')
+  @ApiProblems(404, 422)
   async remove(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<void> {
     await this.commitments.delete(actor, id);
   }
@@ -183,6 +197,8 @@ export class CommitmentsController {
   @RequirePermission('pm.edit')
   @ZodBody(createChangeOrderBody)
   @ApiOperation({ operationId: 'createCommitmentChangeOrder', summary: 'Add a change order to a commitment' })
+  @ZodResponse(201, commitmentChangeOrderSchema, 'Created')
+  @ApiProblems(404, 409)
   createChangeOrder(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
@@ -197,6 +213,8 @@ export class CommitmentsController {
     operationId: 'getCommitmentChangeOrder',
     summary: 'A commitment change order with its SOV',
   })
+  @ZodResponse(200, commitmentChangeOrderSchema)
+  @ApiProblems(404)
   getChangeOrder(@Param('id') id: string) {
     return this.commitments.getChangeOrder(id);
   }
@@ -208,6 +226,8 @@ export class CommitmentsController {
     operationId: 'updateCommitmentChangeOrder',
     summary: 'Change a commitment change order; `lines` replaces its SOV (APP-1)',
   })
+  @ZodResponse(200, commitmentChangeOrderSchema)
+  @ApiProblems(404, 409, 422)
   updateChangeOrder(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
@@ -223,6 +243,8 @@ export class CommitmentsController {
     operationId: 'deleteCommitmentChangeOrder',
     summary: 'Delete a commitment change order for good (CCO-3)',
   })
+  @ZodResponse(204, null, 'Deleted')
+  @ApiProblems(404, 422)
   async removeChangeOrder(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<void> {
     await this.commitments.deleteChangeOrder(actor, id);
   }

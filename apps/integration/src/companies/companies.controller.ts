@@ -17,8 +17,9 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
+import { companyPageSchema, companySchema } from './companies.schemas.js';
 import { CompaniesService } from './companies.service.js';
 
 const companyFields = {
@@ -60,6 +61,7 @@ export class CompaniesController {
     operationId: 'listCompanies',
     summary: 'Directory companies, filtered by sync state or name',
   })
+  @ZodResponse(200, companyPageSchema)
   list(@Query() q: z.infer<typeof listCompaniesQuery>) {
     return this.companies.list({ q: q.q, state: q.state }, decodeCursor(q.cursor), q.limit);
   }
@@ -69,6 +71,7 @@ export class CompaniesController {
   @RequirePermission('pm.edit')
   @ZodBody(createCompanyBody)
   @ApiOperation({ operationId: 'createCompany', summary: 'Add a company to the directory' })
+  @ZodResponse(201, companySchema, 'Created')
   create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createCompanyBody>) {
     return this.companies.create(actor, body);
   }
@@ -76,6 +79,8 @@ export class CompaniesController {
   @Get(':id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCompany', summary: 'A directory company with its vendor link' })
+  @ZodResponse(200, companySchema)
+  @ApiProblems(404)
   get(@Param('id') id: string) {
     return this.companies.get(id);
   }
@@ -87,6 +92,8 @@ export class CompaniesController {
     operationId: 'updateCompany',
     summary: 'Change a directory company (never changes the Spectrum vendor, VEN-3)',
   })
+  @ZodResponse(200, companySchema)
+  @ApiProblems(404, 422)
   update(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
-import { ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { CostCodesRepository } from './cost-codes.repository.js';
+import { costCodeListPageSchema, costCodePageSchema } from './cost-codes.schemas.js';
 
 const listCostCodesQuery = pageQuery
   .extend({ listId: z.string().min(1).max(100).optional(), projectId: z.string().min(1).max(100).optional() })
@@ -37,6 +38,7 @@ export class CostCodesController {
     operationId: 'listCostCodeLists',
     summary: 'Cost code lists; the Spectrum Standard Cost Codes list is marked isSpectrumList',
   })
+  @ZodResponse(200, costCodeListPageSchema)
   async lists(@Query() q: z.infer<typeof listCostCodeListsQuery>) {
     const [rows, facts] = await Promise.all([
       this.repo.lists(decodeCursor(q.cursor), q.limit + 1),
@@ -58,6 +60,8 @@ export class CostCodesController {
     operationId: 'listCostCodes',
     summary: 'The codes of a cost code list (listId) or of a project with their cost types (projectId)',
   })
+  @ZodResponse(200, costCodePageSchema)
+  @ApiProblems(404)
   async list(@Query() q: z.infer<typeof listCostCodesQuery>) {
     const after = decodeCursor(q.cursor);
     if (q.projectId !== undefined) {

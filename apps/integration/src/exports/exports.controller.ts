@@ -1,14 +1,21 @@
 import { EXPORTABLE_TYPES, ITEM_TYPES } from '@bridge/rules';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { ExportStreamService, toSse } from './export-stream.service.js';
+import {
+  exportEventStreamSchema,
+  exportRequestDetailSchema,
+  exportRequestPageSchema,
+  exportRequestSchema,
+  unlinkResultSchema,
+} from './exports.schemas.js';
 import { ExportsService } from './exports.service.js';
 
 const REQUEST_STATES = ['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'] as const;
@@ -46,6 +53,8 @@ export class ExportsController {
     operationId: 'sendToErp',
     summary: 'Send an item to the ERP: it waits as Ready to Export (APP-1)',
   })
+  @ZodResponse(201, exportRequestSchema, 'Sent: Ready to Export')
+  @ApiProblems(404, 409, 422)
   send(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof itemBody>) {
     return this.exports.send(actor, body);
   }
@@ -57,6 +66,7 @@ export class ExportsController {
     operationId: 'listExportRequests',
     summary: 'Export requests, filtered by type and state (APP-6)',
   })
+  @ZodResponse(200, exportRequestPageSchema)
   list(@CurrentUser() actor: AuthUser, @Query() q: z.infer<typeof listQuery>) {
     return this.exports.list(actor, { type: q.type, state: q.state }, decodeCursor(q.cursor), q.limit);
   }
@@ -67,6 +77,8 @@ export class ExportsController {
     operationId: 'getExportRequest',
     summary: 'An export request with its steps, Spectrum calls, errors and the pre-filled Spectrum key',
   })
+  @ZodResponse(200, exportRequestDetailSchema)
+  @ApiProblems(404)
   get(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
     return this.exports.get(actor, id);
   }
@@ -78,7 +90,8 @@ export class ExportsController {
     summary:
       'Live progress as server-sent events: `request` (the request with its steps, whenever it changes) and `step` (each Spectrum call as it is answered)',
   })
-  @ApiProduces('text/event-stream')
+  @ZodResponse(200, null, 'The live view', { 'text/event-stream': exportEventStreamSchema })
+  @ApiProblems(404)
   async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.exports.progressView(id); // an unknown id is a 404 problem before the stream starts
     res.writeHead(200, {
@@ -103,6 +116,8 @@ export class ExportsController {
     operationId: 'acceptExportRequest',
     summary: 'Accept: fixes the Spectrum key and queues the export (APP-2, COM-2, CCO-2, PCCO-2)',
   })
+  @ZodResponse(200, exportRequestSchema, 'Accepted: the export is queued')
+  @ApiProblems(404, 409, 422)
   accept(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() body: z.infer<typeof acceptBody>) {
     return this.exports.accept(actor, id, body);
   }
@@ -115,6 +130,8 @@ export class ExportsController {
     operationId: 'rejectExportRequest',
     summary: 'Reject with a reason: the item is editable again (COM-3)',
   })
+  @ZodResponse(200, exportRequestSchema, 'Rejected')
+  @ApiProblems(404, 409, 422)
   reject(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() body: z.infer<typeof rejectBody>) {
     return this.exports.reject(actor, id, body);
   }
@@ -123,6 +140,8 @@ export class ExportsController {
   @HttpCode(200)
   @RequirePermission('retry')
   @ApiOperation({ operationId: 'retryExportRequest', summary: 'Retry a failed export (APP-4)' })
+  @ZodResponse(200, exportRequestSchema, 'Queued again')
+  @ApiProblems(404, 409, 422)
   retry(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
     return this.exports.retry(actor, id);
   }
@@ -131,6 +150,8 @@ export class ExportsController {
   @HttpCode(200)
   @RequirePermission('retrieve')
   @ApiOperation({ operationId: 'retrieveExportRequest', summary: 'The sender takes a waiting request back' })
+  @ZodResponse(200, exportRequestSchema, 'Taken back')
+  @ApiProblems(404, 409, 422)
   retrieve(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
     return this.exports.retrieve(actor, id);
   }
@@ -143,6 +164,8 @@ export class ExportsController {
     operationId: 'unlink',
     summary: 'Unlink a synced item from Spectrum so it can be deleted (COM-5, CCO-3)',
   })
+  @ZodResponse(200, unlinkResultSchema, 'Unlinked')
+  @ApiProblems(404, 422)
   unlink(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof itemBody>) {
     return this.exports.unlink(actor, body);
   }

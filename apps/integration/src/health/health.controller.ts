@@ -3,7 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { ZodResponse } from '../platform/http/zod.js';
 import { PRISMA } from '../platform/tokens.js';
+import { healthSchema } from './health.schemas.js';
 
 /** Liveness and readiness: database reachability and the last known Spectrum connection status (GEN-3). */
 @ApiTags('health')
@@ -14,6 +16,8 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ operationId: 'getHealth', summary: 'Database and Spectrum connection status' })
+  @ZodResponse(200, healthSchema, 'The database is reachable')
+  @ZodResponse(503, healthSchema, 'The database is unreachable (status degraded)')
   async health(@Res({ passthrough: true }) res: Response) {
     let database: 'up' | 'down' = 'up';
     let spectrum: { status: string; checkedAt: string | null; error: string | null } = {

@@ -19,9 +19,19 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { type ActionResult, ImportActionsService } from './import-actions.service.js';
 import { ImportablesService } from './importables.service.js';
+import {
+  importablePageSchema,
+  importableSchema,
+  importBudgetResultSchema,
+  importJobResultSchema,
+  importVendorResultSchema,
+  linkVendorResultSchema,
+  primeContractImportResultSchema,
+  reimportBudgetResultSchema,
+} from './imports.schemas.js';
 
 const listQuery = pageQuery
   .extend({ type: z.enum(IMPORTABLE_TYPES).optional(), state: z.enum(SYNC_STATES).optional() })
@@ -55,6 +65,7 @@ export class ImportablesController {
     summary:
       'Spectrum records staged for import (jobs, vendors, budgets, prime contracts) with blockedBy reasons',
   })
+  @ZodResponse(200, importablePageSchema)
   list(@Query() q: z.infer<typeof listQuery>) {
     return this.importables.list(q);
   }
@@ -62,6 +73,8 @@ export class ImportablesController {
   @Get(':id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getImportable', summary: 'One staged Spectrum record' })
+  @ZodResponse(200, importableSchema)
+  @ApiProblems(404)
   get(@Param('id') id: string) {
     return this.importables.get(id);
   }
@@ -74,6 +87,9 @@ export class ImportablesController {
     operationId: 'importJob',
     summary: 'Create a PM project linked to the staged Spectrum job (JOB-1, JOB-4, LIM-3)',
   })
+  @ZodResponse(201, importJobResultSchema, 'The project was created and linked')
+  @ZodResponse(200, importJobResultSchema, 'Already imported: the existing link')
+  @ApiProblems(404, 409, 422)
   async importJob(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
@@ -91,6 +107,9 @@ export class ImportablesController {
     operationId: 'importVendor',
     summary: 'Create a directory company from the staged vendor (VEN-1)',
   })
+  @ZodResponse(201, importVendorResultSchema, 'The company was created and linked')
+  @ZodResponse(200, importVendorResultSchema, 'Already imported: the existing link')
+  @ApiProblems(404, 409, 422)
   async importVendor(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
@@ -108,6 +127,9 @@ export class ImportablesController {
     operationId: 'linkVendor',
     summary: 'Link the staged vendor to an existing directory company (VEN-1, VEN-6)',
   })
+  @ZodResponse(201, linkVendorResultSchema, 'Linked')
+  @ZodResponse(200, linkVendorResultSchema, 'Already linked to this company')
+  @ApiProblems(404, 409, 422)
   async linkVendor(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
@@ -125,6 +147,9 @@ export class ImportablesController {
     operationId: 'importBudget',
     summary: "Import the job's Spectrum estimate as the project's budget (BUD-1, BUD-2, BUD-7)",
   })
+  @ZodResponse(201, importBudgetResultSchema, 'The budget was imported')
+  @ZodResponse(200, importBudgetResultSchema, 'Already imported')
+  @ApiProblems(404, 409, 422)
   async importBudget(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
@@ -143,6 +168,8 @@ export class ImportablesController {
     summary:
       'Overwrite the budget lines with the current Spectrum values; needs { confirm: true } (BUD-3, BUD-4)',
   })
+  @ZodResponse(200, reimportBudgetResultSchema, 'The budget lines were overwritten')
+  @ApiProblems(404, 409, 422)
   reimportBudget(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
@@ -159,6 +186,9 @@ export class ImportablesController {
     operationId: 'importPrimeContract',
     summary: 'Import the Spectrum prime contract into the project linked to its job (PC-1, PC-4)',
   })
+  @ZodResponse(201, primeContractImportResultSchema, 'The prime contract was imported')
+  @ZodResponse(200, primeContractImportResultSchema, 'Already imported')
+  @ApiProblems(404, 409, 422)
   async importPrimeContract(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,
@@ -177,6 +207,8 @@ export class ImportablesController {
     operationId: 'reimportPrimeContract',
     summary: 'Overwrite the PM prime contract with the current Spectrum values (PC-2, PC-3, PERM-5)',
   })
+  @ZodResponse(200, primeContractImportResultSchema, 'The prime contract was overwritten')
+  @ApiProblems(404, 409, 422)
   reimportPrimeContract(
     @CurrentUser() u: AuthUser,
     @Param('id') id: string,

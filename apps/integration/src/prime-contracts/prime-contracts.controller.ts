@@ -18,8 +18,13 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
+import {
+  primeContractChangeOrderSchema,
+  primeContractPageSchema,
+  primeContractSchema,
+} from './prime-contracts.schemas.js';
 import { PrimeContractsService } from './prime-contracts.service.js';
 
 const CHANGE_ORDER_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'void'] as const;
@@ -82,6 +87,7 @@ export class PrimeContractsController {
     operationId: 'listPrimeContracts',
     summary: 'Imported prime contracts, filtered by project',
   })
+  @ZodResponse(200, primeContractPageSchema)
   list(@Query() q: z.infer<typeof listPrimeContractsQuery>) {
     return this.contracts.list({ projectId: q.projectId }, decodeCursor(q.cursor), q.limit);
   }
@@ -92,6 +98,8 @@ export class PrimeContractsController {
     operationId: 'getPrimeContract',
     summary: 'A prime contract (read-only, PC-2) with its line items, change orders and totals',
   })
+  @ZodResponse(200, primeContractSchema)
+  @ApiProblems(404)
   get(@Param('id') id: string) {
     return this.contracts.get(id);
   }
@@ -104,6 +112,8 @@ export class PrimeContractsController {
     operationId: 'createPrimeContractChangeOrder',
     summary: 'Record a prime contract change order',
   })
+  @ZodResponse(201, primeContractChangeOrderSchema, 'Created')
+  @ApiProblems(404, 409)
   createChangeOrder(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
@@ -115,6 +125,8 @@ export class PrimeContractsController {
   @Get('prime-contract-change-orders/:id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getPrimeContractChangeOrder', summary: 'A prime contract change order' })
+  @ZodResponse(200, primeContractChangeOrderSchema)
+  @ApiProblems(404)
   getChangeOrder(@Param('id') id: string) {
     return this.contracts.getChangeOrder(id);
   }
@@ -126,6 +138,8 @@ export class PrimeContractsController {
     operationId: 'updatePrimeContractChangeOrder',
     summary: 'Change a prime contract change order; `lines` replaces its lines (APP-1, PCCO-2)',
   })
+  @ZodResponse(200, primeContractChangeOrderSchema)
+  @ApiProblems(404, 409, 422)
   updateChangeOrder(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
@@ -141,6 +155,8 @@ export class PrimeContractsController {
     operationId: 'deletePrimeContractChangeOrder',
     summary: 'Delete a prime contract change order for good (not approved, not linked)',
   })
+  @ZodResponse(204, null, 'Deleted')
+  @ApiProblems(404, 422)
   async removeChangeOrder(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<void> {
     await this.contracts.deleteChangeOrder(actor, id);
   }

@@ -20,8 +20,9 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, optionalText, requiredText, stateFilter } from './pm-common.js';
+import { projectCostCodeSchema, projectPageSchema, projectSchema } from './projects.schemas.js';
 import { ProjectsService } from './projects.service.js';
 
 const projectFields = {
@@ -78,6 +79,7 @@ export class ProjectsController {
   @RequirePermission('view')
   @ZodQuery(listProjectsQuery)
   @ApiOperation({ operationId: 'listProjects', summary: 'Projects, filtered by sync state or name' })
+  @ZodResponse(200, projectPageSchema)
   list(@Query() q: z.infer<typeof listProjectsQuery>) {
     return this.projects.list({ q: q.q, state: q.state }, decodeCursor(q.cursor), q.limit);
   }
@@ -87,6 +89,7 @@ export class ProjectsController {
   @RequirePermission('pm.edit')
   @ZodBody(createProjectBody)
   @ApiOperation({ operationId: 'createProject', summary: 'Create a project' })
+  @ZodResponse(201, projectSchema, 'Created')
   create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createProjectBody>) {
     return this.projects.create(actor, body);
   }
@@ -94,6 +97,8 @@ export class ProjectsController {
   @Get(':id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getProject', summary: 'A project with its cost codes and cost types' })
+  @ZodResponse(200, projectSchema)
+  @ApiProblems(404)
   get(@Param('id') id: string) {
     return this.projects.get(id);
   }
@@ -105,6 +110,8 @@ export class ProjectsController {
     operationId: 'updateProject',
     summary: 'Change name, number, address, tool switches or cost code list',
   })
+  @ZodResponse(200, projectSchema)
+  @ApiProblems(404, 422)
   update(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,
@@ -120,6 +127,9 @@ export class ProjectsController {
     operationId: 'addProjectCostCode',
     summary: 'Add a cost code with its cost types to a project (201), or more cost types to one it has (200)',
   })
+  @ZodResponse(201, projectCostCodeSchema, 'The cost code was added')
+  @ZodResponse(200, projectCostCodeSchema, 'The project had the cost code: its cost types were added to it')
+  @ApiProblems(404, 422)
   async addCostCode(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,

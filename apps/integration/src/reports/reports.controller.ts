@@ -3,10 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
-import { ZodQuery } from '../platform/http/zod.js';
+import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { accountantReportCsv, buildAccountantReport } from './accountant-report.js';
 import { ReportsRepository } from './reports.repository.js';
+import { accountantReportCsvSchema, accountantReportSchema } from './reports.schemas.js';
 
 const reportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
 
@@ -24,6 +25,9 @@ export class ReportsController {
   @ApiOperation({
     operationId: 'getAccountantReport',
     summary: 'Per type: waiting to import/export, synced, rejected, failed; last sync per group; what needs attention',
+  })
+  @ZodResponse(200, accountantReportSchema, 'The report as JSON, or as CSV with format=csv', {
+    'text/csv': accountantReportCsvSchema,
   })
   async accountant(@Query() q: z.infer<typeof reportQuery>, @Res({ passthrough: true }) res: Response) {
     const [links, exports, lastRuns, attention] = await Promise.all([

@@ -5,9 +5,10 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/auth.guard.js';
 import type { Env } from '../config/env.js';
-import { ZodBody } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodResponse } from '../platform/http/zod.js';
 import { ENV } from '../platform/tokens.js';
 import { assertCsrfHeader } from './csrf.js';
+import { sessionSchema, signInOptionsSchema } from './sessions.schemas.js';
 import { SESSION_COOKIE, SessionsService } from './sessions.service.js';
 
 const signInBody = z.union([
@@ -29,8 +30,8 @@ export class SessionsController {
   @ApiOperation({
     operationId: 'getSignInOptions',
     summary: 'What the sign-in page offers (demo users in demo mode only)',
-    security: [],
   })
+  @ZodResponse(200, signInOptionsSchema)
   options() {
     return this.sessions.options();
   }
@@ -42,8 +43,9 @@ export class SessionsController {
   @ApiOperation({
     operationId: 'signIn',
     summary: 'Sign in with a personal token (or a demo user): sets the HttpOnly session cookie',
-    security: [],
   })
+  @ZodResponse(201, sessionSchema, 'Signed in; the session cookie is set')
+  @ApiProblems(401)
   async signIn(@Body() body: z.infer<typeof signInBody>, @Res({ passthrough: true }) res: Response) {
     const { cookie, user, expiresAt } = await this.sessions.signIn(body);
     res.setHeader('Set-Cookie', this.cookie(cookie, expiresAt));
@@ -64,8 +66,9 @@ export class SessionsController {
   @ApiOperation({
     operationId: 'signOut',
     summary: 'Sign out: ends the session on the server and clears the cookie (send the CSRF header)',
-    security: [],
   })
+  @ZodResponse(204, null, 'Signed out; the cookie is cleared')
+  @ApiProblems(403)
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const cookie = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
     if (cookie) assertCsrfHeader(req);

@@ -5,8 +5,14 @@ import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
-import { ZodBody } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodResponse } from '../platform/http/zod.js';
 import { AUTH_MODES } from './settings.repository.js';
+import {
+  connectionSettingsSchema,
+  connectionTestSchema,
+  generalSettingsSchema,
+  vendorTypeFilterSchema,
+} from './settings.schemas.js';
 import { SettingsService } from './settings.service.js';
 
 const connectionBody = z
@@ -77,6 +83,7 @@ export class SettingsController {
     operationId: 'getConnectionSettings',
     summary: 'Connection settings and status (GEN-2, GEN-3); secrets are never returned, only whether set',
   })
+  @ZodResponse(200, connectionSettingsSchema)
   getConnection() {
     return this.settings.getConnection();
   }
@@ -90,6 +97,8 @@ export class SettingsController {
       'Change connection settings (GEN-1, GEN-2): omitted fields keep their value; null clears a secret. ' +
       'A second Spectrum company is refused once data was synced (409 second-spectrum-company).',
   })
+  @ZodResponse(200, connectionSettingsSchema)
+  @ApiProblems(409)
   updateConnection(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof connectionBody>) {
     return this.settings.updateConnection(actor.id, body);
   }
@@ -101,6 +110,7 @@ export class SettingsController {
     operationId: 'testConnection',
     summary: 'Call Spectrum with the stored settings and record Connected / Not Connected (GEN-3)',
   })
+  @ZodResponse(200, connectionTestSchema, 'The test ran; connectionStatus says how it went')
   testConnection(@CurrentUser() actor: AuthUser) {
     return this.settings.testConnection(actor.id);
   }
@@ -111,6 +121,7 @@ export class SettingsController {
     operationId: 'getGeneralSettings',
     summary: 'General settings and the template job (GEN-4, JOB-3)',
   })
+  @ZodResponse(200, generalSettingsSchema)
   getGeneral() {
     return this.settings.getGeneral();
   }
@@ -122,6 +133,8 @@ export class SettingsController {
     operationId: 'updateGeneralSettings',
     summary: 'Change general settings (GEN-4) and the template job (JOB-3; null removes it)',
   })
+  @ZodResponse(200, generalSettingsSchema)
+  @ApiProblems(422)
   updateGeneral(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof generalBody>) {
     return this.settings.updateGeneral(actor.id, body);
   }
@@ -132,6 +145,7 @@ export class SettingsController {
     operationId: 'getVendorTypeFilter',
     summary: 'Vendor types that are imported; locked ones have synced data and cannot be removed (GEN-5)',
   })
+  @ZodResponse(200, vendorTypeFilterSchema)
   getVendorTypeFilter() {
     return this.settings.getVendorTypeFilter();
   }
@@ -143,6 +157,8 @@ export class SettingsController {
     operationId: 'updateVendorTypeFilter',
     summary: 'Replace the vendor type filter (GEN-5, VEN-7: an empty filter imports no vendor)',
   })
+  @ZodResponse(200, vendorTypeFilterSchema)
+  @ApiProblems(422)
   updateVendorTypeFilter(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof vendorTypeFilterBody>) {
     return this.settings.updateVendorTypeFilter(actor.id, body.types);
   }

@@ -7,7 +7,8 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import { syncRunDetailSchema, syncRunPageSchema, syncRunSchema, syncScheduleSchema } from './sync.schemas.js';
 import { runView, SyncService } from './sync.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
@@ -41,6 +42,7 @@ export class SyncController {
     operationId: 'getSyncSchedule',
     summary: 'Frequency, cron expression (UTC) and next run of each sync group (SCH-1)',
   })
+  @ZodResponse(200, syncScheduleSchema)
   getSchedule() {
     return this.schedules.get();
   }
@@ -53,6 +55,7 @@ export class SyncController {
     summary:
       'Change the frequency of one or more groups (SCH-1; never, daily, every_4_hours, every_2_hours, hourly)',
   })
+  @ZodResponse(200, syncScheduleSchema)
   updateSchedule(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof scheduleBody>) {
     return this.schedules.update(actor.id, body);
   }
@@ -66,6 +69,8 @@ export class SyncController {
     summary:
       'Start an on-demand sync of a group (SCH-3); 202 with the run, 409 sync-already-running when the group is busy (SCH-4)',
   })
+  @ZodResponse(202, syncRunSchema, 'The run started; follow it with getSyncRun')
+  @ApiProblems(409, 422)
   start(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof startBody>) {
     return this.sync.startOnDemand(body.group, actor);
   }
@@ -74,6 +79,7 @@ export class SyncController {
   @RequirePermission('view')
   @ZodQuery(runsQuery)
   @ApiOperation({ operationId: 'listSyncRuns', summary: 'Sync runs, newest first, with counts (SCH-5)' })
+  @ZodResponse(200, syncRunPageSchema)
   async list(@Query() q: z.infer<typeof runsQuery>) {
     const rows = await this.sync.listRuns(
       { group: q.group, status: q.status },
@@ -86,6 +92,8 @@ export class SyncController {
   @Get('runs/:id')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getSyncRun', summary: 'One sync run with its counts and failures (SCH-5)' })
+  @ZodResponse(200, syncRunDetailSchema)
+  @ApiProblems(404)
   async get(@Param('id') id: string) {
     const run = await this.sync.getRun(id);
     if (!run) throw notFound('Sync run', id);

@@ -9,8 +9,9 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { hashToken, newApiToken } from '../auth/tokens.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
-import { ZodBody, ZodQuery } from '../platform/http/zod.js';
+import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { type UserRecord, UsersRepository } from './users.repository.js';
+import { createdUserSchema, permissionsTableSchema, userPageSchema, userSchema } from './users.schemas.js';
 
 const updatePermissionBody = z
   .object({
@@ -58,6 +59,8 @@ export class UsersController {
   @Get('me')
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCurrentUser', summary: 'The caller and what they may do' })
+  @ZodResponse(200, userSchema)
+  @ApiProblems(404)
   async me(@CurrentUser() user: AuthUser) {
     const record = await this.users.findById(user.id);
     if (!record) throw notFound('User', user.id);
@@ -68,6 +71,7 @@ export class UsersController {
   @RequirePermission('permissions.view')
   @ZodQuery(pageQuery)
   @ApiOperation({ operationId: 'listUsers', summary: 'Users and their ERP integrations permission' })
+  @ZodResponse(200, userPageSchema)
   async list(@Query() q: z.infer<typeof pageQuery>) {
     const rows = await this.users.list(decodeCursor(q.cursor), q.limit + 1);
     return toPage(rows, q.limit, view);
@@ -79,6 +83,7 @@ export class UsersController {
     operationId: 'getPermissionsTable',
     summary: 'The permissions table (PERM-1), one row per user',
   })
+  @ZodResponse(200, permissionsTableSchema)
   async table() {
     const rows = await this.users.listAll();
     return {
@@ -102,6 +107,8 @@ export class UsersController {
     operationId: 'createUser',
     summary: 'Create a user; the response carries their API token once',
   })
+  @ZodResponse(201, createdUserSchema, 'Created; the token is shown only in this response')
+  @ApiProblems(409)
   async create(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof createUserBody>) {
     const token = newApiToken();
     try {
@@ -131,6 +138,8 @@ export class UsersController {
     operationId: 'updateUserPermission',
     summary: "Change a user's level or approver privilege",
   })
+  @ZodResponse(200, userSchema)
+  @ApiProblems(404)
   async update(
     @CurrentUser() actor: AuthUser,
     @Param('id') id: string,

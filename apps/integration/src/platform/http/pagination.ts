@@ -36,3 +36,16 @@ export function toPage<R extends { id: string }, T>(rows: R[], limit: number, ma
   const last = slice.at(-1);
   return { items: slice.map(map), nextCursor: more && last ? encodeCursor(last.id) : null };
 }
+
+/**
+ * The response schema of a list (API-5): one page of `item`s and the cursor of the next page (null on the last one),
+ * as `toPage` builds it. `id` names the page schema in the API document (e.g. `CommitmentPage`).
+ */
+export function pageOf<T extends z.ZodType>(item: T, id: string) {
+  return z
+    .object({
+      items: z.array(item),
+      nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+    })
+    .meta({ id });
+}

@@ -1,0 +1,103 @@
+import { EXPORTABLE_TYPES } from '@bridge/rules';
+import { z } from 'zod';
+import {
+  blockedActionSchema,
+  isoDateTime,
+  itemTypeSchema,
+  reasonSchema,
+  syncStateSchema,
+} from '../links/links.schemas.js';
+import { pageOf } from '../platform/http/pagination.js';
+
+const exportRequestState = z
+  .enum(['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'])
+  .meta({ id: 'ExportRequestState' });
+
+/** An export request of the approval queue (APP-1 … APP-6). */
+export const exportRequestSchema = z
+  .object({
+    id: z.string(),
+    type: itemTypeSchema,
+    itemId: z.string(),
+    state: exportRequestState,
+    sentById: z.string(),
+    sentAt: isoDateTime,
+    decidedById: z.string().nullable(),
+    decidedAt: isoDateTime.nullable(),
+    note: z.string().nullable(),
+    rejectReason: z.string().nullable(),
+    spectrumKey: z.string().nullable(),
+    keyFields: z
+      .record(z.string(), z.string())
+      .nullable()
+      .describe('The Spectrum key fields fixed at accept (e.g. jobNumber, subcontractNumber)'),
+    attempts: z.number().int(),
+    nextAttemptAt: isoDateTime.nullable(),
+    lastError: z.string().nullable(),
+    lastErrorKind: z.string().nullable(),
+    finishedAt: isoDateTime.nullable(),
+    item: z.record(z.string(), z.unknown()).describe('The item as it was sent'),
+  })
+  .meta({ id: 'ExportRequest' });
+
+/** API-4: the queue decisions (accept, reject, retry, retrieve) the signed-in user cannot take now, with every reason. */
+const queueBlockedBy = z
+  .array(blockedActionSchema)
+  .describe('The decisions the signed-in user cannot take on this request now, each with every reason');
+
+/** An export request as the queue lists it, with what the signed-in user may decide. */
+export const exportRequestListItemSchema = exportRequestSchema
+  .extend({ blockedBy: queueBlockedBy })
+  .meta({ id: 'ExportRequestListItem' });
+
+export const exportRequestPageSchema = pageOf(exportRequestListItemSchema, 'ExportRequestPage');
+
+/** One step of an export: a Spectrum call, done once (APP-3). */
+const exportStepSchema = z
+  .object({
+    seq: z.number().int(),
+    name: z.string(),
+    service: z.string(),
+    status: z.enum(['pending', 'done']),
+    doneAt: isoDateTime.nullable(),
+    result: z.unknown().describe('What Spectrum answered; null while pending'),
+    input: z.record(z.string(), z.string()),
+  })
+  .meta({ id: 'ExportStep' });
+
+/** An export request with its steps, the Spectrum calls made and (while waiting) the pre-filled Spectrum key. */
+export const exportRequestDetailSchema = exportRequestSchema
+  .extend({
+    blockedBy: queueBlockedBy,
+    steps: z.array(exportStepSchema),
+    spectrumCalls: z.number().int(),
+    prefill: z
+      .object({
+        spectrumId: z.string().nullable().optional(),
+        changeRequestId: z.string().nullable().optional(),
+        blockedBy: z.array(reasonSchema).optional().describe('Why the key cannot be fixed as it is'),
+        error: z.string().optional().describe('Why Spectrum could not be read to pre-fill the key'),
+      })
+      .nullable()
+      .describe('While Ready to Export: the Spectrum key the accept would fix'),
+  })
+  .meta({ id: 'ExportRequestDetail' });
+
+/** `unlink`: the item's link after it was unlinked (COM-5, CCO-3). */
+export const unlinkResultSchema = z
+  .object({
+    type: z.enum(EXPORTABLE_TYPES),
+    id: z.string(),
+    state: syncStateSchema,
+    spectrumKey: z.null(),
+  })
+  .meta({ id: 'UnlinkResult' });
+
+/** `streamExportRequest`: the server-sent events of the live view (WEB-4). */
+export const exportEventStreamSchema = z
+  .string()
+  .describe(
+    'text/event-stream: `event: request` with an ExportRequestDetail without `prefill` whenever the request changes; ' +
+      '`event: step` with `{ requestId, seq, name, total }` as each Spectrum call is answered; `: ping` comments keep ' +
+      'the connection open',
+  );
