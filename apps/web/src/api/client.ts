@@ -40,6 +40,13 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
+  /** The messages of each named field, for a form's `validationErrors` (fields as the API names them). */
+  byField(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const e of this.problem.errors) if (e.field) out[e.field] = [...(out[e.field] ?? []), e.message];
+    return out;
+  }
+
   /** The messages of the errors that name `field` (e.g. `lines.1.costCode`). */
   forField(field: string): string[] {
     return this.problem.errors.filter((e) => e.field === field).map((e) => e.message);

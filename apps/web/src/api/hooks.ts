@@ -1,21 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type {
-  Commitment,
-  CommitmentLine,
-  Company,
-  ConnectionSettings,
-  CurrentUser,
-  ExportRequest,
-  ExportRequestState,
-  Importable,
-  Page,
-  Project,
-  SignInOptions,
-  SyncGroup,
-  SyncRun,
-  SyncSchedule,
-} from './types';
+import type { CommitmentLine, ExportRequestState, SyncGroup } from './types';
 
 // TanStack Query hooks over the typed client: the screens' only way to the service.
 
@@ -44,7 +29,7 @@ const cursorOf = (cursor: string | undefined) => (cursor ? { cursor } : {});
 export function useCurrentUser() {
   return useQuery({
     queryKey: keys.me,
-    queryFn: () => call<CurrentUser>(api.GET('/api/v1/me')),
+    queryFn: () => call(api.GET('/api/v1/me')),
     retry: false,
     staleTime: 60_000,
   });
@@ -53,7 +38,7 @@ export function useCurrentUser() {
 export function useSignInOptions() {
   return useQuery({
     queryKey: keys.signInOptions,
-    queryFn: () => call<SignInOptions>(api.GET('/api/v1/session/options')),
+    queryFn: () => call(api.GET('/api/v1/session/options')),
     staleTime: Number.POSITIVE_INFINITY,
   });
 }
@@ -62,7 +47,7 @@ export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { token: string } | { demoUser: string }) =>
-      call<{ user: CurrentUser }>(api.POST('/api/v1/session', { body })),
+      call(api.POST('/api/v1/session', { body })),
     onSuccess: () => qc.resetQueries(),
   });
 }
@@ -70,7 +55,7 @@ export function useSignIn() {
 export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => call<unknown>(api.DELETE('/api/v1/session')),
+    mutationFn: () => call(api.DELETE('/api/v1/session')),
     onSuccess: () => qc.clear(),
   });
 }
@@ -81,7 +66,7 @@ export function useImportables(type: string, state: string | undefined, cursor: 
   return useQuery({
     queryKey: keys.importables(type, state, cursor),
     queryFn: () =>
-      call<Page<Importable>>(
+      call(
         api.GET('/api/v1/importables', {
           params: {
             query: { type: type as never, ...(state ? { state: state as never } : {}), ...cursorOf(cursor) },
@@ -96,7 +81,7 @@ export function useProjects(state: string | undefined, q: string | undefined, cu
   return useQuery({
     queryKey: keys.projects(state, q, cursor),
     queryFn: () =>
-      call<Page<Project>>(
+      call(
         api.GET('/api/v1/projects', {
           params: {
             query: { ...(state ? { state: state as never } : {}), ...(q ? { q } : {}), ...cursorOf(cursor) },
@@ -111,7 +96,7 @@ export function useCompanies(state: string | undefined, q: string | undefined, c
   return useQuery({
     queryKey: keys.companies(state, q, cursor),
     queryFn: () =>
-      call<Page<Company>>(
+      call(
         api.GET('/api/v1/companies', {
           params: {
             query: { ...(state ? { state: state as never } : {}), ...(q ? { q } : {}), ...cursorOf(cursor) },
@@ -126,7 +111,7 @@ export function useCommitments(state: string | undefined, cursor: string | undef
   return useQuery({
     queryKey: keys.commitments(state, cursor),
     queryFn: () =>
-      call<Page<Commitment>>(
+      call(
         api.GET('/api/v1/commitments', {
           params: { query: { ...(state ? { state: state as never } : {}), ...cursorOf(cursor) } },
         }),
@@ -138,8 +123,7 @@ export function useCommitments(state: string | undefined, cursor: string | undef
 export function useCommitment(id: string | undefined) {
   return useQuery({
     queryKey: keys.commitment(id ?? ''),
-    queryFn: () =>
-      call<Commitment>(api.GET('/api/v1/commitments/{id}', { params: { path: { id: id as string } } })),
+    queryFn: () => call(api.GET('/api/v1/commitments/{id}', { params: { path: { id: id as string } } })),
     enabled: Boolean(id),
   });
 }
@@ -167,14 +151,14 @@ export function useSaveCommitment(id: string | undefined) {
       }));
       if (id) {
         const { projectId: _p, ...rest } = input;
-        return call<Commitment>(
+        return call(
           api.PATCH('/api/v1/commitments/{id}', {
             params: { path: { id } },
             body: { ...rest, lines } as never,
           }),
         );
       }
-      return call<Commitment>(api.POST('/api/v1/commitments', { body: { ...input, lines } as never }));
+      return call(api.POST('/api/v1/commitments', { body: { ...input, lines } as never }));
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['commitments'] }),
   });
@@ -185,7 +169,7 @@ export function useSendToErp() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (item: { type: string; id: string }) =>
-      call<ExportRequest>(api.POST('/api/v1/exports/send', { body: item as never })),
+      call(api.POST('/api/v1/exports/send', { body: item as never })),
     onSuccess: () => qc.invalidateQueries(),
   });
 }
@@ -202,10 +186,7 @@ export function useImportAction() {
       id: string;
       action: ImportAction;
       body?: Record<string, unknown>;
-    }) =>
-      call<Record<string, unknown>>(
-        api.POST(IMPORT_PATHS[action], { params: { path: { id } }, body: (body ?? {}) as never }),
-      ),
+    }) => call(api.POST(IMPORT_PATHS[action], { params: { path: { id } }, body: (body ?? {}) as never })),
     onSuccess: () => qc.invalidateQueries(),
   });
 }
@@ -229,7 +210,7 @@ export function useExportRequests(
   return useQuery({
     queryKey: keys.queue(state, type, cursor),
     queryFn: () =>
-      call<Page<ExportRequest>>(
+      call(
         api.GET('/api/v1/export-requests', {
           params: {
             query: {
@@ -247,7 +228,7 @@ export function useExportRequests(
 export function useExportRequest(id: string) {
   return useQuery({
     queryKey: keys.request(id),
-    queryFn: () => call<ExportRequest>(api.GET('/api/v1/export-requests/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/api/v1/export-requests/{id}', { params: { path: { id } } })),
   });
 }
 
@@ -266,16 +247,16 @@ export function useDecide() {
       switch (d.action) {
         case 'accept': {
           const { action: _a, id: _i, ...body } = d;
-          return call<ExportRequest>(api.POST('/api/v1/export-requests/{id}/accept', { ...path, body }));
+          return call(api.POST('/api/v1/export-requests/{id}/accept', { ...path, body }));
         }
         case 'reject':
-          return call<ExportRequest>(
+          return call(
             api.POST('/api/v1/export-requests/{id}/reject', { ...path, body: { reason: d.reason } }),
           );
         case 'retry':
-          return call<ExportRequest>(api.POST('/api/v1/export-requests/{id}/retry', path));
+          return call(api.POST('/api/v1/export-requests/{id}/retry', path));
         case 'retrieve':
-          return call<ExportRequest>(api.POST('/api/v1/export-requests/{id}/retrieve', path));
+          return call(api.POST('/api/v1/export-requests/{id}/retrieve', path));
       }
     },
     onSettled: () => qc.invalidateQueries(),
@@ -290,7 +271,7 @@ export const exportEventsUrl = (id: string) => `/api/v1/export-requests/${encode
 export function useConnection() {
   return useQuery({
     queryKey: keys.connection,
-    queryFn: () => call<ConnectionSettings>(api.GET('/api/v1/settings/connection')),
+    queryFn: () => call(api.GET('/api/v1/settings/connection')),
   });
 }
 
@@ -306,7 +287,7 @@ export function useSaveConnection() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: ConnectionInput) =>
-      call<ConnectionSettings>(api.PATCH('/api/v1/settings/connection', { body: body as never })),
+      call(api.PATCH('/api/v1/settings/connection', { body: body as never })),
     onSuccess: (data) => qc.setQueryData(keys.connection, data),
   });
 }
@@ -314,7 +295,7 @@ export function useSaveConnection() {
 export function useTestConnection() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => call<ConnectionSettings>(api.POST('/api/v1/settings/connection/test')),
+    mutationFn: () => call(api.POST('/api/v1/settings/connection/test')),
     onSettled: () => qc.invalidateQueries({ queryKey: keys.connection }),
   });
 }
@@ -322,7 +303,7 @@ export function useTestConnection() {
 export function useSyncSchedule() {
   return useQuery({
     queryKey: keys.schedule,
-    queryFn: () => call<SyncSchedule>(api.GET('/api/v1/sync/schedule')),
+    queryFn: () => call(api.GET('/api/v1/sync/schedule')),
   });
 }
 
@@ -330,7 +311,7 @@ export function useSyncRuns(group: string | undefined, cursor: string | undefine
   return useQuery({
     queryKey: keys.syncRuns(group, cursor),
     queryFn: () =>
-      call<Page<SyncRun>>(
+      call(
         api.GET('/api/v1/sync/runs', {
           params: { query: { ...(group ? { group: group as SyncGroup } : {}), ...cursorOf(cursor) } },
         }),
@@ -344,7 +325,7 @@ export function useSyncRuns(group: string | undefined, cursor: string | undefine
 export function useStartSync() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (group: SyncGroup) => call<SyncRun>(api.POST('/api/v1/sync/runs', { body: { group } })),
+    mutationFn: (group: SyncGroup) => call(api.POST('/api/v1/sync/runs', { body: { group } })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['sync-runs'] }),
   });
 }
@@ -360,7 +341,7 @@ export function useProjectCostCodes(projectId: string | undefined) {
   return useQuery({
     queryKey: ['cost-codes', projectId],
     queryFn: () =>
-      call<Page<ProjectCostCode>>(
+      call(
         api.GET('/api/v1/cost-codes', { params: { query: { projectId: projectId as string, limit: 500 } } }),
       ),
     enabled: Boolean(projectId),

@@ -974,13 +974,1207 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
+  schemas: {
+    AccountantReport: {
+      /** Format: date-time */
+      generatedAt: string;
+      types: {
+        type: string;
+        waitingToImport: number;
+        waitingToExport: number;
+        synced: number;
+        rejected: number;
+        failed: number;
+      }[];
+      lastSync: {
+        group: string;
+        /** Format: date-time */
+        lastRunAt: string | null;
+        lastStatus: string | null;
+        /** Format: date-time */
+        lastSucceededAt: string | null;
+      }[];
+      attention: {
+        /** @enum {string} */
+        kind: 'export_failed' | 'sync_run_failed' | 'sync_item_failed' | 'link_error';
+        type: string;
+        itemId: string | null;
+        spectrumKey: string | null;
+        message: string;
+        /** Format: date-time */
+        at: string;
+      }[];
+    };
+    AuditEvent: {
+      id: string;
+      /** Format: date-time */
+      at: string;
+      actorId: string | null;
+      action: string;
+      itemType: string;
+      itemId: string | null;
+      /** @description The item (or the fields that changed) before; null when created */
+      before: unknown;
+      /** @description The item (or the fields that changed) after; null when deleted */
+      after: unknown;
+      note: string | null;
+    };
+    AuditEventPage: {
+      items: components['schemas']['AuditEvent'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    BlockedAction: {
+      action: string;
+      reasons: components['schemas']['Reason'][];
+    };
+    Budget: {
+      id: string;
+      projectId: string;
+      locked: boolean;
+      everExported: boolean;
+      exportInFlight: boolean;
+      /** Format: date-time */
+      importedAt: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+      directCostsEditable: boolean;
+      lines: components['schemas']['BudgetLine'][];
+      totals: {
+        amountCents: number;
+        directCostsCents: number | null;
+        estimatedCostAtCompletionCents: number | null;
+      };
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    BudgetChange: {
+      id: string;
+      projectId: string;
+      number: string;
+      title: string;
+      /** Format: date */
+      date: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      lines: components['schemas']['BudgetChangeLine'][];
+      totalCents: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    BudgetChangeLine: {
+      costCode: string;
+      costType: string;
+      description: string | null;
+      amountCents: number;
+    };
+    BudgetChangePage: {
+      items: components['schemas']['BudgetChange'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    BudgetImportTotals: {
+      spectrumTotalCents: number;
+      pmTotalCents: number;
+      newPmTotalCents: number;
+    };
+    BudgetLine: {
+      id: string;
+      costCode: string;
+      costType: string;
+      description: string | null;
+      amountCents: number;
+      directCostsCents: number | null;
+      estimatedCostAtCompletionCents: number | null;
+    };
+    Commitment: {
+      id: string;
+      projectId: string;
+      companyId: string;
+      companyName: string;
+      /** @enum {string} */
+      kind: 'subcontract' | 'purchase_order';
+      number: string;
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'out_for_signature' | 'approved' | 'complete' | 'terminated' | 'void';
+      /** Format: date */
+      contractDate: string | null;
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['SovLine'][];
+      totalCents: number;
+      changeOrderCount: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      changeOrders: components['schemas']['CommitmentChangeOrder'][];
+    };
+    CommitmentChangeOrder: {
+      id: string;
+      commitmentId: string;
+      number: string;
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'approved' | 'rejected' | 'void';
+      /** Format: date */
+      date: string | null;
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['SovLine'][];
+      totalCents: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    CommitmentPage: {
+      items: components['schemas']['CommitmentSummary'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    CommitmentSummary: {
+      id: string;
+      projectId: string;
+      companyId: string;
+      companyName: string;
+      /** @enum {string} */
+      kind: 'subcontract' | 'purchase_order';
+      number: string;
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'out_for_signature' | 'approved' | 'complete' | 'terminated' | 'void';
+      /** Format: date */
+      contractDate: string | null;
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['SovLine'][];
+      totalCents: number;
+      changeOrderCount: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    Company: {
+      id: string;
+      name: string;
+      address1: string | null;
+      address2: string | null;
+      city: string | null;
+      zip: string | null;
+      phone: string | null;
+      fax: string | null;
+      email: string | null;
+      contactName: string | null;
+      vendorType: string | null;
+      isCustomer: boolean;
+      /** @description The address's state (`state` is the sync state) */
+      addressState: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    CompanyPage: {
+      items: components['schemas']['Company'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ConnectionSettings: {
+      serviceUrl: string | null;
+      companyCode: string | null;
+      serviceUser: string | null;
+      /** @enum {string} */
+      authMode: 'none' | 'basic' | 'oauth';
+      servicePasswordSet: boolean;
+      clientSecretSet: boolean;
+      connectionStatus: components['schemas']['ConnectionStatus'];
+      /** Format: date-time */
+      connectionCheckedAt: string | null;
+      /** @description Spectrum's reason when Not Connected */
+      connectionError: string | null;
+      /**
+       * Format: date-time
+       * @description First successful connection
+       */
+      connectedAt: string | null;
+    };
+    /** @enum {string} */
+    ConnectionStatus: 'connected' | 'not_connected';
+    ConnectionTest: {
+      connectionStatus: components['schemas']['ConnectionStatus'];
+      /** Format: date-time */
+      connectionCheckedAt: string | null;
+      /** @description Spectrum's reason when Not Connected */
+      connectionError: string | null;
+      /**
+       * Format: date-time
+       * @description First successful connection
+       */
+      connectedAt: string | null;
+    };
+    CostCodeList: {
+      id: string;
+      name: string;
+      isSpectrumList: boolean;
+      codeCount: number;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    CostCodeListPage: {
+      items: components['schemas']['CostCodeList'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    CostCodePage: {
+      items: (components['schemas']['ListCostCode'] | components['schemas']['ProjectCostCodeRow'])[];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    CreatedUser: {
+      id: string;
+      name: string;
+      email: string;
+      level: components['schemas']['PermissionLevel'];
+      canPushToAccounting: boolean;
+      primeContractsLevel: components['schemas']['PermissionLevel'];
+      isDirectoryAdmin: boolean;
+      permissionTemplate: string | null;
+      /** @description False when a directory role or permission template sets the level */
+      levelEditable: boolean;
+      /** @description The API token, shown once; it is stored hashed */
+      token: string;
+    };
+    ExportRequest: {
+      id: string;
+      type: components['schemas']['ItemType'];
+      itemId: string;
+      state: components['schemas']['ExportRequestState'];
+      sentById: string;
+      /** Format: date-time */
+      sentAt: string;
+      decidedById: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      note: string | null;
+      rejectReason: string | null;
+      spectrumKey: string | null;
+      /** @description The Spectrum key fields fixed at accept (e.g. jobNumber, subcontractNumber) */
+      keyFields: {
+        [key: string]: string;
+      } | null;
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      lastErrorKind: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description The item as it was sent */
+      item: {
+        [key: string]: unknown;
+      };
+    };
+    ExportRequestDetail: {
+      id: string;
+      type: components['schemas']['ItemType'];
+      itemId: string;
+      state: components['schemas']['ExportRequestState'];
+      sentById: string;
+      /** Format: date-time */
+      sentAt: string;
+      decidedById: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      note: string | null;
+      rejectReason: string | null;
+      spectrumKey: string | null;
+      /** @description The Spectrum key fields fixed at accept (e.g. jobNumber, subcontractNumber) */
+      keyFields: {
+        [key: string]: string;
+      } | null;
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      lastErrorKind: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description The item as it was sent */
+      item: {
+        [key: string]: unknown;
+      };
+      /** @description The decisions the signed-in user cannot take on this request now, each with every reason */
+      blockedBy: components['schemas']['BlockedAction'][];
+      steps: components['schemas']['ExportStep'][];
+      spectrumCalls: number;
+      /** @description While Ready to Export: the Spectrum key the accept would fix */
+      prefill: {
+        spectrumId?: string | null;
+        changeRequestId?: string | null;
+        /** @description Why the key cannot be fixed as it is */
+        blockedBy?: components['schemas']['Reason'][];
+        /** @description Why Spectrum could not be read to pre-fill the key */
+        error?: string;
+      } | null;
+    };
+    ExportRequestListItem: {
+      id: string;
+      type: components['schemas']['ItemType'];
+      itemId: string;
+      state: components['schemas']['ExportRequestState'];
+      sentById: string;
+      /** Format: date-time */
+      sentAt: string;
+      decidedById: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      note: string | null;
+      rejectReason: string | null;
+      spectrumKey: string | null;
+      /** @description The Spectrum key fields fixed at accept (e.g. jobNumber, subcontractNumber) */
+      keyFields: {
+        [key: string]: string;
+      } | null;
+      attempts: number;
+      /** Format: date-time */
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      lastErrorKind: string | null;
+      /** Format: date-time */
+      finishedAt: string | null;
+      /** @description The item as it was sent */
+      item: {
+        [key: string]: unknown;
+      };
+      /** @description The decisions the signed-in user cannot take on this request now, each with every reason */
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    ExportRequestPage: {
+      items: components['schemas']['ExportRequestListItem'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    /** @enum {string} */
+    ExportRequestState: 'ready_to_export' | 'exporting' | 'synced' | 'rejected' | 'failed' | 'retrieved';
+    ExportStep: {
+      seq: number;
+      name: string;
+      service: string;
+      /** @enum {string} */
+      status: 'pending' | 'done';
+      /** Format: date-time */
+      doneAt: string | null;
+      /** @description What Spectrum answered; null while pending */
+      result: unknown;
+      input: {
+        [key: string]: string;
+      };
+    };
+    GeneralSettings: {
+      usePmContractNumber: boolean;
+      usePmChangeOrderNumber: boolean;
+      autoAddCostCodesToBudgets: boolean;
+      /** @enum {string} */
+      budgetDirectCosts: 'populate_from_erp' | 'editable';
+      /** @enum {string} */
+      vendors: 'auto_update' | 'do_not_update';
+      templateJob: components['schemas']['TemplateJob'] | null;
+    };
+    Health: {
+      /** @enum {string} */
+      status: 'ok' | 'degraded';
+      /** @enum {string} */
+      database: 'up' | 'down';
+      spectrum: {
+        /** @description connected, not_connected, …: the last recorded connection status */
+        status: string;
+        /** Format: date-time */
+        checkedAt: string | null;
+        error: string | null;
+      };
+    };
+    Importable:
+      | components['schemas']['ImportableJob']
+      | components['schemas']['ImportableVendor']
+      | components['schemas']['ImportableBudget']
+      | components['schemas']['ImportablePrimeContract'];
+    ImportableBudget: {
+      id: string;
+      /** @description The PM item it is linked to; null while not imported or once unlinked */
+      pmId: string | null;
+      /** @enum {string} */
+      type: 'budget';
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      spectrum: {
+        jobNumber: string;
+        phaseRows: number;
+        rowsWithEstimate: number;
+        jobToDateCostCents: number;
+      };
+      totals: components['schemas']['BudgetImportTotals'];
+      projectId: string | null;
+    };
+    ImportableJob: {
+      id: string;
+      /** @description The PM item it is linked to; null while not imported or once unlinked */
+      pmId: string | null;
+      /** @enum {string} */
+      type: 'job';
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      spectrum: {
+        jobNumber: string;
+        description: string;
+        statusCode: string;
+        customerCode: string;
+        division: string;
+        costCenter: string;
+        priceMethodCode: string;
+        projectManager: string;
+        address1: string;
+        city: string;
+        state: string;
+        zip: string;
+      } | null;
+      job: {
+        masterJob: string | null;
+        isSubJob: boolean;
+        isMasterJob: boolean;
+      };
+      projectId: string | null;
+    };
+    ImportablePage: {
+      items: components['schemas']['Importable'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ImportablePrimeContract: {
+      id: string;
+      /** @description The PM item it is linked to; null while not imported or once unlinked */
+      pmId: string | null;
+      /** @enum {string} */
+      type: 'prime_contract';
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      spectrum: {
+        jobNumber: string;
+        customerCode: string;
+        description: string;
+        contractNumber: string;
+        originalContractCents: number;
+        priceMethodCode: string;
+        statusCode: string;
+        approved: boolean;
+        unitPrice: boolean;
+        items: number;
+      } | null;
+      projectId: string | null;
+      primeContractId: string | null;
+      hasUnsyncedChanges: boolean;
+    };
+    ImportableVendor: {
+      id: string;
+      /** @description The PM item it is linked to; null while not imported or once unlinked */
+      pmId: string | null;
+      /** @enum {string} */
+      type: 'vendor';
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      spectrum: {
+        vendorCode: string;
+        name: string;
+        type: string;
+        status: string;
+        address1: string;
+        address2: string;
+        city: string;
+        state: string;
+        zip: string;
+        phone: string;
+        fax: string;
+        email: string;
+        contactName: string;
+      } | null;
+      matchSuggestions: components['schemas']['VendorMatchSuggestion'][];
+      companyId: string | null;
+    };
+    ImportBudgetResult: {
+      /** @description False when the request repeated one that had already succeeded (answered 200) */
+      created: boolean;
+      importableId: string;
+      type: string;
+      state: components['schemas']['SyncState'];
+      spectrumKey: string | null;
+      pmId: string | null;
+      budgetId: string;
+      projectId?: string;
+      linesCreated?: number;
+      linesFromSpectrum?: number;
+    };
+    ImportedCompany: {
+      id: string;
+      name: string;
+      address1: string | null;
+      address2: string | null;
+      city: string | null;
+      zip: string | null;
+      phone: string | null;
+      fax: string | null;
+      email: string | null;
+      contactName: string | null;
+      vendorType: string | null;
+      isCustomer: boolean;
+      state: string | null;
+    };
+    ImportJobResult: {
+      /** @description False when the request repeated one that had already succeeded (answered 200) */
+      created: boolean;
+      importableId: string;
+      type: string;
+      state: components['schemas']['SyncState'];
+      spectrumKey: string | null;
+      pmId: string | null;
+      projectId: string;
+      /** @description The project created (only when `created`) */
+      project?: {
+        id: string;
+        name: string;
+        number: string | null;
+      };
+    };
+    ImportVendorResult: {
+      /** @description False when the request repeated one that had already succeeded (answered 200) */
+      created: boolean;
+      importableId: string;
+      type: string;
+      state: components['schemas']['SyncState'];
+      spectrumKey: string | null;
+      pmId: string | null;
+      companyId: string;
+      /** @description The company created (only when `created`) */
+      company?: components['schemas']['ImportedCompany'];
+    };
+    /** @enum {string} */
+    ItemType:
+      | 'job'
+      | 'vendor'
+      | 'cost_code'
+      | 'budget'
+      | 'budget_change'
+      | 'commitment'
+      | 'commitment_change_order'
+      | 'prime_contract'
+      | 'prime_contract_change_order'
+      | 'forecast'
+      | 'project'
+      | 'company';
+    LinkVendorResult: {
+      /** @description False when the request repeated one that had already succeeded (answered 200) */
+      created: boolean;
+      importableId: string;
+      type: string;
+      state: components['schemas']['SyncState'];
+      spectrumKey: string | null;
+      pmId: string | null;
+      companyId: string;
+    };
+    ListCostCode: {
+      id: string;
+      listId: string;
+      code: string;
+      description: string;
+    };
+    /** @enum {string} */
+    PermissionLevel: 'none' | 'read_only' | 'standard' | 'admin';
+    PermissionsTable: {
+      levels: components['schemas']['PermissionLevel'][];
+      rows: components['schemas']['PermissionsTableRow'][];
+    };
+    PermissionsTableRow: {
+      id: string;
+      name: string;
+      email: string;
+      level: components['schemas']['PermissionLevel'];
+      canPushToAccounting: boolean;
+      primeContractsLevel: components['schemas']['PermissionLevel'];
+      isDirectoryAdmin: boolean;
+      permissionTemplate: string | null;
+      /** @description False when a directory role or permission template sets the level */
+      levelEditable: boolean;
+      editableReason: string | null;
+    };
+    PrimeContract: {
+      id: string;
+      projectId: string;
+      jobNumber: string;
+      customerCode: string;
+      title: string;
+      status: string;
+      unitPrice: boolean;
+      originalContractCents: number;
+      /** Format: date-time */
+      lastImportedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['PrimeContractLine'][];
+      totals: {
+        originalContractCents: number;
+        approvedChangeOrdersCents: number;
+        pendingChangeOrdersCents: number;
+        revisedContractCents: number;
+      };
+      changeOrderCount: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      changeOrders: components['schemas']['PrimeContractChangeOrder'][];
+    };
+    PrimeContractChangeOrder: {
+      id: string;
+      primeContractId: string;
+      number: string;
+      title: string;
+      description: string | null;
+      /** @enum {string} */
+      status: 'draft' | 'pending' | 'approved' | 'rejected' | 'void';
+      unitPrice: boolean;
+      /** Format: date */
+      approvedDate: string | null;
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['PrimeContractChangeOrderLine'][];
+      totalCents: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    PrimeContractChangeOrderLine: {
+      billingItemCode: string;
+      description: string | null;
+      amountCents: number;
+      costCode: string | null;
+      costType: string | null;
+      costAmountCents: number | null;
+    };
+    PrimeContractImportResult: {
+      /** @description False when the request repeated one that had already succeeded (answered 200) */
+      created: boolean;
+      importableId: string;
+      type: string;
+      state: components['schemas']['SyncState'];
+      spectrumKey: string | null;
+      pmId: string | null;
+      primeContractId: string;
+      projectId: string;
+    };
+    PrimeContractLine: {
+      billingItem: string;
+      description: string | null;
+      amountCents: number;
+    };
+    PrimeContractPage: {
+      items: components['schemas']['PrimeContractSummary'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    PrimeContractSummary: {
+      id: string;
+      projectId: string;
+      jobNumber: string;
+      customerCode: string;
+      title: string;
+      status: string;
+      unitPrice: boolean;
+      originalContractCents: number;
+      /** Format: date-time */
+      lastImportedAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      lines: components['schemas']['PrimeContractLine'][];
+      totals: {
+        originalContractCents: number;
+        approvedChangeOrdersCents: number;
+        pendingChangeOrdersCents: number;
+        revisedContractCents: number;
+      };
+      changeOrderCount: number;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+    };
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      detail: string;
+      instance?: string;
+      errors: components['schemas']['ProblemItem'][];
+    };
+    ProblemItem: {
+      /** @description The request field at fault (dotted path), when there is one */
+      field?: string;
+      /** @description The SPEC rule ID that refused it, when there is one */
+      rule?: string;
+      /** @description Machine-readable reason */
+      code: string;
+      /** @description The reason in plain words */
+      message: string;
+    };
+    Project: {
+      id: string;
+      name: string;
+      number: string | null;
+      status: string;
+      address1: string | null;
+      address2: string | null;
+      city: string | null;
+      /** @description The address's state (`state` is the sync state) */
+      addressState: string | null;
+      zip: string | null;
+      phone: string | null;
+      costCodeListId: string | null;
+      isSubJob: boolean;
+      budgetToolEnabled: boolean;
+      primeContractsToolEnabled: boolean;
+      forecastExportEnabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      usesSpectrumCostCodes: boolean;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      costCodes: components['schemas']['ProjectCostCode'][];
+    };
+    ProjectCostCode: {
+      id: string;
+      code: string;
+      description: string;
+      costTypes: {
+        costType: string;
+        syncedWithSpectrum: boolean;
+      }[];
+    };
+    ProjectCostCodeRow: {
+      id: string;
+      code: string;
+      description: string;
+      costTypes: {
+        costType: string;
+        syncedWithSpectrum: boolean;
+      }[];
+      projectId: string;
+    };
+    ProjectPage: {
+      items: components['schemas']['ProjectSummary'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ProjectSummary: {
+      id: string;
+      name: string;
+      number: string | null;
+      status: string;
+      address1: string | null;
+      address2: string | null;
+      city: string | null;
+      /** @description The address's state (`state` is the sync state) */
+      addressState: string | null;
+      zip: string | null;
+      phone: string | null;
+      costCodeListId: string | null;
+      isSubJob: boolean;
+      budgetToolEnabled: boolean;
+      primeContractsToolEnabled: boolean;
+      forecastExportEnabled: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      usesSpectrumCostCodes: boolean;
+      type: components['schemas']['ItemType'];
+      /** @description Sync state of the item; null when it was never sent or imported */
+      state: components['schemas']['SyncState'] | null;
+      spectrumKey: string | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastSyncedAt: string | null;
+      blockedBy: components['schemas']['BlockedAction'][];
+      costCodeCount: number;
+    };
+    Reason: {
+      code: string;
+      rule: string;
+      message: string;
+      field?: string;
+    };
+    ReimportBudgetResult: {
+      /** @description False when the request repeated one that had already succeeded (answered 200) */
+      created: boolean;
+      importableId: string;
+      type: string;
+      state: components['schemas']['SyncState'];
+      spectrumKey: string | null;
+      pmId: string | null;
+      budgetId: string;
+      linesUpdated: number;
+      totals: components['schemas']['BudgetImportTotals'];
+    };
+    Session: {
+      user: {
+        id: string;
+        name: string;
+        /** @enum {string} */
+        level: 'none' | 'read_only' | 'standard' | 'admin';
+        canPushToAccounting: boolean;
+      };
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    SignInOptions: {
+      demoMode: boolean;
+      demoUsers: {
+        name: string;
+        /** @enum {string} */
+        level: 'none' | 'read_only' | 'standard' | 'admin';
+        canPushToAccounting: boolean;
+      }[];
+    };
+    SovLine: {
+      costCode: string;
+      costType: string;
+      description: string | null;
+      amountCents: number;
+      /** @description Commitment lines only (COM-6, LIM-8) */
+      taxCode?: string | null;
+    };
+    /** @enum {string} */
+    SyncGroup: 'cost_codes' | 'vendors' | 'jobs';
+    SyncRun: {
+      id: string;
+      group: components['schemas']['SyncGroup'];
+      /** @enum {string} */
+      trigger: 'schedule' | 'on_demand';
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      startedBy: string | null;
+      counts: {
+        read: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        vanished: number;
+        failed: number;
+      };
+      error: string | null;
+    };
+    SyncRunDetail: {
+      id: string;
+      group: components['schemas']['SyncGroup'];
+      /** @enum {string} */
+      trigger: 'schedule' | 'on_demand';
+      /** @enum {string} */
+      status: 'running' | 'succeeded' | 'failed';
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string | null;
+      startedBy: string | null;
+      counts: {
+        read: number;
+        created: number;
+        updated: number;
+        unchanged: number;
+        vanished: number;
+        failed: number;
+      };
+      error: string | null;
+      failures: components['schemas']['SyncRunFailure'][];
+    };
+    SyncRunFailure: {
+      id: string;
+      itemType: string;
+      itemKey: string;
+      reason: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    SyncRunPage: {
+      items: components['schemas']['SyncRun'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    SyncSchedule: {
+      groups: components['schemas']['SyncScheduleEntry'][];
+    };
+    SyncScheduleEntry: {
+      group: components['schemas']['SyncGroup'];
+      /** @enum {string} */
+      frequency: 'never' | 'daily' | 'every_4_hours' | 'every_2_hours' | 'hourly';
+      /** @description Six fields, seconds first, UTC; null for never */
+      cronExpression: string | null;
+      /** Format: date-time */
+      nextRunAt: string | null;
+    };
+    /** @enum {string} */
+    SyncState:
+      | 'ready_to_import'
+      | 'ready_to_export'
+      | 'exporting'
+      | 'synced'
+      | 'rejected'
+      | 'failed'
+      | 'unlinked';
+    TemplateJob: {
+      jobNumber: string;
+      division: string;
+      costCenter: string;
+      customerCode: string;
+      taxable: boolean;
+      /** @enum {string} */
+      priceMethodCode: 'F' | 'T' | 'C' | 'U';
+      phaseMask?: string;
+      glAccount?: string;
+    };
+    UnlinkResult: {
+      /** @enum {string} */
+      type:
+        | 'project'
+        | 'company'
+        | 'budget'
+        | 'budget_change'
+        | 'commitment'
+        | 'commitment_change_order'
+        | 'prime_contract_change_order'
+        | 'forecast';
+      id: string;
+      state: components['schemas']['SyncState'];
+      /** @enum {string|null} */
+      spectrumKey: null;
+    };
+    User: {
+      id: string;
+      name: string;
+      email: string;
+      level: components['schemas']['PermissionLevel'];
+      canPushToAccounting: boolean;
+      primeContractsLevel: components['schemas']['PermissionLevel'];
+      isDirectoryAdmin: boolean;
+      permissionTemplate: string | null;
+      /** @description False when a directory role or permission template sets the level */
+      levelEditable: boolean;
+    };
+    UserPage: {
+      items: components['schemas']['User'][];
+      /** @description Pass as `cursor` for the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    VendorMatchSuggestion: {
+      companyId: string;
+      companyName: string;
+      score: number;
+      reasons: ('name' | 'phone' | 'address' | 'zip' | 'city')[];
+      breakdown: {
+        name: number;
+        phone: number;
+        address: number;
+      };
+    };
+    VendorTypeFilter: {
+      types: {
+        type: string;
+        locked: boolean;
+      }[];
+      /** @description Vendor types seen in Spectrum's vendor list at the last vendor sync */
+      knownTypes: string[];
+    };
+  };
   responses: never;
   parameters: never;
   requestBodies: never;
   headers: never;
   pathItems: never;
 }
+export type SchemaAccountantReport = components['schemas']['AccountantReport'];
+export type SchemaAuditEvent = components['schemas']['AuditEvent'];
+export type SchemaAuditEventPage = components['schemas']['AuditEventPage'];
+export type SchemaBlockedAction = components['schemas']['BlockedAction'];
+export type SchemaBudget = components['schemas']['Budget'];
+export type SchemaBudgetChange = components['schemas']['BudgetChange'];
+export type SchemaBudgetChangeLine = components['schemas']['BudgetChangeLine'];
+export type SchemaBudgetChangePage = components['schemas']['BudgetChangePage'];
+export type SchemaBudgetImportTotals = components['schemas']['BudgetImportTotals'];
+export type SchemaBudgetLine = components['schemas']['BudgetLine'];
+export type SchemaCommitment = components['schemas']['Commitment'];
+export type SchemaCommitmentChangeOrder = components['schemas']['CommitmentChangeOrder'];
+export type SchemaCommitmentPage = components['schemas']['CommitmentPage'];
+export type SchemaCommitmentSummary = components['schemas']['CommitmentSummary'];
+export type SchemaCompany = components['schemas']['Company'];
+export type SchemaCompanyPage = components['schemas']['CompanyPage'];
+export type SchemaConnectionSettings = components['schemas']['ConnectionSettings'];
+export type SchemaConnectionStatus = components['schemas']['ConnectionStatus'];
+export type SchemaConnectionTest = components['schemas']['ConnectionTest'];
+export type SchemaCostCodeList = components['schemas']['CostCodeList'];
+export type SchemaCostCodeListPage = components['schemas']['CostCodeListPage'];
+export type SchemaCostCodePage = components['schemas']['CostCodePage'];
+export type SchemaCreatedUser = components['schemas']['CreatedUser'];
+export type SchemaExportRequest = components['schemas']['ExportRequest'];
+export type SchemaExportRequestDetail = components['schemas']['ExportRequestDetail'];
+export type SchemaExportRequestListItem = components['schemas']['ExportRequestListItem'];
+export type SchemaExportRequestPage = components['schemas']['ExportRequestPage'];
+export type SchemaExportRequestState = components['schemas']['ExportRequestState'];
+export type SchemaExportStep = components['schemas']['ExportStep'];
+export type SchemaGeneralSettings = components['schemas']['GeneralSettings'];
+export type SchemaHealth = components['schemas']['Health'];
+export type SchemaImportable = components['schemas']['Importable'];
+export type SchemaImportableBudget = components['schemas']['ImportableBudget'];
+export type SchemaImportableJob = components['schemas']['ImportableJob'];
+export type SchemaImportablePage = components['schemas']['ImportablePage'];
+export type SchemaImportablePrimeContract = components['schemas']['ImportablePrimeContract'];
+export type SchemaImportableVendor = components['schemas']['ImportableVendor'];
+export type SchemaImportBudgetResult = components['schemas']['ImportBudgetResult'];
+export type SchemaImportedCompany = components['schemas']['ImportedCompany'];
+export type SchemaImportJobResult = components['schemas']['ImportJobResult'];
+export type SchemaImportVendorResult = components['schemas']['ImportVendorResult'];
+export type SchemaItemType = components['schemas']['ItemType'];
+export type SchemaLinkVendorResult = components['schemas']['LinkVendorResult'];
+export type SchemaListCostCode = components['schemas']['ListCostCode'];
+export type SchemaPermissionLevel = components['schemas']['PermissionLevel'];
+export type SchemaPermissionsTable = components['schemas']['PermissionsTable'];
+export type SchemaPermissionsTableRow = components['schemas']['PermissionsTableRow'];
+export type SchemaPrimeContract = components['schemas']['PrimeContract'];
+export type SchemaPrimeContractChangeOrder = components['schemas']['PrimeContractChangeOrder'];
+export type SchemaPrimeContractChangeOrderLine = components['schemas']['PrimeContractChangeOrderLine'];
+export type SchemaPrimeContractImportResult = components['schemas']['PrimeContractImportResult'];
+export type SchemaPrimeContractLine = components['schemas']['PrimeContractLine'];
+export type SchemaPrimeContractPage = components['schemas']['PrimeContractPage'];
+export type SchemaPrimeContractSummary = components['schemas']['PrimeContractSummary'];
+export type SchemaProblem = components['schemas']['Problem'];
+export type SchemaProblemItem = components['schemas']['ProblemItem'];
+export type SchemaProject = components['schemas']['Project'];
+export type SchemaProjectCostCode = components['schemas']['ProjectCostCode'];
+export type SchemaProjectCostCodeRow = components['schemas']['ProjectCostCodeRow'];
+export type SchemaProjectPage = components['schemas']['ProjectPage'];
+export type SchemaProjectSummary = components['schemas']['ProjectSummary'];
+export type SchemaReason = components['schemas']['Reason'];
+export type SchemaReimportBudgetResult = components['schemas']['ReimportBudgetResult'];
+export type SchemaSession = components['schemas']['Session'];
+export type SchemaSignInOptions = components['schemas']['SignInOptions'];
+export type SchemaSovLine = components['schemas']['SovLine'];
+export type SchemaSyncGroup = components['schemas']['SyncGroup'];
+export type SchemaSyncRun = components['schemas']['SyncRun'];
+export type SchemaSyncRunDetail = components['schemas']['SyncRunDetail'];
+export type SchemaSyncRunFailure = components['schemas']['SyncRunFailure'];
+export type SchemaSyncRunPage = components['schemas']['SyncRunPage'];
+export type SchemaSyncSchedule = components['schemas']['SyncSchedule'];
+export type SchemaSyncScheduleEntry = components['schemas']['SyncScheduleEntry'];
+export type SchemaSyncState = components['schemas']['SyncState'];
+export type SchemaTemplateJob = components['schemas']['TemplateJob'];
+export type SchemaUnlinkResult = components['schemas']['UnlinkResult'];
+export type SchemaUser = components['schemas']['User'];
+export type SchemaUserPage = components['schemas']['UserPage'];
+export type SchemaVendorMatchSuggestion = components['schemas']['VendorMatchSuggestion'];
+export type SchemaVendorTypeFilter = components['schemas']['VendorTypeFilter'];
 export type $defs = Record<string, never>;
 export interface operations {
   getHealth: {
@@ -992,11 +2186,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The database is reachable */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
+      };
+      /** @description The database is unreachable (status degraded) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Health'];
+        };
       };
     };
   };
@@ -1009,11 +2215,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SignInOptions'];
+        };
       };
     };
   };
@@ -1036,11 +2245,32 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Signed in; the session cookie is set */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Session'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1053,11 +2283,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Signed out; the cookie is cleared */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1079,11 +2319,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditEventPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1096,11 +2366,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1116,11 +2416,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1148,11 +2478,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created; the token is shown only in this response */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CreatedUser'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1165,11 +2534,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PermissionsTable'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1194,11 +2584,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['User'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1213,11 +2642,42 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The report as JSON, or as CSV with format=csv */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AccountantReport'];
+          'text/csv': string;
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1234,11 +2694,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContractPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1253,11 +2743,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContract'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1293,11 +2813,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContractChangeOrder'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1312,11 +2880,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContractChangeOrder'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1331,11 +2929,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1370,11 +3005,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContractChangeOrder'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1400,11 +3092,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommitmentPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1440,11 +3162,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Commitment'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1459,11 +3220,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Commitment'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1478,11 +3269,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1518,11 +3346,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Commitment'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1555,11 +3440,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommitmentChangeOrder'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1574,11 +3507,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommitmentChangeOrder'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1593,11 +3556,48 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1629,11 +3629,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommitmentChangeOrder'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1658,11 +3715,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportablePage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1677,11 +3764,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Importable'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1700,11 +3817,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already imported: the existing link */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportJobResult'];
+        };
+      };
+      /** @description The project was created and linked */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportJobResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1723,11 +3906,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already imported: the existing link */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportVendorResult'];
+        };
+      };
+      /** @description The company was created and linked */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportVendorResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1748,11 +3997,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already linked to this company */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkVendorResult'];
+        };
+      };
+      /** @description Linked */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LinkVendorResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1771,11 +4086,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already imported */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportBudgetResult'];
+        };
+      };
+      /** @description The budget was imported */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportBudgetResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1796,11 +4177,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The budget lines were overwritten */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReimportBudgetResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1821,11 +4259,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Already imported */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PrimeContractImportResult'];
+        };
+      };
+      /** @description The prime contract was imported */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContractImportResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1844,11 +4348,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The prime contract was overwritten */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrimeContractImportResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1861,11 +4422,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConnectionSettings'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1893,11 +4475,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConnectionSettings'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1910,11 +4531,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The test ran; connectionStatus says how it went */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ConnectionTest'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1927,11 +4569,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GeneralSettings'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1967,11 +4630,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GeneralSettings'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -1984,11 +4686,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VendorTypeFilter'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2007,11 +4730,50 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['VendorTypeFilter'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2024,11 +4786,32 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncSchedule'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2052,11 +4835,41 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncSchedule'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2074,11 +4887,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncRunPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2098,11 +4941,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The run started; follow it with getSyncRun */
       202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncRun'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2117,11 +5008,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SyncRunDetail'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2146,11 +5067,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2180,11 +5131,41 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2199,11 +5180,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2235,11 +5246,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Project'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2264,11 +5323,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The project had the cost code: its cost types were added to it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProjectCostCode'];
+        };
+      };
+      /** @description The cost code was added */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectCostCode'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2293,11 +5409,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CompanyPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2328,11 +5474,41 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Company'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2347,11 +5523,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Company'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2384,11 +5590,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Company'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2404,11 +5658,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CostCodeListPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2426,11 +5710,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CostCodePage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2445,11 +5768,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Budget'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2464,11 +5817,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Budget'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2483,11 +5866,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Budget'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2513,11 +5935,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The line was added; the whole budget */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Budget'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2542,11 +6021,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Budget'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2564,11 +6091,50 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BudgetChangePage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2597,11 +6163,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Created */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BudgetChange'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2616,11 +6239,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['BudgetChange'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2649,11 +6302,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Sent: Ready to Export */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequest'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2683,11 +6393,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequestPage'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2702,11 +6442,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Success */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequestDetail'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2721,11 +6491,41 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The live view */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2748,11 +6548,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Accepted: the export is queued */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequest'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2773,11 +6630,68 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Rejected */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequest'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2792,11 +6706,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Queued again */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequest'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2811,11 +6773,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Taken back */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExportRequest'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Conflicts with the current state (errors[].code says which) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };
@@ -2844,11 +6854,59 @@ export interface operations {
       };
     };
     responses: {
+      /** @description Unlinked */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UnlinkResult'];
+        };
+      };
+      /** @description The request is not valid: errors[] names each field and what is wrong with it */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The caller lacks the permission the operation needs */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The item does not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
       };
     };
   };

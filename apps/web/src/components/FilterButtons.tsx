@@ -13,12 +13,13 @@ export function FilterButtons({
   onChange: (state: string | undefined) => void;
 }) {
   return (
-    <div className="filters" role="group" aria-label={label}>
+    <fieldset className="filters">
+      <legend className="visually-hidden">{label}</legend>
       {options.map((o) => (
         <ToggleButton key={o.label} isSelected={value === o.state} onChange={() => onChange(o.state)}>
           {o.label}
         </ToggleButton>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -26,9 +26,7 @@ export function ConnectionPage() {
       authMode: c.authMode === 'none' ? 'basic' : c.authMode,
     });
   }, [query.data]);
-  const problem = save.error instanceof ApiError ? save.error.problem : null;
-  const validationErrors: Record<string, string[]> = {};
-  for (const e of problem?.errors ?? []) if (e.field) (validationErrors[e.field] ??= []).push(e.message);
+  const validationErrors = save.error instanceof ApiError ? save.error.byField() : {};
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   return (
     <>

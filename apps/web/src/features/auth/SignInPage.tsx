@@ -20,7 +20,7 @@ export function SignInPage() {
   const { next } = useSearch({ from: '/sign-in' });
   const [token, setToken] = useState('');
   const done = () => {
-    const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+    const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/';
     navigate({ href: target });
   };
   const tokenError = signIn.error instanceof ApiError ? signIn.error.forField('token') : [];

@@ -85,9 +85,7 @@ export function CommitmentEditor({ id }: { id?: string }) {
 
   const problem = save.error instanceof ApiError ? save.error : null;
   const errorsFor = (field: string) => problem?.forField(field) ?? [];
-  const validationErrors: Record<string, string[]> = {};
-  for (const e of problem?.problem.errors ?? [])
-    if (e.field) (validationErrors[e.field] ??= []).push(e.message);
+  const validationErrors = problem?.byField() ?? {};
   const amountErrors = lines.map((l) =>
     l.amount && parseCents(l.amount) === null ? 'Enter an amount like 1250.00' : null,
   );

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { type ImportAction, useImportAction, useImportables } from '../../api/hooks';
-import type { Importable } from '../../api/types';
+import type { Importable, VendorMatch } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
@@ -10,7 +10,7 @@ import { SYNC_HEADERS, SyncCells } from './SyncCells';
 
 type Column = { header: string; value: (i: Importable) => string };
 const s = (i: Importable, k: string) => {
-  const v = i.spectrum?.[k];
+  const v = (i.spectrum as Record<string, unknown> | null)?.[k];
   return v === null || v === undefined ? '' : String(v);
 };
 
@@ -151,7 +151,7 @@ function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: 
 function LinkVendor({ item, onNotice }: { item: Importable; onNotice: (text: string) => void }) {
   const run = useImportAction();
   const id = useId();
-  const suggestions = item.matchSuggestions ?? [];
+  const suggestions: VendorMatch[] = 'matchSuggestions' in item ? item.matchSuggestions : [];
   const [companyId, setCompanyId] = useState(suggestions[0]?.companyId ?? '');
   const blocked = item.blockedBy.find((b) => b.action === 'linkVendor')?.reasons ?? [];
   if (item.state !== 'ready_to_import') return null;

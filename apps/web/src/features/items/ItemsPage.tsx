@@ -67,23 +67,24 @@ export function ItemsPage() {
           onChange={(state) => navigate({ search: { ...search, state, cursor: undefined } })}
         />
         {searchable && (
-          <form
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              navigate({ search: { ...search, q: q.trim() || undefined, cursor: undefined } });
-            }}
-          >
-            <SearchField
-              value={q}
-              onChange={setQ}
-              onClear={() => navigate({ search: { ...search, q: undefined } })}
+          <search>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                navigate({ search: { ...search, q: q.trim() || undefined, cursor: undefined } });
+              }}
             >
-              <Label>Search {tab.label.toLowerCase()}</Label>
-              <Input />
-            </SearchField>
-            <Button type="submit">Search</Button>
-          </form>
+              <SearchField
+                value={q}
+                onChange={setQ}
+                onClear={() => navigate({ search: { ...search, q: undefined } })}
+              >
+                <Label>Search {tab.label.toLowerCase()}</Label>
+                <Input />
+              </SearchField>
+              <Button type="submit">Search</Button>
+            </form>
+          </search>
         )}
         {type === 'commitment' && me.data && me.data.level !== 'read_only' && me.data.level !== 'none' && (
           <Link to="/commitments/new" className="button">

@@ -105,7 +105,8 @@ export function AcceptDialog({
                     </thead>
                     <tbody>
                       {lines.map((l, i) => (
-                        <tr key={`${l.costCode}-${l.costType}-${i}`}>
+                        // biome-ignore lint/suspicious/noArrayIndexKey: a line is its position in the schedule of values
+                        <tr key={i}>
                           <td>{i + 1}</td>
                           <td>{l.costCode}</td>
                           <td>{l.costType}</td>

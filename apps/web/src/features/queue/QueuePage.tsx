@@ -90,7 +90,8 @@ export function QueuePage() {
         </label>
       </div>
       {selectable.length > 0 && (
-        <div className="toolbar" role="group" aria-label="Selected requests">
+        <fieldset className="toolbar filters">
+          <legend className="visually-hidden">Selected requests</legend>
           <span aria-live="polite">{chosen.length} selected</span>
           <Button
             isDisabled={chosen.length === 0 || decide.isPending}
@@ -102,7 +103,7 @@ export function QueuePage() {
           <Button isDisabled={chosen.length === 0} onPress={() => setRejecting(chosen)} data-variant="danger">
             Reject selected
           </Button>
-        </div>
+        </fieldset>
       )}
       {bulkResult && (
         <div className={bulkResult.failed.length ? 'alert' : 'notice'} role="status">
