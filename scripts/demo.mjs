@@ -133,10 +133,11 @@ async function main() {
 
   console.log(`
 Spectrum Bridge demo is ready.
+  web app      ${service}/   (sign in as one of the demo users below with one click)
   service      ${service}
   API docs     ${service}/api/docs   (OpenAPI: ${service}/api/openapi.json)
   simulator    ${simUrl}   (control page: ${simUrl}/__sim/)
-  demo users   (send "Authorization: Bearer <token>")
+  demo users   (in the web app, or with curl: "Authorization: Bearer <token>")
     demo-admin     admin                          demo-admin-token
     demo-approver  standard + push to accounting  demo-approver-token
     demo-pm        standard                       demo-pm-token

@@ -1,9 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, simUrl, snap } from './support';
+import { baseUrl, expectAccessible, signInAs, simUrl, snap } from './support';
 
 test('WEB-5: the admin connects to Spectrum, sees a failed test with its reason, fixes it, runs a sync and sees its counts', async ({
   page,
 }) => {
+  await page.goto(`${baseUrl()}/sign-in`);
+  await expect(page.getByRole('heading', { name: 'Sign in to Spectrum Bridge' })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, 'sign-in');
   await signInAs(page, 'demo-admin');
   await page.getByRole('link', { name: 'Connection' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Spectrum connection' })).toBeVisible();

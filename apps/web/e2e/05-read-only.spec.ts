@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { api, ensureConnectedAndSynced, expectAccessible, imported, signInAs } from './support';
+import { api, ensureConnectedAndSynced, expectAccessible, imported, signInAs, snap } from './support';
 
 test.beforeAll(async () => {
   await ensureConnectedAndSynced();
@@ -38,6 +38,7 @@ test('WEB-9 API-4 PERM-6: a read-only user sees no enabled write action, and eac
   for (const b of await page.getByRole('button', { name: WRITE_ACTIONS }).all())
     await expect(b).toBeDisabled();
   await expectAccessible(page);
+  await snap(page, 'read-only-queue');
 
   await page.getByRole('link', { name: 'ERP Integrations' }).press('Enter');
   await expect(page.getByRole('link', { name: 'New commitment' })).toHaveCount(0);
