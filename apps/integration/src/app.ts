@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { jsonBodiesOnly, notFoundProblem, securityHeaders } from './platform/http/http-edges.js';
+import { InputTextPipe } from './platform/http/input-text.js';
 import { ProblemFilter } from './platform/http/problem.filter.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import { type Clock, systemClock } from './platform/tokens.js';
@@ -19,7 +21,11 @@ export interface AppDeps {
   clock?: Clock;
 }
 
-/** Builds the HTTP application (not listening yet): API under /api/v1, OpenAPI at /api/openapi.json, docs at /api/docs. */
+/**
+ * Builds and initialises the HTTP application (not listening yet): API under /api/v1, OpenAPI at /api/openapi.json,
+ * docs at /api/docs; security headers on every response, JSON bodies only (INPUT-2), text checked (INPUT-1) and a
+ * problem for every path no route serves (INPUT-3).
+ */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
   const app = await NestFactory.create(
     AppModule.register({
@@ -32,6 +38,8 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   );
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalFilters(new ProblemFilter(deps.logger));
+  app.useGlobalPipes(new InputTextPipe());
+  app.use(securityHeaders(), jsonBodiesOnly());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -48,5 +56,8 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
   if (deps.env.DEMO_MODE) await ensureDemoUsers(app.get(UsersRepository));
+  await app.init();
+  // After every route: what none of them serves is a problem, not Express's HTML page (INPUT-3).
+  app.use(notFoundProblem());
   return app;
 }
