@@ -6,7 +6,12 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
-import { jsonBodiesOnly, notFoundProblem, securityHeaders } from './platform/http/http-edges.js';
+import {
+  answerClientErrors,
+  jsonBodiesOnly,
+  notFoundProblem,
+  securityHeaders,
+} from './platform/http/http-edges.js';
 import { InputTextPipe } from './platform/http/input-text.js';
 import { ProblemFilter } from './platform/http/problem.filter.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
@@ -40,6 +45,7 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.useGlobalFilters(new ProblemFilter(deps.logger));
   app.useGlobalPipes(new InputTextPipe());
   app.use(securityHeaders(), jsonBodiesOnly());
+  answerClientErrors(app.getHttpServer());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

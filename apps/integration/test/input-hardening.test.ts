@@ -184,6 +184,15 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
     await request(t.http).get('/api/v1/nothing').set(bearer(ADMIN)).expect(404);
   });
 
+  it('INPUT-3: a request line over the HTTP limit is a 431 problem, not a bare status line', async () => {
+    const res = await request(t.http)
+      .get(`/api/v1/projects/${'x'.repeat(20_000)}`)
+      .set(bearer(ADMIN));
+    expect(res.status).toBe(431);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 431, title: 'Request header fields too large' });
+  });
+
   it('security headers on every response: a same-origin content security policy and no sniffing', async () => {
     for (const res of [
       await request(t.http).get('/health'),

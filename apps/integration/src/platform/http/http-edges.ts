@@ -1,3 +1,5 @@
+import { type Server, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { ProblemError } from './problem.js';
@@ -83,4 +85,39 @@ export function notFoundProblem(): RequestHandler {
     const message = `Nothing is served at ${req.method} ${path}.`;
     sendProblem(req, res, new ProblemError(404, 'not-found', message, [{ code: 'not-found', message }]));
   };
+}
+
+/**
+ * Requests Node's HTTP parser refuses before any route sees them (a request line or headers over 16 KB, a malformed
+ * request) are answered with a problem too, instead of a bare status line (INPUT-3).
+ */
+export function answerClientErrors(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const message =
+      status === 431
+        ? 'The request line and headers are larger than 16 KB; send long values in a JSON body.'
+        : status === 408
+          ? 'The request did not arrive in time.'
+          : 'The request is not valid HTTP/1.1.';
+    const code =
+      status === 431 ? 'headers-too-large' : status === 408 ? 'request-timeout' : 'malformed-request';
+    const body = JSON.stringify(
+      new ProblemError(status, code, message, [{ rule: 'INPUT-2', code, message }]).toProblem(),
+    );
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n" +
+        'X-Content-Type-Options: nosniff\r\n' +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+  });
 }
