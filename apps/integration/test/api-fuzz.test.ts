@@ -12,28 +12,91 @@ import {
   operationsOf,
   send,
 } from './support/fuzz.js';
+import { createScratchDatabase } from './support/postgres.js';
 
 /**
  * API fuzzing (INPUT-1, INPUT-2, INPUT-3, API-3): every operation of the OpenAPI document gets valid-looking and
  * broken requests, as the admin, without a token and with a bogus one. Fixed seed and count in the normal suite;
- * `pnpm fuzz:api` (FUZZ_RUNS, FUZZ_SEED) runs a larger one. TEST_DATABASE_URL runs it on PostgreSQL.
+ * `pnpm fuzz:api` (FUZZ_RUNS, FUZZ_SEED) runs a larger one. On the embedded database unless FUZZ_ON_POSTGRES=1 (then on
+ * a scratch database of TEST_DATABASE_URL's server).
  */
+const ON_POSTGRES = process.env.FUZZ_ON_POSTGRES === '1';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2_100);
 const SEED = Number(process.env.FUZZ_SEED ?? 1_400_014);
 /** Requests in flight at once (the service answers them interleaved, as with several clients). */
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4);
 const REQUEST_TIMEOUT_MS = Number(process.env.FUZZ_REQUEST_TIMEOUT_MS ?? 10_000);
 
+describe('the fuzzer checks', () => {
+  const doc: OpenApiDocument = {
+    paths: {
+      '/things/{id}': {
+        get: {
+          operationId: 'getThing',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+          },
+        },
+        delete: { operationId: 'deleteThing', responses: { '204': {} } },
+      },
+    },
+    components: {
+      schemas: {
+        Thing: {
+          type: 'object',
+          properties: { id: { type: 'string' }, note: { type: 'string', nullable: true } },
+          required: ['id', 'note'],
+          additionalProperties: false,
+        },
+      },
+    },
+  };
+  const [getThing, deleteThing] = operationsOf(doc) as [Operation, Operation];
+  const answer = (status: number, body: unknown, contentType = 'application/json; charset=utf-8') => ({
+    status,
+    contentType,
+    text: JSON.stringify(body),
+    ms: 1,
+  });
+
+  it('a 2xx is checked against its documented schema (references and nullable included) once one exists', () => {
+    expect(getThing.responses.size).toBe(1);
+    expect(checkAnswer(getThing, answer(200, { id: 'a', note: null }))).toEqual({ validated2xx: true });
+    expect(checkAnswer(getThing, answer(200, { id: 'a' })).problem).toMatch(
+      /does not match its documented schema/,
+    );
+    expect(checkAnswer(getThing, answer(200, { id: 1, note: 'x' })).problem).toMatch(/id/);
+    expect(checkAnswer(getThing, answer(201, { id: 'a', note: null })).problem).toMatch(/documented: 200/);
+    // Without a documented schema, a 2xx is only counted.
+    expect(checkAnswer(deleteThing, answer(204, ''))).toEqual({ validated2xx: false });
+  });
+
+  it('a 5xx, or a 4xx that is not a problem, is a failure', () => {
+    expect(checkAnswer(getThing, answer(500, {})).problem).toMatch(/500/);
+    expect(checkAnswer(getThing, answer(404, '<html>', 'text/html')).problem).toMatch(
+      /without a problem body/,
+    );
+    expect(checkAnswer(getThing, answer(400, { status: 400 }, 'application/problem+json')).problem).toMatch(
+      /lacks type/,
+    );
+    const ok = { type: 'https://x/y', title: 'Bad request', status: 400, detail: 'd', errors: [] };
+    expect(checkAnswer(getThing, answer(400, ok, 'application/problem+json'))).toEqual({
+      validated2xx: false,
+    });
+  });
+});
+
 describe('API fuzzing from the OpenAPI document', () => {
   let t: TestApp;
   let base: URL;
   let ops: Operation[];
   const ids: string[] = [];
+  let scratch: { url: string; drop(): Promise<void> } | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp(
-      process.env.TEST_DATABASE_URL ? { databaseUrl: process.env.TEST_DATABASE_URL } : {},
-    );
+    if (ON_POSTGRES) scratch = await createScratchDatabase();
+    t = await startTestApp(scratch ? { databaseUrl: scratch.url } : {});
     await t.app.listen(0, '127.0.0.1');
     base = new URL(`http://127.0.0.1:${(t.http.address() as AddressInfo).port}`);
     const doc = (await request(t.http).get('/api/openapi.json').expect(200)).body as OpenApiDocument;
@@ -51,6 +114,7 @@ describe('API fuzzing from the OpenAPI document', () => {
   });
   afterAll(async () => {
     await t?.close();
+    await scratch?.drop();
   });
 
   it(
@@ -102,7 +166,7 @@ describe('API fuzzing from the OpenAPI document', () => {
       );
       process.stdout.write(
         `fuzz: ${sent} requests to ${ops.length} operations in ${seconds.toFixed(1)} s (${Math.round(sent / seconds)}/s), ` +
-          `seed ${SEED}, ${CONCURRENCY} in flight; ${twoXx} answered 2xx, ${validated} checked against a documented response schema; ` +
+          `seed ${SEED}, ${CONCURRENCY} in flight, ${ON_POSTGRES ? 'PostgreSQL' : 'embedded database'}; ${twoXx} answered 2xx, ${validated} checked against a documented response schema; ` +
           `${withSchema} of ${ops.length} operations document a 2xx response schema; ${failures.length} failures\n`,
       );
       if (process.env.FUZZ_SLOWEST)
