@@ -14,6 +14,14 @@ function expectProblem(res: request.Response, status: number, type: string) {
   expect(res.body.title).not.toBe('Error');
 }
 
+/** A 400 naming `field` as text INPUT-1 refuses. */
+function expectInvalidText(res: request.Response, field: string) {
+  expectProblem(res, 400, 'invalid-request');
+  expect(res.body.errors).toEqual([
+    expect.objectContaining({ field, rule: 'INPUT-1', code: 'invalid-characters' }),
+  ]);
+}
+
 describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -22,6 +30,10 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
   afterAll(async () => {
     await t?.close();
   });
+
+  /** createCompany with a body sent as written, under the given content type. */
+  const postCompany = (contentType: string, text: string) =>
+    request(t.http).post('/api/v1/companies').set(bearer(ADMIN)).set('Content-Type', contentType).send(text);
 
   const counts = async () => ({
     companies: await t.prisma.company.count(),
@@ -32,17 +44,13 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
   it('INPUT-1: a NUL character in a path id is a 400 naming the id', async () => {
     for (const path of ['/api/v1/projects/%00', '/api/v1/companies/a%00b', '/api/v1/export-requests/%00']) {
       const res = await request(t.http).get(path).set(bearer(ADMIN));
-      expectProblem(res, 400, 'invalid-request');
-      expect(res.body.errors).toEqual([
-        expect.objectContaining({ field: 'id', rule: 'INPUT-1', code: 'invalid-characters' }),
-      ]);
+      expectInvalidText(res, 'id');
     }
   });
 
   it('INPUT-1: a NUL character in the q search is a 400 naming q', async () => {
     const res = await request(t.http).get('/api/v1/projects?q=%00').set(bearer(ADMIN));
-    expectProblem(res, 400, 'invalid-request');
-    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'q', code: 'invalid-characters' })]);
+    expectInvalidText(res, 'q');
   });
 
   it('INPUT-1: a cursor decoding to an id with a NUL character is a 400 naming cursor', async () => {
@@ -59,10 +67,7 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
       .post('/api/v1/companies')
       .set(bearer(ADMIN))
       .send({ name: 'nul\u0000byte', city: 'ok' });
-    expectProblem(res, 400, 'invalid-request');
-    expect(res.body.errors).toEqual([
-      expect.objectContaining({ field: 'name', rule: 'INPUT-1', code: 'invalid-characters' }),
-    ]);
+    expectInvalidText(res, 'name');
     const nested = await request(t.http)
       .post('/api/v1/projects')
       .set(bearer(ADMIN))
@@ -78,10 +83,7 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
       .patch('/api/v1/settings/connection')
       .set(bearer(ADMIN))
       .send({ serviceUser: 'a\u0000b' });
-    expectProblem(res, 400, 'invalid-request');
-    expect(res.body.errors).toEqual([
-      expect.objectContaining({ field: 'serviceUser', code: 'invalid-characters' }),
-    ]);
+    expectInvalidText(res, 'serviceUser');
     const after = await request(t.http).get('/api/v1/settings/connection').set(bearer(ADMIN)).expect(200);
     expect(after.body).toEqual(before.body);
   });
@@ -91,10 +93,7 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
     for (const path of ['/api/v1/projects', '/api/v1/companies']) {
       const { text, type } = rawJson('{"name":"\\ud800 x"}');
       const res = await request(t.http).post(path).set(bearer(ADMIN)).type(type).send(text);
-      expectProblem(res, 400, 'invalid-request');
-      expect(res.body.errors).toEqual([
-        expect.objectContaining({ field: 'name', rule: 'INPUT-1', code: 'invalid-characters' }),
-      ]);
+      expectInvalidText(res, 'name');
     }
     // A well-formed pair (an emoji) is ordinary text.
     const ok = await request(t.http)
@@ -120,11 +119,7 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
   });
 
   it('INPUT-2: malformed JSON has its own problem type with a helpful detail', async () => {
-    const res = await request(t.http)
-      .post('/api/v1/companies')
-      .set(bearer(ADMIN))
-      .type('json')
-      .send('{"name":');
+    const res = await postCompany('application/json', '{"name":');
     expectProblem(res, 400, 'malformed-json');
     expect(res.body.detail).toMatch(/not valid JSON/);
     expect(res.body.errors[0]).toMatchObject({ field: 'body', code: 'malformed-json' });
@@ -142,31 +137,15 @@ describe('hardened input (INPUT-1, INPUT-2, INPUT-3) and security headers', () =
 
   it('INPUT-2: a body that is not JSON is a 415 and changes nothing', async () => {
     const before = await counts();
-    const form = await request(t.http)
-      .post('/api/v1/companies')
-      .set(bearer(ADMIN))
-      .type('form')
-      .send('name=Form+Co');
+    const form = await postCompany('application/x-www-form-urlencoded', 'name=Form+Co');
     expectProblem(form, 415, 'unsupported-media-type');
     expect(form.body.errors[0]).toMatchObject({ field: 'Content-Type', rule: 'INPUT-2' });
-    const text = await request(t.http)
-      .post('/api/v1/companies')
-      .set(bearer(ADMIN))
-      .set('Content-Type', 'text/plain')
-      .send('{"name":"Text Co"}');
+    const text = await postCompany('text/plain', '{"name":"Text Co"}');
     expectProblem(text, 415, 'unsupported-media-type');
-    const suffixed = await request(t.http)
-      .post('/api/v1/companies')
-      .set(bearer(ADMIN))
-      .set('Content-Type', 'application/merge-patch+json')
-      .send('{"name":"Suffix Co"}');
+    const suffixed = await postCompany('application/merge-patch+json', '{"name":"Suffix Co"}');
     expectProblem(suffixed, 415, 'unsupported-media-type');
     expect(await counts()).toEqual(before);
-    const json = await request(t.http)
-      .post('/api/v1/companies')
-      .set(bearer(ADMIN))
-      .set('Content-Type', 'application/json; charset=utf-8')
-      .send('{"name":"Json Co"}');
+    const json = await postCompany('application/json; charset=utf-8', '{"name":"Json Co"}');
     expect(json.status).toBe(201);
   });
 
