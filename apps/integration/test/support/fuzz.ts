@@ -657,7 +657,13 @@ export function checkAnswer(op: Operation, a: FuzzAnswer): { problem?: string; v
         validated2xx: false,
       };
     if (!schema || !a.contentType.startsWith('application/json')) return { validated2xx: false };
-    const r = schema.safeParse(JSON.parse(a.text));
+    let body: unknown;
+    try {
+      body = JSON.parse(a.text);
+    } catch {
+      return { problem: `${a.status} body is not the JSON its content type says`, validated2xx: true };
+    }
+    const r = schema.safeParse(body);
     if (!r.success)
       return {
         problem: `${a.status} does not match its documented schema: ${r.error.issues
