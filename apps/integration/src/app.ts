@@ -7,6 +7,13 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
+import {
+  answerClientErrors,
+  jsonBodiesOnly,
+  notFoundProblem,
+  securityHeaders,
+} from './platform/http/http-edges.js';
+import { InputTextPipe } from './platform/http/input-text.js';
 import { ProblemFilter } from './platform/http/problem.filter.js';
 import { ResponseConformanceInterceptor } from './platform/http/response-conformance.js';
 import { serveWebApp } from './platform/http/web-app.js';
@@ -24,8 +31,9 @@ export interface AppDeps {
 }
 
 /**
- * Builds the HTTP application (not listening yet): API under /api/v1, OpenAPI at /api/openapi.json, docs at
- * /api/docs, and the web app at `/` when it is built.
+ * Builds and initialises the HTTP application (not listening yet): API under /api/v1, OpenAPI at /api/openapi.json,
+ * docs at /api/docs, the web app at `/` when it is built; security headers on every response, JSON bodies only
+ * (INPUT-2), text checked (INPUT-1) and a problem for every path no route serves (INPUT-3).
  */
 export async function createApp(deps: AppDeps): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
@@ -38,14 +46,21 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
-  serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   app.useGlobalFilters(new ProblemFilter(deps.logger));
+  app.useGlobalPipes(new InputTextPipe());
   // Tests check every 2xx answer against the response schema its operation documents.
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
+  app.use(securityHeaders(), jsonBodiesOnly());
+  // after the security headers (the app's pages get the CSP too), before the routes (it never answers /api or /health)
+  serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
+  answerClientErrors(app.getHttpServer());
   app.enableShutdownHooks();
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
   if (deps.env.DEMO_MODE) await ensureDemoUsers(app.get(UsersRepository));
+  await app.init();
+  // After every route: what none of them serves is a problem, not Express's HTML page (INPUT-3).
+  app.use(notFoundProblem());
   return app;
 }
 

@@ -100,7 +100,7 @@ describe('commitments and commitment change orders (COM-1, COM-4, COM-5, CCO-1, 
       lastSyncedAt: null,
       blockedBy: [],
     });
-    const got = await http().get(`/api/v1/commitments/${res.body.id}`).set(bearer(VIEWER)).expect(200);
+    const got = await http().get(`/api/v1/commitments/${res.body.id}`).set(bearer(PM)).expect(200);
     expect(got.body).toEqual(res.body);
   });
 
@@ -257,10 +257,10 @@ describe('commitments and commitment change orders (COM-1, COM-4, COM-5, CCO-1, 
     await setLink(t, 'commitment', body.id, 'synced', 'LINKDRY/X');
     const got = await http()
       .get(`/api/v1/commitment-change-orders/${created.body.id}`)
-      .set(bearer(VIEWER))
+      .set(bearer(PM))
       .expect(200);
     expect(blockedReasons(got.body, 'sendToErp')).toBeUndefined();
-    const parent = await http().get(`/api/v1/commitments/${body.id}`).set(bearer(VIEWER)).expect(200);
+    const parent = await http().get(`/api/v1/commitments/${body.id}`).set(bearer(PM)).expect(200);
     expect(parent.body.changeOrders).toEqual([got.body]);
 
     const bad = await cco(body.id, {

@@ -58,7 +58,7 @@ describe('vendor imports (VEN)', () => {
     await env.t.prisma.company.create({ data: { name: 'Unrelated Bakery' } });
     const res = await http()
       .get('/api/v1/importables?type=vendor&state=ready_to_import')
-      .set(bearer(VIEWER))
+      .set(bearer(PM))
       .expect(200);
     expect(res.body.items).toHaveLength(12);
     const acme = res.body.items.find((i: { spectrumKey: string }) => i.spectrumKey === 'ACMEEL');
@@ -92,7 +92,7 @@ describe('vendor imports (VEN)', () => {
     expect(
       await env.t.prisma.auditEvent.count({ where: { action: 'import.vendor', itemId: company.id } }),
     ).toBe(1);
-    const again = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const again = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     expect(again.body).toMatchObject({ state: 'synced', pmId: company.id, matchSuggestions: [] });
     expect(again.body.blockedBy.map((b: { action: string }) => b.action).sort()).toEqual([
       'importVendor',
@@ -206,7 +206,7 @@ describe('vendor imports (VEN)', () => {
     await env.sim$('DELETE', '/state/vendors', { key: vendorKey('ACMEEL') });
     await env.run('vendors');
     const id = await importableId(env, 'vendor', 'ACMEEL');
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     expect(item.body).toMatchObject({ state: 'synced', spectrumKey: 'ACMEEL' });
     expect(item.body.lastError).toMatch(/Vendor ACMEEL is no longer in Spectrum/);
   });

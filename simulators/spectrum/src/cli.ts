@@ -11,7 +11,8 @@ const USAGE = `spectrum-simulator [options]
   --reset                  reload the scenario even if the data directory holds data
   --control                enable the /__sim control API (or SIM_CONTROL=1)
   --enhanced-auth          require OAuth bearer tokens
-  --guid-timeout-hours <h> expire idle GUIDs after h hours`;
+  --guid-timeout-hours <h> expire idle GUIDs after h hours
+  --max-request-bytes <n>  largest request body accepted (default 5242880, 5 MB; or SIM_MAX_REQUEST_BYTES)`;
 
 function main(): void {
   const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -41,6 +42,15 @@ function main(): void {
   if (typeof opts.scale === 'string') scenario = `generated:${opts.seed ?? 42}:${opts.scale}`;
   const port = opts.port === undefined ? 8482 : Number(opts.port);
   const guid = typeof opts['guid-timeout-hours'] === 'string' ? Number(opts['guid-timeout-hours']) : null;
+  const maxBytesText =
+    typeof opts['max-request-bytes'] === 'string'
+      ? opts['max-request-bytes']
+      : process.env.SIM_MAX_REQUEST_BYTES;
+  const maxRequestBytes = maxBytesText === undefined ? undefined : Number(maxBytesText);
+  if (maxRequestBytes !== undefined && !(Number.isSafeInteger(maxRequestBytes) && maxRequestBytes > 0)) {
+    console.error(`--max-request-bytes must be a positive whole number of bytes\n${USAGE}`);
+    process.exit(2);
+  }
   startSimulator({
     port,
     host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
@@ -50,6 +60,7 @@ function main(): void {
     control: opts.control === true || process.env.SIM_CONTROL === '1',
     enhancedAuth: opts['enhanced-auth'] === true,
     guidTimeoutHours: guid,
+    ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
   })
     .then((sim) => {
       const mb = Math.round(process.memoryUsage().rss / 1024 / 1024);

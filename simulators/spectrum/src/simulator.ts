@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ScenarioSpec } from './scenarios/scenario.js';
 import { resolveScenario } from './scenarios/scenario-resolver.js';
+import { DEFAULT_MAX_REQUEST_BYTES } from './server/http-helpers.js';
 import { SimulatorApp } from './server/simulator-app.js';
 import { SpectrumStore } from './store/spectrum-store.js';
 
@@ -23,6 +24,8 @@ export interface SimulatorOptions {
   /** GUID inactivity time-out in hours; null/absent = GUIDs never expire. */
   guidTimeoutHours?: number | null;
   clock?: () => Date;
+  /** Largest request body accepted, in bytes (default 5 MB, DEFAULT_MAX_REQUEST_BYTES); larger ones are answered 413. */
+  maxRequestBytes?: number;
 }
 
 export interface RunningSimulator {
@@ -41,6 +44,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     enhancedAuth: options.enhancedAuth ?? false,
     guidTimeoutHours: options.guidTimeoutHours ?? null,
     clock: options.clock ?? (() => new Date()),
+    maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
     resolveScenario,
   });
   const scenario = options.scenario ?? 'demo';

@@ -27,14 +27,21 @@ export function useUpdatePermission() {
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; email: string; level: S['PermissionLevel']; canPushToAccounting: boolean }) =>
-      call(api.POST('/api/v1/users', { body })),
+    mutationFn: (body: {
+      name: string;
+      email: string;
+      level: S['PermissionLevel'];
+      canPushToAccounting: boolean;
+    }) => call(api.POST('/api/v1/users', { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['permissions'] }),
   });
 }
 
 export function useGeneralSettings() {
-  return useQuery({ queryKey: ['general-settings'], queryFn: () => call(api.GET('/api/v1/settings/general')) });
+  return useQuery({
+    queryKey: ['general-settings'],
+    queryFn: () => call(api.GET('/api/v1/settings/general')),
+  });
 }
 
 export function useSaveGeneralSettings() {
@@ -56,7 +63,8 @@ export function useVendorTypeFilter() {
 export function useSaveVendorTypeFilter() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (types: string[]) => call(api.PUT('/api/v1/settings/vendor-type-filter', { body: { types } })),
+    mutationFn: (types: string[]) =>
+      call(api.PUT('/api/v1/settings/vendor-type-filter', { body: { types } })),
     onSettled: () => qc.invalidateQueries({ queryKey: ['vendor-type-filter'] }),
   });
 }

@@ -25,8 +25,8 @@ function problem(res: ServerResponse, status: number, detail: string, field?: st
   sendJson(res, status, body, { 'Content-Type': 'application/problem+json' });
 }
 
-async function json(req: IncomingMessage, optional = false): Promise<unknown> {
-  const text = await readBody(req);
+async function json(req: IncomingMessage, limit: number, optional = false): Promise<unknown> {
+  const text = await readBody(req, limit);
   if (text.trim() === '') {
     if (optional) return {};
     throw new ControlError(400, 'body', 'a JSON body is required');
@@ -89,7 +89,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
       return;
     }
     case 'POST scenario': {
-      const body = (await json(req)) as Record<string, unknown>;
+      const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       let name: string;
       if (typeof body.name === 'string' && body.spec === undefined) {
         try {
@@ -138,7 +138,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
     }
     case 'POST state': {
       const def = table(collection);
-      const body = await json(req);
+      const body = await json(req, app.options.maxRequestBytes);
       const rows = Array.isArray(body) ? body : [body];
       const decoded = rows.map((r, i) => {
         try {
@@ -162,7 +162,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
     }
     case 'PATCH state': {
       const def = table(collection);
-      const body = (await json(req)) as Record<string, unknown>;
+      const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       if (!body || typeof body !== 'object') throw new ControlError(400, 'body', 'expected {key, set}');
       const key = keyOf(def, body.key);
       const set = decodeRow(def, body.set, true);
@@ -177,7 +177,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
     }
     case 'DELETE state': {
       const def = table(collection);
-      const body = (await json(req)) as Record<string, unknown>;
+      const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       const key = keyOf(def, body?.key);
       const deleted = app.store.write(() => app.store.delete(def, key));
       if (!deleted) throw new ControlError(404, 'key', 'no row with this key');
@@ -185,7 +185,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
       return;
     }
     case 'POST job-costs': {
-      const body = await json(req);
+      const body = await json(req, app.options.maxRequestBytes);
       sendJson(res, 201, postJobCost(app, body));
       return;
     }
@@ -193,7 +193,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
       sendJson(res, 200, app.faults.list());
       return;
     case 'POST faults': {
-      const body = await json(req);
+      const body = await json(req, app.options.maxRequestBytes);
       const specs = (Array.isArray(body) ? body : [body]).map((s) => checkFaultSpec(s));
       sendJson(
         res,
@@ -217,7 +217,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
       sendJson(res, 200, settings(app));
       return;
     case 'PATCH settings': {
-      const body = (await json(req)) as Record<string, unknown>;
+      const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       for (const k of Object.keys(body ?? {})) {
         if (!['enhancedAuth', 'guidTimeoutHours', 'clockOffsetMs'].includes(k)) {
           throw new ControlError(400, k, `unknown setting ${k}`);

@@ -1,23 +1,41 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export class BodyTooLargeError extends Error {}
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`Request body exceeds the limit of ${limit} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
 
-const MAX_BODY = 16 * 1024 * 1024;
+/**
+ * Default request size limit: 5 MB. The largest envelope a Spectrum client sends (a Put with every field filled, or
+ * a Get with all its filters) is a few kilobytes; Spectrum's Jetty front end refuses bodies in the megabytes.
+ */
+export const DEFAULT_MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Reads a request body of at most `limit` bytes. A larger body is drained without being kept (so the client still
+ * reads the answer) and rejected with BodyTooLargeError; a declared Content-Length over the limit is rejected at once.
+ */
+export function readBody(req: IncomingMessage, limit: number = DEFAULT_MAX_REQUEST_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      req.resume();
+      reject(new BodyTooLargeError(limit));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new BodyTooLargeError('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > limit) reject(new BodyTooLargeError(limit));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

@@ -23,6 +23,8 @@ export interface AppOptions {
   enhancedAuth: boolean;
   guidTimeoutHours: number | null;
   clock: () => Date;
+  /** Largest request body accepted, in bytes; a larger one is answered 413 (a SOAP `Client` fault on /ws). */
+  maxRequestBytes: number;
   /** Resolves a scenario name to a scenario (demo, generated, files in scenarios/). */
   resolveScenario: (name: string) => ScenarioSpec | ((store: SpectrumStore) => void);
 }
@@ -97,7 +99,11 @@ export class SimulatorApp {
         return;
       }
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { error: 'request body too large' });
+        // Answered once the body is drained; the connection is not reused after an oversized request.
+        const headers = { Connection: 'close' };
+        if (path === '/ws' || path.startsWith('/ws/'))
+          send(res, 413, soapFault('Client', error.message), XML, headers);
+        else sendJson(res, 413, { error: error.message }, headers);
         return;
       }
       send(res, 500, soapFault('Server', SERVER_FAULT_MESSAGE), XML);
@@ -154,7 +160,7 @@ export class SimulatorApp {
       state.service = 'scheduleofvalues';
       const faults = await this.applyHttpFaults(res, state, true);
       if (faults === true) return;
-      const body = await readBody(req);
+      const body = await readBody(req, this.options.maxRequestBytes);
       handleScheduleOfValues(this, req, res, body, faults === false ? undefined : faults);
       return;
     }
@@ -253,21 +259,21 @@ export class SimulatorApp {
     const authHeader = req.headers.authorization;
     const bearer = this.auth.bearer(authHeader);
     if (this.auth.options.enhanced && (bearer === 'absent' || bearer === 'invalid')) {
-      await readBody(req);
+      await readBody(req, this.options.maxRequestBytes);
       this.authFailure(res, 401, 'A valid bearer token is required');
       return;
     }
     if (bearer === 'invalid') {
-      await readBody(req);
+      await readBody(req, this.options.maxRequestBytes);
       this.authFailure(res, 401, 'Invalid or expired bearer token');
       return;
     }
     if (this.auth.basic(authHeader) === 'invalid') {
-      await readBody(req);
+      await readBody(req, this.options.maxRequestBytes);
       this.authFailure(res, 401, 'Invalid Basic credentials');
       return;
     }
-    const body = await readBody(req);
+    const body = await readBody(req, this.options.maxRequestBytes);
     const fired = this.faults.pick(service);
     let forced: ForcedReply | undefined;
     let after: Fault | undefined;
@@ -338,7 +344,7 @@ export class SimulatorApp {
   }
 
   private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const form = new URLSearchParams(await readBody(req));
+    const form = new URLSearchParams(await readBody(req, this.options.maxRequestBytes));
     if (form.get('grant_type') !== 'client_credentials') {
       sendJson(res, 400, { error: 'unsupported_grant_type' });
       return;

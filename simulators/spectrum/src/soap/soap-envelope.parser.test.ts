@@ -42,4 +42,29 @@ describe('parseSoapRequest', () => {
     ];
     for (const xml of bad) expect(() => parseSoapRequest(xml), xml).toThrow(SoapClientError);
   });
+
+  it('refuses characters XML 1.0 forbids, written or referenced (NUL, other C0 controls, U+FFFE, lone surrogates)', () => {
+    const bad = [
+      ENV('<GetJob><pJob>a\u0000b</pJob></GetJob>'),
+      ENV('<GetJob><pJob>\u0001</pJob></GetJob>'),
+      ENV('<GetJob><pJob>\u001b[0m</pJob></GetJob>'),
+      ENV('<GetJob><pJob>\ufffe</pJob></GetJob>'),
+      ENV('<GetJob><pJob>\ud800x</pJob></GetJob>'),
+      ENV('<GetJob><pJob>&#0;</pJob></GetJob>'),
+      ENV('<GetJob><pJob>&#x0;</pJob></GetJob>'),
+      ENV('<GetJob><pJob>&#x1F;</pJob></GetJob>'),
+      ENV('<GetJob><pJob>&#xD800;</pJob></GetJob>'),
+      ENV('<GetJob><pJob>&#x110000;</pJob></GetJob>'),
+      ENV('<GetJob><pJob>&#99999999999;</pJob></GetJob>'),
+      `\u0000${ENV('<GetJob/>')}`,
+    ];
+    for (const xml of bad) expect(() => parseSoapRequest(xml), JSON.stringify(xml)).toThrow(SoapClientError);
+    expect(() => parseSoapRequest(ENV('<GetJob><pJob>&#0;</pJob></GetJob>'))).toThrow(
+      /not a character XML allows/,
+    );
+    expect(() => parseSoapRequest(ENV('<GetJob><pJob>a\u0000b</pJob></GetJob>'))).toThrow(/U\+0000/);
+    // Tabs, line breaks, ordinary text and characters beyond the BMP are fine.
+    const ok = parseSoapRequest(ENV('<GetJob><pJob>\tA\r\nB 🏗 &#x1F3D7; &#9;</pJob></GetJob>'));
+    expect(ok.fields.pJob).toBe('A\r\nB 🏗 🏗');
+  });
 });

@@ -25,6 +25,25 @@ function malformed(detail: string): never {
   throw new SoapClientError(`Malformed XML: ${detail}`);
 }
 
+/**
+ * Characters XML 1.0 forbids in a document (its `Char` production allows TAB, LF, CR, U+0020–U+D7FF,
+ * U+E000–U+FFFD and U+10000–U+10FFFF): the other C0 controls, NUL included, U+FFFE/U+FFFF and lone surrogates.
+ */
+const FORBIDDEN_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+const isXmlChar = (cp: number): boolean =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
+
+function charRef(ref: string, cp: number): string {
+  if (!isXmlChar(cp)) malformed(`character reference &${ref}; is not a character XML allows`);
+  return String.fromCodePoint(cp);
+}
+
 function decode(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&([^;\s&]*);?/g, (whole, ref: string) => {
@@ -33,11 +52,11 @@ function decode(text: string): string {
       const cp = Number.parseInt(ref.slice(2), 16);
       if (!Number.isFinite(cp) || !/^[0-9a-fA-F]+$/.test(ref.slice(2)))
         malformed(`bad character reference &${ref};`);
-      return String.fromCodePoint(cp);
+      return charRef(ref, cp);
     }
     if (ref.startsWith('#')) {
       if (!/^\d+$/.test(ref.slice(1))) malformed(`bad character reference &${ref};`);
-      return String.fromCodePoint(Number(ref.slice(1)));
+      return charRef(ref, Number(ref.slice(1)));
     }
     const v = ENTITY[ref];
     if (v === undefined) malformed(`unknown entity &${ref};`);
@@ -54,10 +73,17 @@ const local = (name: string): string => {
  * Parses a SOAP 1.1 request envelope as real Spectrum clients send it: any prefixes, default
  * namespace on the request element, with or without an XML declaration, blank parameters as empty
  * or self-closing elements, comments and CDATA. The document must be well-formed (matching tags,
- * quoted attributes, known entities, one root); otherwise SoapClientError.
+ * quoted attributes, known entities, one root, only characters XML 1.0 allows); otherwise SoapClientError.
  */
 export function parseSoapRequest(xml: string): SoapRequest {
   const s = xml.charCodeAt(0) === 0xfeff ? xml.slice(1) : xml;
+  const bad = FORBIDDEN_CHAR.exec(s);
+  if (bad) {
+    const cp = bad[0].codePointAt(0) ?? 0;
+    malformed(
+      `character U+${cp.toString(16).toUpperCase().padStart(4, '0')} at offset ${bad.index} is not allowed in XML`,
+    );
+  }
   const stack: string[] = [];
   let roots = 0;
   let element = '';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from './input-text.js';
 import { badRequest } from './problem.js';
 
 /** API-5: every list takes `limit` (default 50, at most 500) and an opaque `cursor`. */
@@ -20,7 +21,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { id?: unknown };
-    if (typeof v.id === 'string' && v.id.length > 0) return v.id;
+    if (typeof v.id === 'string' && v.id.length > 0 && isStorableText(v.id)) return v.id;
   } catch {
     // fall through to the 400 below
   }
