@@ -10,8 +10,12 @@ import { ApiError, api, call } from './api/client';
 import { keys } from './api/hooks';
 import type { CurrentUser } from './api/types';
 import { Layout } from './components/Layout';
+import { AuditPage } from './features/admin/AuditPage';
 import { ConnectionPage } from './features/admin/ConnectionPage';
+import { ReportPage } from './features/admin/ReportPage';
+import { SettingsPage } from './features/admin/SettingsPage';
 import { SyncPage } from './features/admin/SyncPage';
+import { UsersPage } from './features/admin/UsersPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { CommitmentEditor } from './features/commitments/CommitmentEditor';
 import { ITEM_TABS, ItemsPage } from './features/items/ItemsPage';
@@ -126,6 +130,29 @@ export const syncRoute = createRoute({
   component: SyncPage,
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/settings',
+  component: SettingsPage,
+});
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  component: UsersPage,
+});
+const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/report', component: ReportPage });
+
+export const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  validateSearch: (s: Record<string, unknown>): { action?: string; itemType?: string; cursor?: string } => ({
+    action: str(s.action),
+    itemType: str(s.itemType),
+    cursor: str(s.cursor),
+  }),
+  component: AuditPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -137,6 +164,10 @@ const routeTree = rootRoute.addChildren([
     commitmentRoute,
     connectionRoute,
     syncRoute,
+    settingsRoute,
+    usersRoute,
+    auditRoute,
+    reportRoute,
   ]),
 ]);
 

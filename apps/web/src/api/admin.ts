@@ -100,7 +100,9 @@ export function useAuditEvents(filter: { action?: string; itemType?: string; cur
 export function useAccountantReport() {
   return useQuery({
     queryKey: ['accountant-report'],
-    queryFn: () => call(api.GET('/api/v1/reports/accountant', { params: { query: {} } })),
+    // the JSON form of the report (the CSV form is a download link)
+    queryFn: async () =>
+      (await call(api.GET('/api/v1/reports/accountant', { params: { query: {} } }))) as S['AccountantReport'],
   });
 }
 

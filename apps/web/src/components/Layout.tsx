@@ -41,6 +41,11 @@ export function Layout() {
                 ERP Integrations
               </Link>
             </li>
+            <li>
+              <Link to="/report" activeProps={active}>
+                Report
+              </Link>
+            </li>
             {user?.level === 'admin' && (
               <>
                 <li>
@@ -51,6 +56,21 @@ export function Layout() {
                 <li>
                   <Link to="/admin/sync" search={{}} activeProps={active}>
                     Sync
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/admin/settings" activeProps={active}>
+                    Settings
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/admin/users" activeProps={active}>
+                    Users
+                  </Link>
+                </li>
+                <li>
+                  <Link to="/admin/audit" search={{}} activeProps={active}>
+                    Audit log
                   </Link>
                 </li>
               </>

@@ -1,5 +1,7 @@
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
+import { type SyncFrequency, useSaveSchedule } from '../../api/admin';
 import { useStartSync, useSyncRuns, useSyncSchedule } from '../../api/hooks';
 import type { SyncGroup } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -24,6 +26,8 @@ const FREQUENCY: Record<string, string> = {
 export function SyncPage() {
   const search = syncRoute.useSearch();
   const schedule = useSyncSchedule();
+  const saveSchedule = useSaveSchedule();
+  const [changes, setChanges] = useState<Partial<Record<SyncGroup, SyncFrequency>>>({});
   const start = useStartSync();
   const running = (start.isPending || start.data?.status === 'running') ?? false;
   const runs = useSyncRuns(search.group, search.cursor, running);
@@ -48,7 +52,24 @@ export function SyncPage() {
               {s.groups.map((g) => (
                 <tr key={g.group}>
                   <td>{GROUP_LABELS[g.group] ?? g.group}</td>
-                  <td>{FREQUENCY[g.frequency] ?? g.frequency}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`freq-${g.group}`}>
+                      Schedule of {GROUP_LABELS[g.group] ?? g.group}
+                    </label>
+                    <select
+                      id={`freq-${g.group}`}
+                      value={changes[g.group] ?? g.frequency}
+                      onChange={(e) =>
+                        setChanges((c) => ({ ...c, [g.group]: e.target.value as SyncFrequency }))
+                      }
+                    >
+                      {Object.entries(FREQUENCY).map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
                   <td>{g.nextRunAt ? new Date(g.nextRunAt).toLocaleString() : 'not scheduled'}</td>
                   <td>
                     <Button
@@ -65,6 +86,17 @@ export function SyncPage() {
           </table>
         )}
       </QueryView>
+      <div className="toolbar">
+        <Button
+          data-variant="primary"
+          isDisabled={Object.keys(changes).length === 0 || saveSchedule.isPending}
+          onPress={() => saveSchedule.mutate(changes, { onSuccess: () => setChanges({}) })}
+        >
+          Save schedule
+        </Button>
+        {saveSchedule.isSuccess && <p role="status">Schedule saved.</p>}
+      </div>
+      <ProblemAlert error={saveSchedule.error} heading="The schedule was not saved" />
       <ProblemAlert error={start.error} heading="The sync did not start" />
       <h2>Runs</h2>
       <QueryView
