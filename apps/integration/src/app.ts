@@ -35,7 +35,7 @@ export interface AppDeps {
  * docs at /api/docs, the web app at `/` when it is built; security headers on every response, JSON bodies only
  * (INPUT-2), text checked (INPUT-1) and a problem for every path no route serves (INPUT-3).
  */
-export async function createApp(deps: AppDeps): Promise<INestApplication> {
+export async function createApp(deps: AppDeps, options: { init?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({
       env: deps.env,
@@ -57,6 +57,8 @@ export async function createApp(deps: AppDeps): Promise<INestApplication> {
   app.enableShutdownHooks();
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
+  // `init: false` builds the modules only (the API document): no lifecycle hook runs, nothing touches the database
+  if (options.init === false) return app;
   if (deps.env.DEMO_MODE) await ensureDemoUsers(app.get(UsersRepository));
   await app.init();
   // After every route: what none of them serves is a problem, not Express's HTML page (INPUT-3).

@@ -20,9 +20,10 @@ export async function buildOpenApiDocument(source: NodeJS.ProcessEnv): Promise<O
     SCHEDULER_ENABLED: 'false',
     WORKER_ENABLED: 'false',
     DEMO_MODE: 'false',
+    WEB_DIST_DIR: 'none',
   });
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
-  const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma });
+  const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma }, { init: false });
   try {
     return openApiDocument(app);
   } finally {

@@ -305,9 +305,9 @@ describe('budgets and budget changes (BUD-5, BUD-6, BCH-1, JC-1, FC-1)', () => {
       .send(body)
       .expect(409);
     expect(dup.body.errors[0]).toMatchObject({ code: 'budget-change-number-taken', field: 'number' });
-    const list = await http().get(`/api/v1/projects/${p}/budget-changes`).set(bearer(VIEWER)).expect(200);
+    const list = await http().get(`/api/v1/projects/${p}/budget-changes`).set(bearer(PM)).expect(200);
     expect(list.body).toMatchObject({ items: [{ id: created.body.id }], nextCursor: null });
-    const got = await http().get(`/api/v1/budget-changes/${created.body.id}`).set(bearer(VIEWER)).expect(200);
+    const got = await http().get(`/api/v1/budget-changes/${created.body.id}`).set(bearer(PM)).expect(200);
     expect(got.body).toEqual(created.body);
   });
 

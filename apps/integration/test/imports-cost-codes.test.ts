@@ -96,7 +96,7 @@ describe('cost codes, job costs and budget imports (WBS, JC, BUD)', () => {
     const id = await importableId(env, 'budget', '24-101');
     await env.t.prisma.budget.update({ where: { projectId }, data: { locked: true } });
     await env.t.prisma.project.update({ where: { id: projectId }, data: { budgetToolEnabled: false } });
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     expect(blocked(item.body, 'importBudget')?.sort()).toEqual(['budget-locked', 'budget-tool-disabled']);
     const res = await post(`${id}/import-budget`).expect(422);
     expect(codes(res.body).sort()).toEqual(['budget-locked', 'budget-tool-disabled']);
@@ -133,7 +133,7 @@ describe('cost codes, job costs and budget imports (WBS, JC, BUD)', () => {
     );
     expect(Number(lines.reduce((s, l) => s + l.amountCents, 0n))).toBe(total);
     expect(await env.t.prisma.auditEvent.count({ where: { action: 'import.budget' } })).toBe(1);
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     expect(blocked(item.body, 'importBudget')).toEqual(['budget-already-imported']);
   });
 
@@ -219,7 +219,7 @@ describe('cost codes, job costs and budget imports (WBS, JC, BUD)', () => {
       set: { Current_Est_Cost: (Number(target.Current_Est_Cost) + 1000).toFixed(2) },
     });
     await env.run('cost_codes');
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     const { spectrumTotalCents, pmTotalCents, newPmTotalCents } = item.body.totals;
     expect(newPmTotalCents - pmTotalCents).toBe(100_000);
     expect(spectrumTotalCents).toBeGreaterThan(0);
@@ -236,7 +236,7 @@ describe('cost codes, job costs and budget imports (WBS, JC, BUD)', () => {
   it('BUD-4: re-import is unavailable when the budget is locked or was exported, with both reasons', async () => {
     const id = await importableId(env, 'budget', '24-101');
     await env.t.prisma.budget.update({ where: { projectId }, data: { locked: true, everExported: true } });
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     expect(blocked(item.body, 'reimportBudget')?.sort()).toEqual(['budget-exported', 'budget-locked']);
     const res = await post(`${id}/reimport-budget`, PM, { confirm: true }).expect(422);
     expect(codes(res.body).sort()).toEqual(['budget-exported', 'budget-locked']);

@@ -93,7 +93,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     const audit = await env.t.prisma.auditEvent.findMany({ where: { action: 'import.job' } });
     expect(audit).toHaveLength(1);
 
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(blocked(item.body, 'importJob')).toEqual(['job-already-linked']);
   });
 
@@ -108,7 +108,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
   it("PC-1: importPrimeContract brings the contract and its billing items into the job's project, once", async () => {
     const project = await env.t.prisma.project.findFirstOrThrow({ where: { number: '24-101' } });
     const id = await importableId(env, 'prime_contract', '24-101|C100');
-    const listed = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const listed = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(listed.body).toMatchObject({ spectrum: { approved: true, items: 7, unitPrice: false } });
     expect(blocked(listed.body, 'importPrimeContract')).toBeUndefined();
     expect(blocked(listed.body, 'reimportPrimeContract')).toEqual(['prime-contract-not-imported']);
@@ -155,7 +155,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
 
   it('PC-2, PC-3, PERM-5: re-import needs a Spectrum change and admin on both tools; it overwrites the contract', async () => {
     const id = await importableId(env, 'prime_contract', '24-101|C100');
-    const upToDate = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const upToDate = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(blocked(upToDate.body, 'reimportPrimeContract')).toEqual(['prime-contract-up-to-date']);
 
     await env.sim$('PATCH', '/state/contract-items', {
@@ -163,7 +163,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
       set: { Original_Contract: '430000.00' },
     });
     await env.run('jobs');
-    const changed = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const changed = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(changed.body).toMatchObject({ hasUnsyncedChanges: true });
     expect(blocked(changed.body, 'reimportPrimeContract')).toBeUndefined();
 
@@ -203,7 +203,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
       set: { Original_Contract: '431000.00' },
     });
     await env.run('jobs');
-    const withPcco = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const withPcco = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(blocked(withPcco.body, 'reimportPrimeContract')).toEqual(['prime-contract-has-approved-pccos']);
   });
 
@@ -217,7 +217,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
       set: { Original_Contract: '980000.00' },
     });
     await env.run('jobs');
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(blocked(item.body, 'reimportPrimeContract')).toEqual(['prime-contract-not-approved']);
   });
 
@@ -234,7 +234,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     await env.sim$('DELETE', '/state/jobs', { key: { Company_Code: 'ABC', Job_Number: '25-001' } });
     await env.run('jobs');
     const id = await importableId(env, 'job', '25-001');
-    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(ADMIN)).expect(200);
     expect(item.body.spectrumKey).toBe('25-001');
     expect(item.body.lastError).toMatch(/no longer in Spectrum/);
     expect(blocked(item.body, 'importJob')).toEqual(['spectrum-record-gone']);
