@@ -23,7 +23,11 @@ test('WEB-11 GEN-2 SCH-1: the admin changes the general settings and a sync sche
   await page.getByLabel('Schedule of Spectrum job list').selectOption('hourly');
   await page.getByRole('button', { name: 'Save schedule' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Schedule saved.' })).toBeVisible();
-  const schedule = await api<{ groups: { group: string; frequency: string }[] }>('admin', 'GET', '/sync/schedule');
+  const schedule = await api<{ groups: { group: string; frequency: string }[] }>(
+    'admin',
+    'GET',
+    '/sync/schedule',
+  );
   expect(schedule.groups.find((g) => g.group === 'jobs')?.frequency).toBe('hourly');
   await expectAccessible(page);
 });
@@ -42,9 +46,18 @@ test('WEB-12 PERM-1 PERM-2: the admin adds a user, sees the token once, and chan
   await page.getByLabel('Level of Grace Approver').selectOption('read_only');
   await expect(page.getByLabel('Level of Grace Approver')).toHaveValue('read_only');
   await page.getByRole('checkbox', { name: /Can push to accounting \(Grace Approver\)/ }).press('Space');
-  await expect(page.getByRole('checkbox', { name: /Can push to accounting \(Grace Approver\)/ })).toBeChecked();
-  const users = await api<{ rows: { name: string; level: string; canPushToAccounting: boolean }[] }>('admin', 'GET', '/permissions');
-  expect(users.rows.find((u) => u.name === 'Grace Approver')).toMatchObject({ level: 'read_only', canPushToAccounting: true });
+  await expect(
+    page.getByRole('checkbox', { name: /Can push to accounting \(Grace Approver\)/ }),
+  ).toBeChecked();
+  const users = await api<{ rows: { name: string; level: string; canPushToAccounting: boolean }[] }>(
+    'admin',
+    'GET',
+    '/permissions',
+  );
+  expect(users.rows.find((u) => u.name === 'Grace Approver')).toMatchObject({
+    level: 'read_only',
+    canPushToAccounting: true,
+  });
   await expectAccessible(page);
   await snap(page, 'users');
 
