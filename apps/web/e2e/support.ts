@@ -67,7 +67,8 @@ interface SyncRun {
   status: string;
 }
 
-async function syncGroup(group: string) {
+/** Runs one sync group now and waits for it to end. */
+export async function syncGroup(group: string) {
   const run = await api<SyncRun>('admin', 'POST', '/sync/runs', { group });
   for (let i = 0; i < 600; i++) {
     const r = await api<SyncRun>('admin', 'GET', `/sync/runs/${run.id}`);

@@ -197,6 +197,8 @@ export const IMPORT_PATHS = {
   linkVendor: '/api/v1/importables/{id}/link-vendor',
   importBudget: '/api/v1/importables/{id}/import-budget',
   reimportBudget: '/api/v1/importables/{id}/reimport-budget',
+  importPrimeContract: '/api/v1/importables/{id}/import-prime-contract',
+  reimportPrimeContract: '/api/v1/importables/{id}/reimport-prime-contract',
 } as const;
 export type ImportAction = keyof typeof IMPORT_PATHS;
 

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, Dialog, Heading, Modal } from 'react-aria-components';
 import { type ImportAction, useImportAction, useImportables } from '../../api/hooks';
 import type { Importable, VendorMatch } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
+import { formatCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
 import { Pager } from './Pager';
@@ -28,13 +29,27 @@ const COLUMNS: Record<string, Column[]> = {
   ],
   budget: [
     { header: 'Job', value: (i) => i.spectrumKey ?? s(i, 'jobNumber') },
-    { header: 'Lines', value: (i) => s(i, 'lineCount') },
+    {
+      header: 'Phase rows with an estimate',
+      value: (i) => `${s(i, 'rowsWithEstimate')} of ${s(i, 'phaseRows')}`,
+    },
+    { header: 'Spectrum total', value: (i) => totals(i, 'spectrumTotalCents') },
+    { header: 'PM total', value: (i) => totals(i, 'pmTotalCents') },
   ],
   prime_contract: [
-    { header: 'Contract', value: (i) => i.spectrumKey ?? s(i, 'jobNumber') },
+    { header: 'Contract', value: (i) => s(i, 'contractNumber') || (i.spectrumKey ?? '') },
     { header: 'Description', value: (i) => s(i, 'description') },
+    { header: 'Original contract', value: (i) => money(i, 'originalContractCents') },
+    { header: 'Billing items', value: (i) => s(i, 'items') },
   ],
 };
+
+const money = (i: Importable, k: string) => {
+  const v = (i.spectrum as Record<string, unknown> | null)?.[k];
+  return typeof v === 'number' ? formatCents(v) : '';
+};
+const totals = (i: Importable, k: 'spectrumTotalCents' | 'pmTotalCents' | 'newPmTotalCents') =>
+  'totals' in i && i.totals ? formatCents(i.totals[k]) : '';
 
 const ACTIONS: Record<string, { action: ImportAction; label: string }[]> = {
   job: [{ action: 'importJob', label: 'Import as project' }],
@@ -43,7 +58,10 @@ const ACTIONS: Record<string, { action: ImportAction; label: string }[]> = {
     { action: 'importBudget', label: 'Import budget' },
     { action: 'reimportBudget', label: 'Re-import budget' },
   ],
-  prime_contract: [],
+  prime_contract: [
+    { action: 'importPrimeContract', label: 'Import prime contract' },
+    { action: 'reimportPrimeContract', label: 'Re-import prime contract' },
+  ],
 };
 
 /** Spectrum records staged by the sync, ready to import into the PM side (or already imported). */
@@ -108,6 +126,7 @@ export function ImportablesTab({
 
 function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: string) => void }) {
   const run = useImportAction();
+  const [confirming, setConfirming] = useState(false);
   const name = item.spectrumKey ?? item.id;
   const actions = ACTIONS[item.type] ?? [];
   const other = item.blockedBy.filter(
@@ -132,6 +151,15 @@ function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: 
         />
       ))}
       {item.type === 'vendor' && <LinkVendor item={item} onNotice={onNotice} />}
+      {confirming && (
+        <ConfirmReimport
+          item={item}
+          onClose={(done) => {
+            setConfirming(false);
+            if (done) onNotice(`Done: the budget of ${name} was re-imported.`);
+          }}
+        />
+      )}
       {other.map((b) => (
         <div key={b.action}>
           <span>{b.action} is unavailable:</span>
@@ -190,5 +218,42 @@ function LinkVendor({ item, onNotice }: { item: Importable; onNotice: (text: str
       )}
       <ProblemAlert error={run.error} heading="The vendor was not linked" />
     </div>
+  );
+}
+
+/** BUD-3: re-importing overwrites the PM budget lines; the dialog shows the totals before and after first. */
+function ConfirmReimport({ item, onClose }: { item: Importable; onClose: (done: boolean) => void }) {
+  const run = useImportAction();
+  return (
+    <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose(false)}>
+      <Dialog>
+        <Heading slot="title">Re-import the budget of {item.spectrumKey}</Heading>
+        <p>The budget lines on the PM side are replaced by Spectrum's original estimates.</p>
+        <dl className="facts">
+          <dt>Spectrum's total</dt>
+          <dd>{totals(item, 'spectrumTotalCents')}</dd>
+          <dt>PM total now</dt>
+          <dd>{totals(item, 'pmTotalCents')}</dd>
+          <dt>PM total after the re-import</dt>
+          <dd>{totals(item, 'newPmTotalCents')}</dd>
+        </dl>
+        <ProblemAlert error={run.error} heading="The budget was not re-imported" />
+        <div className="dialog-buttons">
+          <Button onPress={() => onClose(false)}>Cancel</Button>
+          <Button
+            data-variant="primary"
+            isDisabled={run.isPending}
+            onPress={() =>
+              run.mutate(
+                { id: item.id, action: 'reimportBudget', body: { confirm: true } },
+                { onSuccess: () => onClose(true) },
+              )
+            }
+          >
+            Re-import and overwrite
+          </Button>
+        </div>
+      </Dialog>
+    </Modal>
   );
 }
