@@ -172,13 +172,24 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
   it('APP-4: a Spectrum I row fails the request in plain words; fixed in Spectrum, retried, synced', async () => {
     const projectId = await e.linkedProject('24-104');
     const companyId = await e.linkedCompany('EAGLEST');
-    // 24-104 has no 260000 S phase: UpdateSubcontractPhases answers an I row
+    const phase = {
+      Company_Code: 'ABC',
+      Job_Number: '24-104',
+      Phase_Code: '260000',
+      Cost_Type: 'S',
+      Description: 'Electrical',
+      Status_Code: 'A',
+    };
+    const phaseKey = { Company_Code: 'ABC', Job_Number: '24-104', Phase_Code: '260000', Cost_Type: 'S' };
+    await e.sim$('POST', '/state/phases', phase);
     const id = await e.commitment(projectId, companyId, {
       number: 'SC-0006',
       lines: [{ costCode: '26-0000', costType: 'S', description: 'Electrical', amountCents: 50_000 }],
     });
     const requestId = await e.send('commitment', id);
     expect((await e.accept(requestId)).status).toBe(200);
+    // a change made in Spectrum after the accept: the phase is gone, UpdateSubcontractPhases answers an I row
+    await e.sim$('DELETE', '/state/phases', { key: phaseKey });
     await e.drain();
     const failed = await e
       .http()
@@ -191,14 +202,7 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     );
     const c = await e.http().get(`/api/v1/commitments/${id}`).set(bearer(PM)).expect(200);
     expect(c.body.state).toBe('failed');
-    await e.sim$('POST', '/state/phases', {
-      Company_Code: 'ABC',
-      Job_Number: '24-104',
-      Phase_Code: '260000',
-      Cost_Type: 'S',
-      Description: 'Electrical',
-      Status_Code: 'A',
-    });
+    await e.sim$('POST', '/state/phases', phase);
     await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(PM)).expect(403);
     await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(APPROVER)).expect(200);
     await e.drain();

@@ -2,6 +2,7 @@ import {
   allOf,
   type Check,
   checkFrom,
+  counterCandidates,
   deriveChangeRequestNumber,
   deriveSubcontractNumber,
   type ExportableType,
@@ -74,6 +75,40 @@ const today = (d: Date) => d.toISOString().slice(0, 10);
 export const changeRequestKey = (job: string, customer: string, number: string) =>
   `${job}/${customer}/${number}`;
 
+/** How many free candidate keys a job or vendor accept looks for in Spectrum (other accepts may hold some). */
+const FREE_CANDIDATES = 4;
+
+/**
+ * The candidate keys Spectrum already has, asked one key at a time (never its whole job or vendor list): candidates
+ * in order until `FREE_CANDIDATES` free ones were seen, and the approver's typed key. `probed` lists every key asked
+ * about, so a pre-fill is only ever a key Spectrum was asked about.
+ */
+async function takenAmong(
+  candidates: Iterable<string>,
+  exists: (key: string) => Promise<boolean>,
+  typed: string | undefined,
+): Promise<{ taken: string[]; probed: Set<string> }> {
+  const taken: string[] = [];
+  const probed = new Set<string>();
+  const ask = async (key: string) => {
+    probed.add(key.toUpperCase());
+    if (await exists(key)) taken.push(key);
+    else return true;
+    return false;
+  };
+  let free = 0;
+  for (const c of candidates) {
+    if (free >= FREE_CANDIDATES) break;
+    if (await ask(c)) free++;
+  }
+  if (typed && !probed.has(typed)) await ask(typed);
+  return { taken, probed };
+}
+
+/** The derived key when Spectrum was asked about it, else none (the approver types one). */
+const probedOnly = (key: string | null, probed: ReadonlySet<string>) =>
+  key !== null && probed.has(key.toUpperCase()) ? key : null;
+
 function checked(service: SpectrumWriteService, payload: object, prefix: string): Check {
   return withFieldPrefix(validatePayload(service, payload), prefix);
 }
@@ -108,7 +143,9 @@ export class ExportPlansService {
     client: BridgeSpectrumClient,
     facts: IntegrationFacts & { companyCode: string | null },
     now: Date,
+    typedKey?: string,
   ): Promise<Prepared> {
+    const typed = typedKey?.trim().toUpperCase() || undefined;
     const companyCode = facts.companyCode ?? client.companyCode;
     const type = req.type as ExportableType;
     const id = req.itemId;
@@ -129,16 +166,19 @@ export class ExportPlansService {
         const template = facts.templateJob;
         if (!template)
           blockers.push(reason('template-job-missing', 'JOB-3', 'No template job is configured.'));
-        const jobs = await client.listJobs().toArray();
+        const base = keepTail(normalizeKeyText(p.number ?? ''), 10);
+        const jobs = await takenAmong(
+          base === '' ? [] : counterCandidates(base, 10),
+          async (jobNumber) => (await client.listJobs({ jobNumber }).toArray()).length > 0,
+          typed,
+        );
         return {
           kind: 'job',
           scope: {},
-          spectrumTaken: jobs.map((j) => j.jobNumber),
+          spectrumTaken: jobs.taken,
           blockers,
-          derive: (taken) => {
-            const base = keepTail(normalizeKeyText(p.number ?? ''), 10);
-            return base === '' ? null : firstFreeWithCounter(base, 10, upperSet(taken));
-          },
+          derive: (taken) =>
+            base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), jobs.probed),
           validate: (value, taken) =>
             allOf(
               validateJobNumber(value, { field: 'spectrumId', rule: 'JOB-2' }),
@@ -171,16 +211,19 @@ export class ExportPlansService {
       case 'company': {
         const c = await this.items.companies.loadDomain(id);
         if (!c) return notFound();
-        const vendors = await client.listVendorMaster().toArray();
+        const base = normalizeKeyText(c.name).replace(/-/g, '').slice(0, 8);
+        const vendors = await takenAmong(
+          base === '' ? [] : counterCandidates(base, 10),
+          async (vendorCode) => (await client.listVendorMaster({ vendorCode }).toArray()).length > 0,
+          typed,
+        );
         return {
           kind: 'vendor',
           scope: {},
-          spectrumTaken: vendors.map((v) => v.vendorCode),
+          spectrumTaken: vendors.taken,
           blockers,
-          derive: (taken) => {
-            const base = normalizeKeyText(c.name).replace(/-/g, '').slice(0, 8);
-            return base === '' ? null : firstFreeWithCounter(base, 10, upperSet(taken));
-          },
+          derive: (taken) =>
+            base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), vendors.probed),
           validate: (value, taken) =>
             allOf(
               validateVendorCode(value, { field: 'spectrumId', rule: 'VEN-2' }),
@@ -558,7 +601,10 @@ export class ExportPlansService {
     );
     const typed = prepared.kind === 'change_request' ? input.changeRequestId : input.spectrumId;
     const prefill = ownKey ?? prepared.derive(taken);
-    const reasons: Reason[] = [...prepared.blockers];
+    // one reason per code: the pre-flight and the plan may both say the template job is missing
+    const reasons: Reason[] = prepared.blockers.filter(
+      (b, i, all) => all.findIndex((x) => x.code === b.code) === i,
+    );
     if (reasons.length > 0) return { ok: false, reasons, prefill };
     const value = (typed ?? prefill ?? '').trim();
     if (value === '') {

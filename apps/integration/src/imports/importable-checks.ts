@@ -167,6 +167,7 @@ export class ImportableChecks {
         vendorCode: key,
         readyToImport: link.state === 'ready_to_import',
         linkedCompanyId: linkedPmId(link),
+        status: rec?.data.status ?? null,
       },
     };
   }

@@ -2,6 +2,11 @@ import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
 import type { Budget, BudgetChange, BudgetLine, Cents, Project } from '../domain/types.js';
 import { sumCents } from '../formats/amounts.js';
 import { costCodeKey, queueStateReason } from './common.js';
+import {
+  costTypesKnownReasons,
+  linesOnJobReasons,
+  type SpectrumPreflightFacts,
+} from './spectrum-preflight.js';
 
 export interface SpectrumBudgetFacts {
   /** The job's estimate entries are posted. */
@@ -105,8 +110,30 @@ export function budgetReimportTotals(
   };
 }
 
-/** BUD-5, BUD-6, BUD-7: may this budget be sent to Spectrum as the job's estimate? */
-export function checkBudgetExport(project: Project, budget: Budget): Check {
+/** BUD-5, FC-1: every cost code of the project, with its cost types, is synced with Spectrum. */
+export function costCodesSyncedReasons(project: Pick<Project, 'costCodes'>, rule: string): Reason[] {
+  const out: Reason[] = [];
+  project.costCodes.forEach((cc, i) => {
+    if (!cc.syncedWithSpectrum) {
+      out.push(
+        reason(
+          'cost-code-not-synced',
+          rule,
+          `Cost code ${cc.code} and its cost types are not synced with Spectrum yet.`,
+          `costCodes[${i}]`,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** BUD-5, BUD-6, BUD-7, PRE-1: may this budget be sent to Spectrum as the job's estimate? */
+export function checkBudgetExport(
+  project: Project,
+  budget: Budget,
+  spectrum: SpectrumPreflightFacts = {},
+): Check {
   const reasons: (Reason | null | false)[] = [
     project.jobNumber === null &&
       reason('job-not-linked', 'BUD-5', 'The project is not linked to a Spectrum job.'),
@@ -114,19 +141,9 @@ export function checkBudgetExport(project: Project, budget: Budget): Check {
     budget.exportInFlight &&
       reason('budget-export-in-flight', 'BUD-6', 'An export of this budget is already waiting or running.'),
     budget.lines.length === 0 && reason('budget-empty', 'BUD-7', 'The budget has no lines to send.'),
+    ...costCodesSyncedReasons(project, 'BUD-5'),
+    ...costTypesKnownReasons(budget.lines, spectrum.costTypes),
   ];
-  project.costCodes.forEach((cc, i) => {
-    if (!cc.syncedWithSpectrum) {
-      reasons.push(
-        reason(
-          'cost-code-not-synced',
-          'BUD-5',
-          `Cost code ${cc.code} and its cost types are not synced with Spectrum yet.`,
-          `costCodes[${i}]`,
-        ),
-      );
-    }
-  });
   if (!budget.exportInFlight) reasons.push(queueStateReason(budget.syncState, 'budget'));
   return checkFrom(reasons);
 }
@@ -157,8 +174,13 @@ export function amountOnlyBudgetLines(lines: readonly BudgetLine[]): BudgetLine[
   return lines.map(({ quantity: _q, unitOfMeasure: _u, ...rest }) => ({ ...rest }));
 }
 
-/** BCH-1: may this budget change be sent to Spectrum as a change request? */
-export function checkBudgetChangeExport(project: Project, budget: Budget, change: BudgetChange): Check {
+/** BCH-1, PRE-1: may this budget change be sent to Spectrum as a change request? */
+export function checkBudgetChangeExport(
+  project: Project,
+  budget: Budget,
+  change: BudgetChange,
+  spectrum: SpectrumPreflightFacts = {},
+): Check {
   const synced = new Set(
     project.costCodes.filter((c) => c.syncedWithSpectrum).map((c) => costCodeKey(c.code)),
   );
@@ -173,6 +195,7 @@ export function checkBudgetChangeExport(project: Project, budget: Budget, change
     queueStateReason(change.syncState, 'budget change'),
     change.syncState === 'synced' &&
       reason('budget-change-already-synced', 'BCH-1', 'The budget change is already in Spectrum.'),
+    ...linesOnJobReasons(change.lines, project.jobNumber, spectrum.jobPhases),
   ];
   change.lines.forEach((l, i) => {
     if (!synced.has(costCodeKey(l.costCode))) {
