@@ -169,7 +169,7 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r1);
   });
 
-  it('APP-4: a Spectrum I row fails the request in plain words; fixed in Spectrum, retried, synced', async () => {
+  it('APP-4 PRE-2: a Spectrum I row fails the request in plain words, saying what was written and what not; fixed in Spectrum, retried, synced', async () => {
     const projectId = await e.linkedProject('24-104');
     const companyId = await e.linkedCompany('EAGLEST');
     const phase = {
@@ -200,6 +200,13 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     expect(failed.body.lastError).toMatch(
       /Spectrum refused the export at line 1 of 1 .*Phase\/cost type does not exist on job 24-104.*field Phase_Code/,
     );
+    // PRE-2: the header Spectrum took is named, and so is the line it did not
+    expect(failed.body.lastError).toMatch(
+      /Written to Spectrum: 1 of 2 steps \(subcontract header\)\. Not written: 1 of 2 steps \(line 1 of 1 \(260000 S\)\); Retry sends only these, once the cause is fixed\.$/,
+    );
+    expect(
+      rows(await e.sim$('GET', '/state/subcontracts?Vendor_Code=EAGLEST&Subcontract_Number=SC-0006')),
+    ).toHaveLength(1);
     const c = await e.http().get(`/api/v1/commitments/${id}`).set(bearer(PM)).expect(200);
     expect(c.body.state).toBe('failed');
     await e.sim$('POST', '/state/phases', phase);
@@ -208,7 +215,11 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     await e.drain();
     const done = await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER)).expect(200);
     expect(done.body.state).toBe('synced');
+    expect(done.body.lastError).toBeNull();
     expect(rows(await e.sim$('GET', '/state/subcontracts?Vendor_Code=EAGLEST&limit=100'))).toHaveLength(1);
+    expect(
+      rows(await e.sim$('GET', '/state/subcontract-lines?Vendor_Code=EAGLEST&Subcontract_Number=SC-0006')),
+    ).toHaveLength(1);
   });
 
   it('COM-5: unlink clears the link of a synced commitment (audited), then it can be deleted', async () => {
