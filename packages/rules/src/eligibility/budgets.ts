@@ -92,7 +92,8 @@ const lineKey = (costCode: string, costType: string) =>
 
 /**
  * BUD-3: the three totals the re-import listing shows per job. A re-import overwrites the PM lines that Spectrum
- * also has; PM lines Spectrum does not have keep their values.
+ * also has, adds the Spectrum estimate lines the budget does not have yet (BUD-2: estimate > 0), and leaves PM lines
+ * Spectrum does not have as they are.
  */
 export function budgetReimportTotals(
   pmLines: readonly Pick<BudgetLine, 'costCode' | 'costType' | 'amount'>[],
@@ -103,10 +104,15 @@ export function budgetReimportTotals(
     const k = lineKey(r.phaseCode, r.costType);
     spectrum.set(k, (spectrum.get(k) ?? 0) + r.originalEstimate);
   }
+  const pm = new Set(pmLines.map((l) => lineKey(l.costCode, l.costType)));
+  const added = [...spectrum].filter(([k, cents]) => !pm.has(k) && cents > 0).map(([, cents]) => cents);
   return {
     spectrumTotal: sumCents(spectrumRows.map((r) => r.originalEstimate)),
     pmTotal: sumCents(pmLines.map((l) => l.amount)),
-    newPmTotal: sumCents(pmLines.map((l) => spectrum.get(lineKey(l.costCode, l.costType)) ?? l.amount)),
+    newPmTotal: sumCents([
+      ...pmLines.map((l) => spectrum.get(lineKey(l.costCode, l.costType)) ?? l.amount),
+      ...added,
+    ]),
   };
 }
 
