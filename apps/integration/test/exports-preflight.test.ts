@@ -138,6 +138,48 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
     expect(res.body.errors[0].field).toBe('lines[1].costCode');
   });
 
+  it("WBS-3: cost types are Spectrum's (Q refused once cost types are synced); a code added before the project had a list still takes cost types", async () => {
+    const list = await e.t.prisma.costCodeList.findFirstOrThrow();
+    const project = await e
+      .http()
+      .post('/api/v1/projects')
+      .set(bearer(PM))
+      .send({ name: 'Stuck project' })
+      .expect(201);
+    const id = project.body.id as string;
+    const q = await e
+      .http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '999999', description: 'Misc', costTypes: ['Q'] })
+      .expect(422);
+    expect(q.body.errors).toEqual([
+      expect.objectContaining({ code: 'cost-type-not-in-spectrum', rule: 'WBS-3', field: 'costTypes[0]' }),
+    ]);
+    expect(q.body.errors[0].message).toBe("Cost type Q is not one of Spectrum's cost types (E, L, M, O, S).");
+    await e
+      .http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '999999', description: 'Misc', costTypes: [] })
+      .expect(201);
+    await e.t.prisma.project.update({ where: { id }, data: { costCodeListId: list.id } });
+    const added = await e
+      .http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '999999', costTypes: ['L'] });
+    expect(added.status).toBeLessThan(300);
+    expect(added.body.costTypes.map((c: { costType: string }) => c.costType)).toEqual(['L']);
+    const notListed = await e
+      .http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '888888', description: 'Other', costTypes: ['L'] })
+      .expect(422);
+    expect(codes(notListed.body.errors)).toEqual(['cost-code-not-on-list']);
+  });
+
   it('PRE-1 VEN-1: an inactive Spectrum vendor (HILLDRY, status I) is not importable as a company, and a commitment to it is neither sendable nor accepted', async () => {
     await e.t.prisma.integrationSettings.update({ where: { id: 1 }, data: { vendorTypeFilter: ['SUB'] } });
     await sync('vendors');
