@@ -180,6 +180,54 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
     expect(codes(notListed.body.errors)).toEqual(['cost-code-not-on-list']);
   });
 
+  it('JOB-3: the template job values come from Spectrum, not from what was typed in the settings; a template job Spectrum lacks keeps the request waiting', async () => {
+    const list = await e.t.prisma.costCodeList.findFirstOrThrow();
+    const settings = await e.t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const template = settings.templateJob as Record<string, unknown>;
+    try {
+      // typed with a customer Spectrum does not have: the job still gets the template job's customer (C100)
+      await e.t.prisma.integrationSettings.update({
+        where: { id: 1 },
+        data: { templateJob: { ...template, customerCode: 'OWNER1', division: '9' } },
+      });
+      const p = await e
+        .http()
+        .post('/api/v1/projects')
+        .set(bearer(PM))
+        .send({ name: 'Template Check', number: '26-310', costCodeListId: list.id })
+        .expect(201);
+      const requestId = await e.send('project', p.body.id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.drain();
+      expect((await request(requestId)).state).toBe('synced');
+      const [job] = rows(await e.sim$('GET', '/state/jobs?Job_Number=26-310'));
+      expect(job).toMatchObject({ Customer_Code: 'C100', Division: '1', Cost_Center: 'NOR' });
+
+      await e.t.prisma.integrationSettings.update({
+        where: { id: 1 },
+        data: { templateJob: { ...template, jobNumber: '99-NONE' } },
+      });
+      const q = await e
+        .http()
+        .post('/api/v1/projects')
+        .set(bearer(PM))
+        .send({ name: 'No Such Template', number: '26-311', costCodeListId: list.id })
+        .expect(201);
+      const waiting = await e.send('project', q.body.id);
+      await e.sim$('DELETE', '/requests');
+      const refused = await e.accept(waiting);
+      expect(refused.status).toBe(422);
+      expect(codes(refused.body.errors)).toEqual(['template-job-invalid']);
+      expect((await request(waiting)).state).toBe('ready_to_export');
+      expect(await writes()).toEqual([]);
+    } finally {
+      await e.t.prisma.integrationSettings.update({
+        where: { id: 1 },
+        data: { templateJob: template as never },
+      });
+    }
+  });
+
   it('PRE-1 VEN-1: an inactive Spectrum vendor (HILLDRY, status I) is not importable as a company, and a commitment to it is neither sendable nor accepted', async () => {
     await e.t.prisma.integrationSettings.update({ where: { id: 1 }, data: { vendorTypeFilter: ['SUB'] } });
     await sync('vendors');

@@ -21,6 +21,7 @@ import {
   type Reason,
   reason,
   type SpectrumWriteService,
+  type TemplateJob,
   upperSet,
   validateApproverKey,
   validateJobNumber,
@@ -163,9 +164,7 @@ export class ExportPlansService {
       case 'project': {
         const p = await this.items.projects.loadDomain(id);
         if (!p) return notFound();
-        const template = facts.templateJob;
-        if (!template)
-          blockers.push(reason('template-job-missing', 'JOB-3', 'No template job is configured.'));
+        const template = await this.templateJob(facts.templateJob, client, blockers);
         const base = keepTail(normalizeKeyText(p.number ?? ''), 10);
         const jobs = await takenAmong(
           base === '' ? [] : counterCandidates(base, 10),
@@ -428,6 +427,44 @@ export class ExportPlansService {
         };
       }
     }
+  }
+
+  /**
+   * JOB-3: the template job's values as Spectrum has them (division, cost center, customer, taxable flag, price
+   * method), read for this accept; the settings only name the job (and a GL account). A template job Spectrum does
+   * not have refuses the accept with that reason, before anything is written.
+   */
+  private async templateJob(
+    configured: TemplateJob | null,
+    client: BridgeSpectrumClient,
+    blockers: Reason[],
+  ): Promise<TemplateJob | null> {
+    if (!configured) {
+      blockers.push(reason('template-job-missing', 'JOB-3', 'No template job is configured.'));
+      return null;
+    }
+    const [job] = await client.listJobs({ jobNumber: configured.jobNumber }).toArray();
+    if (!job) {
+      blockers.push(
+        reason(
+          'template-job-invalid',
+          'JOB-3',
+          `The template job ${configured.jobNumber} does not exist in Spectrum; name an existing job in the general settings.`,
+        ),
+      );
+      return null;
+    }
+    const price = job.priceMethodCode.trim().toUpperCase();
+    return {
+      ...configured,
+      division: job.division.trim(),
+      costCenter: job.costCenter.trim(),
+      customerCode: job.customerCode.trim(),
+      taxable: job.taxableFlag.trim().toUpperCase() === 'Y',
+      priceMethodCode: (['F', 'T', 'C', 'U'].includes(price)
+        ? price
+        : configured.priceMethodCode) as TemplateJob['priceMethodCode'],
+    };
   }
 
   /** Job, customer and payload mapper of a change request export (CCO-2, PCCO-2, BCH-1). */
