@@ -228,6 +228,35 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
     }
   });
 
+  it("JOB-3 APP-4: a job export that failed on the template job's customer is planned again on Retry once the template job is fixed", async () => {
+    const list = await e.t.prisma.costCodeList.findFirstOrThrow();
+    const key = { Company_Code: 'ABC', Job_Number: '99-TPL' };
+    await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'OWNER1' } });
+    try {
+      const p = await e
+        .http()
+        .post('/api/v1/projects')
+        .set(bearer(PM))
+        .send({ name: 'Retry Replan', number: '26-320', costCodeListId: list.id })
+        .expect(201);
+      const requestId = await e.send('project', p.body.id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      await e.drain();
+      const failed = await request(requestId);
+      expect(failed.state).toBe('failed');
+      expect(failed.lastError).toMatch(/Customer does not exist.*Nothing was written to Spectrum\.$/);
+      await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'C100' } });
+      await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(APPROVER)).expect(200);
+      await e.drain();
+      const done = await request(requestId);
+      expect(done).toMatchObject({ state: 'synced', spectrumKey: '26-320' });
+      const [job] = rows(await e.sim$('GET', '/state/jobs?Job_Number=26-320'));
+      expect(job).toMatchObject({ Customer_Code: 'C100' });
+    } finally {
+      await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'C100' } });
+    }
+  });
+
   it('PRE-1 VEN-1: an inactive Spectrum vendor (HILLDRY, status I) is not importable as a company, and a commitment to it is neither sendable nor accepted', async () => {
     await e.t.prisma.integrationSettings.update({ where: { id: 1 }, data: { vendorTypeFilter: ['SUB'] } });
     await sync('vendors');

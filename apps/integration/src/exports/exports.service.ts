@@ -443,7 +443,9 @@ export class ExportsService {
   /** APP-4: a failed export goes back to work; the steps already done are not repeated. */
   async retry(actor: AuthUser, id: string) {
     const r = await this.mustFind(id);
+    const replanned = await this.replanFromSettings(r);
     const retried = await this.repo.transaction(async (tx) => {
+      for (const step of replanned) await this.repo.replacePendingStepInput(id, step.seq, step.input, tx);
       const moved = await this.repo.transition(
         id,
         ['failed'],
@@ -478,6 +480,28 @@ export class ExportsService {
     });
     this.worker.kick();
     return this.view(retried);
+  }
+
+  /**
+   * JOB-3, APP-4: a failed job export whose `AddJob` was not written is planned again before the retry, so a template
+   * job fixed since (in Spectrum or in the settings) reaches Spectrum; the job number the approver fixed is kept.
+   */
+  private async replanFromSettings(
+    r: ExportRequestRecord,
+  ): Promise<{ seq: number; input: Record<string, string> }[]> {
+    if (r.state !== 'failed' || r.type !== 'project' || !r.spectrumKey) return [];
+    const pending = (await this.repo.steps(r.id)).filter(
+      (s) => s.status === 'pending' && s.service === 'AddJob',
+    );
+    if (pending.length === 0) return [];
+    const prepared = await this.prepare(r, undefined, r.spectrumKey);
+    if (prepared.blockers.length > 0)
+      throw unprocessable('The job export cannot be retried as it is.', prepared.blockers);
+    const planned = prepared.build(r.spectrumKey).steps;
+    return pending.flatMap((s) => {
+      const step = planned.find((p) => p.service === s.service);
+      return step ? [{ seq: s.seq, input: step.input }] : [];
+    });
   }
 
   /** The sender takes a waiting request back; the item is editable again in its earlier state. */
