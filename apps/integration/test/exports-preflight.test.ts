@@ -39,6 +39,18 @@ const request = async (id: string) =>
 const commitmentView = async (id: string) =>
   (await e.http().get(`/api/v1/commitments/${id}`).set(bearer(PM)).expect(200)).body;
 
+/** A PM project (not linked to a job) on the Spectrum Standard Cost Codes list unless `list` is false. */
+async function newProject(body: Record<string, unknown>, list = true): Promise<string> {
+  const costCodeListId = list ? (await e.t.prisma.costCodeList.findFirstOrThrow()).id : undefined;
+  const res = await e
+    .http()
+    .post('/api/v1/projects')
+    .set(bearer(PM))
+    .send({ ...body, ...(costCodeListId ? { costCodeListId } : {}) })
+    .expect(201);
+  return res.body.id as string;
+}
+
 /** Runs a sync group to its end, as the schedule would (the last synced Spectrum data the send check reads). */
 async function sync(group: 'cost_codes' | 'vendors' | 'jobs'): Promise<void> {
   const run = await e.http().post('/api/v1/sync/runs').set(bearer(ADMIN)).send({ group }).expect(202);
@@ -65,14 +77,9 @@ async function refusedAtAccept(requestId: string, expected: string[]) {
 
 describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => {
   it('PRE-1 COM-1: a commitment on a project not linked to a Spectrum job shows job-not-linked and sendToErp refuses it', async () => {
-    const project = await e
-      .http()
-      .post('/api/v1/projects')
-      .set(bearer(PM))
-      .send({ name: 'Not linked yet', budgetToolEnabled: true })
-      .expect(201);
+    const projectId = await newProject({ name: 'Not linked yet', budgetToolEnabled: true }, false);
     const companyId = await e.linkedCompany('ACMEEL');
-    const id = await e.commitment(project.body.id, companyId, { number: 'NOJOB-1' });
+    const id = await e.commitment(projectId, companyId, { number: 'NOJOB-1' });
     const view = await commitmentView(id);
     expect(codes(sendBlockers(view))).toEqual(['job-not-linked']);
     expect(sendBlockers(view)[0]).toMatchObject({ rule: 'COM-1', field: 'projectId' });
@@ -140,13 +147,7 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
 
   it("WBS-3: cost types are Spectrum's (Q refused once cost types are synced); a code added before the project had a list still takes cost types", async () => {
     const list = await e.t.prisma.costCodeList.findFirstOrThrow();
-    const project = await e
-      .http()
-      .post('/api/v1/projects')
-      .set(bearer(PM))
-      .send({ name: 'Stuck project' })
-      .expect(201);
-    const id = project.body.id as string;
+    const id = await newProject({ name: 'Stuck project' }, false);
     const q = await e
       .http()
       .post(`/api/v1/projects/${id}/cost-codes`)
@@ -181,7 +182,6 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
   });
 
   it('JOB-3: the template job values come from Spectrum, not from what was typed in the settings; a template job Spectrum lacks keeps the request waiting', async () => {
-    const list = await e.t.prisma.costCodeList.findFirstOrThrow();
     const settings = await e.t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
     const template = settings.templateJob as Record<string, unknown>;
     try {
@@ -190,13 +190,8 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
         where: { id: 1 },
         data: { templateJob: { ...template, customerCode: 'OWNER1', division: '9' } },
       });
-      const p = await e
-        .http()
-        .post('/api/v1/projects')
-        .set(bearer(PM))
-        .send({ name: 'Template Check', number: '26-310', costCodeListId: list.id })
-        .expect(201);
-      const requestId = await e.send('project', p.body.id);
+      const pId = await newProject({ name: 'Template Check', number: '26-310' });
+      const requestId = await e.send('project', pId);
       expect((await e.accept(requestId)).status).toBe(200);
       await e.drain();
       expect((await request(requestId)).state).toBe('synced');
@@ -207,13 +202,8 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
         where: { id: 1 },
         data: { templateJob: { ...template, jobNumber: '99-NONE' } },
       });
-      const q = await e
-        .http()
-        .post('/api/v1/projects')
-        .set(bearer(PM))
-        .send({ name: 'No Such Template', number: '26-311', costCodeListId: list.id })
-        .expect(201);
-      const waiting = await e.send('project', q.body.id);
+      const qId = await newProject({ name: 'No Such Template', number: '26-311' });
+      const waiting = await e.send('project', qId);
       await e.sim$('DELETE', '/requests');
       const refused = await e.accept(waiting);
       expect(refused.status).toBe(422);
@@ -229,17 +219,11 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
   });
 
   it("JOB-3 APP-4: a job export that failed on the template job's customer is planned again on Retry once the template job is fixed", async () => {
-    const list = await e.t.prisma.costCodeList.findFirstOrThrow();
     const key = { Company_Code: 'ABC', Job_Number: '99-TPL' };
     await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'OWNER1' } });
     try {
-      const p = await e
-        .http()
-        .post('/api/v1/projects')
-        .set(bearer(PM))
-        .send({ name: 'Retry Replan', number: '26-320', costCodeListId: list.id })
-        .expect(201);
-      const requestId = await e.send('project', p.body.id);
+      const pId = await newProject({ name: 'Retry Replan', number: '26-320' });
+      const requestId = await e.send('project', pId);
       expect((await e.accept(requestId)).status).toBe(200);
       await e.drain();
       const failed = await request(requestId);
