@@ -241,6 +241,37 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
     }
   });
 
+  it("WBS-3 JOB-2: a project exported as a job brings its cost codes as the job's phases; the next cost codes sync marks them synced", async () => {
+    const id = await newProject({ name: 'Phases Along', number: '26-330' });
+    for (const [code, costTypes] of [
+      ['010000', ['L', 'M']],
+      ['033000', ['S']],
+    ] as const) {
+      await e
+        .http()
+        .post(`/api/v1/projects/${id}/cost-codes`)
+        .set(bearer(PM))
+        .send({ code, costTypes })
+        .expect(201);
+    }
+    const requestId = await e.send('project', id);
+    expect((await e.accept(requestId)).status).toBe(200);
+    await e.drain();
+    expect((await request(requestId)).state).toBe('synced');
+    const phases = rows(await e.sim$('GET', '/state/phases?Job_Number=26-330&limit=100'));
+    expect(phases.map((p) => `${p.Phase_Code}/${p.Cost_Type}`).sort()).toEqual([
+      '010000/L',
+      '010000/M',
+      '033000/S',
+    ]);
+    await sync('cost_codes');
+    const types = await e.t.prisma.projectCostType.findMany({
+      where: { projectCostCode: { projectId: id } },
+    });
+    expect(types).toHaveLength(3);
+    expect(types.every((t) => t.syncedWithSpectrum)).toBe(true);
+  });
+
   it('PRE-1 VEN-1: an inactive Spectrum vendor (HILLDRY, status I) is not importable as a company, and a commitment to it is neither sendable nor accepted', async () => {
     await e.t.prisma.integrationSettings.update({ where: { id: 1 }, data: { vendorTypeFilter: ['SUB'] } });
     await sync('vendors');

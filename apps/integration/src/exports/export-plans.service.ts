@@ -16,6 +16,7 @@ import {
   mapCompanyToAddVendor,
   mapForecastToProjections,
   mapPrimeContractChangeOrderToChangeRequest,
+  mapProjectCostCodesToAddPhases,
   mapProjectToAddJob,
   normalizeKeyText,
   type Reason,
@@ -193,6 +194,12 @@ export class ExportPlansService {
             ),
           build: (jobNumber) => {
             const payload = mapProjectToAddJob(p, template ?? fallbackTemplate, { companyCode, jobNumber });
+            // WBS-3: the job takes the project's cost codes along as its phases (in the same export)
+            const phases = mapProjectCostCodesToAddPhases(p, {
+              companyCode,
+              jobNumber,
+              priceMethodCode: (template ?? fallbackTemplate).priceMethodCode,
+            });
             return {
               spectrumKey: jobNumber,
               keyFields: { jobNumber },
@@ -202,6 +209,11 @@ export class ExportPlansService {
                   service: 'AddJob',
                   input: payload as unknown as Record<string, string>,
                 },
+                ...steps(
+                  'AddPhase',
+                  phases,
+                  (ph, i) => `phase ${i + 1} of ${phases.length} (${ph.Phase_Code} ${ph.Cost_Type})`,
+                ),
               ],
             };
           },
