@@ -23,6 +23,9 @@ describe('commitments and commitment change orders (COM-1, COM-4, COM-5, CCO-1, 
     const { listId } = await seedIntegration(t);
     projectId = await createProject(t, { costCodeListId: listId });
     otherProjectId = await createProject(t, { name: 'Other project' });
+    // PRE-1: a commitment is sendable only on a project linked to a Spectrum job (its phases never synced here)
+    await setLink(t, 'job', projectId, 'synced', '24-101');
+    await setLink(t, 'job', otherProjectId, 'synced', '24-102');
     linkedCompany = await createCompany(t, { name: 'Linked Drywall' });
     await setLink(t, 'vendor', linkedCompany, 'synced', 'LINKDRY');
     unlinkedCompany = await createCompany(t, { name: 'Unlinked Concrete' });

@@ -88,7 +88,7 @@ describe('WEB-4: the live view of an export (server-sent events)', () => {
   });
 
   it('WEB-4: a failed export ends the stream with Failed and the reason in plain words', async () => {
-    const projectId = await e.linkedProject('24-102');
+    const projectId = (await e.t.prisma.project.findFirstOrThrow({ where: { name: 'Project 24-101' } })).id;
     const companyId = await e.linkedCompany('EAGLEST');
     const id = await e.commitment(projectId, companyId, { number: 'SC-FAIL' });
     const requestId = await e.send('commitment', id);

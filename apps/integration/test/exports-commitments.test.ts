@@ -169,16 +169,27 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     expect(list.body.items.map((x: { id: string }) => x.id)).toContain(r1);
   });
 
-  it('APP-4: a Spectrum I row fails the request in plain words; fixed in Spectrum, retried, synced', async () => {
+  it('APP-4 PRE-2: a Spectrum I row fails the request in plain words, saying what was written and what not; fixed in Spectrum, retried, synced', async () => {
     const projectId = await e.linkedProject('24-104');
     const companyId = await e.linkedCompany('EAGLEST');
-    // 24-104 has no 260000 S phase: UpdateSubcontractPhases answers an I row
+    const phase = {
+      Company_Code: 'ABC',
+      Job_Number: '24-104',
+      Phase_Code: '260000',
+      Cost_Type: 'S',
+      Description: 'Electrical',
+      Status_Code: 'A',
+    };
+    const phaseKey = { Company_Code: 'ABC', Job_Number: '24-104', Phase_Code: '260000', Cost_Type: 'S' };
+    await e.sim$('POST', '/state/phases', phase);
     const id = await e.commitment(projectId, companyId, {
       number: 'SC-0006',
       lines: [{ costCode: '26-0000', costType: 'S', description: 'Electrical', amountCents: 50_000 }],
     });
     const requestId = await e.send('commitment', id);
     expect((await e.accept(requestId)).status).toBe(200);
+    // a change made in Spectrum after the accept: the phase is gone, UpdateSubcontractPhases answers an I row
+    await e.sim$('DELETE', '/state/phases', { key: phaseKey });
     await e.drain();
     const failed = await e
       .http()
@@ -189,22 +200,26 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
     expect(failed.body.lastError).toMatch(
       /Spectrum refused the export at line 1 of 1 .*Phase\/cost type does not exist on job 24-104.*field Phase_Code/,
     );
+    // PRE-2: the header Spectrum took is named, and so is the line it did not
+    expect(failed.body.lastError).toMatch(
+      /Written to Spectrum: 1 of 2 steps \(subcontract header\)\. Not written: 1 of 2 steps \(line 1 of 1 \(260000 S\)\); Retry sends only these, once the cause is fixed\.$/,
+    );
+    expect(
+      rows(await e.sim$('GET', '/state/subcontracts?Vendor_Code=EAGLEST&Subcontract_Number=SC-0006')),
+    ).toHaveLength(1);
     const c = await e.http().get(`/api/v1/commitments/${id}`).set(bearer(PM)).expect(200);
     expect(c.body.state).toBe('failed');
-    await e.sim$('POST', '/state/phases', {
-      Company_Code: 'ABC',
-      Job_Number: '24-104',
-      Phase_Code: '260000',
-      Cost_Type: 'S',
-      Description: 'Electrical',
-      Status_Code: 'A',
-    });
+    await e.sim$('POST', '/state/phases', phase);
     await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(PM)).expect(403);
     await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(APPROVER)).expect(200);
     await e.drain();
     const done = await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER)).expect(200);
     expect(done.body.state).toBe('synced');
+    expect(done.body.lastError).toBeNull();
     expect(rows(await e.sim$('GET', '/state/subcontracts?Vendor_Code=EAGLEST&limit=100'))).toHaveLength(1);
+    expect(
+      rows(await e.sim$('GET', '/state/subcontract-lines?Vendor_Code=EAGLEST&Subcontract_Number=SC-0006')),
+    ).toHaveLength(1);
   });
 
   it('COM-5: unlink clears the link of a synced commitment (audited), then it can be deleted', async () => {

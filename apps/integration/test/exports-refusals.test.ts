@@ -105,11 +105,12 @@ describe('JOB-3 COM-2: missing template job or GL account → a clear refusal be
   });
 
   it('COM-2: no GL account in the template job nor on the cost type in Spectrum → 422 gl-account-missing, nothing written', async () => {
-    const projectId = await e.linkedProject('24-102');
+    // 24-103 has its phases with cost type E (the lines must be on the job: PRE-1)
+    const projectId = await e.linkedProject('24-103');
     const companyId = await e.linkedCompany('CITYCON');
     const id = await e.commitment(projectId, companyId, {
       number: 'GL-1',
-      lines: SUB_LINES.map((l) => ({ ...l, costType: 'E' })),
+      lines: SUB_LINES.filter((l) => l.costCode !== '03-1000').map((l) => ({ ...l, costType: 'E' })),
     });
     const requestId = await e.send('commitment', id);
     const [ct] = rows(await e.sim$('GET', '/state/cost-types?Cost_Type=E'));

@@ -233,6 +233,36 @@ describe('cost codes, job costs and budget imports (WBS, JC, BUD)', () => {
     expect(Number(lines.reduce((s, l) => s + l.amountCents, 0n))).toBe(newPmTotalCents);
   });
 
+  it('BUD-3 BUD-2: an estimate line posted in Spectrum after the import comes over on re-import, with its cost code', async () => {
+    const id = await importableId(env, 'budget', '24-101');
+    // without GEN-4 "automatically add", the sync adds no budget line for the new combination: only the re-import does
+    await env.settings({ autoAddCostCodes: false });
+    await env.sim$('POST', '/state/phases', {
+      Company_Code: 'ABC',
+      Job_Number: '24-101',
+      Phase_Code: '230000',
+      Cost_Type: 'E',
+      Description: 'HVAC',
+      Status_Code: 'A',
+      Original_Est_Cost: '5000.00',
+      Current_Est_Cost: '5000.00',
+    });
+    await env.run('cost_codes');
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(VIEWER)).expect(200);
+    const { pmTotalCents, newPmTotalCents } = item.body.totals;
+    expect(newPmTotalCents - pmTotalCents).toBe(500_000);
+    const ok = await post(`${id}/reimport-budget`, PM, { confirm: true }).expect(200);
+    expect(ok.body).toMatchObject({ linesUpdated: 0, linesAdded: 1 });
+    const lines = await env.t.prisma.budgetLine.findMany({ where: { budget: { projectId } } });
+    expect(Number(lines.reduce((s, l) => s + l.amountCents, 0n))).toBe(newPmTotalCents);
+    expect(lines.find((l) => l.costCode === '230000' && l.costType === 'E')?.amountCents).toBe(500_000n);
+    const code = await env.t.prisma.projectCostCode.findFirstOrThrow({
+      where: { projectId, code: '230000' },
+      include: { costTypes: true },
+    });
+    expect(code.costTypes.map((c) => [c.costType, c.syncedWithSpectrum])).toContainEqual(['E', true]);
+  });
+
   it('BUD-4: re-import is unavailable when the budget is locked or was exported, with both reasons', async () => {
     const id = await importableId(env, 'budget', '24-101');
     await env.t.prisma.budget.update({ where: { projectId }, data: { locked: true, everExported: true } });
@@ -242,6 +272,32 @@ describe('cost codes, job costs and budget imports (WBS, JC, BUD)', () => {
     expect(codes(res.body).sort()).toEqual(['budget-exported', 'budget-locked']);
     await env.t.prisma.budget.update({ where: { projectId }, data: { locked: false, everExported: false } });
     await post(`${id}/reimport-budget`, VIEWER, { confirm: true }).expect(403);
+  });
+
+  it('API-4 BUD-6: while the budget export is in flight, import and re-import name the export, not "never imported"', async () => {
+    const id = await importableId(env, 'budget', '24-101');
+    const link = await env.t.prisma.syncLink.findUniqueOrThrow({ where: { id } });
+    // what sendToErp does to an imported budget: locked, in flight, its link waiting for the approver
+    await env.t.prisma.budget.update({ where: { projectId }, data: { locked: true, exportInFlight: true } });
+    await env.t.prisma.syncLink.update({ where: { id }, data: { state: 'ready_to_export' } });
+    try {
+      const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+      expect(blocked(item.body, 'reimportBudget')?.sort()).toEqual([
+        'budget-export-in-flight',
+        'budget-locked',
+      ]);
+      expect(blocked(item.body, 'importBudget')?.sort()).toEqual([
+        'budget-already-imported',
+        'budget-export-in-flight',
+        'budget-locked',
+      ]);
+    } finally {
+      await env.t.prisma.syncLink.update({ where: { id }, data: { state: link.state } });
+      await env.t.prisma.budget.update({
+        where: { projectId },
+        data: { locked: false, exportInFlight: false },
+      });
+    }
   });
 
   it('SCH-2: a failure during a run ends it cleanly — the batch being read is not written — and the next run completes', async () => {

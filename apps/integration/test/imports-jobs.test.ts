@@ -167,6 +167,12 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     expect(changed.body).toMatchObject({ hasUnsyncedChanges: true });
     expect(blocked(changed.body, 'reimportPrimeContract')).toBeUndefined();
 
+    // PERM-6: a standard user without admin on the prime contracts tool either hears of both missing levels
+    const both = await post(`${id}/reimport-prime-contract`, PM).expect(403);
+    expect(both.body.errors.map((e: { code: string }) => e.code)).toEqual([
+      'requires-admin',
+      'requires-prime-contracts-admin',
+    ]);
     // PERM-5: a standard user (even with admin on the prime contracts tool), and an ERP admin without it
     await env.t.prisma.user.update({
       where: { email: 'demo-pm@example.com' },

@@ -125,7 +125,16 @@ describe('the whole permission matrix over HTTP (PERM-1 … PERM-6)', () => {
       ['demo-admin', ADMIN],
     ] as const) {
       const u = byName.get(name)!;
-      actors.push({ token, actor: { id: u.id, level: u.level, canPushToAccounting: u.canPushToAccounting } });
+      // the prime contracts tool level is the user's own: the gate names it too (PERM-5, PERM-6)
+      actors.push({
+        token,
+        actor: {
+          id: u.id,
+          level: u.level,
+          canPushToAccounting: u.canPushToAccounting,
+          primeContractsLevel: u.primeContractsLevel,
+        },
+      });
     }
     const doc = (await request(t.http).get('/api/openapi.json').expect(200)).body as {
       paths: Record<string, Record<string, { operationId: string; 'x-required-permission'?: Action }>>;

@@ -42,6 +42,17 @@ describe('prime contracts and PCCOs (PC-2, PCCO-1, PCCO-2, LIM-7, APP-1)', () =>
         changedAt: new Date('2026-02-28T00:00:00Z'),
       },
     });
+    // the contract's billing items as synced (PRE-1: a PCCO line must name one of them)
+    await t.prisma.spectrumRecord.createMany({
+      data: ['1', '2', '3'].map((item) => ({
+        kind: 'contract_item',
+        key: `${job}|OWNER1|${item}`,
+        parentKey: `${job}|OWNER1`,
+        hash: 'h',
+        data: { billingItem: item },
+        changedAt: new Date('2026-02-28T00:00:00Z'),
+      })),
+    });
     return pc.id;
   }
 
@@ -168,6 +179,7 @@ describe('prime contracts and PCCOs (PC-2, PCCO-1, PCCO-2, LIM-7, APP-1)', () =>
       'prime-contract-out-of-date',
       'unit-price-pcco-not-supported',
       'billing-item-code-too-long',
+      'billing-item-not-on-contract',
     ]);
     const empty = await pcco(contractId, { lines: [] }).expect(201);
     expect(blockedReasons(empty.body, 'sendToErp')).toEqual(['pcco-empty']);

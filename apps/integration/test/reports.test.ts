@@ -22,11 +22,18 @@ describe('REP-1: the accountant report', () => {
           lastError: 'Vendor ACMEDRY is no longer in Spectrum.',
         },
         { type: 'commitment', pmId: 'k9', state: 'rejected' },
+        // a project and a company exported from here: their links are a job's and a vendor's
+        { type: 'job', spectrumKey: '26-001', pmId: 'p-exported', state: 'synced' },
+        { type: 'vendor', spectrumKey: 'NEWCO', pmId: 'c-exported', state: 'synced' },
+        { type: 'job', pmId: 'p-rejected', state: 'rejected' },
       ],
     });
     await t.prisma.exportRequest.createMany({
       data: [
         { type: 'commitment', itemId: 'k1', state: 'ready_to_export', payload: {}, sentById: pm.id },
+        { type: 'project', itemId: 'p-exported', state: 'synced', payload: {}, sentById: pm.id },
+        { type: 'company', itemId: 'c-exported', state: 'synced', payload: {}, sentById: pm.id },
+        { type: 'project', itemId: 'p-rejected', state: 'rejected', payload: {}, sentById: pm.id },
         {
           type: 'commitment',
           itemId: 'k2',
@@ -75,6 +82,9 @@ describe('REP-1: the accountant report', () => {
       failed: 0,
     });
     expect(byType.vendor.synced).toBe(1);
+    // REP-1 per type: exported projects and companies count as such, not as the job and vendor they became
+    expect(byType.project).toMatchObject({ synced: 1, rejected: 1 });
+    expect(byType.company).toMatchObject({ synced: 1 });
     expect(byType.commitment).toEqual({
       type: 'commitment',
       waitingToImport: 0,

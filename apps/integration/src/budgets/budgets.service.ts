@@ -9,6 +9,7 @@ import {
   type Project,
   type Reason,
   reason,
+  type SpectrumPreflightFacts,
   stripPhaseDashes,
   sumCents,
 } from '@bridge/rules';
@@ -23,6 +24,7 @@ import { CLOCK, type Clock } from '../platform/tokens.js';
 import { assertCheck, conflictOnUnique, type Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import {
   type BudgetChangeRecord,
   type BudgetLinePatch,
@@ -89,6 +91,7 @@ export class BudgetsService {
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
   private async load(projectId: string, tx?: Tx) {
@@ -101,11 +104,19 @@ export class BudgetsService {
       record = await this.repo.forProject(projectId, tx);
     }
     const link = await this.repo.linkFor(record.id, tx);
-    return { project, record, link, budget: budgetToDomain(record, link) };
+    // PRE-1: what the last sync saw of the job's phases and the company's cost types
+    const spectrum = await this.spectrum.stored({ jobNumber: project.jobNumber, costTypes: true }, tx);
+    return { project, record, link, budget: budgetToDomain(record, link), spectrum };
   }
 
   private budgetView(
-    s: { project: Project; record: BudgetRecord; link: LinkView | null; budget: Budget },
+    s: {
+      project: Project;
+      record: BudgetRecord;
+      link: LinkView | null;
+      budget: Budget;
+      spectrum: SpectrumPreflightFacts;
+    },
     directCostsEditable: boolean,
   ) {
     const { record: r, budget: b, project } = s;
@@ -127,7 +138,7 @@ export class BudgetsService {
         estimatedCostAtCompletionCents: optSum(r.lines.map((l) => l.estimatedCostAtCompletionCents)),
       },
       ...syncFields('budget', s.link, {
-        sendToErp: checkBudgetExport(project, b),
+        sendToErp: checkBudgetExport(project, b, s.spectrum),
         unlockBudget: checkBudgetEdit(b, 'unlock'),
         addBudgetLine: allOf(checkBudgetEdit(b, 'add_line'), lockedCheck(b)),
         createBudgetChange: allOf(checkBudgetEdit(b, 'modify'), notLockedCheck(b)),
@@ -293,6 +304,7 @@ export class BudgetsService {
     link: LinkView | null | undefined,
     project: Project,
     budget: Budget,
+    spectrum: SpectrumPreflightFacts,
   ) {
     const change = budgetChangeToDomain(c, link);
     return {
@@ -304,7 +316,9 @@ export class BudgetsService {
       createdAt: c.createdAt.toISOString(),
       lines: c.lines,
       totalCents: sumCents(c.lines.map((l) => l.amountCents)),
-      ...syncFields('budget_change', link, { sendToErp: checkBudgetChangeExport(project, budget, change) }),
+      ...syncFields('budget_change', link, {
+        sendToErp: checkBudgetChangeExport(project, budget, change, spectrum),
+      }),
     };
   }
 
@@ -350,7 +364,7 @@ export class BudgetsService {
           },
           tx,
         );
-        return this.changeView(c, null, s.project, s.budget);
+        return this.changeView(c, null, s.project, s.budget, s.spectrum);
       })
       .catch(
         conflictOnUnique(() =>
@@ -363,7 +377,7 @@ export class BudgetsService {
     const s = await this.load(projectId);
     const rows = await this.repo.listChanges(projectId, afterId, limit + 1);
     const links = await this.repo.changeLinksFor(rows.map((r) => r.id));
-    return toPage(rows, limit, (r) => this.changeView(r, links.get(r.id), s.project, s.budget));
+    return toPage(rows, limit, (r) => this.changeView(r, links.get(r.id), s.project, s.budget, s.spectrum));
   }
 
   async getChange(id: string) {
@@ -371,6 +385,6 @@ export class BudgetsService {
     if (!c) throw notFound('Budget change', id);
     const s = await this.load(c.projectId);
     const link = (await this.repo.changeLinksFor([id])).get(id);
-    return this.changeView(c, link, s.project, s.budget);
+    return this.changeView(c, link, s.project, s.budget, s.spectrum);
   }
 }

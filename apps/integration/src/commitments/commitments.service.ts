@@ -3,6 +3,7 @@ import {
   type Check,
   type Commitment,
   type CommitmentChangeOrder,
+  type CommitmentSpectrumFacts,
   type Company,
   checkCommitmentChangeOrderDelete,
   checkCommitmentChangeOrderExport,
@@ -24,6 +25,7 @@ import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import {
+  activeSpectrumKey,
   assertCheck,
   changedFields,
   changeOrderEditCheck,
@@ -34,6 +36,7 @@ import {
 } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import {
   type ChangeOrderFields,
   type ChangeOrderRecord,
@@ -116,6 +119,7 @@ export class CommitmentsService {
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
   /** The id of the Spectrum Standard Cost Codes list (read before any transaction opens). */
@@ -129,6 +133,7 @@ export class CommitmentsService {
     commitment: Commitment,
     company: Pick<Company, 'name' | 'vendorCode'>,
     codes: ReadonlySet<string>,
+    spectrum: CommitmentSpectrumFacts,
   ) {
     const cco = changeOrderToDomain(r, link);
     const { createdAt, updatedAt, ...fields } = r;
@@ -138,7 +143,10 @@ export class CommitmentsService {
       updatedAt: updatedAt.toISOString(),
       totalCents: sumCents(r.lines.map((l) => l.amountCents)),
       ...syncFields('commitment_change_order', link, {
-        sendToErp: checkCommitmentChangeOrderExport(cco, commitment, company, codes),
+        sendToErp: checkCommitmentChangeOrderExport(cco, commitment, company, codes, {
+          jobNumber: spectrum.jobNumber,
+          jobPhases: spectrum.jobPhases ?? null,
+        }),
         deleteCommitmentChangeOrder: checkCommitmentChangeOrderDelete(cco),
       }),
     };
@@ -163,10 +171,30 @@ export class CommitmentsService {
       ccos.map((c) => c.id),
       tx,
     );
+    // PRE-1: the projects' Spectrum jobs and what the last sync saw of them and of the vendors
+    const projectLinks = await this.projects.linksFor(
+      records.map((r) => r.projectId),
+      tx,
+    );
+    const jobOf = (projectId: string) => activeSpectrumKey(projectLinks.get(projectId));
+    const phases = await this.spectrum.storedJobPhases(
+      records.map((r) => jobOf(r.projectId)),
+      tx,
+    );
+    const vendorStatuses = await this.spectrum.storedVendorStatuses(
+      [...companies.values()].map((x) => x.vendorCode),
+      tx,
+    );
     return records.map((r) => {
       const link = links.get(r.id);
       const c = commitmentToDomain(r, link);
       const company = companies.get(r.companyId) ?? { name: r.companyId, vendorCode: null };
+      const jobNumber = jobOf(r.projectId);
+      const spectrum: CommitmentSpectrumFacts = {
+        jobNumber,
+        jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
+        vendorStatus: company.vendorCode ? (vendorStatuses.get(company.vendorCode) ?? null) : null,
+      };
       const own = ccos.filter((x) => x.commitmentId === r.id);
       const { createdAt, updatedAt, ...fields } = r;
       return {
@@ -177,10 +205,14 @@ export class CommitmentsService {
         totalCents: sumCents(r.lines.map((l) => l.amountCents)),
         changeOrderCount: own.length,
         ...(withChangeOrders
-          ? { changeOrders: own.map((x) => this.changeOrderView(x, ccoLinks.get(x.id), c, company, codes)) }
+          ? {
+              changeOrders: own.map((x) =>
+                this.changeOrderView(x, ccoLinks.get(x.id), c, company, codes, spectrum),
+              ),
+            }
           : {}),
         ...syncFields('commitment', link, {
-          sendToErp: checkCommitmentExport(c, company, codes),
+          sendToErp: checkCommitmentExport(c, company, codes, spectrum),
           deleteCommitment: deleteCheck(
             c,
             own.map((x) => changeOrderToDomain(x, ccoLinks.get(x.id))),
@@ -351,7 +383,13 @@ export class CommitmentsService {
       name: commitment.companyId,
       vendorCode: null,
     };
-    return { c, company, codes: await this.costCodes.codesOfList(listId, tx) };
+    const jobNumber = activeSpectrumKey(await this.projects.linkFor(commitment.projectId, tx));
+    const phases = await this.spectrum.storedJobPhases([jobNumber], tx);
+    const spectrum: CommitmentSpectrumFacts = {
+      jobNumber,
+      jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
+    };
+    return { c, company, codes: await this.costCodes.codesOfList(listId, tx), spectrum };
   }
 
   async getChangeOrder(id: string) {
@@ -359,7 +397,7 @@ export class CommitmentsService {
     if (!r) throw notFound('Commitment change order', id);
     const ctx = await this.changeOrderContext(r.commitmentId, await this.spectrumListId());
     const link = (await this.repo.changeOrderLinksFor([r.id])).get(r.id);
-    return this.changeOrderView(r, link, ctx.c, ctx.company, ctx.codes);
+    return this.changeOrderView(r, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
   }
 
   private ccoNumberTaken(number: string) {
@@ -399,7 +437,7 @@ export class CommitmentsService {
           },
           tx,
         );
-        return this.changeOrderView(r, null, ctx.c, ctx.company, ctx.codes);
+        return this.changeOrderView(r, null, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
       })
       .catch(conflictOnUnique(() => this.ccoNumberTaken(input.number)));
   }
@@ -435,7 +473,7 @@ export class CommitmentsService {
           tx,
         );
         const ctx = await this.changeOrderContext(after.commitmentId, listId, tx);
-        return this.changeOrderView(after, link, ctx.c, ctx.company, ctx.codes);
+        return this.changeOrderView(after, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
       })
       .catch(conflictOnUnique(() => this.ccoNumberTaken(String(patch.number))));
   }

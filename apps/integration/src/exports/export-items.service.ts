@@ -15,6 +15,7 @@ import {
   type ItemType,
   queueStateReason,
   reason,
+  type SpectrumPreflightFacts,
   type SyncState,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
@@ -26,7 +27,18 @@ import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import type { Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
+import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
+import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 import { ExportsRepository } from './exports.repository.js';
+
+/**
+ * Where the Spectrum side of a check comes from (PRE-1): the last synced Spectrum data (lists, `blockedBy`,
+ * `sendToErp`), or Spectrum itself read now for this one item (accept).
+ */
+export type PreflightSource = { stored: true } | { fresh: BridgeSpectrumClient };
+export const STORED: PreflightSource = { stored: true };
+
+type FactsWanted = Parameters<SpectrumPreflightFactsService['stored']>[0];
 
 /** What the send check of an item found: the rules' verdict, the item as sent, and its link. */
 export interface ItemCheck {
@@ -66,7 +78,16 @@ export class ExportItemsService {
     @Inject(CostCodesRepository) private readonly costCodes: CostCodesRepository,
     @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
+    @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
+
+  private spectrumFacts(
+    source: PreflightSource,
+    what: FactsWanted,
+    tx?: Tx,
+  ): Promise<SpectrumPreflightFacts> {
+    return 'fresh' in source ? this.spectrum.fresh(source.fresh, what) : this.spectrum.stored(what, tx);
+  }
 
   label(type: ExportableType): string {
     return LABEL[type];
@@ -113,8 +134,18 @@ export class ExportItemsService {
     }
   }
 
-  /** The send check of an item (null when it does not exist). */
-  async check(type: ExportableType, id: string, facts: IntegrationFacts, tx?: Tx): Promise<ItemCheck | null> {
+  /**
+   * The send check of an item (null when it does not exist): the one `@bridge/rules` check of its type, with the
+   * Spectrum facts from `source` (PRE-1). The same check gives `blockedBy.sendToErp`, refuses `sendToErp`, and runs
+   * again at accept on fresh Spectrum data.
+   */
+  async check(
+    type: ExportableType,
+    id: string,
+    facts: IntegrationFacts,
+    tx?: Tx,
+    source: PreflightSource = STORED,
+  ): Promise<ItemCheck | null> {
     const { link, linkType } = await this.linkOf(type, id, tx);
     const base = { label: LABEL[type], link, linkType };
     switch (type) {
@@ -132,12 +163,15 @@ export class ExportItemsService {
         const project = projectId ? await this.projects.loadDomain(projectId, tx) : null;
         if (!projectId || !project) return null;
         const budget = await this.budgets.loadDomain(projectId, tx);
-        if (type === 'budget')
-          return { ...base, check: checkBudgetExport(project, budget), snapshot: { ...budget } };
+        if (type === 'budget') {
+          const spectrum = await this.spectrumFacts(source, { costTypes: true }, tx);
+          return { ...base, check: checkBudgetExport(project, budget, spectrum), snapshot: { ...budget } };
+        }
         const forecast = { ...budget, syncState: link?.state ?? null };
+        const spectrum = await this.spectrumFacts(source, { jobNumber: project.jobNumber }, tx);
         return {
           ...base,
-          check: allOf(checkForecastExport(project, budget), queued(link?.state, 'forecast')),
+          check: allOf(checkForecastExport(project, budget, spectrum), queued(link?.state, 'forecast')),
           snapshot: forecast,
         };
       }
@@ -146,7 +180,12 @@ export class ExportItemsService {
         const project = change ? await this.projects.loadDomain(change.projectId, tx) : null;
         if (!change || !project) return null;
         const budget = await this.budgets.loadDomain(change.projectId, tx);
-        return { ...base, check: checkBudgetChangeExport(project, budget, change), snapshot: { ...change } };
+        const spectrum = await this.spectrumFacts(source, { jobNumber: project.jobNumber }, tx);
+        return {
+          ...base,
+          check: checkBudgetChangeExport(project, budget, change, spectrum),
+          snapshot: { ...change },
+        };
       }
       case 'commitment': {
         const c = await this.commitments.loadDomain(id, tx);
@@ -156,7 +195,13 @@ export class ExportItemsService {
           vendorCode: null,
         };
         const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId, tx);
-        return { ...base, check: checkCommitmentExport(c, company, codes), snapshot: { ...c } };
+        const jobNumber = (await this.projects.loadDomain(c.projectId, tx))?.jobNumber ?? null;
+        const spectrum = await this.spectrumFacts(source, { jobNumber, vendorCode: company.vendorCode }, tx);
+        return {
+          ...base,
+          check: checkCommitmentExport(c, company, codes, { ...spectrum, jobNumber }),
+          snapshot: { ...c },
+        };
       }
       case 'commitment_change_order': {
         const cco = await this.commitments.loadChangeOrderDomain(id, tx);
@@ -167,9 +212,11 @@ export class ExportItemsService {
           vendorCode: null,
         };
         const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId, tx);
+        const jobNumber = (await this.projects.loadDomain(c.projectId, tx))?.jobNumber ?? null;
+        const spectrum = await this.spectrumFacts(source, { jobNumber }, tx);
         return {
           ...base,
-          check: checkCommitmentChangeOrderExport(cco, c, company, codes),
+          check: checkCommitmentChangeOrderExport(cco, c, company, codes, { ...spectrum, jobNumber }),
           snapshot: { ...cco },
         };
       }
@@ -179,6 +226,14 @@ export class ExportItemsService {
         const contract = pcco ? await this.primeContracts.loadDomain(pcco.primeContractId, tx) : null;
         if (!pcco || !contract || !contractRecord) return null;
         const project = await this.projects.findById(contract.projectId, tx);
+        const spectrum = await this.spectrumFacts(
+          source,
+          {
+            jobNumber: contract.jobNumber,
+            contract: { jobNumber: contract.jobNumber, customerCode: contract.customerCode },
+          },
+          tx,
+        );
         const check = checkPrimeContractChangeOrderExport(
           pcco,
           contract,
@@ -192,6 +247,7 @@ export class ExportItemsService {
             integrationConnected: facts.connectedAt !== null,
             spectrumContractChangedAt: await this.primeContracts.spectrumChangedAt(contractRecord, tx),
           },
+          spectrum,
         );
         return { ...base, check, snapshot: { ...pcco } };
       }

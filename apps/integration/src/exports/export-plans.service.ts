@@ -2,6 +2,7 @@ import {
   allOf,
   type Check,
   checkFrom,
+  counterCandidates,
   deriveChangeRequestNumber,
   deriveSubcontractNumber,
   type ExportableType,
@@ -15,11 +16,13 @@ import {
   mapCompanyToAddVendor,
   mapForecastToProjections,
   mapPrimeContractChangeOrderToChangeRequest,
+  mapProjectCostCodesToAddPhases,
   mapProjectToAddJob,
   normalizeKeyText,
   type Reason,
   reason,
   type SpectrumWriteService,
+  type TemplateJob,
   upperSet,
   validateApproverKey,
   validateJobNumber,
@@ -74,6 +77,40 @@ const today = (d: Date) => d.toISOString().slice(0, 10);
 export const changeRequestKey = (job: string, customer: string, number: string) =>
   `${job}/${customer}/${number}`;
 
+/** How many free candidate keys a job or vendor accept looks for in Spectrum (other accepts may hold some). */
+const FREE_CANDIDATES = 4;
+
+/**
+ * The candidate keys Spectrum already has, asked one key at a time (never its whole job or vendor list): candidates
+ * in order until `FREE_CANDIDATES` free ones were seen, and the approver's typed key. `probed` lists every key asked
+ * about, so a pre-fill is only ever a key Spectrum was asked about.
+ */
+async function takenAmong(
+  candidates: Iterable<string>,
+  exists: (key: string) => Promise<boolean>,
+  typed: string | undefined,
+): Promise<{ taken: string[]; probed: Set<string> }> {
+  const taken: string[] = [];
+  const probed = new Set<string>();
+  const ask = async (key: string) => {
+    probed.add(key.toUpperCase());
+    if (await exists(key)) taken.push(key);
+    else return true;
+    return false;
+  };
+  let free = 0;
+  for (const c of candidates) {
+    if (free >= FREE_CANDIDATES) break;
+    if (await ask(c)) free++;
+  }
+  if (typed && !probed.has(typed)) await ask(typed);
+  return { taken, probed };
+}
+
+/** The derived key when Spectrum was asked about it, else none (the approver types one). */
+const probedOnly = (key: string | null, probed: ReadonlySet<string>) =>
+  key !== null && probed.has(key.toUpperCase()) ? key : null;
+
 function checked(service: SpectrumWriteService, payload: object, prefix: string): Check {
   return withFieldPrefix(validatePayload(service, payload), prefix);
 }
@@ -108,7 +145,9 @@ export class ExportPlansService {
     client: BridgeSpectrumClient,
     facts: IntegrationFacts & { companyCode: string | null },
     now: Date,
+    typedKey?: string,
   ): Promise<Prepared> {
+    const typed = typedKey?.trim().toUpperCase() || undefined;
     const companyCode = facts.companyCode ?? client.companyCode;
     const type = req.type as ExportableType;
     const id = req.itemId;
@@ -126,19 +165,20 @@ export class ExportPlansService {
       case 'project': {
         const p = await this.items.projects.loadDomain(id);
         if (!p) return notFound();
-        const template = facts.templateJob;
-        if (!template)
-          blockers.push(reason('template-job-missing', 'JOB-3', 'No template job is configured.'));
-        const jobs = await client.listJobs().toArray();
+        const template = await this.templateJob(facts.templateJob, client, blockers);
+        const base = keepTail(normalizeKeyText(p.number ?? ''), 10);
+        const jobs = await takenAmong(
+          base === '' ? [] : counterCandidates(base, 10),
+          async (jobNumber) => (await client.listJobs({ jobNumber }).toArray()).length > 0,
+          typed,
+        );
         return {
           kind: 'job',
           scope: {},
-          spectrumTaken: jobs.map((j) => j.jobNumber),
+          spectrumTaken: jobs.taken,
           blockers,
-          derive: (taken) => {
-            const base = keepTail(normalizeKeyText(p.number ?? ''), 10);
-            return base === '' ? null : firstFreeWithCounter(base, 10, upperSet(taken));
-          },
+          derive: (taken) =>
+            base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), jobs.probed),
           validate: (value, taken) =>
             allOf(
               validateJobNumber(value, { field: 'spectrumId', rule: 'JOB-2' }),
@@ -154,6 +194,12 @@ export class ExportPlansService {
             ),
           build: (jobNumber) => {
             const payload = mapProjectToAddJob(p, template ?? fallbackTemplate, { companyCode, jobNumber });
+            // WBS-3: the job takes the project's cost codes along as its phases (in the same export)
+            const phases = mapProjectCostCodesToAddPhases(p, {
+              companyCode,
+              jobNumber,
+              priceMethodCode: (template ?? fallbackTemplate).priceMethodCode,
+            });
             return {
               spectrumKey: jobNumber,
               keyFields: { jobNumber },
@@ -163,6 +209,11 @@ export class ExportPlansService {
                   service: 'AddJob',
                   input: payload as unknown as Record<string, string>,
                 },
+                ...steps(
+                  'AddPhase',
+                  phases,
+                  (ph, i) => `phase ${i + 1} of ${phases.length} (${ph.Phase_Code} ${ph.Cost_Type})`,
+                ),
               ],
             };
           },
@@ -171,16 +222,19 @@ export class ExportPlansService {
       case 'company': {
         const c = await this.items.companies.loadDomain(id);
         if (!c) return notFound();
-        const vendors = await client.listVendorMaster().toArray();
+        const base = normalizeKeyText(c.name).replace(/-/g, '').slice(0, 8);
+        const vendors = await takenAmong(
+          base === '' ? [] : counterCandidates(base, 10),
+          async (vendorCode) => (await client.listVendorMaster({ vendorCode }).toArray()).length > 0,
+          typed,
+        );
         return {
           kind: 'vendor',
           scope: {},
-          spectrumTaken: vendors.map((v) => v.vendorCode),
+          spectrumTaken: vendors.taken,
           blockers,
-          derive: (taken) => {
-            const base = normalizeKeyText(c.name).replace(/-/g, '').slice(0, 8);
-            return base === '' ? null : firstFreeWithCounter(base, 10, upperSet(taken));
-          },
+          derive: (taken) =>
+            base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), vendors.probed),
           validate: (value, taken) =>
             allOf(
               validateVendorCode(value, { field: 'spectrumId', rule: 'VEN-2' }),
@@ -387,6 +441,44 @@ export class ExportPlansService {
     }
   }
 
+  /**
+   * JOB-3: the template job's values as Spectrum has them (division, cost center, customer, taxable flag, price
+   * method), read for this accept; the settings only name the job (and a GL account). A template job Spectrum does
+   * not have refuses the accept with that reason, before anything is written.
+   */
+  private async templateJob(
+    configured: TemplateJob | null,
+    client: BridgeSpectrumClient,
+    blockers: Reason[],
+  ): Promise<TemplateJob | null> {
+    if (!configured) {
+      blockers.push(reason('template-job-missing', 'JOB-3', 'No template job is configured.'));
+      return null;
+    }
+    const [job] = await client.listJobs({ jobNumber: configured.jobNumber }).toArray();
+    if (!job) {
+      blockers.push(
+        reason(
+          'template-job-invalid',
+          'JOB-3',
+          `The template job ${configured.jobNumber} does not exist in Spectrum; name an existing job in the general settings.`,
+        ),
+      );
+      return null;
+    }
+    const price = job.priceMethodCode.trim().toUpperCase();
+    return {
+      ...configured,
+      division: job.division.trim(),
+      costCenter: job.costCenter.trim(),
+      customerCode: job.customerCode.trim(),
+      taxable: job.taxableFlag.trim().toUpperCase() === 'Y',
+      priceMethodCode: (['F', 'T', 'C', 'U'].includes(price)
+        ? price
+        : configured.priceMethodCode) as TemplateJob['priceMethodCode'],
+    };
+  }
+
   /** Job, customer and payload mapper of a change request export (CCO-2, PCCO-2, BCH-1). */
   private async changeRequestTarget(type: ExportableType, id: string, client: BridgeSpectrumClient) {
     const blockers: Reason[] = [];
@@ -558,7 +650,10 @@ export class ExportPlansService {
     );
     const typed = prepared.kind === 'change_request' ? input.changeRequestId : input.spectrumId;
     const prefill = ownKey ?? prepared.derive(taken);
-    const reasons: Reason[] = [...prepared.blockers];
+    // one reason per code: the pre-flight and the plan may both say the template job is missing
+    const reasons: Reason[] = prepared.blockers.filter(
+      (b, i, all) => all.findIndex((x) => x.code === b.code) === i,
+    );
     if (reasons.length > 0) return { ok: false, reasons, prefill };
     const value = (typed ?? prefill ?? '').trim();
     if (value === '') {

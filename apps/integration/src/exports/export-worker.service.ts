@@ -29,6 +29,7 @@ import {
   type StepDone,
 } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
+import { writtenStatement } from './written-statement.js';
 
 /**
  * Default lease of a claimed request (`EXPORT_LEASE_MS`) and its heartbeat, a quarter of the lease (a stopped
@@ -306,7 +307,7 @@ export class ExportWorker implements OnModuleDestroy {
         const customer = (step.input.Customer_Code ?? '').trim();
         if (ours === theirs && customer === job.customerCode.trim()) return { alreadyInSpectrum: true };
         throw new SpectrumConflict(
-          `Spectrum already has job ${jobNumber} with different values (description "${theirs}", customer ${job.customerCode.trim() || 'none'}); nothing was written.`,
+          `Spectrum already has job ${jobNumber} with different values (description "${theirs}", customer ${job.customerCode.trim() || 'none'}).`,
         );
       }
     }
@@ -317,7 +318,7 @@ export class ExportWorker implements OnModuleDestroy {
         const ours = (step.input.Vendor_Name ?? '').trim();
         if (ours === vendor.vendorName.trim()) return { alreadyInSpectrum: true };
         throw new SpectrumConflict(
-          `Spectrum already has vendor ${vendorCode} with different values (name "${vendor.vendorName.trim()}"); nothing was written.`,
+          `Spectrum already has vendor ${vendorCode} with different values (name "${vendor.vendorName.trim()}").`,
         );
       }
     }
@@ -396,8 +397,9 @@ export class ExportWorker implements OnModuleDestroy {
     });
   }
 
-  private async fail(request: ClaimedRequest, message: string, kind: string, log: Logger): Promise<void> {
+  private async fail(request: ClaimedRequest, cause: string, kind: string, log: Logger): Promise<void> {
     const type = request.type as ExportableType;
+    const message = `${cause}${writtenStatement(await this.repo.steps(request.id))}`;
     const linkType = ((request.payload as { linkType?: ExportableType }).linkType ?? type) as ExportableType;
     const now = this.clock.now();
     const done = await this.repo.transaction(async (tx) => {

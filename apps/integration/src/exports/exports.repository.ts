@@ -211,6 +211,20 @@ export class ExportsRepository {
     return r.count === 1;
   }
 
+  /** A step not written yet gets new input (a retry re-planning what came from the settings). */
+  async replacePendingStepInput(
+    requestId: string,
+    seq: number,
+    input: Record<string, string>,
+    tx: Tx,
+  ): Promise<boolean> {
+    const r = await tx.exportStep.updateMany({
+      where: { requestId, seq, status: 'pending' },
+      data: { input: input as Prisma.InputJsonValue },
+    });
+    return r.count === 1;
+  }
+
   async createSteps(requestId: string, steps: readonly NewStep[], tx: Tx): Promise<void> {
     await tx.exportStep.createMany({
       data: steps.map((s, seq) => ({

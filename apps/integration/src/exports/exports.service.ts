@@ -2,6 +2,7 @@ import {
   type ExportableType,
   exportRequestActions,
   type ItemType,
+  type Reason,
   reason,
   type SyncState,
 } from '@bridge/rules';
@@ -42,6 +43,24 @@ export interface SentPayload {
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * PRE-1 reasons the settings answer, not the item: an accept they refuse keeps the request waiting for the admin's
+ * fix. Every other pre-flight reason sends the item back to its sender.
+ */
+const APPROVER_SIDE_CODES: ReadonlySet<string> = new Set([
+  'template-job-missing',
+  'template-job-invalid',
+  'integration-not-connected',
+  'connection-not-configured',
+]);
+
+/** Reasons that only say an item is in the queue: at accept it is, as this very request (APP-1, BUD-6). */
+const IN_QUEUE_CODES: ReadonlySet<string> = new Set([
+  'already-awaiting-approval',
+  'export-in-progress',
+  'budget-export-in-flight',
+]);
 
 export function payloadOf(r: ExportRequestRecord): SentPayload {
   const p = r.payload as Partial<SentPayload>;
@@ -169,12 +188,10 @@ export class ExportsService {
     }
   }
 
-  /** Reads what an accept needs from Spectrum; refusals are 422 with the reason in plain words. */
-  private async prepare(r: ExportRequestRecord): Promise<Prepared> {
-    const facts = await this.facts.get();
-    let client: BridgeSpectrumClient;
+  /** A Spectrum client for the accept-time reads; no connection is a 422 saying so. */
+  private async client(): Promise<BridgeSpectrumClient> {
     try {
-      client = await this.clients.create({ retry: { attempts: 2 } });
+      return await this.clients.create({ retry: { attempts: 2 } });
     } catch (e) {
       if (e instanceof ConnectionNotConfiguredError) {
         throw unprocessable('The Spectrum connection is not configured.', [
@@ -183,13 +200,48 @@ export class ExportsService {
       }
       throw e;
     }
+  }
+
+  /** Reads what an accept needs from Spectrum; refusals are 422 with the reason in plain words. */
+  private async prepare(
+    r: ExportRequestRecord,
+    client?: BridgeSpectrumClient,
+    typedKey?: string,
+  ): Promise<Prepared> {
+    const facts = await this.facts.get();
+    const c = client ?? (await this.client());
     try {
-      return await this.plans.prepare(r, client, facts, this.clock.now());
+      return await this.plans.prepare(r, c, facts, this.clock.now(), typedKey);
     } catch (e) {
       throw unprocessable('Spectrum could not be read to fix the export key.', [
         reason('spectrum-unavailable', 'APP-2', `Spectrum could not be read: ${describeError(e)}`),
       ]);
     }
+  }
+
+  /**
+   * PRE-1: the item's send check again, on its current PM data and on Spectrum read now for this item only. The
+   * reasons that only say the item is in the queue (it is: this request) are left out.
+   */
+  private async preflight(r: ExportRequestRecord, client: BridgeSpectrumClient): Promise<Reason[]> {
+    const facts = await this.facts.get();
+    let found: Awaited<ReturnType<ExportItemsService['check']>>;
+    try {
+      found = await this.items.check(r.type as ExportableType, r.itemId, facts, undefined, { fresh: client });
+    } catch (e) {
+      throw unprocessable('Spectrum could not be read to check the export.', [
+        reason('spectrum-unavailable', 'APP-2', `Spectrum could not be read: ${describeError(e)}`),
+      ]);
+    }
+    if (!found)
+      return [
+        reason(
+          'item-not-found',
+          'APP-1',
+          `The ${this.items.label(r.type as ExportableType)} no longer exists.`,
+        ),
+      ];
+    return found.check.ok ? [] : found.check.reasons.filter((x) => !IN_QUEUE_CODES.has(x.code));
   }
 
   /** APP-1: the item goes into the queue as Ready to Export (read-only), with its payload snapshot. */
@@ -270,7 +322,17 @@ export class ExportsService {
     const r = await this.mustFind(id);
     if (r.state !== 'ready_to_export') throw this.notWaiting(r);
     const type = r.type as ExportableType;
-    const prepared = await this.prepare(r);
+    const client = await this.client();
+    const preflight = await this.preflight(r, client);
+    if (preflight.some((x) => !APPROVER_SIDE_CODES.has(x.code))) {
+      const text = `Spectrum would refuse this export, so it was returned to the sender before anything was written: ${preflight.map((x) => x.message).join(' ')}`;
+      await this.returnToSender(actor, r, text, 'export.preflight_refused');
+      throw unprocessable(
+        `The ${this.items.label(type)} cannot be exported as it is; it was returned to the sender with the reasons.`,
+        preflight,
+      );
+    }
+    const prepared = await this.prepare(r, client, body.spectrumId ?? body.changeRequestId);
     const now = this.clock.now();
     const accepted = await this.repo.transaction(async (tx) => {
       await this.repo.lockKeyReservations(tx);
@@ -278,7 +340,9 @@ export class ExportsService {
       const current = await this.mustFind(id, tx);
       if (current.state !== 'ready_to_export') throw this.notWaiting(current);
       const reserved = await this.plans.reservedKeys(prepared, type, id, tx);
-      const decision = this.plans.decide(prepared, type, body, reserved, payloadOf(current).carriedKey);
+      // what only the settings can fix keeps the request waiting (JOB-3 template job, connection)
+      const withHeld = { ...prepared, blockers: [...prepared.blockers, ...preflight] };
+      const decision = this.plans.decide(withHeld, type, body, reserved, payloadOf(current).carriedKey);
       if (!decision.ok) throw unprocessable('The export cannot be accepted.', decision.reasons);
       await this.repo.createSteps(id, decision.plan.steps, tx);
       await this.repo.transition(
@@ -333,6 +397,20 @@ export class ExportsService {
   /** COM-3: back to the PM user for correction (waiting or failed requests), with the reason. */
   async reject(actor: AuthUser, id: string, body: { reason: string }) {
     const r = await this.mustFind(id);
+    return this.view(await this.returnToSender(actor, r, body.reason, 'export.reject'));
+  }
+
+  /**
+   * COM-3, PRE-1: the request leaves the queue as rejected with the reason, the item is editable again, and the
+   * sender is told (an approver's rejection, or an accept the pre-flight refused).
+   */
+  private async returnToSender(
+    actor: AuthUser,
+    r: ExportRequestRecord,
+    why: string,
+    action: 'export.reject' | 'export.preflight_refused',
+  ): Promise<ExportRequestRecord> {
+    const id = r.id;
     const type = r.type as ExportableType;
     const rejected = await this.repo.transaction(async (tx) => {
       await this.items.lock(type, r.itemId, tx);
@@ -342,7 +420,7 @@ export class ExportsService {
         ['ready_to_export', 'failed'],
         {
           state: 'rejected',
-          rejectReason: body.reason,
+          rejectReason: why,
           decidedById: actor.id,
           decidedAt: this.clock.now(),
           lockedBy: null,
@@ -359,19 +437,19 @@ export class ExportsService {
       await this.links.upsertForItem(
         p.linkType,
         r.itemId,
-        { state: 'rejected', lastError: `Rejected: ${body.reason}` },
+        { state: 'rejected', lastError: `Rejected: ${why}` },
         tx,
       );
       if (type === 'budget') await this.repo.setBudgetFlags(r.itemId, { exportInFlight: false }, tx);
       await this.audit.record(
         {
           actorId: actor.id,
-          action: 'export.reject',
+          action,
           itemType: type,
           itemId: r.itemId,
           before: { state: current.state },
           after: { state: 'rejected' },
-          note: body.reason,
+          note: why,
         },
         tx,
       );
@@ -383,15 +461,17 @@ export class ExportsService {
       itemId: r.itemId,
       sentById: r.sentById,
       rejectedById: actor.id,
-      reason: body.reason,
+      reason: why,
     });
-    return this.view(rejected);
+    return rejected;
   }
 
   /** APP-4: a failed export goes back to work; the steps already done are not repeated. */
   async retry(actor: AuthUser, id: string) {
     const r = await this.mustFind(id);
+    const replanned = await this.replanFromSettings(r);
     const retried = await this.repo.transaction(async (tx) => {
+      for (const step of replanned) await this.repo.replacePendingStepInput(id, step.seq, step.input, tx);
       const moved = await this.repo.transition(
         id,
         ['failed'],
@@ -426,6 +506,28 @@ export class ExportsService {
     });
     this.worker.kick();
     return this.view(retried);
+  }
+
+  /**
+   * JOB-3, APP-4: a failed job export whose `AddJob` was not written is planned again before the retry, so a template
+   * job fixed since (in Spectrum or in the settings) reaches Spectrum; the job number the approver fixed is kept.
+   */
+  private async replanFromSettings(
+    r: ExportRequestRecord,
+  ): Promise<{ seq: number; input: Record<string, string> }[]> {
+    if (r.state !== 'failed' || r.type !== 'project' || !r.spectrumKey) return [];
+    const pending = (await this.repo.steps(r.id)).filter(
+      (s) => s.status === 'pending' && s.service === 'AddJob',
+    );
+    if (pending.length === 0) return [];
+    const prepared = await this.prepare(r, undefined, r.spectrumKey);
+    if (prepared.blockers.length > 0)
+      throw unprocessable('The job export cannot be retried as it is.', prepared.blockers);
+    const planned = prepared.build(r.spectrumKey).steps;
+    return pending.flatMap((s) => {
+      const step = planned.find((p) => p.service === s.service);
+      return step ? [{ seq: s.seq, input: step.input }] : [];
+    });
   }
 
   /** The sender takes a waiting request back; the item is editable again in its earlier state. */

@@ -340,6 +340,7 @@ export class ImportActionsService {
 
   /** BUD-3, BUD-4: overwrites the existing PM lines with the current Spectrum values, after confirmation. */
   async reimportBudget(id: string, confirmed: boolean, actor: AuthUser): Promise<ActionResult> {
+    const settings = (await this.facts.get()).settings;
     return this.repo.transaction(async (tx) => {
       const link = await this.locked(id, 'budget', tx);
       const f = await this.checks.budgetFacts(link, tx);
@@ -365,6 +366,44 @@ export class ImportActionsService {
           afterCents: cents,
         });
       }
+      // BUD-2, BUD-3: estimate lines posted in Spectrum since the import come over too, with their cost codes (WBS-3)
+      const have = new Set(budget.lines.map((l) => comboKey(l.costCode, l.costType)));
+      const added = new Map<
+        string,
+        { phaseCode: string; costType: string; description: string | null; cents: number }
+      >();
+      for (const r of selectBudgetImportRows(f.estimates).budgetLines) {
+        const k = comboKey(r.phaseCode, r.costType);
+        if (have.has(k)) continue;
+        const prev = added.get(k);
+        added.set(k, {
+          phaseCode: r.phaseCode,
+          costType: r.costType,
+          description: r.description ?? null,
+          cents: (prev?.cents ?? 0) + r.originalEstimate,
+        });
+      }
+      if (added.size > 0) {
+        const project = f.project as NonNullable<BudgetFacts['project']>;
+        await this.projectSync.apply(
+          { id: project.id, budgetToolEnabled: project.budgetToolEnabled, jobNumber: f.jobNumber },
+          f.phases.filter((p) => added.has(comboKey(p.phaseCode, p.costType))),
+          { settings, autoAddNewCombos: false },
+          tx,
+        );
+        await this.budgets.insertLines(
+          budget.id,
+          [...added.values()].map((a) => ({
+            costCode: a.phaseCode,
+            costType: a.costType,
+            description: a.description,
+            amountCents: a.cents,
+          })),
+          tx,
+        );
+        for (const a of added.values())
+          changed.push({ costCode: a.phaseCode, costType: a.costType, beforeCents: 0, afterCents: a.cents });
+      }
       const now = this.clock.now();
       await this.budgets.markImported(budget.id, now, tx);
       const done = await this.repo.updateLink(
@@ -389,7 +428,12 @@ export class ImportActionsService {
         },
         tx,
       );
-      return result(done, false, { budgetId: budget.id, linesUpdated: changed.length, totals: f.totals });
+      return result(done, false, {
+        budgetId: budget.id,
+        linesUpdated: changed.length - added.size,
+        linesAdded: added.size,
+        totals: f.totals,
+      });
     });
   }
 

@@ -3,6 +3,7 @@ import {
   type Budget,
   budgetReimportTotals,
   type Check,
+  checkBudgetEdit,
   checkBudgetImport,
   checkBudgetReimport,
   checkFrom,
@@ -167,6 +168,7 @@ export class ImportableChecks {
         vendorCode: key,
         readyToImport: link.state === 'ready_to_import',
         linkedCompanyId: linkedPmId(link),
+        status: rec?.data.status ?? null,
       },
     };
   }
@@ -245,8 +247,16 @@ export class ImportableChecks {
       // Spectrum's web services expose no "budget finalized" flag: a posted estimate counts as final [I].
       finalized: true,
     };
-    const importCheck = checkBudgetImport(f.projectDomain, f.budgetDomain, spectrum);
-    const imported = link.state === 'synced' && link.pmId !== null;
+    // BUD-6, API-4: while the budget's export is waiting or running, that is the reason (not "never imported")
+    const inFlight =
+      f.budgetDomain.exportInFlight || link.state === 'ready_to_export' || link.state === 'exporting';
+    const budget = { ...f.budgetDomain, exportInFlight: inFlight };
+    const importCheck = allOf(
+      checkBudgetImport(f.projectDomain, budget, spectrum),
+      checkBudgetEdit(budget, 'import'),
+    );
+    const imported =
+      (link.state === 'synced' && link.pmId !== null) || (f.budget?.importedAt ?? null) !== null;
     return {
       importBudget: allOf(
         importCheck,
@@ -263,6 +273,8 @@ export class ImportableChecks {
         checkBudgetReimport(f.budgetDomain, { confirmed }),
         checkFrom([
           !imported &&
+            !inFlight &&
+            !budget.everExported &&
             reason('budget-not-imported', 'BUD-3', 'The budget was never imported; import it first.'),
         ]),
         importCheck,

@@ -179,7 +179,16 @@ export const importBudgetResultSchema = z
   .meta({ id: 'ImportBudgetResult' });
 
 export const reimportBudgetResultSchema = z
-  .object({ ...actionResult, budgetId: z.string(), linesUpdated: z.number().int(), totals: budgetTotals })
+  .object({
+    ...actionResult,
+    budgetId: z.string(),
+    linesUpdated: z.number().int(),
+    linesAdded: z
+      .number()
+      .int()
+      .describe('Estimate lines new in Spectrum, added with their cost codes (BUD-2)'),
+    totals: budgetTotals,
+  })
   .meta({ id: 'ReimportBudgetResult' });
 
 export const primeContractImportResultSchema = z

@@ -5,6 +5,7 @@ import {
   type IsoDateTime,
   type PrimeContract,
   type Project,
+  type SpectrumPreflightFacts,
   stripPhaseDashes,
   sumCents,
 } from '@bridge/rules';
@@ -27,6 +28,7 @@ import {
 } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import {
   type PccoFields,
   type PccoLineRecord,
@@ -80,6 +82,8 @@ interface ContractContext {
   contract: PrimeContract;
   project: Pick<Project, 'tools'>;
   facts: { integrationConnected: boolean; spectrumContractChangedAt: IsoDateTime | null };
+  /** PRE-1: the contract's billing items and its job's phases as last synced. */
+  spectrum: SpectrumPreflightFacts;
 }
 
 /**
@@ -94,6 +98,7 @@ export class PrimeContractsService {
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
   private async context(
@@ -115,6 +120,10 @@ export class PrimeContractsService {
         integrationConnected: facts.connectedAt !== null,
         spectrumContractChangedAt: await this.repo.spectrumChangedAt(r, tx),
       },
+      spectrum: await this.spectrum.stored(
+        { jobNumber: r.jobNumber, contract: { jobNumber: r.jobNumber, customerCode: r.customerCode } },
+        tx,
+      ),
     };
   }
 
@@ -127,7 +136,13 @@ export class PrimeContractsService {
       updatedAt: updatedAt.toISOString(),
       totalCents: sumCents(r.lines.map((l) => l.amountCents)),
       ...syncFields('prime_contract_change_order', link, {
-        sendToErp: checkPrimeContractChangeOrderExport(pcco, ctx.contract, ctx.project, ctx.facts),
+        sendToErp: checkPrimeContractChangeOrderExport(
+          pcco,
+          ctx.contract,
+          ctx.project,
+          ctx.facts,
+          ctx.spectrum,
+        ),
         deletePrimeContractChangeOrder: checkCommitmentChangeOrderDelete(pcco),
       }),
     };

@@ -143,8 +143,10 @@ describe('storage → @bridge/rules mappers', () => {
     expect(c.lines).toEqual([
       { costCode: '092900', costType: 'S', description: null, amount: 5, taxCode: 'TX' },
     ]);
-    expect(checkCommitmentExport(c, { name: 'Acme', vendorCode: 'ACME' }, new Set(['092900']))).toEqual({
-      ok: true,
-    });
+    expect(
+      checkCommitmentExport(c, { name: 'Acme', vendorCode: 'ACME' }, new Set(['092900']), {
+        jobNumber: 'J1',
+      }),
+    ).toEqual({ ok: true });
   });
 });

@@ -14,6 +14,7 @@ import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, notFound, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import {
   addressStateAsState,
   assertCheck,
@@ -62,6 +63,7 @@ export class ProjectsService {
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
   private view(p: ProjectRecord, link: LinkView | null | undefined, facts: IntegrationFacts, full: boolean) {
@@ -175,8 +177,26 @@ export class ProjectsService {
       await this.repo.lock(projectId, tx);
       const project = await this.repo.findById(projectId, tx);
       if (!project) throw notFound('Project', projectId);
-      let description = input.description;
-      if (project.costCodeListId) {
+      // WBS-3, PRE-1: Spectrum's cost types are the company's list; once synced, no other is taken
+      const known = await this.spectrum.storedCostTypes(tx);
+      if (known) {
+        const unknown = costTypes
+          .map((t, i) => ({ t: t.toUpperCase(), i }))
+          .filter(({ t }) => !known.has(t))
+          .map(({ t, i }) =>
+            reason(
+              'cost-type-not-in-spectrum',
+              'WBS-3',
+              `Cost type ${t} is not one of Spectrum's cost types (${[...known].sort().join(', ')}).`,
+              `costTypes[${i}]`,
+            ),
+          );
+        if (unknown.length) throw unprocessable('The cost types are not Spectrum cost types.', unknown);
+      }
+      // a code the project already has takes more cost types whatever its list says (so it never gets stuck)
+      const alreadyOnProject = (await this.repo.costCodeStates(projectId, tx)).get(code);
+      let description = input.description ?? alreadyOnProject?.description;
+      if (project.costCodeListId && !alreadyOnProject) {
         const listed = await this.repo.listCode(project.costCodeListId, code, tx);
         if (listed === null) {
           throw unprocessable('The cost code is not on the project’s cost code list.', [

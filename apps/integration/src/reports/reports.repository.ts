@@ -23,9 +23,26 @@ export interface AttentionRow {
 export class ReportsRepository {
   constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
 
+  /**
+   * Link counts by type and state. A project exported as a job keeps its state on a `job` link, a company exported as
+   * a vendor on a `vendor` link: those count as `project` and `company` (REP-1 "per type"), told apart from imported
+   * jobs and vendors by the export requests of their item.
+   */
   async linkStateCounts(): Promise<StateCount[]> {
-    const rows = await this.db.syncLink.groupBy({ by: ['type', 'state'], _count: { _all: true } });
-    return rows.map((r) => ({ type: r.type, state: r.state, count: r._count._all }));
+    const rows = await this.db.$queryRawUnsafe<{ type: string; state: string; count: bigint }[]>(
+      `SELECT CASE
+                WHEN l."type" = 'job' AND EXISTS (
+                  SELECT 1 FROM "ExportRequest" r WHERE r."type" = 'project' AND r."itemId" = l."pmId") THEN 'project'
+                WHEN l."type" = 'vendor' AND EXISTS (
+                  SELECT 1 FROM "ExportRequest" r WHERE r."type" = 'company' AND r."itemId" = l."pmId") THEN 'company'
+                ELSE l."type"
+              END AS "type",
+              l."state"::text AS "state",
+              COUNT(*) AS "count"
+         FROM "SyncLink" l
+        GROUP BY 1, 2`,
+    );
+    return rows.map((r) => ({ type: r.type, state: r.state, count: Number(r.count) }));
   }
 
   async exportStateCounts(): Promise<StateCount[]> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
 import { forgetPrismaDebugHistory } from './prisma-debug-history.js';
 
@@ -94,6 +94,51 @@ export class SnapshotRepository {
       orderBy: { key: 'asc' },
     });
     return rows.map((r) => ({ key: r.key, data: r.data as T }));
+  }
+
+  /** The live rows of a kind under some parents (e.g. the phases of some jobs), grouped by parent. */
+  async liveByParents<T>(
+    kind: string,
+    parentKeys: readonly string[],
+    tx: Prisma.TransactionClient | PrismaClient = this.db,
+  ): Promise<Map<string, T[]>> {
+    const out = new Map<string, T[]>();
+    const parents = [...new Set(parentKeys)];
+    if (parents.length === 0) return out;
+    const rows = await tx.spectrumRecord.findMany({
+      where: { kind, parentKey: { in: parents }, vanishedAt: null },
+      select: { parentKey: true, data: true },
+    });
+    for (const r of rows) {
+      const list = out.get(r.parentKey as string) ?? [];
+      list.push(r.data as T);
+      out.set(r.parentKey as string, list);
+    }
+    return out;
+  }
+
+  /** Rows of a kind by key, vanished ones included (`vanished` says so). */
+  async byKeys<T>(
+    kind: string,
+    keys: readonly string[],
+    tx: Prisma.TransactionClient | PrismaClient = this.db,
+  ): Promise<Map<string, { data: T; vanished: boolean }>> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return new Map();
+    const rows = await tx.spectrumRecord.findMany({
+      where: { kind, key: { in: unique } },
+      select: { key: true, data: true, vanishedAt: true },
+    });
+    return new Map(rows.map((r) => [r.key, { data: r.data as T, vanished: r.vanishedAt !== null }]));
+  }
+
+  /** The keys of the live rows of a kind (small kinds only, e.g. cost types). */
+  async liveKeys(kind: string, tx: Prisma.TransactionClient | PrismaClient = this.db): Promise<string[]> {
+    const rows = await tx.spectrumRecord.findMany({
+      where: { kind, vanishedAt: null },
+      select: { key: true },
+    });
+    return rows.map((r) => r.key);
   }
 
   async count(kind: string): Promise<number> {

@@ -1,10 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { SnapshotRepository } from './snapshot.repository.js';
 import { SnapshotImporter } from './snapshot-importer.js';
+import { SpectrumPreflightFactsService } from './spectrum-preflight-facts.service.js';
 
 @Global()
 @Module({
-  providers: [SnapshotRepository, SnapshotImporter],
-  exports: [SnapshotRepository, SnapshotImporter],
+  providers: [SnapshotRepository, SnapshotImporter, SpectrumPreflightFactsService],
+  exports: [SnapshotRepository, SnapshotImporter, SpectrumPreflightFactsService],
 })
 export class SnapshotsModule {}

@@ -64,7 +64,7 @@ describe('budget re-import', () => {
     expect(checkBudgetReimport(budget({ locked: false }), { confirmed: true }).ok).toBe(true);
   });
 
-  it('BUD-3: the listing shows the Spectrum total, the PM total and the PM total after re-import', () => {
+  it('BUD-3: the listing shows the Spectrum total, the PM total and the PM total after re-import (new Spectrum lines included)', () => {
     const pm = [
       { costCode: '01-3100', costType: 'L', amount: 100_000 },
       { costCode: '03-3000', costType: 'M', amount: 50_000 },
@@ -76,7 +76,8 @@ describe('budget re-import', () => {
     expect(budgetReimportTotals(pm, spectrum)).toEqual({
       spectrumTotal: 150_000,
       pmTotal: 150_000,
-      newPmTotal: 170_000,
+      // 013100 L overwritten (120,000), 033000 M kept (50,000), 092900 S new in Spectrum (30,000)
+      newPmTotal: 200_000,
     });
   });
 

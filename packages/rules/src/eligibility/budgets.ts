@@ -2,6 +2,11 @@ import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
 import type { Budget, BudgetChange, BudgetLine, Cents, Project } from '../domain/types.js';
 import { sumCents } from '../formats/amounts.js';
 import { costCodeKey, queueStateReason } from './common.js';
+import {
+  costTypesKnownReasons,
+  linesOnJobReasons,
+  type SpectrumPreflightFacts,
+} from './spectrum-preflight.js';
 
 export interface SpectrumBudgetFacts {
   /** The job's estimate entries are posted. */
@@ -87,7 +92,8 @@ const lineKey = (costCode: string, costType: string) =>
 
 /**
  * BUD-3: the three totals the re-import listing shows per job. A re-import overwrites the PM lines that Spectrum
- * also has; PM lines Spectrum does not have keep their values.
+ * also has, adds the Spectrum estimate lines the budget does not have yet (BUD-2: estimate > 0), and leaves PM lines
+ * Spectrum does not have as they are.
  */
 export function budgetReimportTotals(
   pmLines: readonly Pick<BudgetLine, 'costCode' | 'costType' | 'amount'>[],
@@ -98,15 +104,42 @@ export function budgetReimportTotals(
     const k = lineKey(r.phaseCode, r.costType);
     spectrum.set(k, (spectrum.get(k) ?? 0) + r.originalEstimate);
   }
+  const pm = new Set(pmLines.map((l) => lineKey(l.costCode, l.costType)));
+  const added = [...spectrum].filter(([k, cents]) => !pm.has(k) && cents > 0).map(([, cents]) => cents);
   return {
     spectrumTotal: sumCents(spectrumRows.map((r) => r.originalEstimate)),
     pmTotal: sumCents(pmLines.map((l) => l.amount)),
-    newPmTotal: sumCents(pmLines.map((l) => spectrum.get(lineKey(l.costCode, l.costType)) ?? l.amount)),
+    newPmTotal: sumCents([
+      ...pmLines.map((l) => spectrum.get(lineKey(l.costCode, l.costType)) ?? l.amount),
+      ...added,
+    ]),
   };
 }
 
-/** BUD-5, BUD-6, BUD-7: may this budget be sent to Spectrum as the job's estimate? */
-export function checkBudgetExport(project: Project, budget: Budget): Check {
+/** BUD-5, FC-1: every cost code of the project, with its cost types, is synced with Spectrum. */
+export function costCodesSyncedReasons(project: Pick<Project, 'costCodes'>, rule: string): Reason[] {
+  const out: Reason[] = [];
+  project.costCodes.forEach((cc, i) => {
+    if (!cc.syncedWithSpectrum) {
+      out.push(
+        reason(
+          'cost-code-not-synced',
+          rule,
+          `Cost code ${cc.code} and its cost types are not synced with Spectrum yet.`,
+          `costCodes[${i}]`,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** BUD-5, BUD-6, BUD-7, PRE-1: may this budget be sent to Spectrum as the job's estimate? */
+export function checkBudgetExport(
+  project: Project,
+  budget: Budget,
+  spectrum: SpectrumPreflightFacts = {},
+): Check {
   const reasons: (Reason | null | false)[] = [
     project.jobNumber === null &&
       reason('job-not-linked', 'BUD-5', 'The project is not linked to a Spectrum job.'),
@@ -114,19 +147,9 @@ export function checkBudgetExport(project: Project, budget: Budget): Check {
     budget.exportInFlight &&
       reason('budget-export-in-flight', 'BUD-6', 'An export of this budget is already waiting or running.'),
     budget.lines.length === 0 && reason('budget-empty', 'BUD-7', 'The budget has no lines to send.'),
+    ...costCodesSyncedReasons(project, 'BUD-5'),
+    ...costTypesKnownReasons(budget.lines, spectrum.costTypes),
   ];
-  project.costCodes.forEach((cc, i) => {
-    if (!cc.syncedWithSpectrum) {
-      reasons.push(
-        reason(
-          'cost-code-not-synced',
-          'BUD-5',
-          `Cost code ${cc.code} and its cost types are not synced with Spectrum yet.`,
-          `costCodes[${i}]`,
-        ),
-      );
-    }
-  });
   if (!budget.exportInFlight) reasons.push(queueStateReason(budget.syncState, 'budget'));
   return checkFrom(reasons);
 }
@@ -157,8 +180,13 @@ export function amountOnlyBudgetLines(lines: readonly BudgetLine[]): BudgetLine[
   return lines.map(({ quantity: _q, unitOfMeasure: _u, ...rest }) => ({ ...rest }));
 }
 
-/** BCH-1: may this budget change be sent to Spectrum as a change request? */
-export function checkBudgetChangeExport(project: Project, budget: Budget, change: BudgetChange): Check {
+/** BCH-1, PRE-1: may this budget change be sent to Spectrum as a change request? */
+export function checkBudgetChangeExport(
+  project: Project,
+  budget: Budget,
+  change: BudgetChange,
+  spectrum: SpectrumPreflightFacts = {},
+): Check {
   const synced = new Set(
     project.costCodes.filter((c) => c.syncedWithSpectrum).map((c) => costCodeKey(c.code)),
   );
@@ -173,6 +201,7 @@ export function checkBudgetChangeExport(project: Project, budget: Budget, change
     queueStateReason(change.syncState, 'budget change'),
     change.syncState === 'synced' &&
       reason('budget-change-already-synced', 'BCH-1', 'The budget change is already in Spectrum.'),
+    ...linesOnJobReasons(change.lines, project.jobNumber, spectrum.jobPhases),
   ];
   change.lines.forEach((l, i) => {
     if (!synced.has(costCodeKey(l.costCode))) {

@@ -13,12 +13,15 @@ import {
   withoutTaxCodes,
 } from './commitments.js';
 
+/** The commitment's project is linked to job 24-101; its phases were never read (PRE-1 facts not known). */
+const LINKED = { jobNumber: '24-101' };
+
 describe('commitment export', () => {
   it('COM-1: a linked, approved commitment whose lines share one cost type on Spectrum codes passes', () => {
-    expect(checkCommitmentExport(commitment(), company(), SPECTRUM_CODES)).toEqual({ ok: true });
-    expect(checkCommitmentExport(commitment({ status: 'complete' }), company(), SPECTRUM_CODES).ok).toBe(
-      true,
-    );
+    expect(checkCommitmentExport(commitment(), company(), SPECTRUM_CODES, LINKED)).toEqual({ ok: true });
+    expect(
+      checkCommitmentExport(commitment({ status: 'complete' }), company(), SPECTRUM_CODES, LINKED).ok,
+    ).toBe(true);
   });
 
   it('COM-1 / VEN-4: returns every reason at once, never just the first', () => {
@@ -33,6 +36,7 @@ describe('commitment export', () => {
       }),
       company({ vendorCode: null }),
       SPECTRUM_CODES,
+      LINKED,
     );
     expect(codesOf(c)).toEqual([
       'vendor-not-linked',
@@ -47,7 +51,9 @@ describe('commitment export', () => {
 
   it('COM-1: an empty schedule of values and a missing number are refused', () => {
     expect(
-      codesOf(checkCommitmentExport(commitment({ lines: [], number: ' ' }), company(), SPECTRUM_CODES)),
+      codesOf(
+        checkCommitmentExport(commitment({ lines: [], number: ' ' }), company(), SPECTRUM_CODES, LINKED),
+      ),
     ).toEqual(['commitment-number-required', 'sov-empty']);
   });
 
@@ -62,7 +68,9 @@ describe('commitment export', () => {
         }),
         (costType, lines) => {
           const sov: SovLine[] = lines.map((l) => ({ ...l, costType }));
-          expect(checkCommitmentExport(commitment({ lines: sov }), company(), SPECTRUM_CODES).ok).toBe(true);
+          expect(
+            checkCommitmentExport(commitment({ lines: sov }), company(), SPECTRUM_CODES, LINKED).ok,
+          ).toBe(true);
         },
       ),
     );
@@ -70,10 +78,17 @@ describe('commitment export', () => {
 
   it('COM-2 / APP-1: a commitment already waiting for approval or exporting cannot be sent again', () => {
     expect(
-      codesOf(checkCommitmentExport(commitment({ syncState: 'ready_to_export' }), company(), SPECTRUM_CODES)),
+      codesOf(
+        checkCommitmentExport(
+          commitment({ syncState: 'ready_to_export' }),
+          company(),
+          SPECTRUM_CODES,
+          LINKED,
+        ),
+      ),
     ).toEqual(['already-awaiting-approval']);
     expect(
-      codesOf(checkCommitmentExport(commitment({ syncState: 'synced' }), company(), SPECTRUM_CODES)),
+      codesOf(checkCommitmentExport(commitment({ syncState: 'synced' }), company(), SPECTRUM_CODES, LINKED)),
     ).toEqual(['commitment-already-synced']);
   });
 
@@ -110,9 +125,9 @@ describe('commitment export', () => {
 
   it('LIM-4: purchase orders export as Spectrum subcontracts', () => {
     expect(spectrumCommitmentKind('purchase_order')).toBe('subcontract');
-    expect(checkCommitmentExport(commitment({ kind: 'purchase_order' }), company(), SPECTRUM_CODES).ok).toBe(
-      true,
-    );
+    expect(
+      checkCommitmentExport(commitment({ kind: 'purchase_order' }), company(), SPECTRUM_CODES, LINKED).ok,
+    ).toBe(true);
   });
 });
 
@@ -120,7 +135,9 @@ describe('commitment change orders', () => {
   const synced = { syncState: 'synced' as const, spectrumKey: 'ACMEDRY/SC-0001' };
 
   it('CCO-1: a linked, approved CCO with one cost type on Spectrum codes passes', () => {
-    expect(checkCommitmentChangeOrderExport(cco(), synced, company(), SPECTRUM_CODES)).toEqual({ ok: true });
+    expect(checkCommitmentChangeOrderExport(cco(), synced, company(), SPECTRUM_CODES, LINKED)).toEqual({
+      ok: true,
+    });
   });
 
   it('CCO-1: all reasons at once (vendor link, status, SOV)', () => {
@@ -129,6 +146,7 @@ describe('commitment change orders', () => {
       synced,
       company({ vendorCode: null }),
       SPECTRUM_CODES,
+      LINKED,
     );
     expect(codesOf(c)).toEqual(['vendor-not-linked', 'change-order-not-approved', 'sov-empty']);
   });
@@ -141,12 +159,19 @@ describe('commitment change orders', () => {
           { syncState: null, spectrumKey: null },
           company(),
           SPECTRUM_CODES,
+          LINKED,
         ),
       ),
     ).toEqual([expect.objectContaining({ code: 'commitment-not-synced', rule: 'CCO-2' })]);
     expect(
       codesOf(
-        checkCommitmentChangeOrderExport(cco({ syncState: 'synced' }), synced, company(), SPECTRUM_CODES),
+        checkCommitmentChangeOrderExport(
+          cco({ syncState: 'synced' }),
+          synced,
+          company(),
+          SPECTRUM_CODES,
+          LINKED,
+        ),
       ),
     ).toEqual(['change-order-already-synced']);
   });

@@ -1,6 +1,24 @@
 import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
 import type { Commitment, CommitmentChangeOrder, Company, SovLine } from '../domain/types.js';
 import { queueStateReason, sovLineReasons } from './common.js';
+import { linesOnJobReasons, type SpectrumPreflightFacts, vendorActiveReason } from './spectrum-preflight.js';
+
+/** What a commitment's or change order's pre-flight knows of Spectrum (PRE-1): its project's job and that job. */
+export interface CommitmentSpectrumFacts extends SpectrumPreflightFacts {
+  /** The Spectrum job of the commitment's project (null: the project is not linked to a job). */
+  jobNumber: string | null;
+}
+
+function jobLinkReason(jobNumber: string | null, rule: string): Reason | null {
+  return jobNumber === null || jobNumber.trim() === ''
+    ? reason(
+        'job-not-linked',
+        rule,
+        "The commitment's project is not linked to a Spectrum job; import the job or export the project first.",
+        'projectId',
+      )
+    : null;
+}
 
 function vendorLinkReason(company: Pick<Company, 'name' | 'vendorCode'>): Reason | null {
   return company.vendorCode === null
@@ -13,14 +31,20 @@ function vendorLinkReason(company: Pick<Company, 'name' | 'vendorCode'>): Reason
     : null;
 }
 
-/** COM-1, VEN-4, LIM-4: may this commitment (subcontract or purchase order) be sent to the ERP? */
+/**
+ * COM-1, VEN-4, LIM-4, PRE-1: may this commitment (subcontract or purchase order) be sent to the ERP? The same
+ * check runs for `blockedBy`, at send (last synced Spectrum data) and at accept (fresh Spectrum data).
+ */
 export function checkCommitmentExport(
   commitment: Commitment,
   company: Pick<Company, 'name' | 'vendorCode'>,
   spectrumCostCodes: ReadonlySet<string>,
+  spectrum: CommitmentSpectrumFacts,
 ): Check {
   return checkFrom([
     vendorLinkReason(company),
+    jobLinkReason(spectrum.jobNumber, 'COM-1'),
+    vendorActiveReason(company.vendorCode, spectrum.vendorStatus),
     commitment.status !== 'approved' &&
       commitment.status !== 'complete' &&
       reason(
@@ -32,6 +56,7 @@ export function checkCommitmentExport(
     commitment.number.trim() === '' &&
       reason('commitment-number-required', 'COM-1', 'The commitment needs a number.', 'number'),
     ...sovLineReasons(commitment.lines, spectrumCostCodes, 'COM-1'),
+    ...linesOnJobReasons(commitment.lines, spectrum.jobNumber, spectrum.jobPhases),
     queueStateReason(commitment.syncState, 'commitment'),
     commitment.syncState === 'synced' &&
       reason('commitment-already-synced', 'COM-4', 'The commitment is already synced with Spectrum.'),
@@ -100,15 +125,17 @@ export function withoutTaxCodes(lines: readonly SovLine[]): SovLine[] {
   return lines.map(({ taxCode: _t, ...rest }) => ({ ...rest }));
 }
 
-/** CCO-1, CCO-2, VEN-4: may this commitment change order be sent to the ERP? */
+/** CCO-1, CCO-2, VEN-4, PRE-1: may this commitment change order be sent to the ERP? */
 export function checkCommitmentChangeOrderExport(
   cco: CommitmentChangeOrder,
   commitment: Pick<Commitment, 'syncState' | 'spectrumKey'>,
   company: Pick<Company, 'name' | 'vendorCode'>,
   spectrumCostCodes: ReadonlySet<string>,
+  spectrum: CommitmentSpectrumFacts,
 ): Check {
   return checkFrom([
     vendorLinkReason(company),
+    jobLinkReason(spectrum.jobNumber, 'CCO-1'),
     cco.status !== 'approved' &&
       reason(
         'change-order-not-approved',
@@ -117,6 +144,7 @@ export function checkCommitmentChangeOrderExport(
         'status',
       ),
     ...sovLineReasons(cco.lines, spectrumCostCodes, 'CCO-1'),
+    ...linesOnJobReasons(cco.lines, spectrum.jobNumber, spectrum.jobPhases),
     (commitment.syncState !== 'synced' || commitment.spectrumKey === null) &&
       reason(
         'commitment-not-synced',

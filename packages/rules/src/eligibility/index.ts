@@ -5,4 +5,5 @@ export * from './job-costs.js';
 export * from './limitations.js';
 export * from './prime-contracts.js';
 export * from './projects.js';
+export * from './spectrum-preflight.js';
 export * from './vendors.js';

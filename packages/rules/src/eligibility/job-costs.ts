@@ -1,5 +1,7 @@
 import { type Check, checkFrom, reason } from '../core/result.js';
 import type { Budget, GeneralSettings, Project } from '../domain/types.js';
+import { costCodesSyncedReasons } from './budgets.js';
+import { linesOnJobReasons, type SpectrumPreflightFacts } from './spectrum-preflight.js';
 
 /** JC-1: are Spectrum job-to-date costs synced into this project's budget direct costs column? */
 export function checkJobCostSync(
@@ -20,10 +22,11 @@ export function checkJobCostSync(
   ]);
 }
 
-/** FC-1: may this project's forecast (estimated cost at completion) be sent to Spectrum as projections? */
+/** FC-1, PRE-1: may this project's forecast (estimated cost at completion) be sent to Spectrum as projections? */
 export function checkForecastExport(
-  project: Pick<Project, 'jobNumber' | 'forecastExportEnabled' | 'tools'>,
+  project: Pick<Project, 'jobNumber' | 'forecastExportEnabled' | 'tools' | 'costCodes'>,
   budget: Pick<Budget, 'lines'>,
+  spectrum: SpectrumPreflightFacts = {},
 ): Check {
   const withForecast = budget.lines.filter(
     (l) => l.estimatedCostAtCompletion !== null && l.estimatedCostAtCompletion !== undefined,
@@ -41,5 +44,13 @@ export function checkForecastExport(
       reason('budget-tool-disabled', 'FC-1', 'Forecasts need the budget tool on the project.'),
     withForecast.length === 0 &&
       reason('forecast-empty', 'FC-1', 'No budget line has an estimated cost at completion to send.'),
+    ...costCodesSyncedReasons(project, 'FC-1'),
+    // the lines without a forecast are not sent; they keep their place so a reason names the right line
+    ...linesOnJobReasons(
+      budget.lines.map((l) => (withForecast.includes(l) ? l : {})),
+      project.jobNumber,
+      spectrum.jobPhases,
+      { field: 'budgetLines' },
+    ),
   ]);
 }

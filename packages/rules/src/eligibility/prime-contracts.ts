@@ -1,6 +1,11 @@
 import { type Check, checkFrom, reason } from '../core/result.js';
 import type { IsoDateTime, PrimeContract, PrimeContractChangeOrder, Project } from '../domain/types.js';
 import { queueStateReason } from './common.js';
+import {
+  billingItemsOnContractReasons,
+  linesOnJobReasons,
+  type SpectrumPreflightFacts,
+} from './spectrum-preflight.js';
 
 export interface StagedPrimeContractFacts {
   jobNumber: string;
@@ -126,6 +131,7 @@ export function checkPrimeContractChangeOrderExport(
   contract: PrimeContract,
   project: Pick<Project, 'tools'>,
   facts: { integrationConnected: boolean; spectrumContractChangedAt: IsoDateTime | null },
+  spectrum: SpectrumPreflightFacts = {},
 ): Check {
   const outOfDate =
     contract.lastImportedAt === null ||
@@ -188,5 +194,11 @@ export function checkPrimeContractChangeOrderExport(
         ),
     ),
     queueStateReason(pcco.syncState, 'change order'),
+    ...billingItemsOnContractReasons(
+      pcco.lines,
+      spectrum.contractItems,
+      `${contract.jobNumber}/${contract.customerCode}`,
+    ),
+    ...linesOnJobReasons(pcco.lines, contract.jobNumber, spectrum.jobPhases),
   ]);
 }

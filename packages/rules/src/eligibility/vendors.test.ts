@@ -50,6 +50,15 @@ describe('companies and vendors', () => {
     ]);
   });
 
+  it('VEN-1 PRE-1: an inactive Spectrum vendor is not imported as a company, with the reason', () => {
+    const staged = { vendorCode: 'OLDCO', readyToImport: true, linkedCompanyId: null };
+    expect(checkVendorImport({ ...staged, status: 'A' }).ok).toBe(true);
+    expect(checkVendorImport({ ...staged, status: null }).ok).toBe(true);
+    const refused = checkVendorImport({ ...staged, status: 'I' });
+    expect(codesOf(refused)).toEqual(['vendor-not-active']);
+    expect(reasonsOf(refused)[0]?.message).toMatch(/OLDCO is not active in Spectrum \(status I\)/);
+  });
+
   it('VEN-1 / VEN-6: staged vendors are imported or linked once, only from the Ready to Import list', () => {
     const staged = { vendorCode: 'ACMEDRY', readyToImport: true, linkedCompanyId: null };
     expect(checkVendorImport(staged).ok).toBe(true);

@@ -66,9 +66,11 @@ export interface StagedVendorFacts {
   readyToImport: boolean;
   /** Id of the company already linked to this vendor, if any. */
   linkedCompanyId: string | null;
+  /** The vendor's Spectrum status (`A` active, `I` inactive), when known. */
+  status?: string | null;
 }
 
-/** VEN-1, VEN-6: may this staged vendor be imported as a new directory company? */
+/** VEN-1, VEN-6, PRE-1: may this staged vendor be imported as a new directory company (active vendors only)? */
 export function checkVendorImport(vendor: StagedVendorFacts): Check {
   return checkFrom([
     !vendor.readyToImport &&
@@ -83,6 +85,14 @@ export function checkVendorImport(vendor: StagedVendorFacts): Check {
         'vendor-already-linked',
         'VEN-6',
         `Vendor ${vendor.vendorCode} is already linked to a directory company.`,
+      ),
+    vendor.status !== null &&
+      vendor.status !== undefined &&
+      vendor.status.trim().toUpperCase() !== 'A' &&
+      reason(
+        'vendor-not-active',
+        'VEN-1',
+        `Vendor ${vendor.vendorCode} is not active in Spectrum (status ${vendor.status.trim().toUpperCase() || 'blank'}); Spectrum takes no subcontracts for it, so it is not imported as a company. Make it active in Spectrum first.`,
       ),
   ]);
 }

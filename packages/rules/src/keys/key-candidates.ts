@@ -33,16 +33,28 @@ export function upperSet(taken: Iterable<string>): Set<string> {
  * dash), so a free one is found within `taken.size + 1` tries. Null only when no candidate fits (never in practice).
  */
 export function firstFreeWithCounter(base: string, max: number, taken: ReadonlySet<string>): string | null {
-  if (base !== '' && base.length <= max && !taken.has(base)) return base;
-  for (let n = 2; n <= taken.size + 2; n++) {
-    const suffix = `-${n}`;
-    const head = keepTail(base, max - suffix.length);
-    const candidate = head === '' ? String(n) : `${head}${suffix}`;
-    if (candidate.length > max) return null;
+  let tries = 0;
+  for (const candidate of counterCandidates(base, max)) {
     if (!taken.has(candidate)) return candidate;
+    if (++tries > taken.size + 1) break;
   }
   /* c8 ignore next */
   return null;
+}
+
+/**
+ * The candidates `firstFreeWithCounter` tries, in order: `base` (when it fits), then `…-2`, `…-3`, … within `max`.
+ * Lets a caller ask Spectrum about a few candidate keys one by one instead of reading every key it has.
+ */
+export function* counterCandidates(base: string, max: number): Generator<string> {
+  if (base !== '' && base.length <= max) yield base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const head = keepTail(base, max - suffix.length);
+    const candidate = head === '' ? String(n) : `${head}${suffix}`;
+    if (candidate.length > max) return;
+    yield candidate;
+  }
 }
 
 /**

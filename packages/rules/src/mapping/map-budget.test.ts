@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mapBudgetToAddPhases, mapForecastToProjections } from './map-budget.js';
+import {
+  mapBudgetToAddPhases,
+  mapForecastToProjections,
+  mapProjectCostCodesToAddPhases,
+} from './map-budget.js';
 import { budget } from './mapping-fixtures.js';
 import { validatePayload } from './validate-payload.js';
 
@@ -98,5 +102,31 @@ describe('mapForecastToProjections', () => {
       { companyCode: 'ABC', jobNumber: '25-101', transactionDate: '2026-08-31' },
     );
     expect(payloads.map((p) => [p.Phase_Code, p.Amount, p.Note])).toEqual([['013100', '.00', '']]);
+  });
+});
+
+describe('mapProjectCostCodesToAddPhases', () => {
+  it('WBS-3 JOB-2: one AddPhase per cost code × cost type, no estimate, the template price method; valid payloads', () => {
+    const payloads = mapProjectCostCodesToAddPhases(
+      {
+        costCodes: [
+          {
+            code: '01-3100',
+            description: 'Project management',
+            costTypes: ['L', 'm'],
+            syncedWithSpectrum: false,
+          },
+          { code: '013100', description: 'Duplicate', costTypes: ['L'], syncedWithSpectrum: false },
+          { code: '03-3000', description: 'Concrete', costTypes: [], syncedWithSpectrum: false },
+        ],
+      },
+      { companyCode: 'abc', jobNumber: '26-330', priceMethodCode: 'F' },
+    );
+    expect(payloads.map((p) => [p.Phase_Code, p.Cost_Type, p.Description, p.Price_Method_Code])).toEqual([
+      ['013100', 'L', 'Project management', 'F'],
+      ['013100', 'M', 'Project management', 'F'],
+    ]);
+    expect(payloads.every((p) => p.Original_Est_Cost === '' && p.Job_Number === '26-330')).toBe(true);
+    for (const p of payloads) expect(validatePayload('AddPhase', p)).toEqual({ ok: true });
   });
 });

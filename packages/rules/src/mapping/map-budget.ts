@@ -1,4 +1,4 @@
-import type { Budget } from '../domain/types.js';
+import type { Budget, PriceMethodCode, Project } from '../domain/types.js';
 import { SPECTRUM_LIMITS as L } from '../formats/limits.js';
 import { type AddPhasePayload, blankPayload, type JobCostProjectionsPayload } from './payload-fields.js';
 import {
@@ -47,6 +47,38 @@ export function mapBudgetToAddPhases(
     Description: wireText(describe(options.descriptions, m.phaseCode), L.phaseDescription),
     Original_Est_Cost: wireAmount(m.amount),
   }));
+}
+
+/**
+ * WBS-3, JOB-2: the phases a project exported as a job takes along: one AddPhase per cost code × cost type of the
+ * project (no estimate: the budget export posts those, BUD-5), described with the cost code's description and priced
+ * with the template job's price method. Without them the new job has no phases and its budget can never be sent.
+ */
+export function mapProjectCostCodesToAddPhases(
+  project: Pick<Project, 'costCodes'>,
+  options: { companyCode: string; jobNumber: string; priceMethodCode: PriceMethodCode },
+): AddPhasePayload[] {
+  const seen = new Set<string>();
+  const out: AddPhasePayload[] = [];
+  for (const cc of project.costCodes) {
+    for (const type of cc.costTypes) {
+      const phase = wirePhase(cc.code);
+      const costType = wireCode(type);
+      const key = `${phase}\u0000${costType}`;
+      if (phase === '' || costType === '' || seen.has(key)) continue;
+      seen.add(key);
+      out.push({
+        ...blankPayload('AddPhase'),
+        Company_Code: wireCode(options.companyCode),
+        Job_Number: options.jobNumber.trim(),
+        Phase_Code: phase,
+        Cost_Type: costType,
+        Description: wireText(cc.description, L.phaseDescription),
+        Price_Method_Code: options.priceMethodCode,
+      });
+    }
+  }
+  return out;
 }
 
 /**

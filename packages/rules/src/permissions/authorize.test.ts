@@ -131,6 +131,20 @@ describe('authorize(): the permission matrix', () => {
     ]);
   });
 
+  it('PERM-6 PERM-5: a user missing both levels hears of both at the gate (the tool level is the user’s own)', () => {
+    const pmWithTool = { ...pm, primeContractsLevel: 'standard' as const };
+    expect(codesOf(authorizeLevel(pmWithTool, 'prime_contract.reimport'))).toEqual([
+      'requires-admin',
+      'requires-prime-contracts-admin',
+    ]);
+    expect(authorizeLevel({ ...admin, primeContractsLevel: 'admin' }, 'prime_contract.reimport').ok).toBe(
+      true,
+    );
+    expect(
+      codesOf(authorizeLevel({ ...admin, primeContractsLevel: 'read_only' }, 'prime_contract.reimport')),
+    ).toEqual(['requires-prime-contracts-admin']);
+  });
+
   it('PERM-5: the level gate lets an ERP admin through; the project tool level is checked with the item', () => {
     expect(authorizeLevel(admin, 'prime_contract.reimport').ok).toBe(true);
     expect(codesOf(authorizeLevel(pm, 'prime_contract.reimport'))).toEqual(['requires-admin']);

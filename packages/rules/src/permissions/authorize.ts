@@ -14,6 +14,8 @@ export interface Actor {
   isDirectoryAdmin?: boolean;
   /** PERM-1: the level comes from this permission template (changed on the template, not the user). */
   permissionTemplate?: string | null;
+  /** PERM-5: the user's level on the prime contracts tool, when known. */
+  primeContractsLevel?: PermissionLevel;
 }
 
 /** Every action the API exposes, grouped by what it needs. */
@@ -133,7 +135,13 @@ function evaluate(user: Actor, action: Action, context: AuthorizeContext, levelO
       ),
     );
   }
-  if (action === 'prime_contract.reimport' && !levelOnly && context.primeContractsToolLevel !== 'admin') {
+  // PERM-5, PERM-6: the prime contracts tool level is the user's own too, so the gate names it with the ERP level
+  const toolLevel = context.primeContractsToolLevel ?? user.primeContractsLevel;
+  if (
+    action === 'prime_contract.reimport' &&
+    (!levelOnly || toolLevel !== undefined) &&
+    toolLevel !== 'admin'
+  ) {
     reasons.push(
       reason(
         'requires-prime-contracts-admin',
