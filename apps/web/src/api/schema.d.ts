@@ -1898,6 +1898,8 @@ export interface components {
             pmId: string | null;
             budgetId: string;
             linesUpdated: number;
+            /** @description Estimate lines new in Spectrum, added with their cost codes (BUD-2) */
+            linesAdded: number;
             totals: components["schemas"]["BudgetImportTotals"];
         };
         Session: {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Button, Dialog, Heading, Modal } from 'react-aria-components';
-import { type ImportAction, useImportAction, useImportables } from '../../api/hooks';
+import { type ImportAction, useImportAction, useImportables, useProjects } from '../../api/hooks';
 import type { Importable, VendorMatch } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { formatCents } from '../../components/money';
@@ -128,12 +128,23 @@ function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: 
   const run = useImportAction();
   const [confirming, setConfirming] = useState(false);
   const name = item.spectrumKey ?? item.id;
+  const [pickedProject, setProjectId] = useState<string | null>(null);
+  // PC-1: the project made from the contract's job is offered first
+  const projects = useProjects(undefined, undefined, undefined);
+  const job = String((item.spectrum as Record<string, unknown> | null)?.jobNumber ?? '');
+  const projectId =
+    pickedProject ??
+    (item.type === 'prime_contract' ? projects.data?.items.find((p) => p.number === job)?.id : null) ??
+    null;
   const actions = ACTIONS[item.type] ?? [];
   const other = item.blockedBy.filter(
     (b) => !actions.some((a) => a.action === b.action) && b.action !== 'linkVendor',
   );
   return (
     <div className="actions">
+      {item.type === 'prime_contract' && item.state === 'ready_to_import' && (
+        <ProjectChoice projects={projects.data?.items ?? []} value={projectId} onChange={setProjectId} />
+      )}
       {actions.map((a) => (
         <ActionButton
           key={a.action}
@@ -141,13 +152,19 @@ function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: 
           label={a.label}
           itemLabel={name}
           blockedBy={item.blockedBy}
-          isPending={run.isPending}
-          onPress={() =>
+          isPending={run.isPending || (a.action === 'importPrimeContract' && !projectId)}
+          onPress={() => {
+            // BUD-3: a re-import overwrites the PM lines, so it asks first
+            if (a.action === 'reimportBudget') {
+              setConfirming(true);
+              return;
+            }
+            const body = a.action === 'importPrimeContract' && projectId ? { projectId } : {};
             run.mutate(
-              { id: item.id, action: a.action },
+              { id: item.id, action: a.action, body },
               { onSuccess: () => onNotice(`Done: ${name} is synced.`) },
-            )
-          }
+            );
+          }}
         />
       ))}
       {item.type === 'vendor' && <LinkVendor item={item} onNotice={onNotice} />}
@@ -255,5 +272,32 @@ function ConfirmReimport({ item, onClose }: { item: Importable; onClose: (done: 
         </div>
       </Dialog>
     </Modal>
+  );
+}
+
+/** PC-1: a prime contract is imported into one project. */
+function ProjectChoice({
+  projects,
+  value,
+  onChange,
+}: {
+  projects: { id: string; name: string; number: string | null }[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="action">
+      <label htmlFor={id}>Into project</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Choose a project</option>
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.number ? `${p.number} ` : ''}
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
