@@ -4,8 +4,17 @@ import { ADMIN, bearer, PM, VIEWER } from './support/app.js';
 import { type ImportEnv, importableId, startImportEnv } from './support/imports.js';
 
 const codes = (body: { errors: { code: string }[] }) => body.errors.map((e) => e.code);
-const blocked = (item: { blockedBy: { action: string; reasons: { code: string }[] }[] }, action: string) =>
-  item.blockedBy.find((b) => b.action === action)?.reasons.map((r) => r.code);
+/** The item's own reasons for an action (the caller's permission reasons, PERM-*, are tested in permission-reasons). */
+const blocked = (
+  item: { blockedBy: { action: string; reasons: { code: string; rule: string }[] }[] },
+  action: string,
+) => {
+  const own = item.blockedBy
+    .find((b) => b.action === action)
+    ?.reasons.filter((r) => !r.rule.startsWith('PERM-'))
+    .map((r) => r.code);
+  return own?.length ? own : undefined;
+};
 
 describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
   let env: ImportEnv;

@@ -37,3 +37,24 @@ describe('API-4 PERM-6: an item says what the user may not do, beside what the i
       expect(r.blockedBy.map((b: { action: string }) => b.action)).not.toContain('sendToErp');
   });
 });
+
+describe('PERM-5 PERM-6: the prime contracts tool level is part of the reasons', () => {
+  it('PERM-5: an ERP admin without admin on the prime contracts tool is told so on re-import', async () => {
+    const { addPermissionReasons } = await import('../src/auth/permission-reasons.interceptor.js');
+    const item = {
+      type: 'prime_contract',
+      blockedBy: [] as { action: string; reasons: { code: string }[] }[],
+    };
+    addPermissionReasons(item, {
+      id: 'a',
+      name: 'Ada',
+      email: 'ada@example.com',
+      level: 'admin',
+      canPushToAccounting: false,
+      primeContractsLevel: 'none',
+    } as never);
+    const reimport = item.blockedBy.find((b) => b.action === 'reimportPrimeContract');
+    expect(reimport?.reasons.map((r) => r.code)).toEqual(['requires-prime-contracts-admin']);
+    expect(item.blockedBy.find((b) => b.action === 'importPrimeContract')).toBeUndefined();
+  });
+});

@@ -1,23 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { api, ensureConnectedAndSynced, expectAccessible, imported, signInAs } from './support';
+import { api, expectAccessible, sentCommitment, signInAs } from './support';
 
 let commitmentId: string;
 
 test.beforeAll(async () => {
-  await ensureConnectedAndSynced();
-  const projectId = await imported('job', '24-101');
-  const companyId = await imported('vendor', 'BAYPLB');
-  const c = await api<{ id: string }>('pm', 'POST', '/commitments', {
-    projectId,
-    companyId,
-    kind: 'subcontract',
+  commitmentId = await sentCommitment('24-101', 'BAYPLB', {
     number: 'SC-302',
     title: 'Fixtures',
-    status: 'approved',
     lines: [{ costCode: '010000', costType: 'S', description: 'Fixtures', amountCents: 500_000 }],
   });
-  commitmentId = c.id;
-  await api('pm', 'POST', '/exports/send', { type: 'commitment', id: c.id });
 });
 
 test('WEB-7 COM-3: the approver rejects with a reason; the PM sees it and can change and send the commitment again', async ({

@@ -1,23 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { api, ensureConnectedAndSynced, expectAccessible, imported, rowsOf, signInAs, sim } from './support';
+import { expectAccessible, rowsOf, sentCommitment, signInAs, sim } from './support';
 
 test.beforeAll(async () => {
-  await ensureConnectedAndSynced();
-  const projectId = await imported('job', '24-101');
-  const companyId = await imported('vendor', 'EAGLEST');
-  const c = await api<{ id: string }>('pm', 'POST', '/commitments', {
-    projectId,
-    companyId,
-    kind: 'subcontract',
+  await sentCommitment('24-101', 'EAGLEST', {
     number: 'SC-303',
     title: 'Steel',
-    status: 'approved',
     lines: [
       { costCode: '010000', costType: 'S', description: 'Mobilization', amountCents: 100_000 },
       { costCode: '013100', costType: 'S', description: 'Supervision', amountCents: 200_000 },
     ],
   });
-  await api('pm', 'POST', '/exports/send', { type: 'commitment', id: c.id });
 });
 
 test.afterAll(async () => {

@@ -1,20 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { api, ensureConnectedAndSynced, expectAccessible, imported, signInAs, snap } from './support';
+import { expectAccessible, sentCommitment, signInAs, snap } from './support';
 
 test.beforeAll(async () => {
-  await ensureConnectedAndSynced();
-  const projectId = await imported('job', '24-101');
-  const companyId = await imported('vendor', 'BAYPLB');
-  const c = await api<{ id: string }>('pm', 'POST', '/commitments', {
-    projectId,
-    companyId,
-    kind: 'subcontract',
+  await sentCommitment('24-101', 'BAYPLB', {
     number: 'SC-304',
     title: 'Insulation',
-    status: 'approved',
     lines: [{ costCode: '010000', costType: 'S', amountCents: 100_000 }],
   });
-  await api('pm', 'POST', '/exports/send', { type: 'commitment', id: c.id });
 });
 
 const WRITE_ACTIONS = /^(Accept|Reject|Retry|Take back|Send to ERP|Import|Re-import|Link|Run now)\b/;

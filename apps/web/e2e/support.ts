@@ -151,3 +151,29 @@ export async function snap(page: Page, name: string) {
   if (process.env.SCREENSHOTS !== '1') return;
   await page.screenshot({ path: new URL(`../../../docs/screenshots/${name}.png`, import.meta.url).pathname });
 }
+
+/**
+ * A PM's approved subcontract on an imported job for an imported vendor, sent to the ERP: it waits for an approver.
+ * Returns the commitment's id.
+ */
+export async function sentCommitment(
+  job: string,
+  vendor: string,
+  commitment: {
+    number: string;
+    title: string;
+    lines: { costCode: string; costType: string; description?: string; amountCents: number }[];
+  },
+): Promise<string> {
+  await ensureConnectedAndSynced();
+  const [projectId, companyId] = [await imported('job', job), await imported('vendor', vendor)];
+  const c = await api<{ id: string }>('pm', 'POST', '/commitments', {
+    projectId,
+    companyId,
+    kind: 'subcontract',
+    status: 'approved',
+    ...commitment,
+  });
+  await api('pm', 'POST', '/exports/send', { type: 'commitment', id: c.id });
+  return c.id;
+}

@@ -174,20 +174,25 @@ export function useSendToErp() {
   });
 }
 
-/** An import action on a staged Spectrum record (importJob, importVendor, linkVendor, …). */
-export function useImportAction() {
+export interface ImportActionInput {
+  id: string;
+  action: ImportAction;
+  body?: Record<string, unknown>;
+}
+
+/**
+ * An import action on a staged Spectrum record (importJob, importVendor, linkVendor, …). `onDone` runs even when the
+ * row that started it has left the list meanwhile (an imported record leaves "Ready to Import").
+ */
+export function useImportAction(onDone?: (input: ImportActionInput) => void) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      action,
-      body,
-    }: {
-      id: string;
-      action: ImportAction;
-      body?: Record<string, unknown>;
-    }) => call(api.POST(IMPORT_PATHS[action], { params: { path: { id } }, body: (body ?? {}) as never })),
-    onSuccess: () => qc.invalidateQueries(),
+    mutationFn: ({ id, action, body }: ImportActionInput) =>
+      call(api.POST(IMPORT_PATHS[action], { params: { path: { id } }, body: (body ?? {}) as never })),
+    onSuccess: (_data, input) => {
+      onDone?.(input);
+      return qc.invalidateQueries();
+    },
   });
 }
 

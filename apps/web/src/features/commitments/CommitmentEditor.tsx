@@ -15,6 +15,7 @@ import type { Commitment } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { formatCents, parseCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { SovHead } from '../../components/SovHead';
 import { StateBadge } from '../../components/StateBadge';
 
 interface LineDraft {
@@ -243,20 +244,13 @@ export function CommitmentEditor({ id }: { id?: string }) {
         </datalist>
         <table className="data">
           <caption className="visually-hidden">Schedule of values lines</caption>
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Cost code</th>
-              <th scope="col">Cost type</th>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
+          <SovHead
+            extra={
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
               </th>
-            </tr>
-          </thead>
+            }
+          />
           <tbody>
             {lines.map((l, i) => (
               <tr key={l.key}>

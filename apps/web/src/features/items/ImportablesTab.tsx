@@ -125,7 +125,14 @@ export function ImportablesTab({
 }
 
 function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: string) => void }) {
-  const run = useImportAction();
+  const name0 = item.spectrumKey ?? item.id;
+  const run = useImportAction((input) =>
+    onNotice(
+      input.action === 'reimportBudget'
+        ? `Done: the budget of ${name0} was re-imported.`
+        : `Done: ${name0} is synced.`,
+    ),
+  );
   const [confirming, setConfirming] = useState(false);
   const name = item.spectrumKey ?? item.id;
   const [pickedProject, setProjectId] = useState<string | null>(null);
@@ -160,23 +167,12 @@ function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: 
               return;
             }
             const body = a.action === 'importPrimeContract' && projectId ? { projectId } : {};
-            run.mutate(
-              { id: item.id, action: a.action, body },
-              { onSuccess: () => onNotice(`Done: ${name} is synced.`) },
-            );
+            run.mutate({ id: item.id, action: a.action, body });
           }}
         />
       ))}
       {item.type === 'vendor' && <LinkVendor item={item} onNotice={onNotice} />}
-      {confirming && (
-        <ConfirmReimport
-          item={item}
-          onClose={(done) => {
-            setConfirming(false);
-            if (done) onNotice(`Done: the budget of ${name} was re-imported.`);
-          }}
-        />
-      )}
+      {confirming && <ConfirmReimport item={item} run={run} onClose={() => setConfirming(false)} />}
       {other.map((b) => (
         <div key={b.action}>
           <span>{b.action} is unavailable:</span>
@@ -194,7 +190,9 @@ function ImportActions({ item, onNotice }: { item: Importable; onNotice: (text: 
 
 /** Link a staged vendor to an existing company, choosing from the ranked suggestions (VEN-3). */
 function LinkVendor({ item, onNotice }: { item: Importable; onNotice: (text: string) => void }) {
-  const run = useImportAction();
+  const run = useImportAction(() =>
+    onNotice(`Linked: vendor ${item.spectrumKey ?? ''} and the chosen company are synced.`),
+  );
   const id = useId();
   const suggestions: VendorMatch[] = 'matchSuggestions' in item ? item.matchSuggestions : [];
   const [companyId, setCompanyId] = useState(suggestions[0]?.companyId ?? '');
@@ -213,15 +211,7 @@ function LinkVendor({ item, onNotice }: { item: Importable; onNotice: (text: str
       </select>
       <Button
         isDisabled={!companyId || run.isPending || blocked.length > 0}
-        onPress={() =>
-          run.mutate(
-            { id: item.id, action: 'linkVendor', body: { companyId } },
-            {
-              onSuccess: () =>
-                onNotice(`Linked: vendor ${item.spectrumKey ?? ''} and the chosen company are synced.`),
-            },
-          )
-        }
+        onPress={() => run.mutate({ id: item.id, action: 'linkVendor', body: { companyId } })}
         aria-label={`Link ${item.spectrumKey ?? ''} to the chosen company`}
       >
         Link
@@ -239,10 +229,17 @@ function LinkVendor({ item, onNotice }: { item: Importable; onNotice: (text: str
 }
 
 /** BUD-3: re-importing overwrites the PM budget lines; the dialog shows the totals before and after first. */
-function ConfirmReimport({ item, onClose }: { item: Importable; onClose: (done: boolean) => void }) {
-  const run = useImportAction();
+function ConfirmReimport({
+  item,
+  run,
+  onClose,
+}: {
+  item: Importable;
+  run: ReturnType<typeof useImportAction>;
+  onClose: () => void;
+}) {
   return (
-    <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose(false)}>
+    <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
       <Dialog>
         <Heading slot="title">Re-import the budget of {item.spectrumKey}</Heading>
         <p>The budget lines on the PM side are replaced by Spectrum's original estimates.</p>
@@ -256,14 +253,14 @@ function ConfirmReimport({ item, onClose }: { item: Importable; onClose: (done: 
         </dl>
         <ProblemAlert error={run.error} heading="The budget was not re-imported" />
         <div className="dialog-buttons">
-          <Button onPress={() => onClose(false)}>Cancel</Button>
+          <Button onPress={onClose}>Cancel</Button>
           <Button
             data-variant="primary"
             isDisabled={run.isPending}
             onPress={() =>
               run.mutate(
                 { id: item.id, action: 'reimportBudget', body: { confirm: true } },
-                { onSuccess: () => onClose(true) },
+                { onSuccess: onClose },
               )
             }
           >

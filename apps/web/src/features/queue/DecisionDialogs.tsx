@@ -17,6 +17,7 @@ import { useDecide, useExportRequest } from '../../api/hooks';
 import type { ExportRequest } from '../../api/types';
 import { formatCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { SovHead } from '../../components/SovHead';
 import { describeItem, linesOf, TYPE_LABELS } from './describe';
 
 /**
@@ -92,17 +93,7 @@ export function AcceptDialog({
                 {lines.length > 0 && (
                   <table className="data">
                     <caption className="visually-hidden">Lines to be written</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Line</th>
-                        <th scope="col">Cost code</th>
-                        <th scope="col">Cost type</th>
-                        <th scope="col">Description</th>
-                        <th scope="col" className="num">
-                          Amount
-                        </th>
-                      </tr>
-                    </thead>
+                    <SovHead />
                     <tbody>
                       {lines.map((l, i) => (
                         // biome-ignore lint/suspicious/noArrayIndexKey: a line is its position in the schedule of values
