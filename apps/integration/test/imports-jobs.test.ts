@@ -106,6 +106,28 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     expect(blocked(item.body, 'importJob')).toEqual(['job-already-linked']);
   });
 
+  it('JOB-3: the template job of the settings is listed but not offered as a project, with the reason', async () => {
+    await http()
+      .patch('/api/v1/settings/general')
+      .set(bearer(ADMIN))
+      .send({
+        templateJob: {
+          jobNumber: '99-TPL',
+          division: '1',
+          costCenter: 'NOR',
+          customerCode: 'C100',
+          taxable: false,
+          priceMethodCode: 'F',
+        },
+      })
+      .expect(200);
+    const id = await importableId(env, 'job', '99-TPL');
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    expect(blocked(item.body, 'importJob')).toEqual(['template-job']);
+    const refused = await post(`${id}/import-job`, PM).expect(422);
+    expect(codes(refused.body)).toEqual(['template-job']);
+  });
+
   it('PERM-6: a read-only user cannot import (403 naming the permission, nothing changes)', async () => {
     const id = await importableId(env, 'job', '24-106');
     const res = await post(`${id}/import-job`, VIEWER).expect(403);

@@ -110,11 +110,12 @@ export class ImportActionsService {
 
   /** JOB-1, JOB-4, LIM-3, WBS-2, WBS-3: a project on the Spectrum list, linked to the job, with its cost codes. */
   async importJob(id: string, actor: AuthUser): Promise<ActionResult> {
-    const settings = (await this.facts.get()).settings;
+    const facts = await this.facts.get();
+    const settings = facts.settings;
     return this.repo.transaction(async (tx) => {
       const link = await this.locked(id, 'job', tx);
       if (link.state === 'synced' && link.pmId) return result(link, false, { projectId: link.pmId });
-      const f = await this.checks.jobFacts(link, tx);
+      const f = await this.checks.jobFacts(link, facts.templateJob?.jobNumber ?? null, tx);
       assertOk(this.checks.jobChecks(link, f).importJob, `Job ${link.spectrumKey} cannot be imported.`);
       const job = f.job as NonNullable<typeof f.job>;
       const now = this.clock.now();

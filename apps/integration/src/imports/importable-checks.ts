@@ -57,6 +57,8 @@ export interface JobFacts {
   hash: string | null;
   vanished: boolean;
   linkedProjectId: string | null;
+  /** JOB-3: the template job of the general settings is offered for nothing. */
+  templateJobNumber: string | null;
 }
 
 export interface VendorFacts {
@@ -129,7 +131,8 @@ export class ImportableChecks {
 
   // ───────────────────────────── jobs (JOB-1, JOB-4, LIM-3) ─────────────────────────────
 
-  async jobFacts(link: LinkRow, tx?: Db): Promise<JobFacts> {
+  /** `templateJobNumber`: the settings' template job (read by the caller, outside any transaction). */
+  async jobFacts(link: LinkRow, templateJobNumber: string | null, tx?: Db): Promise<JobFacts> {
     const key = link.spectrumKey as string;
     const rec = await this.repo.snapshotRecord<JobRow>(KIND.job, key, tx);
     return {
@@ -137,6 +140,7 @@ export class ImportableChecks {
       hash: rec?.hash ?? null,
       vanished: rec ? rec.vanished : true,
       linkedProjectId: linkedPmId(link),
+      templateJobNumber,
     };
   }
 
@@ -149,6 +153,7 @@ export class ImportableChecks {
           jobNumber: key,
           masterJob: f.job?.masterJob ?? null,
           linkedProjectId: f.linkedProjectId,
+          templateJobNumber: f.templateJobNumber,
         }),
         checkFrom([goneReason('JOB-1', 'Job', key, f.vanished)]),
       ),

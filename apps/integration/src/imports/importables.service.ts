@@ -5,6 +5,7 @@ import { type SyncFields, syncFields } from '../links/item-view.js';
 import type { LinkView } from '../links/links.repository.js';
 import { decodeCursor, type Page, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
+import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { KIND } from './import-context.js';
 import { ImportableChecks } from './importable-checks.js';
 import { ImportsRepository, type LinkRow } from './imports.repository.js';
@@ -45,6 +46,7 @@ export class ImportablesService {
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
   ) {}
 
   async list(q: {
@@ -83,6 +85,9 @@ export class ImportablesService {
     return {
       candidates: needsCompanies ? await this.companies.unlinked(5000) : ([] as CompanyRecord[]),
       masters: links.some((l) => l.type === 'job') ? await this.masterJobs() : new Set<string>(),
+      templateJobNumber: links.some((l) => l.type === 'job')
+        ? ((await this.facts.get()).templateJob?.jobNumber ?? null)
+        : null,
     };
   }
 
@@ -93,12 +98,12 @@ export class ImportablesService {
 
   private async item(
     l: LinkRow,
-    ctx: { candidates: CompanyRecord[]; masters: Set<string> },
+    ctx: { candidates: CompanyRecord[]; masters: Set<string>; templateJobNumber: string | null },
   ): Promise<ImportableItem> {
     const base = { id: l.id, pmId: l.state === 'unlinked' ? null : l.pmId };
     switch (l.type) {
       case 'job': {
-        const f = await this.checks.jobFacts(l);
+        const f = await this.checks.jobFacts(l, ctx.templateJobNumber);
         const j = f.job;
         const masterJob = j?.masterJob.trim() || null;
         return {

@@ -109,6 +109,10 @@ describe('PCCO export', () => {
       'prime-contract-out-of-date',
     ]);
     expect(reasonsOf(c).every((r) => r.rule === 'PCCO-1')).toBe(true);
+    // PC-2: the reason says how to get out of the loop (an approved change order blocks the re-import it asks for)
+    expect(reasonsOf(c).find((r) => r.code === 'prime-contract-out-of-date')?.message).toMatch(
+      /set this change order back to pending, re-import the contract, then approve it again/,
+    );
     expect(
       codesOf(
         checkPrimeContractChangeOrderExport(

@@ -164,7 +164,7 @@ export function checkPrimeContractChangeOrderExport(
       reason(
         'prime-contract-out-of-date',
         'PCCO-1',
-        'The prime contract changed in Spectrum since it was last imported; re-import it first.',
+        'The prime contract changed in Spectrum since it was last imported: re-import it first (a contract with approved change orders cannot be re-imported, so set this change order back to pending, re-import the contract, then approve it again).',
       ),
     (pcco.unitPrice || contract.unitPrice) &&
       reason(

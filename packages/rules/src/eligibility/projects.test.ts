@@ -76,6 +76,17 @@ describe('job import and linking', () => {
     expect(checkJobImport({ jobNumber: '24-100', masterJob: '', linkedProjectId: null }).ok).toBe(true);
   });
 
+  it('JOB-3: the template job of the settings is not offered as a project, and says why', () => {
+    const c = checkJobImport({ jobNumber: '99-TPL', linkedProjectId: null, templateJobNumber: '99-TPL' });
+    expect(reasonsOf(c)).toEqual([expect.objectContaining({ code: 'template-job', rule: 'JOB-3' })]);
+    expect(
+      checkJobImport({ jobNumber: '24-101', linkedProjectId: null, templateJobNumber: '99-TPL' }).ok,
+    ).toBe(true);
+    expect(checkJobImport({ jobNumber: '99-TPL', linkedProjectId: null, templateJobNumber: null }).ok).toBe(
+      true,
+    );
+  });
+
   it('LIM-3: sub jobs are refused with the reason', () => {
     const c = checkJobImport({ jobNumber: '24-101E1', masterJob: '24-101', linkedProjectId: null });
     expect(reasonsOf(c)).toEqual([expect.objectContaining({ code: 'sub-job-not-supported', rule: 'LIM-3' })]);

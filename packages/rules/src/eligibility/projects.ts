@@ -97,6 +97,8 @@ export interface SpectrumJobFacts {
   masterJob?: string | null;
   /** Id of the PM project already linked to this job, if any. */
   linkedProjectId: string | null;
+  /** The job number of the template job in the general settings (JOB-3), if one is set. */
+  templateJobNumber?: string | null;
 }
 
 /** JOB-1, JOB-4, LIM-3: may this staged Spectrum job be imported as a new PM project? */
@@ -110,6 +112,13 @@ export function checkJobImport(job: SpectrumJobFacts): Check {
       ),
     job.linkedProjectId !== null &&
       reason('job-already-linked', 'JOB-4', `Job ${job.jobNumber} is already linked to a project.`),
+    Boolean(job.templateJobNumber) &&
+      job.templateJobNumber?.trim() === job.jobNumber.trim() &&
+      reason(
+        'template-job',
+        'JOB-3',
+        `Job ${job.jobNumber} is the template job that new Spectrum jobs are copied from, not a project to import.`,
+      ),
   ]);
 }
 
