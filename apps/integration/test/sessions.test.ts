@@ -157,3 +157,28 @@ describe('WEB-3: the service serves the built web app at / with the API untouche
     expect(unknownApi.text).not.toContain('<title>Spectrum Bridge</title>');
   });
 });
+
+describe('WEB-1: failed sign-ins are limited per client address', () => {
+  it('WEB-1: after the allowed failures the address gets 429 with Retry-After, even with a good token; nothing opens', async () => {
+    const t = await startTestApp({ env: { SIGN_IN_FAILURES_ALLOWED: '3', SIGN_IN_WINDOW_SECONDS: '600' } });
+    try {
+      // a success resets the count, so only consecutive failures add up
+      await request(t.http).post('/api/v1/session').send({ token: 'wrong-1' }).expect(401);
+      await request(t.http).post('/api/v1/session').send({ token: ADMIN }).expect(201);
+      for (const token of ['wrong-2', 'wrong-3', 'wrong-4']) {
+        await request(t.http).post('/api/v1/session').send({ token }).expect(401);
+      }
+      const before = await t.prisma.session.count();
+      const limited = await request(t.http).post('/api/v1/session').send({ token: ADMIN }).expect(429);
+      expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(600);
+      expect(limited.body).toMatchObject({ status: 429, errors: [{ code: 'too-many-sign-in-attempts' }] });
+      expect(await t.prisma.session.count()).toBe(before);
+      // bearer-token API calls are not sign-ins and are not limited
+      await request(t.http).get('/api/v1/me').set('Authorization', `Bearer ${ADMIN}`).expect(200);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -51,6 +51,9 @@ export const envSchema = z.object({
    * sends at most this many of them again, with the same values. 1 records every step on its own.
    */
   EXPORT_STEPS_PER_RECORD: z.coerce.number().int().min(1).max(1000).default(50),
+  /** Failed sign-ins allowed per client address within SIGN_IN_WINDOW_SECONDS before 429 (Retry-After). */
+  SIGN_IN_FAILURES_ALLOWED: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   /** How long a browser session (sign-in cookie) lasts. */
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   /** The session cookie's Secure flag; default: on in production (behind HTTPS), off otherwise. */

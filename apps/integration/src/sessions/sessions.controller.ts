@@ -45,9 +45,19 @@ export class SessionsController {
     summary: 'Sign in with a personal token (or a demo user): sets the HttpOnly session cookie',
   })
   @ZodResponse(201, sessionSchema, 'Signed in; the session cookie is set')
-  @ApiProblems(401)
-  async signIn(@Body() body: z.infer<typeof signInBody>, @Res({ passthrough: true }) res: Response) {
-    const { cookie, user, expiresAt } = await this.sessions.signIn(body);
+  @ApiProblems(401, 429)
+  async signIn(
+    @Body() body: z.infer<typeof signInBody>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const { cookie, user, expiresAt } = await this.sessions
+      .signIn(body, req.ip ?? 'unknown')
+      .catch((e: unknown) => {
+        const wait = (e as { retryAfterSeconds?: number }).retryAfterSeconds;
+        if (wait) res.setHeader('Retry-After', String(wait));
+        throw e;
+      });
     res.setHeader('Set-Cookie', this.cookie(cookie, expiresAt));
     return {
       user: {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { AuthUser } from '../auth/auth-user.js';
 import { hashToken } from '../auth/tokens.js';
 import type { Env } from '../config/env.js';
@@ -27,12 +28,20 @@ const invalidToken = () =>
 
 @Injectable()
 export class SessionsService {
+  /** Failed sign-ins per client address (one instance's memory: enough to stop guessing from one address). */
+  private readonly failures: RateLimiterMemory;
+
   constructor(
     @Inject(SessionsRepository) private readonly sessions: SessionsRepository,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(ENV) private readonly env: Env,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    this.failures = new RateLimiterMemory({
+      points: env.SIGN_IN_FAILURES_ALLOWED,
+      duration: env.SIGN_IN_WINDOW_SECONDS,
+    });
+  }
 
   /** What the sign-in page may offer: in demo mode only, the demo users as one-click choices (never their tokens). */
   options() {
@@ -48,9 +57,33 @@ export class SessionsService {
     };
   }
 
-  /** Checks the personal token (or, in demo mode, the demo user) and opens a session; returns the cookie value. */
-  async signIn(input: SignIn): Promise<{ cookie: string; user: AuthUser; expiresAt: Date }> {
-    const user = await this.userFor(input);
+  /**
+   * Checks the personal token (or, in demo mode, the demo user) and opens a session; returns the cookie value. After
+   * SIGN_IN_FAILURES_ALLOWED failures from one client address within the window, that address is refused with 429
+   * until the window ends (`retryAfterSeconds`), whatever it sends.
+   */
+  async signIn(input: SignIn, client: string): Promise<{ cookie: string; user: AuthUser; expiresAt: Date }> {
+    const seen = await this.failures.get(client);
+    if (seen && seen.consumedPoints >= this.env.SIGN_IN_FAILURES_ALLOWED) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(seen.msBeforeNext / 1000));
+      throw Object.assign(
+        new ProblemError(
+          429,
+          'too-many-sign-in-attempts',
+          `Too many failed sign-ins from this address: try again in ${retryAfterSeconds} s.`,
+          [{ code: 'too-many-sign-in-attempts', message: `Try again in ${retryAfterSeconds} seconds.` }],
+        ),
+        { retryAfterSeconds },
+      );
+    }
+    let user: AuthUser;
+    try {
+      user = await this.userFor(input);
+    } catch (e) {
+      await this.failures.penalty(client, 1);
+      throw e;
+    }
+    await this.failures.delete(client);
     const now = this.clock.now();
     const cookie = `ses_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(now.getTime() + this.env.SESSION_TTL_MINUTES * 60_000);
