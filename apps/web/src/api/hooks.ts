@@ -314,7 +314,7 @@ export function useSyncSchedule() {
   });
 }
 
-export function useSyncRuns(group: string | undefined, cursor: string | undefined, live: boolean) {
+export function useSyncRuns(group: string | undefined, cursor: string | undefined) {
   return useQuery({
     queryKey: keys.syncRuns(group, cursor),
     queryFn: () =>
@@ -323,8 +323,8 @@ export function useSyncRuns(group: string | undefined, cursor: string | undefine
           params: { query: { ...(group ? { group: group as SyncGroup } : {}), ...cursorOf(cursor) } },
         }),
       ),
-    // while a run is going, its counts are re-read once a second until it ends
-    refetchInterval: live ? 1000 : false,
+    // while a run on the page is going, its counts are re-read once a second until it ends
+    refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === 'running') ? 1000 : false),
     placeholderData: keepPreviousData,
   });
 }

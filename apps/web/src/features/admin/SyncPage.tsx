@@ -29,10 +29,7 @@ export function SyncPage() {
   const saveSchedule = useSaveSchedule();
   const [changes, setChanges] = useState<Partial<Record<SyncGroup, SyncFrequency>>>({});
   const start = useStartSync();
-  const running = (start.isPending || start.data?.status === 'running') ?? false;
-  const runs = useSyncRuns(search.group, search.cursor, running);
-  const anyRunning = runs.data?.items.some((r) => r.status === 'running') ?? false;
-  useSyncRuns(search.group, search.cursor, anyRunning);
+  const runs = useSyncRuns(search.group, search.cursor);
   return (
     <>
       <h1>Sync</h1>
