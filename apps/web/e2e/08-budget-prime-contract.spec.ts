@@ -26,7 +26,11 @@ test('WEB-14 PC-1 BUD-2 BUD-3: import a prime contract and a budget; a re-import
   await page.getByRole('link', { name: 'Prime contracts' }).press('Enter');
   const contract = page.getByRole('row').filter({ hasText: 'PC-24-101' });
   await expect(contract).toContainText('$4,850,000.00');
-  await contract.getByRole('button', { name: /^Import prime contract/ }).press('Enter');
+  // the contract goes into the project made from its job, chosen once the projects are loaded
+  await expect(contract.getByLabel('Into project')).toHaveValue(/.+/);
+  const importContract = contract.getByRole('button', { name: /^Import prime contract/ });
+  await expect(importContract).toBeEnabled();
+  await importContract.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /Done: .* is synced\./ })).toBeVisible();
   await expectAccessible(page);
 
