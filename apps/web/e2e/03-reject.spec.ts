@@ -34,6 +34,8 @@ test('WEB-7 COM-3: the approver rejects with a reason; the PM sees it and can ch
   await expect(mine).toContainText('The amount does not match the signed contract');
   await mine.getByRole('link', { name: 'SC-302 Fixtures' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Commitment SC-302' })).toBeVisible();
+  // the editor shows the stored lines before they are changed
+  await expect(page.getByLabel('Line 1 amount')).toHaveValue('5000.00');
   await page.getByLabel('Line 1 amount').fill('5200.00');
   await page.getByRole('button', { name: 'Save changes' }).press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
