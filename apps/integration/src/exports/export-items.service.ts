@@ -151,7 +151,21 @@ export class ExportItemsService {
     switch (type) {
       case 'project': {
         const p = await this.projects.loadDomain(id, tx);
-        return p ? { ...base, check: checkProjectExport(p, facts), snapshot: { ...p } } : null;
+        if (!p) return null;
+        // PRE-3: the job takes the template job's customer
+        const spectrum = facts.templateJob
+          ? await this.spectrumFacts(
+              source,
+              {
+                customer: {
+                  templateJobNumber: facts.templateJob.jobNumber,
+                  fallback: facts.templateJob.customerCode,
+                },
+              },
+              tx,
+            )
+          : {};
+        return { ...base, check: checkProjectExport(p, facts, spectrum), snapshot: { ...p } };
       }
       case 'company': {
         const c = await this.companies.loadDomain(id, tx);
@@ -231,6 +245,7 @@ export class ExportItemsService {
           {
             jobNumber: contract.jobNumber,
             contract: { jobNumber: contract.jobNumber, customerCode: contract.customerCode },
+            customer: { code: contract.customerCode },
           },
           tx,
         );

@@ -51,6 +51,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 const APPROVER_SIDE_CODES: ReadonlySet<string> = new Set([
   'template-job-missing',
   'template-job-invalid',
+  'template-customer-not-in-spectrum',
   'integration-not-connected',
   'connection-not-configured',
 ]);

@@ -3,6 +3,7 @@ import {
   checkWbsSegments,
   type IntegrationFacts,
   reason,
+  type SpectrumPreflightFacts,
   stripPhaseDashes,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
@@ -66,7 +67,21 @@ export class ProjectsService {
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  private view(p: ProjectRecord, link: LinkView | null | undefined, facts: IntegrationFacts, full: boolean) {
+  /** PRE-3: the template job's customer as last synced (the same for every project). */
+  private async customerFacts(facts: IntegrationFacts): Promise<SpectrumPreflightFacts> {
+    if (!facts.templateJob) return {};
+    return this.spectrum.stored({
+      customer: { templateJobNumber: facts.templateJob.jobNumber, fallback: facts.templateJob.customerCode },
+    });
+  }
+
+  private view(
+    p: ProjectRecord,
+    link: LinkView | null | undefined,
+    facts: IntegrationFacts,
+    full: boolean,
+    spectrum: SpectrumPreflightFacts,
+  ) {
     const { costCodes, createdAt, updatedAt, state, ...fields } = p;
     return {
       ...fields,
@@ -76,21 +91,24 @@ export class ProjectsService {
       ...(full ? { costCodes: costCodes.map(costCodeView) } : { costCodeCount: costCodes.length }),
       usesSpectrumCostCodes:
         facts.standardCostCodeListId !== null && p.costCodeListId === facts.standardCostCodeListId,
-      ...syncFields('project', link, { sendToErp: checkProjectExport(projectToDomain(p, link), facts) }),
+      ...syncFields('project', link, {
+        sendToErp: checkProjectExport(projectToDomain(p, link), facts, spectrum),
+      }),
     };
   }
 
   async list(filter: ProjectListFilter, afterId: string | undefined, limit: number): Promise<Page<unknown>> {
     const rows = await this.repo.list(filter, afterId, limit + 1);
     const [links, facts] = await Promise.all([this.repo.linksFor(rows.map((r) => r.id)), this.facts.get()]);
-    return toPage(rows, limit, (r) => this.view(r, links.get(r.id), facts, false));
+    const spectrum = await this.customerFacts(facts);
+    return toPage(rows, limit, (r) => this.view(r, links.get(r.id), facts, false, spectrum));
   }
 
   async get(id: string) {
     const p = await this.repo.findById(id);
     if (!p) throw notFound('Project', id);
     const [link, facts] = await Promise.all([this.repo.linkFor(id), this.facts.get()]);
-    return this.view(p, link, facts, true);
+    return this.view(p, link, facts, true, await this.customerFacts(facts));
   }
 
   private async assertListExists(listId: string | null | undefined, tx?: Tx): Promise<void> {
@@ -132,7 +150,8 @@ export class ProjectsService {
       );
       return p;
     });
-    return this.view(created, null, await this.facts.get(), true);
+    const facts = await this.facts.get();
+    return this.view(created, null, facts, true, await this.customerFacts(facts));
   }
 
   /** APP-1: while the project waits in (or moves through) the export queue it is read-only. */
@@ -159,7 +178,8 @@ export class ProjectsService {
       );
       return { p, link };
     });
-    return this.view(updated.p, updated.link, await this.facts.get(), true);
+    const facts = await this.facts.get();
+    return this.view(updated.p, updated.link, facts, true, await this.customerFacts(facts));
   }
 
   /**

@@ -131,10 +131,13 @@ export class SettingsController {
   @ZodBody(generalBody)
   @ApiOperation({
     operationId: 'updateGeneralSettings',
-    summary: 'Change general settings (GEN-4) and the template job (JOB-3; null removes it)',
+    summary:
+      'Change general settings (GEN-4) and the template job (JOB-3; null removes it). A new or changed template ' +
+      'job is checked against Spectrum first (GEN-6): 422 naming each field Spectrum contradicts, 503 when Spectrum ' +
+      'could not be asked; nothing is saved then.',
   })
   @ZodResponse(200, generalSettingsSchema)
-  @ApiProblems(422)
+  @ApiProblems(422, 503)
   updateGeneral(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof generalBody>) {
     return this.settings.updateGeneral(actor.id, body);
   }

@@ -1,6 +1,7 @@
 import {
   allOf,
   type Check,
+  checkTemplateJobInSpectrum,
   checkVendorTypeFilterChange,
   type GeneralSettings,
   lockedVendorTypes,
@@ -10,6 +11,7 @@ import {
   validateJobNumber,
   validateText,
 } from '@bridge/rules';
+import { SpectrumRowCapError } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
@@ -270,6 +272,10 @@ export class SettingsService implements OnModuleInit {
     if (normalized) {
       const check = checkTemplateJob(normalized);
       if (!check.ok) throw unprocessable('The template job is not valid.', check.reasons);
+      const stored = (await this.repo.get()).templateJob;
+      // compared in one key order (the stored JSON may come back in another)
+      if (!stored || JSON.stringify(normalizeTemplateJob(stored)) !== JSON.stringify(normalized))
+        await this.checkInSpectrum(normalized);
     }
     const after = await this.repo.transaction(async (tx) => {
       const before = await this.repo.getForUpdate(tx);
@@ -290,6 +296,69 @@ export class SettingsService implements OnModuleInit {
       return after;
     });
     return generalView(after);
+  }
+
+  /**
+   * GEN-6: a new or changed template job is checked against Spectrum before it is saved (the job, its customer and
+   * the values exported jobs copy from it). Spectrum that cannot be asked refuses the save with the reason: a
+   * template job nobody could check would only fail at an approved export.
+   */
+  private async checkInSpectrum(t: TemplateJob): Promise<void> {
+    const refused = (status: number, code: string, message: string): never => {
+      throw new ProblemError(
+        status,
+        status === 503 ? 'spectrum-unavailable' : 'not-eligible',
+        `The template job could not be checked against Spectrum, so nothing was saved: ${message}`,
+        [{ field: 'templateJob', rule: 'GEN-6', code, message }],
+      );
+    };
+    const secrets = await this.openSecrets();
+    let check: ReturnType<typeof checkTemplateJobInSpectrum>;
+    try {
+      // one attempt: the admin is waiting for the answer, and can save again
+      const client = await this.clients.create({ retry: { attempts: 1 } });
+      const [job] = (await client.listJobs({ jobNumber: t.jobNumber }).toArray()).filter(
+        (j) => j.jobNumber.trim().toUpperCase() === t.jobNumber.toUpperCase(),
+      );
+      let customerExists: boolean | null = null;
+      const code = t.customerCode.trim().toUpperCase();
+      if (job && code !== '') {
+        try {
+          const customers = await client.getCustomers({ status: 'ALL' }).toArray();
+          customerExists = customers.some((c) => c.customerCode.trim().toUpperCase() === code);
+        } catch (e) {
+          // GetCustomers cannot be narrowed: past 500 customers the customer is left to the accept-time check
+          if (!(e instanceof SpectrumRowCapError)) throw e;
+        }
+      }
+      check = checkTemplateJobInSpectrum(
+        t,
+        job
+          ? {
+              jobNumber: job.jobNumber,
+              division: job.division,
+              costCenter: job.costCenter,
+              customerCode: job.customerCode,
+              taxable: job.taxableFlag.trim().toUpperCase() === 'Y',
+              priceMethodCode: job.priceMethodCode,
+            }
+          : null,
+        customerExists,
+      );
+    } catch (e) {
+      if (e instanceof ConnectionNotConfiguredError)
+        return refused(
+          422,
+          'connection-not-configured',
+          `${e.message} Set up the connection to Spectrum first; the template job is checked against Spectrum when it is saved.`,
+        );
+      return refused(
+        503,
+        'spectrum-unavailable',
+        `Spectrum did not answer (${describeError(e, secrets)}). Test the connection, then save again.`,
+      );
+    }
+    if (!check.ok) throw unprocessable('The template job does not match Spectrum.', check.reasons);
   }
 
   async getVendorTypeFilter(): Promise<VendorTypeFilterView> {

@@ -1,5 +1,12 @@
 import { billingItemKey, phaseCostTypeKey, type SpectrumPreflightFacts } from '@bridge/rules';
-import type { ContractItem, CostType, Phase, VendorMasterRow } from '@bridge/spectrum-client';
+import {
+  type ContractItem,
+  type CostType,
+  type InfoLinkJob,
+  type Phase,
+  SpectrumRowCapError,
+  type VendorMasterRow,
+} from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
@@ -14,8 +21,28 @@ const KIND = {
   costType: 'cost_type',
   contract: 'contract',
   contractItem: 'contract_item',
+  job: 'job',
+  customer: 'customer',
 } as const;
 const contractKey = (jobNumber: string, customerCode: string) => `${jobNumber.trim()}|${customerCode.trim()}`;
+
+/**
+ * PRE-3: the customer an export writes: a given one (a prime contract's), or the template job's (a project's job
+ * takes it), with `fallback` when the template job is not known (the settings' value).
+ */
+export interface CustomerWanted {
+  code?: string | null;
+  templateJobNumber?: string | null;
+  fallback?: string | null;
+}
+
+type Wanted = {
+  jobNumber?: string | null;
+  vendorCode?: string | null;
+  contract?: { jobNumber: string; customerCode: string };
+  costTypes?: boolean;
+  customer?: CustomerWanted;
+};
 
 const phaseSet = (rows: readonly Pick<Phase, 'phaseCode' | 'costType'>[]) =>
   new Set(rows.map((r) => phaseCostTypeKey(r.phaseCode, r.costType)));
@@ -70,16 +97,52 @@ export class SpectrumPreflightFactsService {
     );
   }
 
+  /**
+   * PRE-3: the customer as last synced: the template job's customer from the job snapshot, and whether the customer
+   * snapshot has it (`null` when the customers were never synced).
+   */
+  async storedCustomer(w: CustomerWanted, tx?: Tx): Promise<SpectrumPreflightFacts['customer']> {
+    let code = w.code?.trim() ?? '';
+    if (!w.code && w.templateJobNumber) {
+      const job = (
+        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [w.templateJobNumber], tx)
+      ).get(w.templateJobNumber);
+      code = job && !job.vanished ? (job.data.customerCode ?? '').trim() : (w.fallback?.trim() ?? '');
+    }
+    if (code === '') return null;
+    const row = (await this.snapshot.byKeys(KIND.customer, [code], tx)).get(code);
+    if (row) return { code, exists: !row.vanished };
+    return { code, exists: (await this.snapshot.hasAny(KIND.customer, tx)) ? false : null };
+  }
+
+  /** PRE-3: the customer as Spectrum has it now (the template job read from Spectrum; every customer, one read). */
+  async freshCustomer(
+    client: BridgeSpectrumClient,
+    w: CustomerWanted,
+  ): Promise<SpectrumPreflightFacts['customer']> {
+    let code = w.code?.trim() ?? '';
+    if (!w.code && w.templateJobNumber) {
+      const wanted = w.templateJobNumber.trim().toUpperCase();
+      const [job] = (await client.listJobs({ jobNumber: w.templateJobNumber }).toArray()).filter(
+        (j) => j.jobNumber.trim().toUpperCase() === wanted,
+      );
+      // a template job Spectrum lacks is the plan's refusal (template-job-invalid), not a customer's
+      code = job?.customerCode.trim() ?? '';
+    }
+    if (code === '') return null;
+    try {
+      const customers = await client.getCustomers({ status: 'ALL' }).toArray();
+      const upper = code.toUpperCase();
+      return { code, exists: customers.some((c) => c.customerCode.trim().toUpperCase() === upper) };
+    } catch (e) {
+      // GetCustomers cannot be narrowed: past one read's worth of customers, Spectrum's own answer stays (APP-4)
+      if (e instanceof SpectrumRowCapError) return { code, exists: null };
+      throw e;
+    }
+  }
+
   /** The stored facts of one item, shaped for its rules check. */
-  async stored(
-    what: {
-      jobNumber?: string | null;
-      vendorCode?: string | null;
-      contract?: { jobNumber: string; customerCode: string };
-      costTypes?: boolean;
-    },
-    tx?: Tx,
-  ): Promise<SpectrumPreflightFacts> {
+  async stored(what: Wanted, tx?: Tx): Promise<SpectrumPreflightFacts> {
     const facts: SpectrumPreflightFacts = {};
     if (what.jobNumber)
       facts.jobPhases = (await this.storedJobPhases([what.jobNumber], tx)).get(what.jobNumber) ?? null;
@@ -93,19 +156,12 @@ export class SpectrumPreflightFactsService {
         tx,
       );
     if (what.costTypes) facts.costTypes = await this.storedCostTypes(tx);
+    if (what.customer) facts.customer = await this.storedCustomer(what.customer, tx);
     return facts;
   }
 
   /** The same facts read from Spectrum now, for the accept-time pre-flight. */
-  async fresh(
-    client: BridgeSpectrumClient,
-    what: {
-      jobNumber?: string | null;
-      vendorCode?: string | null;
-      contract?: { jobNumber: string; customerCode: string };
-      costTypes?: boolean;
-    },
-  ): Promise<SpectrumPreflightFacts> {
+  async fresh(client: BridgeSpectrumClient, what: Wanted): Promise<SpectrumPreflightFacts> {
     const facts: SpectrumPreflightFacts = {};
     if (what.jobNumber)
       facts.jobPhases = phaseSet(await client.getPhases({ jobNumber: what.jobNumber }).toArray());
@@ -125,6 +181,7 @@ export class SpectrumPreflightFactsService {
       const types: CostType[] = await client.listCostTypes().toArray();
       facts.costTypes = new Set(types.map((t) => t.costType.trim().toUpperCase()));
     }
+    if (what.customer) facts.customer = await this.freshCustomer(client, what.customer);
     return facts;
   }
 }

@@ -6,4 +6,5 @@ export * from './limitations.js';
 export * from './prime-contracts.js';
 export * from './projects.js';
 export * from './spectrum-preflight.js';
+export * from './template-job.js';
 export * from './vendors.js';

@@ -2,11 +2,18 @@ import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
 import type { IntegrationFacts, Project } from '../domain/types.js';
 import { SPECTRUM_LIMITS } from '../formats/limits.js';
 import { queueStateReason } from './common.js';
+import type { SpectrumPreflightFacts } from './spectrum-preflight.js';
+import { customerExistsReason } from './template-job.js';
 
 /**
- * JOB-2, JOB-3, JOB-4, LIM-3: may this PM project be sent to Spectrum to create a new job?
+ * JOB-2, JOB-3, JOB-4, LIM-3, PRE-3: may this PM project be sent to Spectrum to create a new job? `spectrum.customer`
+ * is the template job's customer (the job takes it) and whether Spectrum has it.
  */
-export function checkProjectExport(project: Project, integration: IntegrationFacts): Check {
+export function checkProjectExport(
+  project: Project,
+  integration: IntegrationFacts,
+  spectrum: SpectrumPreflightFacts = {},
+): Check {
   const reasons: (Reason | null | false)[] = [];
   if (integration.connectedAt === null) {
     reasons.push(
@@ -72,6 +79,9 @@ export function checkProjectExport(project: Project, integration: IntegrationFac
         'No template job is configured; it supplies the division, cost center, customer, taxable flag and price method.',
       ),
     );
+  }
+  if (integration.templateJob !== null) {
+    reasons.push(customerExistsReason(spectrum.customer, `the template job's customer`));
   }
   if (project.jobNumber !== null) {
     reasons.push(

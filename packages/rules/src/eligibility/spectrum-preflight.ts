@@ -15,6 +15,8 @@ export interface SpectrumPreflightFacts {
   contractItems?: ReadonlySet<string> | null;
   /** The Spectrum company's cost types (uppercase). */
   costTypes?: ReadonlySet<string> | null;
+  /** PRE-3: the customer the export writes and whether Spectrum has it (`exists: null` when not known). */
+  customer?: { code: string; exists: boolean | null } | null;
 }
 
 /** `013100/S`: a phase × cost type combination, compared without dashes and case. */

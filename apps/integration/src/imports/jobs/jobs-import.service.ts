@@ -1,3 +1,4 @@
+import { SpectrumRowCapError } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
 import { countChanges } from '../cost-codes/cost-codes-import.service.js';
@@ -26,6 +27,7 @@ export class JobsImportService {
     const jobs: JobRow[] = (await ctx.client.listJobs().toArray()).map(withoutCompany);
     const contracts: ContractRow[] = (await ctx.client.listContracts().toArray()).map(withoutCompany);
     const items: ContractItemRow[] = (await ctx.client.listContractItems().toArray()).map(withoutCompany);
+    const customers = await readCustomers(ctx);
 
     countChanges(
       ctx,
@@ -64,6 +66,16 @@ export class JobsImportService {
       ),
     );
 
+    // PRE-3: the customers, only to know at send which ones exist (not counted: nothing is staged from them)
+    if (customers)
+      await this.importer.import(
+        KIND.customer,
+        (function* () {
+          for (const c of customers) yield { key: c.customerCode.trim(), data: { name: c.name.trim() } };
+        })(),
+        { keepChanges: false },
+      );
+
     // JOB-1: stage new jobs
     const jobLinks = await this.repo.linksOfType('job');
     const linkedJobs = new Set(jobLinks.map((l) => l.spectrumKey));
@@ -87,5 +99,21 @@ export class JobsImportService {
       pcLinks,
       await this.repo.snapshotIndex(KIND.contract),
     );
+  }
+}
+
+/**
+ * PRE-3: every Spectrum customer (any status). `GetCustomers` cannot be narrowed, so a company with more than one
+ * read's worth (500) keeps its last customer snapshot and the send-time customer check says nothing new; the
+ * accept-time check answers instead.
+ */
+async function readCustomers(
+  ctx: ImportRunContext,
+): Promise<{ customerCode: string; name: string }[] | null> {
+  try {
+    return await ctx.client.getCustomers({ status: 'ALL' }).toArray();
+  } catch (e) {
+    if (e instanceof SpectrumRowCapError) return null;
+    throw e;
   }
 }
