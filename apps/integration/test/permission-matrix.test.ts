@@ -23,6 +23,7 @@ const EXPECTED: Record<string, Action> = {
   acceptExportRequest: 'accept',
   addBudgetLine: 'pm.edit',
   addProjectCostCode: 'pm.edit',
+  removeProjectCostCode: 'pm.edit',
   createBudgetChange: 'pm.edit',
   createCommitmentChangeOrder: 'pm.edit',
   createCommitment: 'pm.edit',

@@ -1,4 +1,5 @@
 import {
+  checkCostCodeRemoval,
   checkProjectExport,
   checkWbsSegments,
   type IntegrationFacts,
@@ -251,6 +252,38 @@ export class ProjectsService {
         tx,
       );
       return { view: costCodeView(record), created };
+    });
+  }
+
+  /**
+   * WBS-5: removes a cost code (with its cost types) from a project, so a project stuck on a code it should not have
+   * (e.g. one added while it had no cost code list) can be set right. Refused with every reason while a line uses
+   * it, once it is a phase of the linked Spectrum job, or while the project is in the export queue.
+   */
+  async removeCostCode(actor: AuthUser, projectId: string, rawCode: string): Promise<void> {
+    const code = stripPhaseDashes(rawCode.trim()).toUpperCase();
+    await this.repo.transaction(async (tx) => {
+      await this.repo.lock(projectId, tx);
+      const project = await this.repo.findById(projectId, tx);
+      if (!project) throw notFound('Project', projectId);
+      if (!(await this.repo.costCodeStates(projectId, tx)).has(code))
+        throw notFound('Project cost code', rawCode);
+      const link = await this.repo.linkFor(projectId, tx);
+      const check = checkCostCodeRemoval(code, await this.repo.costCodeUse(projectId, code, tx), link?.state);
+      if (!check.ok)
+        throw unprocessable(`Cost code ${code} cannot be removed from the project.`, check.reasons);
+      const removed = await this.repo.removeCostCode(projectId, code, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'project.cost_code.remove',
+          itemType: 'project',
+          itemId: projectId,
+          before: removed,
+          after: null,
+        },
+        tx,
+      );
     });
   }
 }

@@ -1,6 +1,7 @@
 export * from './budgets.js';
 export * from './commitments.js';
 export * from './common.js';
+export * from './cost-code-removal.js';
 export * from './job-costs.js';
 export * from './limitations.js';
 export * from './prime-contracts.js';
