@@ -194,7 +194,17 @@ export class ExportItemsService {
         const project = change ? await this.projects.loadDomain(change.projectId, tx) : null;
         if (!change || !project) return null;
         const budget = await this.budgets.loadDomain(change.projectId, tx);
-        const spectrum = await this.spectrumFacts(source, { jobNumber: project.jobNumber }, tx);
+        const spectrum = await this.spectrumFacts(
+          source,
+          {
+            jobNumber: project.jobNumber,
+            changeRequestContract: {
+              jobNumber: project.jobNumber,
+              customerCode: await this.repo.projectContractCustomer(change.projectId, tx),
+            },
+          },
+          tx,
+        );
         return {
           ...base,
           check: checkBudgetChangeExport(project, budget, change, spectrum),
@@ -227,7 +237,17 @@ export class ExportItemsService {
         };
         const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId, tx);
         const jobNumber = (await this.projects.loadDomain(c.projectId, tx))?.jobNumber ?? null;
-        const spectrum = await this.spectrumFacts(source, { jobNumber }, tx);
+        const spectrum = await this.spectrumFacts(
+          source,
+          {
+            jobNumber,
+            changeRequestContract: {
+              jobNumber,
+              customerCode: await this.repo.projectContractCustomer(c.projectId, tx),
+            },
+          },
+          tx,
+        );
         return {
           ...base,
           check: checkCommitmentChangeOrderExport(cco, c, company, codes, { ...spectrum, jobNumber }),

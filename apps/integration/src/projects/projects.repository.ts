@@ -289,6 +289,16 @@ export class ProjectsRepository {
   }
 
   /** The project's cost codes by code, with the ids and sync flags of their cost types. */
+  /** PRE-4: the customer of the project's own prime contract (the first one), which its change requests use. */
+  async primeContractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const c = await tx.primeContract.findFirst({
+      where: { projectId },
+      orderBy: { id: 'asc' },
+      select: { customerCode: true },
+    });
+    return c?.customerCode ?? null;
+  }
+
   /**
    * WBS-5: how many lines of the project name a cost code (compared without dashes and case), and which of its cost
    * types are synced with the Spectrum job.

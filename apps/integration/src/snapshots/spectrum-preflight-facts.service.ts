@@ -42,6 +42,8 @@ type Wanted = {
   contract?: { jobNumber: string; customerCode: string };
   costTypes?: boolean;
   customer?: CustomerWanted;
+  /** PRE-4: the contract a change request is written on: the job, and the customer when the PM side knows it. */
+  changeRequestContract?: { jobNumber: string | null; customerCode?: string | null };
 };
 
 const phaseSet = (rows: readonly Pick<Phase, 'phaseCode' | 'costType'>[]) =>
@@ -141,6 +143,50 @@ export class SpectrumPreflightFactsService {
     }
   }
 
+  /** PRE-4: the job's contract with the customer (the given one, else the job's own) as last synced. */
+  async storedChangeRequestContract(
+    w: NonNullable<Wanted['changeRequestContract']>,
+    tx?: Tx,
+  ): Promise<SpectrumPreflightFacts['changeRequestContract']> {
+    const jobNumber = w.jobNumber?.trim() ?? '';
+    if (jobNumber === '') return null;
+    let customerCode = w.customerCode?.trim() ?? '';
+    if (customerCode === '') {
+      const job = (
+        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [jobNumber], tx)
+      ).get(jobNumber);
+      if (!job || job.vanished) return null;
+      customerCode = (job.data.customerCode ?? '').trim();
+    }
+    if (customerCode === '') return null;
+    const key = contractKey(jobNumber, customerCode);
+    const row = (await this.snapshot.byKeys(KIND.contract, [key], tx)).get(key);
+    const exists = row ? !row.vanished : (await this.snapshot.hasAny(KIND.contract, tx)) ? false : null;
+    return { jobNumber, customerCode, exists };
+  }
+
+  /** PRE-4: the same, read from Spectrum now (the job's customer from Spectrum when the PM side has none). */
+  async freshChangeRequestContract(
+    client: BridgeSpectrumClient,
+    w: NonNullable<Wanted['changeRequestContract']>,
+  ): Promise<SpectrumPreflightFacts['changeRequestContract']> {
+    const jobNumber = w.jobNumber?.trim() ?? '';
+    if (jobNumber === '') return null;
+    let customerCode = w.customerCode?.trim() ?? '';
+    if (customerCode === '') {
+      const [job] = (await client.listJobs({ jobNumber }).toArray()).filter(
+        (j) => j.jobNumber.trim() === jobNumber,
+      );
+      customerCode = job?.customerCode.trim() ?? '';
+    }
+    if (customerCode === '') return null;
+    const contracts = await client.listContracts({ jobNumber, customerCode }).toArray();
+    const exists = contracts.some(
+      (c) => c.jobNumber.trim() === jobNumber && c.customerCode.trim() === customerCode,
+    );
+    return { jobNumber, customerCode, exists };
+  }
+
   /** The stored facts of one item, shaped for its rules check. */
   async stored(what: Wanted, tx?: Tx): Promise<SpectrumPreflightFacts> {
     const facts: SpectrumPreflightFacts = {};
@@ -157,6 +203,8 @@ export class SpectrumPreflightFactsService {
       );
     if (what.costTypes) facts.costTypes = await this.storedCostTypes(tx);
     if (what.customer) facts.customer = await this.storedCustomer(what.customer, tx);
+    if (what.changeRequestContract)
+      facts.changeRequestContract = await this.storedChangeRequestContract(what.changeRequestContract, tx);
     return facts;
   }
 
@@ -182,6 +230,8 @@ export class SpectrumPreflightFactsService {
       facts.costTypes = new Set(types.map((t) => t.costType.trim().toUpperCase()));
     }
     if (what.customer) facts.customer = await this.freshCustomer(client, what.customer);
+    if (what.changeRequestContract)
+      facts.changeRequestContract = await this.freshChangeRequestContract(client, what.changeRequestContract);
     return facts;
   }
 }
