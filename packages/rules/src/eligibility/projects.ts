@@ -109,6 +109,8 @@ export interface SpectrumJobFacts {
   linkedProjectId: string | null;
   /** The job number of the template job in the general settings (JOB-3), if one is set. */
   templateJobNumber?: string | null;
+  /** Spectrum's status code of the job (`A`, `I`, `C`), when known. */
+  statusCode?: string | null;
 }
 
 /** JOB-1, JOB-4, LIM-3: may this staged Spectrum job be imported as a new PM project? */
@@ -128,6 +130,12 @@ export function checkJobImport(job: SpectrumJobFacts): Check {
         'template-job',
         'JOB-3',
         `Job ${job.jobNumber} is the template job that new Spectrum jobs are copied from, not a project to import.`,
+      ),
+    job.statusCode?.trim().toUpperCase() === 'C' &&
+      reason(
+        'job-complete',
+        'JOB-5',
+        `Job ${job.jobNumber} is Complete in Spectrum: finished work is not imported as a project (Spectrum takes no new commitments, change orders or budget changes on it). To import it, set it back to Active or Inactive in Spectrum; the next jobs sync offers it again.`,
       ),
   ]);
 }

@@ -7,12 +7,10 @@ import { ImportsRepository } from '../imports.repository.js';
 import { type ContractItemRow, type ContractRow, type JobRow, withoutCompany } from '../spectrum-rows.js';
 import { markVanishedLinks } from '../vendors/vendors-import.service.js';
 
-/** JOB-1: the job statuses that are staged (a Complete job is finished work and is not offered for import). */
-export const STAGED_JOB_STATUSES: ReadonlySet<string> = new Set(['A', 'I']);
-
 /**
  * The `jobs` sync group (SCH-1 c): the Info-Link job master (every status, with `Master_Job`) into the snapshot; new
- * active and inactive jobs staged as Ready to Import (JOB-1; sub jobs too, their import is refused by LIM-3); prime
+ * jobs staged as Ready to Import (JOB-1; sub jobs and Complete jobs too, their import is refused by LIM-3 and JOB-5 with
+ * the reason, so every Spectrum job is listed somewhere); prime
  * contracts and their billing items into the snapshot, each contract staged as a `prime_contract` importable (PC).
  * Everything is read from Spectrum before anything is written.
  */
@@ -76,13 +74,10 @@ export class JobsImportService {
         { keepChanges: false },
       );
 
-    // JOB-1: stage new jobs
+    // JOB-1: stage new jobs, of every status: a Complete job is listed with the reason it cannot be imported (JOB-5)
     const jobLinks = await this.repo.linksOfType('job');
     const linkedJobs = new Set(jobLinks.map((l) => l.spectrumKey));
-    const newJobs = jobs
-      .filter((j) => STAGED_JOB_STATUSES.has(j.statusCode.trim().toUpperCase()))
-      .map((j) => j.jobNumber.trim())
-      .filter((k) => !linkedJobs.has(k));
+    const newJobs = jobs.map((j) => j.jobNumber.trim()).filter((k) => !linkedJobs.has(k));
     if (newJobs.length) ctx.count('created', await this.repo.stage('job', newJobs));
     await markVanishedLinks(this.repo, 'Job', jobLinks, await this.repo.snapshotIndex(KIND.job));
 
