@@ -186,8 +186,10 @@ export class ExportsService {
       const d = this.plans.decide(prepared, r.type as ExportableType, {}, reserved, payloadOf(r).carriedKey);
       const value = d.ok ? d.value : d.prefill;
       const field = prepared.kind === 'change_request' ? 'changeRequestId' : 'spectrumId';
+      const key = prepared.kind === 'none' ? null : value;
       return {
-        [field]: prepared.kind === 'none' ? null : value,
+        [field]: key,
+        rule: key === null ? null : this.plans.prefillRule(prepared, key, payloadOf(r).carriedKey),
         blockedBy: d.ok ? [] : d.reasons,
       };
     } catch (e) {
