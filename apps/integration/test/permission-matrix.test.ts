@@ -59,6 +59,8 @@ const EXPECTED: Record<string, Action> = {
   importVendor: 'import',
   linkVendor: 'link',
   listAuditEvents: 'settings.view',
+  listCaughtMail: 'settings.view',
+  getCaughtMail: 'settings.view',
   listBudgetChanges: 'view',
   listCommitments: 'view',
   listCompanies: 'view',
