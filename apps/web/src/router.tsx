@@ -19,6 +19,7 @@ import { UsersPage } from './features/admin/UsersPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { CommitmentEditor } from './features/commitments/CommitmentEditor';
 import { ITEM_TABS, ItemsPage } from './features/items/ItemsPage';
+import { MailPage } from './features/mail/MailPage';
 import { QueuePage } from './features/queue/QueuePage';
 import { RequestPage } from './features/queue/RequestPage';
 
@@ -153,6 +154,13 @@ export const auditRoute = createRoute({
   component: AuditPage,
 });
 
+export const mailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/mail',
+  validateSearch: (s: Record<string, unknown>): { id?: string } => ({ id: str(s.id) }),
+  component: MailPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -167,6 +175,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     usersRoute,
     auditRoute,
+    mailRoute,
     reportRoute,
   ]),
 ]);

@@ -155,6 +155,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mail the demo's mail catcher received, newest first (GEN-7); outside the demo, says where mail goes */
+        get: operations["listCaughtMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message the demo mail catcher received, with its text (GEN-7) */
+        get: operations["getCaughtMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prime-contracts": {
         parameters: {
             query?: never;
@@ -500,7 +534,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change general settings (GEN-4) and the template job (JOB-3; null removes it) */
+        /** Change general settings (GEN-4) and the template job (JOB-3; null removes it). A new or changed template job is checked against Spectrum first (GEN-6): 422 naming each field Spectrum contradicts, 503 when Spectrum could not be asked; nothing is saved then. */
         patch: operations["updateGeneralSettings"];
         trace?: never;
     };
@@ -623,6 +657,23 @@ export interface paths {
         /** Add a cost code with its cost types to a project (201), or more cost types to one it has (200) */
         post: operations["addProjectCostCode"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cost-codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cost code with its cost types from a project (WBS-5); refused with every reason while a budget, budget change, commitment, change order or prime contract change order line uses it, once it is a phase of the linked Spectrum job, or while the project is in the export queue */
+        delete: operations["removeProjectCostCode"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1099,6 +1150,32 @@ export interface components {
             directCostsCents: number | null;
             estimatedCostAtCompletionCents: number | null;
         };
+        CaughtMail: {
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            from: string;
+            to: string[];
+            subject: string;
+            /** @description The plain-text body as received */
+            text: string;
+        };
+        CaughtMailList: {
+            /** @description Whether the demo mail catcher runs (demo mode without SMTP_URL) */
+            enabled: boolean;
+            /** @description Where this service sends its mail, in words */
+            note: string;
+            /** @description Newest first; the catcher keeps the last 200 */
+            items: components["schemas"]["CaughtMailSummary"][];
+        };
+        CaughtMailSummary: {
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            from: string;
+            to: string[];
+            subject: string;
+        };
         Commitment: {
             id: string;
             projectId: string;
@@ -1358,6 +1435,8 @@ export interface components {
             prefill: {
                 spectrumId?: string | null;
                 changeRequestId?: string | null;
+                /** @description How the pre-filled key was made from the PM record, in words (e.g. the commitment number's last 3 letters or digits + "-" + the change order number's last 3); null when nothing is pre-filled */
+                rule?: string | null;
                 /** @description Why the key cannot be fixed as it is */
                 blockedBy?: components["schemas"]["Reason"][];
                 /** @description Why Spectrum could not be read to pre-fill the key */
@@ -1621,13 +1700,18 @@ export interface components {
         /** @enum {string} */
         ItemType: "job" | "vendor" | "cost_code" | "budget" | "budget_change" | "commitment" | "commitment_change_order" | "prime_contract" | "prime_contract_change_order" | "forecast" | "project" | "company";
         LinkVendorResult: {
-            /** @description False when the request repeated one that had already succeeded (answered 200) */
-            created: boolean;
+            /**
+             * @description Always false: linking ties the vendor to a company that exists, none is created
+             * @enum {boolean}
+             */
+            created: false;
             importableId: string;
             type: string;
             state: components["schemas"]["SyncState"];
             spectrumKey: string | null;
             pmId: string | null;
+            /** @description True when this request made the link (201), false when it repeated one that already had (200) */
+            linked: boolean;
             companyId: string;
         };
         ListCostCode: {
@@ -2076,6 +2160,9 @@ export type SchemaBudgetChangeLine = components['schemas']['BudgetChangeLine'];
 export type SchemaBudgetChangePage = components['schemas']['BudgetChangePage'];
 export type SchemaBudgetImportTotals = components['schemas']['BudgetImportTotals'];
 export type SchemaBudgetLine = components['schemas']['BudgetLine'];
+export type SchemaCaughtMail = components['schemas']['CaughtMail'];
+export type SchemaCaughtMailList = components['schemas']['CaughtMailList'];
+export type SchemaCaughtMailSummary = components['schemas']['CaughtMailSummary'];
 export type SchemaCommitment = components['schemas']['Commitment'];
 export type SchemaCommitmentChangeOrder = components['schemas']['CommitmentChangeOrder'];
 export type SchemaCommitmentPage = components['schemas']['CommitmentPage'];
@@ -2650,6 +2737,93 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaughtMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaughtMailList"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaughtMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaughtMail"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4639,6 +4813,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem details */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getVendorTypeFilter: {
@@ -5306,6 +5489,63 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeProjectCostCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid token */
             401: {
