@@ -137,6 +137,7 @@ Spectrum Bridge demo is ready.
   service      ${service}
   API docs     ${service}/api/docs   (OpenAPI: ${service}/api/openapi.json)
   simulator    ${simUrl}   (control page: ${simUrl}/__sim/)
+  mail         ${service}/admin/mail   (as demo-admin: the mail the service sent, caught in its own process)
   demo users   (in the web app, or with curl: "Authorization: Bearer <token>")
     demo-admin     admin                          demo-admin-token
     demo-approver  standard + push to accounting  demo-approver-token
