@@ -160,7 +160,10 @@ export function useSaveCommitment(id: string | undefined) {
       }
       return call(api.POST('/api/v1/commitments', { body: { ...input, lines } as never }));
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['commitments'] }),
+    onSuccess: (c) => {
+      qc.setQueryData(keys.commitment(c.id), c);
+      return qc.invalidateQueries({ queryKey: ['commitments'] });
+    },
   });
 }
 
