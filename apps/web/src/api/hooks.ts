@@ -326,8 +326,6 @@ export function useSyncRuns(group: string | undefined, cursor: string | undefine
           params: { query: { ...(group ? { group: group as SyncGroup } : {}), ...cursorOf(cursor) } },
         }),
       ),
-    // while a run on the page is going, its counts are re-read once a second until it ends
-    refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === 'running') ? 1000 : false),
     placeholderData: keepPreviousData,
   });
 }
