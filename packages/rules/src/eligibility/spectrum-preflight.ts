@@ -142,7 +142,7 @@ export function costTypesKnownReasons(
 export function changeRequestContractReason(
   contract: SpectrumPreflightFacts['changeRequestContract'],
 ): Reason | null {
-  if (!contract || contract.exists !== false || contract.customerCode.trim() === '') return null;
+  if (contract?.exists !== false || contract.customerCode.trim() === '') return null;
   return reason(
     'job-contract-missing',
     'PRE-4',
