@@ -488,7 +488,7 @@ describe('settings (GEN-1 … GEN-5)', () => {
     }
   });
 
-  it('GEN-5: the vendor type filter; a type with synced data is locked and cannot be removed (422)', async () => {
+  it('GEN-5 GEN-6: the vendor type filter; a type with synced data is locked and cannot be removed, an unknown one cannot be added (422)', async () => {
     const set = await api().put('/settings/vendor-type-filter', { types: ['sub', 'MAT', ' SUB '] });
     expect(set.status).toBe(200);
     expect(set.body.types).toEqual([
@@ -530,6 +530,15 @@ describe('settings (GEN-1 … GEN-5)', () => {
       { type: 'EQP', locked: false },
     ]);
     expect((await api().put('/settings/vendor-type-filter', { types: 'SUB' })).status).toBe(400);
+    // GEN-6: a type added to the filter must be one Spectrum's vendors have (seen at the last vendor sync)
+    const typo = await api().put('/settings/vendor-type-filter', { types: ['SUB', 'EQP', 'SUBB'] });
+    expect(typo.status).toBe(422);
+    expect(typo.body.errors).toEqual([
+      expect.objectContaining({ code: 'vendor-type-not-in-spectrum', rule: 'GEN-6', field: 'types[2]' }),
+    ]);
+    expect(typo.body.errors[0].message).toContain(
+      'No Spectrum vendor has type SUBB (the types seen at the last vendor sync are EQP, MAT, SUB)',
+    );
     const audit = await api().get('/audit-events?action=settings.vendor_type_filter.update');
     expect(audit.body.items[0]).toMatchObject({
       before: { types: ['SUB', 'MAT'] },

@@ -379,6 +379,7 @@ export class SettingsService implements OnModuleInit {
         current: before.vendorTypeFilter,
         next: types,
         typesWithSyncedData: synced,
+        knownTypes: await this.repo.knownVendorTypes(tx),
       });
       if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
       const after = await this.repo.update({ vendorTypeFilter: next }, tx);
