@@ -17,6 +17,7 @@ const SECTIONS = [
   ['budget', 'estimateCents'],
   ['commitments', 'amountCents'],
   ['commitmentLines', 'amountCents'],
+  ['primeContracts', 'originalContractCents'],
 ] as const;
 
 const money = (v: unknown) => (typeof v === 'number' ? formatDecimalAmount(v) : '');

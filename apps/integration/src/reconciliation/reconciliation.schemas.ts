@@ -46,6 +46,7 @@ export const jobReconciliationSchema = z
       'Per subcontract (vendor/number): PM commitment total against the subcontract',
     ),
     commitmentLines: section.describe('Per subcontract line (vendor/number/phase/cost type)'),
+    primeContracts: section.describe('Per prime contract (customer) and billing item (customer/item)'),
   })
   .meta({ id: 'JobReconciliation' });
 

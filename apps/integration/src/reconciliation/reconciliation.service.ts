@@ -12,6 +12,7 @@ import { BudgetsRepository } from '../budgets/budgets.repository.js';
 import { CommitmentsRepository } from '../commitments/commitments.repository.js';
 import { notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
@@ -34,6 +35,8 @@ export interface JobReconciliation {
   commitments: Section;
   /** Per subcontract line (vendor/number/phase/cost type). */
   commitmentLines: Section;
+  /** Per prime contract (customer) and billing item (customer/item): the PM contract against Spectrum's contract. */
+  primeContracts: Section;
 }
 
 const PAGE_OF_COMMITMENTS = 200;
@@ -54,6 +57,7 @@ export class ReconciliationService {
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
     @Inject(CommitmentsRepository) private readonly commitments: CommitmentsRepository,
+    @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -138,7 +142,11 @@ export class ReconciliationService {
       reconcileRows(pm.commitmentLines, spectrum.subcontractLines, ['amountCents']),
       'amountCents',
     );
-    const all = [budget, commitments, commitmentLines].flatMap((s) => s.rows);
+    const primeContracts = section(
+      reconcileRows(pm.primeContracts, spectrum.contracts, ['originalContractCents']),
+      'originalContractCents',
+    );
+    const all = [budget, commitments, commitmentLines, primeContracts].flatMap((s) => s.rows);
     return {
       projectId: project.id,
       projectName: project.name,
@@ -147,6 +155,7 @@ export class ReconciliationService {
       budget,
       commitments,
       commitmentLines,
+      primeContracts,
     };
   }
 
@@ -177,7 +186,14 @@ export class ReconciliationService {
       if (page.length < PAGE_OF_COMMITMENTS) break;
       after = page.at(-1)?.id;
     }
-    return { budget, commitments, commitmentLines, committedByLine };
+    // a contract row per customer, and one per billing item under it
+    const primeContracts = new Map<string, Fields>();
+    for (const c of await this.primeContracts.list({ projectId }, undefined, 50)) {
+      primeContracts.set(c.customerCode, { originalContractCents: c.originalContractCents, title: c.title });
+      for (const l of c.lines)
+        primeContracts.set(`${c.customerCode}/${l.billingItem}`, { originalContractCents: l.amountCents });
+    }
+    return { budget, commitments, commitmentLines, committedByLine, primeContracts };
   }
 
   private async spectrumSide(jobNumber: string, client: BridgeSpectrumClient) {
@@ -208,7 +224,17 @@ export class ReconciliationService {
       }
       const subcontractLines = new Map<string, Fields>();
       for (const [k, cents] of lineSums) subcontractLines.set(k, { amountCents: cents });
-      return { phases, subcontracts, subcontractLines };
+      const contracts = new Map<string, Fields>();
+      for await (const c of client.infoLink.listContracts({ jobNumber }))
+        contracts.set(c.customerCode, {
+          originalContractCents: c.originalContractCents,
+          title: c.contractDescription,
+        });
+      for await (const i of client.infoLink.listContractItems({ jobNumber }))
+        contracts.set(`${i.customerCode}/${i.billingItem}`, {
+          originalContractCents: i.originalContractCents,
+        });
+      return { phases, subcontracts, subcontractLines, contracts };
     } catch (e) {
       throw spectrumUnavailable(e);
     }

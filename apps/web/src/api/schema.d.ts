@@ -1666,6 +1666,8 @@ export interface components {
             commitments: components["schemas"]["ReconciliationSection"];
             /** @description Per subcontract line (vendor/number/phase/cost type) */
             commitmentLines: components["schemas"]["ReconciliationSection"];
+            /** @description Per prime contract (customer) and billing item (customer/item) */
+            primeContracts: components["schemas"]["ReconciliationSection"];
         };
         LinkVendorResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */
