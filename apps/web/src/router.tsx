@@ -24,6 +24,7 @@ import { ITEM_TABS, ItemsPage } from './features/items/ItemsPage';
 import { MailPage } from './features/mail/MailPage';
 import { QueuePage } from './features/queue/QueuePage';
 import { RequestPage } from './features/queue/RequestPage';
+import { ReconciliationPage } from './features/reconciliation/ReconciliationPage';
 
 interface Ctx {
   queryClient: QueryClient;
@@ -172,6 +173,13 @@ const usersRoute = createRoute({
 });
 const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/report', component: ReportPage });
 
+export const reconciliationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reconciliation',
+  validateSearch: (s: Record<string, unknown>): { projectId?: string } => ({ projectId: str(s.projectId) }),
+  component: ReconciliationPage,
+});
+
 export const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -209,6 +217,7 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     mailRoute,
     reportRoute,
+    reconciliationRoute,
   ]),
 ]);
 
