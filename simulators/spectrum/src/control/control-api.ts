@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join } from 'node:path';
-import { checkFaultSpec, FaultSpecError } from '../faults/fault-injector.js';
+import { checkFaultSpec, FAULT_KINDS, FaultSpecError } from '../faults/fault-injector.js';
 import { generateScenario } from '../scenarios/generator.scenario.js';
 import { checkScenario } from '../scenarios/scenario.js';
 import { checkGenerator, SCENARIO_DIR } from '../scenarios/scenario-resolver.js';
@@ -584,6 +584,14 @@ async function routeConsole(
       if (!/^\d+$/.test(a ?? '') || !app.faults.remove(id))
         throw new ControlError(404, 'id', `no armed fault with id ${a}`);
       sendJson(res, 200, { cleared: id });
+      return true;
+    }
+    case 'GET faults/:a': {
+      if (a !== 'options') return false;
+      sendJson(res, 200, {
+        services: ['*', ...app.services.keys(), 'vendors', 'scheduleofvalues', 'infolink', 'token'],
+        kinds: FAULT_KINDS,
+      });
       return true;
     }
     case 'GET fault-presets':
