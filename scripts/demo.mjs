@@ -136,7 +136,7 @@ Spectrum Bridge demo is ready.
   web app      ${service}/   (sign in as one of the demo users below with one click)
   service      ${service}
   API docs     ${service}/api/docs   (OpenAPI: ${service}/api/openapi.json)
-  simulator    ${simUrl}   (control page: ${simUrl}/__sim/)
+  simulator    ${simUrl}   (console: ${simUrl}/__sim/)
   demo users   (in the web app, or with curl: "Authorization: Bearer <token>")
     demo-admin     admin                          demo-admin-token
     demo-approver  standard + push to accounting  demo-approver-token

@@ -614,6 +614,7 @@ async function routeConsole(
           size: app.log.size,
           total: app.log.total,
           bodyLimit: app.log.bodyLimit,
+          bodyBytes: app.log.bodyBytes(),
           services: app.log.services(),
         });
         return true;

@@ -110,14 +110,17 @@ export function tableDef(collection: string): TableDef | undefined {
   return TABLES_BY_COLLECTION.get(collection);
 }
 
-/** Columns a search looks in: the key and every descriptive text column (names, descriptions, statuses). */
-function searchColumns(def: TableDef): string[] {
+/**
+ * Columns a search looks in: the key's text columns (but the company) and the names and descriptions. Few on
+ * purpose: a search that matches little reads the whole table, and each column costs on 200,000 rows.
+ */
+export function searchColumns(def: TableDef): string[] {
   return def.columns
     .filter(
       (c) =>
         c.type === 'text' &&
-        (def.key.includes(c.name) || /Name|Description|Desc|Status|Type|Number|Code/.test(c.name)) &&
-        c.name !== 'Company_Code',
+        c.name !== 'Company_Code' &&
+        (def.key.includes(c.name) || /Name|Description/.test(c.name)),
     )
     .map((c) => c.name);
 }
@@ -227,10 +230,19 @@ export function tablePage(store: SpectrumStore, def: TableDef, query: PageQuery)
   const last = rows[rows.length - 1];
   const hasPrev =
     first !== undefined && (query.after !== undefined || query.before !== undefined) && exists('<', first);
-  const counted = store
-    .statement(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${def.table}${base} LIMIT ${COUNT_CAP + 1})`)
-    .get(...params) as { n: number };
-  const total = Number(counted.n);
+  // a first page that is also the last holds every match: no second pass over the table to count them
+  const total =
+    query.after === undefined && query.before === undefined && !hasNext
+      ? rows.length
+      : Number(
+          (
+            store
+              .statement(
+                `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${def.table}${base} LIMIT ${COUNT_CAP + 1})`,
+              )
+              .get(...params) as { n: number }
+          ).n,
+        );
   return {
     collection: def.collection,
     rows: rows.map((r) => encodeRow(def, r)),
