@@ -224,14 +224,15 @@ async function logMemory(): Promise<void> {
         total: number;
         bodyLimit: number;
         bodyBytes: number;
+        memory: { rss: number; heapUsed: number };
       };
     const rows: string[] = [];
     const rssBefore = rssMb(server.child.pid ?? 0);
-    for (let round = 1; round <= 3; round++) {
+    for (let round = 1; round <= 6; round++) {
       await drive(server.url, 'GetPhase', () => body);
       const s = await summary();
       rows.push(
-        `  after ${s.total.toLocaleString('en-US')} calls: ${s.size.toLocaleString('en-US')} kept, bodies ${(s.bodyBytes / 1024 / 1024).toFixed(1)} MB, server RSS ${rssMb(server.child.pid ?? 0)} MB`,
+        `  after ${s.total.toLocaleString('en-US')} calls: ${s.size.toLocaleString('en-US')} kept, bodies ${(s.bodyBytes / 1024 / 1024).toFixed(1)} MB, server heap ${s.memory.heapUsed} MB, RSS ${s.memory.rss} MB`,
       );
     }
     const s = await summary();

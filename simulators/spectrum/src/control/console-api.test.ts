@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../simulator.js';
-import { callGet, callPut, post, putRows } from '../test-support/soap-test-client.js';
+import { callGet, callPut, envelope, post, putRows } from '../test-support/soap-test-client.js';
 
 let sim: RunningSimulator;
 let consoleDir: string;
@@ -470,6 +470,27 @@ describe('request log', () => {
     const everything = await (await fetch(`${sim.url}/__sim/requests/download`)).text();
     for (const secret of ['BRIDGEDEMO', 'bridge-demo-secret']) expect(everything).not.toContain(secret);
     expect((await call('GET', '/requests/999999')).status).toBe(404);
+  });
+
+  it('SIM-11: masks a secret that the body limit cuts in two', async () => {
+    const body = envelope('GetCustomers', {
+      Authorization_ID: 'BRIDGEDEMO',
+      GUID: '',
+      pCompany_Code: 'ABC',
+      pStatus: '',
+    });
+    const cutAt = body.indexOf('BRIDGEDEMO') + 6; // "BRIDGE" kept, "DEMO" cut off
+    await call('PATCH', '/settings', { logBodyBytes: cutAt });
+    try {
+      await post(`${sim.url}/ws/GetCustomers`, body);
+      const [entry] = (await call<Json[]>('GET', '/requests')).body;
+      const request = (await call<Json>('GET', `/requests/${entry?.id}`)).body.request as Json;
+      expect(request).toMatchObject({ truncated: true, bytes: Buffer.byteLength(body) });
+      expect(String(request.body).endsWith('<Authorization_ID>••••')).toBe(true);
+      expect(request.body).not.toContain('BRIDGE<');
+    } finally {
+      await call('PATCH', '/settings', { logBodyBytes: 16384 });
+    }
   });
 
   it('SIM-12: keeps the last N calls and cuts bodies at the limit (N and the limit set at run time)', async () => {

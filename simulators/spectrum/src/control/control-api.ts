@@ -416,6 +416,12 @@ function serveConsole(app: SimulatorApp, res: ServerResponse, parts: string[]): 
   });
 }
 
+/** The simulator process's memory in MB (the console shows it beside the log's size). */
+function memoryMb(): { rss: number; heapUsed: number } {
+  const m = process.memoryUsage();
+  return { rss: Math.round(m.rss / 1048576), heapUsed: Math.round(m.heapUsed / 1048576) };
+}
+
 function logFilter(url: URL): RequestLogFilter {
   const filter: RequestLogFilter = {};
   const q = url.searchParams;
@@ -616,6 +622,7 @@ async function routeConsole(
           bodyLimit: app.log.bodyLimit,
           bodyBytes: app.log.bodyBytes(),
           services: app.log.services(),
+          memory: memoryMb(),
         });
         return true;
       }

@@ -52,9 +52,10 @@ export const DEFAULT_LOG_BODY_BYTES = 16 * 1024;
 export const MAX_LOG_SIZE = 100_000;
 export const MAX_TOUCHED = 20;
 
-const SECRET_ELEMENT = /(<(?:[\w.-]+:)?Authorization_ID(?:\s[^>]*)?>)([^<]*)(<\/)/g;
+// each also matches a value the body limit cut off before its end, so half a secret is masked too
+const SECRET_ELEMENT = /(<(?:[\w.-]+:)?Authorization_ID(?:\s[^>]*)?>)([^<]*)(<\/|$)/g;
 const SECRET_FORM = /((?:^|&)(?:client_secret|password)=)[^&]*/g;
-const SECRET_JSON = /("(?:access_token|client_secret|Client_Secret|password)"\s*:\s*")[^"]*(")/g;
+const SECRET_JSON = /("(?:access_token|client_secret|Client_Secret|password)"\s*:\s*")[^"]*("|$)/g;
 
 /** A secret shown as its first and last two characters (`BR…MO`); short ones not at all. */
 export function maskSecret(secret: string): string {
@@ -84,10 +85,19 @@ export function maskAuthorization(header: string): string {
   return scheme === '' ? '' : `${scheme} ••••`;
 }
 
-function cut(text: string, limit: number): { body: string; bytes: number; truncated: boolean } {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes <= limit) return { body: text, bytes, truncated: false };
-  return { body: Buffer.from(text, 'utf8').subarray(0, limit).toString('utf8'), bytes, truncated: true };
+/** At most `limit` bytes of a body as text (a character cut in two at the end shows as U+FFFD). */
+function cut(body: string | Buffer, limit: number): { body: string; bytes: number; truncated: boolean } {
+  if (typeof body === 'string') {
+    const bytes = Buffer.byteLength(body, 'utf8');
+    if (bytes <= limit) return { body, bytes, truncated: false };
+    return { body: Buffer.from(body, 'utf8').subarray(0, limit).toString('utf8'), bytes, truncated: true };
+  }
+  const truncated = body.length > limit;
+  return {
+    body: (truncated ? body.subarray(0, limit) : body).toString('utf8'),
+    bytes: body.length,
+    truncated,
+  };
 }
 
 export interface NewRequestLogEntry extends Omit<RequestLogEntry, 'id'> {
@@ -126,22 +136,14 @@ export class RequestLog {
   }
 
   add(entry: NewRequestLogEntry): RequestLogEntry {
-    const response = entry.response.body;
-    const responseText =
-      typeof response === 'string' ? response : response.subarray(0, this.bodyLimit + 4).toString('utf8');
-    const responseBytes = typeof response === 'string' ? Buffer.byteLength(response) : response.length;
-    const req = cut(maskBody(entry.request.body), this.bodyLimit);
-    const res = cut(maskBody(responseText), this.bodyLimit);
+    // cut first, then mask: only the kept bytes are copied and scanned (a 500-row reply is ~368 KB)
+    const req = cut(entry.request.body, this.bodyLimit);
+    const res = cut(entry.response.body, this.bodyLimit);
     const detail: RequestLogDetail = {
       ...entry,
       id: this.nextId++,
-      request: { headers: entry.request.headers, ...req },
-      response: {
-        contentType: entry.response.contentType,
-        body: res.body,
-        bytes: responseBytes,
-        truncated: res.truncated || responseBytes > Buffer.byteLength(res.body),
-      },
+      request: { headers: entry.request.headers, ...req, body: maskBody(req.body) },
+      response: { contentType: entry.response.contentType, ...res, body: maskBody(res.body) },
     };
     const index = (this.start + this.length) % this.ring.length;
     this.ring[index] = detail;
