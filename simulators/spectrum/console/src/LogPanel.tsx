@@ -91,7 +91,7 @@ export function LogPanel() {
       </div>
       <p className="muted">
         {summary.data
-          ? `Keeping the last ${fmt(summary.data.capacity)} calls (${fmt(summary.data.size)} now, ${fmt(summary.data.total)} since start); bodies up to ${fmt(summary.data.bodyLimit)} bytes each. Newest first; the table shows the latest 200 that match.`
+          ? `Keeping the last ${fmt(summary.data.capacity)} calls (${fmt(summary.data.size)} now, ${fmt(summary.data.total)} since start); bodies up to ${fmt(summary.data.bodyLimit)} bytes each; simulator memory ${summary.data.memory.rss} MB. Newest first; the table shows the latest 200 that match.`
           : ''}
       </p>
       {done && <Status>{done}</Status>}

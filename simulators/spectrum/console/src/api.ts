@@ -251,10 +251,14 @@ export function useLogSummary(live: boolean) {
   return useQuery({
     queryKey: ['log-summary'],
     queryFn: () =>
-      sim<{ capacity: number; size: number; total: number; bodyLimit: number; services: string[] }>(
-        'GET',
-        '/requests/summary',
-      ),
+      sim<{
+        capacity: number;
+        size: number;
+        total: number;
+        bodyLimit: number;
+        services: string[];
+        memory: { rss: number; heapUsed: number };
+      }>('GET', '/requests/summary'),
     refetchInterval: live ? 2000 : false,
   });
 }
