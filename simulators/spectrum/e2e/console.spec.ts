@@ -145,7 +145,15 @@ test('SIM-15: every section works from the keyboard, has no axe violation and fo
   await page.getByRole('button', { name: 'ACMEEL' }).focus();
   await page.keyboard.press('Enter');
   const record = page.getByRole('region', { name: 'Vendor ACMEEL' });
+  await expect(record.getByRole('heading', { name: 'Vendor ACMEEL' })).toBeFocused();
   await expect(record.getByRole('textbox', { name: 'Hold Flag' })).toBeVisible();
+  // put the vendor on hold with the keyboard alone
+  await record.getByRole('textbox', { name: 'Hold Flag' }).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Y');
+  await page.keyboard.press('Enter');
+  await expect(record.getByRole('status')).toHaveText('Saved: Hold_Flag.');
+  expect((await infolink('VN_VENDOR_MASTER_MC', 'Vendor_Code=ACMEEL'))[0]?.Hold_Flag).toBe('Y');
   await expectAccessible(page);
   // the add dialog: focus moves in, Escape closes it
   await page.getByRole('button', { name: 'Add vendor' }).press('Enter');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal } from 'react-aria-components';
 import { type EditorField, type Json, sim, type TableInfo, useRecord, useSimMutation } from './api';
 import { Field, fieldErrors, fmt, ProblemAlert, Status } from './components';
@@ -107,6 +107,12 @@ export function RecordPanel({
   const record = useRecord(info.collection, recordKey);
   const [done, setDone] = useState('');
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const keyId = JSON.stringify(recordKey);
+  // a record opened from a list takes the focus, so keyboard and screen reader users land on it
+  useEffect(() => {
+    if (keyId) heading.current?.focus();
+  }, [keyId]);
   const change = useSimMutation((values: Record<string, string>) =>
     sim<{ row: Json }>('PATCH', `/records/${info.collection}`, { key: recordKey, values }),
   );
@@ -117,7 +123,9 @@ export function RecordPanel({
   return (
     <section className="record" aria-labelledby={headingId}>
       <div className="record-head">
-        <h2 id={headingId}>{title}</h2>
+        <h2 id={headingId} ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
         <Button onPress={onClose}>Close record</Button>
       </div>
       {record.isError && <ProblemAlert error={record.error} title="This record could not be read" />}
