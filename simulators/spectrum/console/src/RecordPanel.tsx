@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal } from 'react-aria-components';
 import { type EditorField, type Json, sim, type TableInfo, useRecord, useSimMutation } from './api';
 import { Field, fieldErrors, fmt, ProblemAlert, Status } from './components';
@@ -258,14 +258,27 @@ function DeleteRecord({ title, onDelete }: { title: string; onDelete: () => void
 }
 
 /** Adds a record through the table's Put service (or its column checks). */
-export function AddRecordDialog({ info, onAdded }: { info: TableInfo; onAdded: (key: Json) => void }) {
+export function AddRecordDialog({
+  info,
+  company,
+  onAdded,
+}: {
+  info: TableInfo;
+  /** The company the table shows, filled in for the new record. */
+  company: string;
+  onAdded: (key: Json) => void;
+}) {
   const add = useSimMutation((values: Record<string, string>) =>
     sim<{ key: Json }>('POST', `/records/${info.collection}`, {
       values: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
     }),
   );
   const editor = info.editor;
-  const [initial] = useState<Record<string, string>>({});
+  const initial = useMemo(() => {
+    const values: Record<string, string> = {};
+    if (company) values.Company_Code = company;
+    return values;
+  }, [company]);
   if (editor.addFields.length === 0) return null;
   return (
     <DialogTrigger onOpenChange={() => add.reset()}>

@@ -72,7 +72,13 @@ export function TablesPanel({
           </SearchField>
           <Button type="submit">Search</Button>
         </Form>
-        {info && <AddRecordDialog info={info} onAdded={(key) => open(info.collection, key)} />}
+        {info && (
+          <AddRecordDialog
+            info={info}
+            company={String(page.data?.rows[0]?.Company_Code ?? '')}
+            onAdded={(key) => open(info.collection, key)}
+          />
+        )}
       </div>
       <ProblemAlert error={page.error} title="This page could not be read" />
       {info && data && (

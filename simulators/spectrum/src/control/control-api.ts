@@ -448,10 +448,6 @@ function logFilter(url: URL): RequestLogFilter {
   return filter;
 }
 
-function tableOf(collection: string | undefined): TableDef {
-  return table(collection);
-}
-
 /** Exact filters from the query string (columns of the table), in stored form. */
 function whereFrom(def: TableDef, url: URL, reserved: readonly string[]): Row {
   const filters: Record<string, unknown> = {};
@@ -516,11 +512,11 @@ async function routeConsole(
       sendJson(
         res,
         200,
-        tableCatalog(app.store).map((t) => ({ ...t, editor: recordEditor(tableOf(t.collection)) })),
+        tableCatalog(app.store).map((t) => ({ ...t, editor: recordEditor(table(t.collection)) })),
       );
       return true;
     case 'GET tables/:a': {
-      const def = tableOf(a);
+      const def = table(a);
       const q = url.searchParams;
       const limitText = q.get('limit') ?? '50';
       const limit = Number(limitText);
@@ -543,7 +539,7 @@ async function routeConsole(
       return true;
     }
     case 'GET tables/:a/record': {
-      const def = tableOf(a);
+      const def = table(a);
       const row = rowByKey(app.store, def, Object.fromEntries(url.searchParams.entries()));
       const editor = recordEditor(def);
       const form: Record<string, string> = {};
@@ -559,7 +555,7 @@ async function routeConsole(
       return true;
     }
     case 'POST records/:a': {
-      const def = tableOf(a);
+      const def = table(a);
       const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       const key = addRecord(app.store, def, body?.values, app.now());
       sendJson(res, 201, {
@@ -569,7 +565,7 @@ async function routeConsole(
       return true;
     }
     case 'PATCH records/:a': {
-      const def = tableOf(a);
+      const def = table(a);
       const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       const key = changeRecord(app.store, def, body?.key, body?.values, app.now());
       sendJson(res, 200, {
@@ -579,7 +575,7 @@ async function routeConsole(
       return true;
     }
     case 'DELETE records/:a': {
-      const def = tableOf(a);
+      const def = table(a);
       const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       const key = deleteRecord(app.store, def, body?.key);
       sendJson(res, 200, { deleted: encodeRow(def, key, def.key) });
