@@ -19,6 +19,7 @@ interface Job {
   commitments: { rows: Row[]; totals: Record<string, unknown> };
   commitmentLines: { rows: Row[]; totals: Record<string, unknown> };
   primeContracts: { rows: Row[]; totals: Record<string, unknown> };
+  changeRequests: { rows: Row[]; totals: Record<string, unknown> };
 }
 
 const rowsOf = (r: unknown): Record<string, string>[] =>
@@ -44,6 +45,14 @@ beforeAll(async () => {
   await e.sim$('DELETE', '/state/subcontracts', {
     key: { Company_Code: 'ABC', Vendor_Code: 'ACMEEL', Subcontract_Number: '24101-01' },
   });
+  // and so do its change requests
+  const CR_KEY = ['Company_Code', 'Job_Number', 'Customer_Code', 'Change_Request_Number', 'Line_Number'];
+  for (const collection of ['change-request-cost-lines', 'change-request-revenue-lines', 'change-requests']) {
+    for (const r of rowsOf(await e.sim$('GET', `/state/${collection}?Job_Number=24-101&limit=500`))) {
+      const key = Object.fromEntries(CR_KEY.filter((k) => k in r).map((k) => [k, r[k]]));
+      await e.sim$('DELETE', `/state/${collection}`, { key });
+    }
+  }
   // job 24-101 with a PM budget equal to Spectrum's current estimates, and one commitment exported to it
   projectId = await e.linkedProject('24-101');
   const phases = rowsOf(await e.sim$('GET', '/state/phases?Job_Number=24-101&limit=500')).filter(
@@ -227,6 +236,42 @@ describe('reconciliation with Spectrum (REC-1, REC-2)', () => {
       ],
     });
     expect(job.primeContracts.totals).toMatchObject({ differenceCents: -1000 });
+  });
+
+  it('REC-1: a commitment change order exported to a change request matches it; a change request made only in Spectrum is only in Spectrum', async () => {
+    const commitment = (await e.t.prisma.commitment.findFirstOrThrow({ where: { number: 'SC-REC' } })).id;
+    const cco = await e
+      .http()
+      .post(`/api/v1/commitments/${commitment}/change-orders`)
+      .set(bearer(PM))
+      .send({
+        number: '1',
+        title: 'Extra pour',
+        status: 'approved',
+        lines: [{ costCode: '03-3000', costType: 'S', amountCents: 125_000 }],
+      })
+      .expect(201);
+    expect((await e.accept(await e.send('commitment_change_order', cco.body.id))).status).toBe(200);
+    await e.drain();
+    const job = await report();
+    const exported = job.changeRequests.rows.filter((r) => r.pm?.from === 'commitment change order 1');
+    expect(exported).toEqual([
+      expect.objectContaining({
+        status: 'matched',
+        pm: expect.objectContaining({ costCents: 125_000, revenueCents: 0 }),
+      }),
+    ]);
+    const [header] = rowsOf(await e.sim$('GET', '/state/change-requests?Job_Number=24-101&limit=10'));
+    await e.sim$('POST', '/state/change-requests', {
+      ...header,
+      Change_Request_Number: 'SPONLY',
+      CR_Description: 'Made in Spectrum',
+    });
+    const again = await report();
+    expect(again.changeRequests.rows.find((r) => r.key.endsWith('/SPONLY'))).toMatchObject({
+      status: 'only_spectrum',
+      pm: null,
+    });
   });
 
   it('REC-1 API-3: an unknown project is 404, an unlinked one 422 naming the rule; a bad query is 400; no credentials is 401', async () => {

@@ -18,6 +18,7 @@ const SECTIONS = [
   ['commitments', 'amountCents'],
   ['commitmentLines', 'amountCents'],
   ['primeContracts', 'originalContractCents'],
+  ['changeRequests', 'costCents'],
 ] as const;
 
 const money = (v: unknown) => (typeof v === 'number' ? formatDecimalAmount(v) : '');

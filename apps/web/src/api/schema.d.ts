@@ -1668,6 +1668,8 @@ export interface components {
             commitmentLines: components["schemas"]["ReconciliationSection"];
             /** @description Per prime contract (customer) and billing item (customer/item) */
             primeContracts: components["schemas"]["ReconciliationSection"];
+            /** @description Per change request (customer/number): PM change orders and budget changes exported to it, cost and revenue */
+            changeRequests: components["schemas"]["ReconciliationSection"];
         };
         LinkVendorResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */

@@ -19,10 +19,12 @@ const FIELDS: Record<string, string> = {
   estimateCents: 'Estimate',
   amountCents: 'Amount',
   originalContractCents: 'Contract amount',
+  costCents: 'Cost',
+  revenueCents: 'Revenue',
 };
 
 const SECTIONS: {
-  name: 'budget' | 'commitments' | 'commitmentLines' | 'primeContracts';
+  name: 'budget' | 'commitments' | 'commitmentLines' | 'primeContracts' | 'changeRequests';
   title: string;
   amount: string;
 }[] = [
@@ -30,6 +32,11 @@ const SECTIONS: {
   { name: 'commitments', title: 'Commitments against subcontracts', amount: 'amountCents' },
   { name: 'commitmentLines', title: 'Commitment lines against subcontract lines', amount: 'amountCents' },
   { name: 'primeContracts', title: 'Prime contract and billing items', amount: 'originalContractCents' },
+  {
+    name: 'changeRequests',
+    title: 'Change orders and budget changes against change requests (cost)',
+    amount: 'costCents',
+  },
 ];
 
 const money = (v: unknown) => (typeof v === 'number' ? formatCents(v) : '');
