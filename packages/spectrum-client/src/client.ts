@@ -73,7 +73,7 @@ import {
   streamNarrowed,
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
-import { type FetchLike, type TransportDeps } from './transport/http-transport.js';
+import { type CallGate, type FetchLike, type TransportDeps } from './transport/http-transport.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
 import { WireValueError } from './wire/wire-values.js';
@@ -89,6 +89,8 @@ export interface SpectrumClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   fetch?: FetchLike;
+  /** Asked before every HTTP exchange; the service's shared Spectrum call limit (see `CallGate`). */
+  gate?: CallGate;
   logger?: SpectrumLogger;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
@@ -163,6 +165,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    gate: options.gate,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),
     random: options.random ?? Math.random,

@@ -1,6 +1,11 @@
 export interface RequestLogEntry {
   id: number;
+  /** When the answer finished (ISO). */
   time: string;
+  /** When the request arrived (ISO). */
+  startedAt: string;
+  /** Requests being answered when this one arrived, itself included. */
+  concurrent: number;
   method: string;
   path: string;
   service: string;

@@ -17,6 +17,7 @@ import { jettyNotFound, wsdl } from '../soap/wsdl.writer.js';
 import type { SpectrumStore } from '../store/spectrum-store.js';
 import { BodyTooLargeError, readBody, send, sendJson, XML } from './http-helpers.js';
 import { RequestLog } from './request-log.js';
+import { TrafficMeter } from './traffic.js';
 
 export interface AppOptions {
   control: boolean;
@@ -39,6 +40,8 @@ export class SimulatorApp {
   readonly auth: AuthService;
   readonly faults = new FaultInjector();
   readonly log = new RequestLog();
+  /** Concurrency and per-second figures of the Spectrum traffic (`GET /__sim/traffic`). */
+  readonly traffic: TrafficMeter;
   readonly dispatcher: SoapDispatcher;
   readonly services: ReadonlyMap<string, ServiceDef>;
   /** Requests held open by a `timeout` fault; destroyed on close. */
@@ -54,6 +57,7 @@ export class SimulatorApp {
     readonly store: SpectrumStore,
     readonly options: AppOptions,
   ) {
+    this.traffic = new TrafficMeter(this.now);
     this.auth = new AuthService(store, this.now, {
       enhanced: options.enhancedAuth,
       guidTimeoutMs: options.guidTimeoutHours === null ? null : options.guidTimeoutHours * 3600_000,
@@ -80,10 +84,16 @@ export class SimulatorApp {
     const started = performance.now();
     const state: RequestState = { service: '' };
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const counted = !path.startsWith('/__sim');
+    const startedAt = this.now().toISOString();
+    const concurrent = counted ? this.traffic.start() : 0;
     const record = (): void => {
-      if (path.startsWith('/__sim')) return;
+      if (!counted) return;
+      this.traffic.end();
       const entry = {
         time: this.now().toISOString(),
+        startedAt,
+        concurrent,
         method: req.method ?? '',
         path,
         service: state.service,
