@@ -93,4 +93,17 @@ describe('call gate (OPS-12)', () => {
     expect((error as Error).message).not.toContain('SECRET-ID');
     expect(scripted.calls).toHaveLength(0);
   });
+
+  it('OPS-13: a connection test that got no slot says so (notSent) instead of claiming the connection failed', async () => {
+    const scripted = scriptedFetch([OK_PUT]);
+    const c = createSpectrumClient({
+      baseUrl: 'http://127.0.0.1:8482',
+      companyCode: 'ABC',
+      authorizationId: 'SECRET-ID',
+      fetch: scripted.fetch,
+      gate: { acquire: () => Promise.reject(new Error('waited 1 s')) },
+    });
+    expect(await c.testConnection()).toMatchObject({ connected: false, kind: 'transport', notSent: true });
+    expect(scripted.calls).toHaveLength(0);
+  });
 });

@@ -5,7 +5,7 @@ import {
   basicHeader,
   createAuthProvider,
 } from './auth/auth-provider.js';
-import { SpectrumError } from './errors.js';
+import { SpectrumCallLimitError, SpectrumError } from './errors.js';
 import { createHttpInfoLinkReader, type InfoLinkReader } from './infolink/infolink-reader.js';
 import type { InfoLinkFilter } from './infolink/infolink-tables.js';
 import { Redactor, type SpectrumLogger, silentLogger } from './logger.js';
@@ -110,7 +110,14 @@ export interface CallOptions {
 
 export type ConnectionStatus =
   | { connected: true }
-  | { connected: false; reason: string; kind: SpectrumError['kind'] | 'unknown'; code?: string };
+  | {
+      connected: false;
+      reason: string;
+      kind: SpectrumError['kind'] | 'unknown';
+      code?: string;
+      /** The test call was never sent (no slot of the call limit): nothing is known about the connection. */
+      notSent?: true;
+    };
 
 export interface SpectrumClient extends InfoLinkReader {
   readonly companyCode: string;
@@ -402,6 +409,7 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
             reason: error.description || error.message,
             kind: error.kind,
             ...(error.code ? { code: error.code } : {}),
+            ...(error instanceof SpectrumCallLimitError ? { notSent: true as const } : {}),
           };
         }
         return { connected: false, reason: 'unexpected error while testing the connection', kind: 'unknown' };
