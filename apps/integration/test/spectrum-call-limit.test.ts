@@ -135,6 +135,30 @@ describe('a call that waits too long for a slot (embedded database)', () => {
     await occupy(new Date(Date.now() - 1000));
   });
 
+  it('OPS-13: a sync run whose reads get no slot fails with the reason in plain words', async () => {
+    await occupy(new Date(Date.now() + 60_000));
+    try {
+      const run = await request(e.t.http)
+        .post('/api/v1/sync/runs')
+        .set(bearer(ADMIN))
+        .send({ group: 'vendors' })
+        .expect(202);
+      let body: { status: string; error: string | null } = { status: 'running', error: null };
+      await expect
+        .poll(
+          async () => {
+            body = (await request(e.t.http).get(`/api/v1/sync/runs/${run.body.id}`).set(bearer(ADMIN))).body;
+            return body.status;
+          },
+          { timeout: 30_000, interval: 100 },
+        )
+        .toBe('failed');
+      expect(body.error).toMatch(/not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot/);
+    } finally {
+      await occupy(new Date(Date.now() - 1000));
+    }
+  });
+
   it('OPS-13: an export whose call got no slot is not sent, waits with the reason without using an attempt, and is exported once later', async () => {
     const projectId = await e.linkedProject('24-101');
     const companyId = await e.linkedCompany('METROEL');
