@@ -15,7 +15,18 @@ import { SettingsService } from '../dist/settings/settings.service.js';
 export const ENCRYPTION_KEY = '0'.repeat(64);
 export const BENCH_JOB = '24-101';
 export const BENCH_VENDOR = 'CITYCON';
-export const PHASES = ['010000', '013100', '015000', '024100', '031000', '033000', '042000', '051200', '061000', '092900'];
+export const PHASES = [
+  '010000',
+  '013100',
+  '015000',
+  '024100',
+  '031000',
+  '033000',
+  '042000',
+  '051200',
+  '061000',
+  '092900',
+];
 
 export const ACTOR = {
   id: 'bench',
@@ -52,9 +63,9 @@ export interface Traffic {
 /** Puts the bench's phases on the bench job in the simulator (after a reset). */
 export async function preparePhases(simUrl: string, phases = PHASES): Promise<void> {
   const sim$ = simControl(simUrl);
-  const have = rowsOf(
-    await sim$('GET', `/state/phases?Job_Number=${BENCH_JOB}&Cost_Type=S&limit=500`),
-  ).map((p) => p.Phase_Code);
+  const have = rowsOf(await sim$('GET', `/state/phases?Job_Number=${BENCH_JOB}&Cost_Type=S&limit=500`)).map(
+    (p) => p.Phase_Code,
+  );
   for (const code of phases.filter((c) => !have.includes(c))) {
     await sim$('POST', '/state/phases', {
       Company_Code: 'ABC',
@@ -101,14 +112,18 @@ export async function openSeeder(
   const list = await prisma.costCodeList.create({
     data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
   });
-  await prisma.costCode.createMany({ data: PHASES.map((code) => ({ listId: list.id, code, description: code })) });
+  await prisma.costCode.createMany({
+    data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
+  });
   await prisma.integrationSettings.update({
     where: { id: 1 },
     data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
   });
   const project = await prisma.project.create({ data: { name: 'Bench', createdAt: new Date() } as never });
   const company = await prisma.company.create({ data: { name: 'Bench Vendor' } as never });
-  await prisma.syncLink.create({ data: { type: 'job', pmId: project.id, spectrumKey: BENCH_JOB, state: 'synced' } });
+  await prisma.syncLink.create({
+    data: { type: 'job', pmId: project.id, spectrumKey: BENCH_JOB, state: 'synced' },
+  });
   await prisma.syncLink.create({
     data: { type: 'vendor', pmId: company.id, spectrumKey: BENCH_VENDOR, state: 'synced' },
   });
@@ -162,7 +177,10 @@ function pgConfig(url: string): pg.ClientConfig {
 }
 
 /** A copy of a PostgreSQL database (`CREATE DATABASE … TEMPLATE`; nobody may be connected to the template). */
-export async function cloneDatabase(templateUrl: string, name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function cloneDatabase(
+  templateUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const template = new URL(templateUrl).pathname.slice(1);
   const admin = new pg.Client({ ...pgConfig(templateUrl), database: 'postgres' });
   await admin.connect();

@@ -55,7 +55,10 @@ interface InstanceResult {
 }
 
 /** Forks k instances on the database, starts them together, and waits until every request is exported. */
-async function runInstances(databaseUrl: string, k: number): Promise<{ wallMs: number; instances: InstanceResult[] }> {
+async function runInstances(
+  databaseUrl: string,
+  k: number,
+): Promise<{ wallMs: number; instances: InstanceResult[] }> {
   const script = fileURLToPath(new URL('./scale-instance.ts', import.meta.url));
   const children = Array.from({ length: k }, (_, i) =>
     fork(script, [], {
@@ -129,7 +132,9 @@ async function main() {
       }),
     );
     await seeder.close();
-    console.log(`set-up: ${N} commitments sent and accepted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `set-up: ${N} commitments sent and accepted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     let single: number | null = null;
     for (const k of KS) {

@@ -99,13 +99,20 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bridge-soak-'));
   const database = await benchDatabase(dir);
   const databaseUrl = database.url;
-  console.log(`database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}; ${MINUTES} min, warm-up ${WARMUP_MINUTES} min`);
+  console.log(
+    `database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}; ${MINUTES} min, warm-up ${WARMUP_MINUTES} min`,
+  );
   let service: ChildProcess | null = null;
   let failed = false;
   try {
     if (databaseUrl.startsWith('postgres')) await migrate(databaseUrl);
     await preparePhases(sim.url);
-    const seeder = await openSeeder(databaseUrl, sim.url, { maxConcurrentCalls: 4, callsPerSecond: 10 }, LINES);
+    const seeder = await openSeeder(
+      databaseUrl,
+      sim.url,
+      { maxConcurrentCalls: 4, callsPerSecond: 10 },
+      LINES,
+    );
     const { projectId, companyId } = seeder;
     await seeder.close();
     const port = await freePort();
@@ -249,7 +256,9 @@ async function main() {
     const loadEndedAt = Date.now();
 
     // memory: the median of the minute after the warm-up against the median of the last minute of load
-    const warmSamples = samples.filter((s) => s.t >= warmAt - t0 && s.t < warmAt - t0 + 60_000).map((s) => s.rss);
+    const warmSamples = samples
+      .filter((s) => s.t >= warmAt - t0 && s.t < warmAt - t0 + 60_000)
+      .map((s) => s.rss);
     const endSamples = samples.filter((s) => s.t >= loadEndedAt - t0 - 60_000).map((s) => s.rss);
     const warm = median(warmSamples);
     const end = median(endSamples);
@@ -286,9 +295,9 @@ async function main() {
         } else outcome.failedWithoutReason++;
       } else outcome.other++;
     }
-    const subs = rowsOf(await sim$('GET', `/state/subcontracts?Vendor_Code=${BENCH_VENDOR}&limit=100000`)).filter(
-      (s) => String(s.Subcontract_Number).startsWith(PREFIX),
-    );
+    const subs = rowsOf(
+      await sim$('GET', `/state/subcontracts?Vendor_Code=${BENCH_VENDOR}&limit=100000`),
+    ).filter((s) => String(s.Subcontract_Number).startsWith(PREFIX));
     const lines = rowsOf(
       await sim$('GET', `/state/subcontract-lines?Vendor_Code=${BENCH_VENDOR}&limit=100000`),
     ).filter((l) => String(l.Subcontract_Number).startsWith(PREFIX));
@@ -305,7 +314,9 @@ async function main() {
     const runStates = new Map<string, number>();
     for (const run of runs.body?.items ?? []) runStates.set(run.status, (runStates.get(run.status) ?? 0) + 1);
     const runFailures = [
-      ...new Set(((runs.body?.items ?? []) as { error: string | null }[]).map((r) => r.error).filter(Boolean)),
+      ...new Set(
+        ((runs.body?.items ?? []) as { error: string | null }[]).map((r) => r.error).filter(Boolean),
+      ),
     ];
 
     console.log(

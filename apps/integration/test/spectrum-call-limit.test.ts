@@ -41,7 +41,11 @@ describe('the Spectrum call limit on the embedded database', () => {
 
   it('OPS-11: the limits are connection settings with defaults for a small server, validated, audited, and changing them keeps the connection status', async () => {
     const shown = await request(e.t.http).get('/api/v1/settings/connection').set(bearer(ADMIN)).expect(200);
-    expect(shown.body).toMatchObject({ maxConcurrentCalls: 4, callsPerSecond: 10, connectionStatus: 'connected' });
+    expect(shown.body).toMatchObject({
+      maxConcurrentCalls: 4,
+      callsPerSecond: 10,
+      connectionStatus: 'connected',
+    });
     const before = await e.t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
     const bad: [Record<string, unknown>, string][] = [
       [{ maxConcurrentCalls: 0 }, 'maxConcurrentCalls'],
@@ -69,7 +73,7 @@ describe('the Spectrum call limit on the embedded database', () => {
     });
   });
 
-  it('OPS-10, OPS-12: calls of the service never exceed the connection\'s limits at the Spectrum server', async () => {
+  it("OPS-10, OPS-12: calls of the service never exceed the connection's limits at the Spectrum server", async () => {
     await setLimits(e, 2, 5);
     await e.sim$('POST', '/faults', { service: '*', kind: 'latency', ms: 80 });
     try {
@@ -83,7 +87,9 @@ describe('the Spectrum call limit on the embedded database', () => {
       expect(traffic.maxConcurrent).toBe(2);
       expect(traffic.maxPerSecond).toBeLessThanOrEqual(5);
       // every permit was given back
-      await expect.poll(() => e.t.prisma.spectrumCallPermit.count({ where: { holder: { not: null } } })).toBe(0);
+      await expect
+        .poll(() => e.t.prisma.spectrumCallPermit.count({ where: { holder: { not: null } } }))
+        .toBe(0);
     } finally {
       await e.sim$('DELETE', '/faults');
       await setLimits(e, 4, 10);
@@ -96,7 +102,10 @@ describe('the Spectrum call limit on the embedded database', () => {
       where: { kind: 'call', slot: { lte: 2 } },
       data: { holder: 'crashed-instance#7', heldUntil: new Date(Date.now() - 1000) },
     });
-    const res = await request(e.t.http).post('/api/v1/settings/connection/test').set(bearer(ADMIN)).expect(200);
+    const res = await request(e.t.http)
+      .post('/api/v1/settings/connection/test')
+      .set(bearer(ADMIN))
+      .expect(200);
     expect(res.body.connectionStatus).toBe('connected');
     expect(await e.t.prisma.spectrumCallPermit.count({ where: { holder: 'crashed-instance#7' } })).toBe(1);
     await e.t.prisma.spectrumCallPermit.updateMany({
@@ -153,7 +162,9 @@ describe('a call that waits too long for a slot (embedded database)', () => {
           { timeout: 30_000, interval: 100 },
         )
         .toBe('failed');
-      expect(body.error).toMatch(/not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot/);
+      expect(body.error).toMatch(
+        /not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot/,
+      );
     } finally {
       await occupy(new Date(Date.now() - 1000));
     }
@@ -202,68 +213,64 @@ describe('a call that waits too long for a slot (embedded database)', () => {
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('three instances on one PostgreSQL share the limit', () => {
-  it(
-    `OPS-10, OPS-12: three instances exporting and syncing against a slow Spectrum stay within the limits, each commitment written once${TEST_DATABASE_URL ? '' : ` (${skipReason()})`}`,
-    async () => {
-      const db = await createScratchDatabase();
-      const migrated = await connectDatabase(db.url, { migrate: true });
-      await migrated.close();
-      const sim = await startSimulator({ scenario: 'demo', port: 0, control: true });
-      const clock = new FakeClock();
-      const instances: ExportEnv[] = [];
-      try {
-        for (let i = 0; i < 3; i++)
-          instances.push(await startExportEnv({ databaseUrl: db.url, sim, clock, seed: i === 0 }));
-        const [a] = instances as [ExportEnv, ...ExportEnv[]];
-        await setLimits(a, 3, 12);
-        const projectId = await a.linkedProject('24-101');
-        const companyId = await a.linkedCompany('METROEL');
-        const N = 30;
-        const ids: string[] = [];
-        for (let i = 0; i < N; i++) {
-          const id = await a.commitment(projectId, companyId, { number: `LIM-${i}`, lines: LINES });
-          ids.push(await a.send('commitment', id));
-        }
-        for (const [i, r] of ids.entries())
-          await (instances[i % 3] as ExportEnv).accept(r).then((res) => expect(res.status).toBe(200));
-        await a.sim$('POST', '/faults', { service: '*', kind: 'latency', ms: 120 });
-        await a.sim$('DELETE', '/traffic');
-        await a.sim$('DELETE', '/requests');
-        // the three workers and a vendor sync run on the second instance, all at once
-        const sync = await request((instances[1] as ExportEnv).t.http)
-          .post('/api/v1/sync/runs')
-          .set(bearer(ADMIN))
-          .send({ group: 'vendors' })
-          .expect(202);
-        for (let round = 0; round < 10; round++) {
-          await Promise.all(instances.map((x) => x.worker.drain()));
-          if (!(await a.t.prisma.exportRequest.count({ where: { state: 'exporting' } }))) break;
-        }
-        await expect
-          .poll(
-            async () =>
-              (await request(a.t.http).get(`/api/v1/sync/runs/${sync.body.id}`).set(bearer(ADMIN))).body.status,
-            { timeout: 60_000, interval: 200 },
-          )
-          .toBe('succeeded');
-        const traffic = (await a.sim$('GET', '/traffic')) as Traffic;
-        expect(traffic.maxConcurrent).toBeLessThanOrEqual(3);
-        expect(traffic.maxPerSecond).toBeLessThanOrEqual(12);
-        expect(traffic.maxConcurrent).toBe(3); // the limit was reached, so the bound above means something
-        const states = await a.t.prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
-        expect(states).toEqual([{ state: 'synced', _count: { _all: N } }]);
-        const log = rows(await a.sim$('GET', '/requests'));
-        expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(N);
-        expect(log.some((x) => x.path === '/infolink/VN_VENDOR_MASTER_MC')).toBe(true); // the sync's reads
-        for (const x of log) expect(Number(x.concurrent)).toBeLessThanOrEqual(3);
-        const subs = rows(await a.sim$('GET', '/state/subcontracts?Vendor_Code=METROEL&limit=1000'));
-        expect(subs).toHaveLength(N);
-      } finally {
-        for (const x of instances) await x.t.close();
-        await sim.close();
-        await db.drop();
+  it(`OPS-10, OPS-12: three instances exporting and syncing against a slow Spectrum stay within the limits, each commitment written once${TEST_DATABASE_URL ? '' : ` (${skipReason()})`}`, async () => {
+    const db = await createScratchDatabase();
+    const migrated = await connectDatabase(db.url, { migrate: true });
+    await migrated.close();
+    const sim = await startSimulator({ scenario: 'demo', port: 0, control: true });
+    const clock = new FakeClock();
+    const instances: ExportEnv[] = [];
+    try {
+      for (let i = 0; i < 3; i++)
+        instances.push(await startExportEnv({ databaseUrl: db.url, sim, clock, seed: i === 0 }));
+      const [a] = instances as [ExportEnv, ...ExportEnv[]];
+      await setLimits(a, 3, 12);
+      const projectId = await a.linkedProject('24-101');
+      const companyId = await a.linkedCompany('METROEL');
+      const N = 30;
+      const ids: string[] = [];
+      for (let i = 0; i < N; i++) {
+        const id = await a.commitment(projectId, companyId, { number: `LIM-${i}`, lines: LINES });
+        ids.push(await a.send('commitment', id));
       }
-    },
-    300_000,
-  );
+      for (const [i, r] of ids.entries())
+        await (instances[i % 3] as ExportEnv).accept(r).then((res) => expect(res.status).toBe(200));
+      await a.sim$('POST', '/faults', { service: '*', kind: 'latency', ms: 120 });
+      await a.sim$('DELETE', '/traffic');
+      await a.sim$('DELETE', '/requests');
+      // the three workers and a vendor sync run on the second instance, all at once
+      const sync = await request((instances[1] as ExportEnv).t.http)
+        .post('/api/v1/sync/runs')
+        .set(bearer(ADMIN))
+        .send({ group: 'vendors' })
+        .expect(202);
+      for (let round = 0; round < 10; round++) {
+        await Promise.all(instances.map((x) => x.worker.drain()));
+        if (!(await a.t.prisma.exportRequest.count({ where: { state: 'exporting' } }))) break;
+      }
+      await expect
+        .poll(
+          async () =>
+            (await request(a.t.http).get(`/api/v1/sync/runs/${sync.body.id}`).set(bearer(ADMIN))).body.status,
+          { timeout: 60_000, interval: 200 },
+        )
+        .toBe('succeeded');
+      const traffic = (await a.sim$('GET', '/traffic')) as Traffic;
+      expect(traffic.maxConcurrent).toBeLessThanOrEqual(3);
+      expect(traffic.maxPerSecond).toBeLessThanOrEqual(12);
+      expect(traffic.maxConcurrent).toBe(3); // the limit was reached, so the bound above means something
+      const states = await a.t.prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
+      expect(states).toEqual([{ state: 'synced', _count: { _all: N } }]);
+      const log = rows(await a.sim$('GET', '/requests'));
+      expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(N);
+      expect(log.some((x) => x.path === '/infolink/VN_VENDOR_MASTER_MC')).toBe(true); // the sync's reads
+      for (const x of log) expect(Number(x.concurrent)).toBeLessThanOrEqual(3);
+      const subs = rows(await a.sim$('GET', '/state/subcontracts?Vendor_Code=METROEL&limit=1000'));
+      expect(subs).toHaveLength(N);
+    } finally {
+      for (const x of instances) await x.t.close();
+      await sim.close();
+      await db.drop();
+    }
+  }, 300_000);
 });

@@ -4,10 +4,10 @@ import { type ExportableType, hashRow, type RowValue } from '@bridge/rules';
 import {
   isPutServiceName,
   isSpectrumError,
-  SpectrumCallLimitError,
   PUT_METHOD,
   putInputFromWire,
   SpectrumAuthError,
+  SpectrumCallLimitError,
   SpectrumValidationError,
 } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';

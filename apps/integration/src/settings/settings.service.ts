@@ -248,7 +248,14 @@ export class SettingsService implements OnModuleInit {
           503,
           'spectrum-busy',
           `The connection was not tested: ${scrub(result.reason, secrets)}. Try again in a moment.`,
-          [{ field: 'connection', rule: 'OPS-13', code: 'spectrum-call-limit', message: scrub(result.reason, secrets) }],
+          [
+            {
+              field: 'connection',
+              rule: 'OPS-13',
+              code: 'spectrum-call-limit',
+              message: scrub(result.reason, secrets),
+            },
+          ],
         );
       } else error = scrub(result.reason, secrets);
     } catch (e) {

@@ -194,8 +194,15 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
           attempt = await this.permits.tryAcquire(q.server, holder, w.limits, this.leaseMs);
           lastDbError = null;
         } catch (error) {
-          lastDbError = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) || error.name : String(error);
-          if (misses === 0) this.logger.warn({ err: error, server: q.server }, 'Spectrum call admission: the database did not answer');
+          lastDbError =
+            error instanceof Error
+              ? error.message.split('\n')[0]?.slice(0, 200) || error.name
+              : String(error);
+          if (misses === 0)
+            this.logger.warn(
+              { err: error, server: q.server },
+              'Spectrum call admission: the database did not answer',
+            );
         }
         if (attempt?.granted) {
           misses = 0;

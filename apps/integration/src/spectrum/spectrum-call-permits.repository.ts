@@ -100,7 +100,8 @@ export class SpectrumCallPermitsRepository {
     return {
       granted: false,
       concurrencyBound: row?.callSlot === null || row?.callSlot === undefined,
-      nextRateInMs: row?.nextRateInMs === null || row?.nextRateInMs === undefined ? null : Number(row.nextRateInMs),
+      nextRateInMs:
+        row?.nextRateInMs === null || row?.nextRateInMs === undefined ? null : Number(row.nextRateInMs),
     };
   }
 

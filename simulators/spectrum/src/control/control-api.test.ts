@@ -190,9 +190,17 @@ describe('control API', () => {
     }[];
     expect(log.map((e) => e.concurrent).sort()).toEqual([1, 1, 2, 3]);
     for (const e of log) expect(Date.parse(e.startedAt)).toBeLessThanOrEqual(Date.parse(e.time));
-    expect((await call('DELETE', '/traffic')).body).toMatchObject({ total: 0, maxConcurrent: 0, maxPerSecond: 0 });
+    expect((await call('DELETE', '/traffic')).body).toMatchObject({
+      total: 0,
+      maxConcurrent: 0,
+      maxPerSecond: 0,
+    });
     await callGet(sim.url, 'GetJob');
-    expect((await call('GET', '/traffic')).body).toMatchObject({ total: 1, maxConcurrent: 1, maxPerSecond: 1 });
+    expect((await call('GET', '/traffic')).body).toMatchObject({
+      total: 1,
+      maxConcurrent: 1,
+      maxPerSecond: 1,
+    });
     await call('POST', '/reset');
     expect((await call('GET', '/traffic')).body).toMatchObject({ total: 0 });
   });

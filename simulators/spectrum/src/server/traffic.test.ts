@@ -4,7 +4,10 @@ import { TrafficMeter } from './traffic.js';
 describe('traffic meter (OPS-14)', () => {
   it('OPS-14: counts the most requests in flight at once and the most arrivals within any one second', () => {
     let t = 0;
-    const meter = new TrafficMeter(() => new Date('2026-03-02T15:00:00Z'), () => t);
+    const meter = new TrafficMeter(
+      () => new Date('2026-03-02T15:00:00Z'),
+      () => t,
+    );
     // three at once, then two of them finish
     meter.start();
     meter.start();
@@ -40,7 +43,10 @@ describe('traffic meter (OPS-14)', () => {
 
   it('OPS-14: a long steady stream keeps the window bounded and the per-second figure exact', () => {
     let t = 0;
-    const meter = new TrafficMeter(() => new Date(), () => t);
+    const meter = new TrafficMeter(
+      () => new Date(),
+      () => t,
+    );
     for (let i = 0; i < 10_000; i++) {
       t = i * 100; // ten a second, one at a time
       meter.start();
