@@ -117,11 +117,4 @@ export class SpectrumCallPermitsRepository {
       WHERE server = ${server} AND holder = ${holder}
         AND ((kind = 'call' AND slot = ${permits.callSlot}::int) OR (kind = 'rate' AND slot = ${permits.rateSlot}::int))`);
   }
-
-  /** The permits held right now (tests and diagnostics). */
-  async held(server: string): Promise<{ kind: string; slot: number; holder: string }[]> {
-    return this.db.$queryRaw(Prisma.sql`
-      SELECT kind, slot, holder FROM "SpectrumCallPermit"
-      WHERE server = ${server} AND holder IS NOT NULL AND "heldUntil" >= now() ORDER BY kind, slot`);
-  }
 }
