@@ -1345,6 +1345,10 @@ export interface components {
             authMode: "none" | "basic" | "oauth";
             servicePasswordSet: boolean;
             clientSecretSet: boolean;
+            /** @description OPS-11: Spectrum calls in flight at once, across all instances */
+            maxConcurrentCalls: number;
+            /** @description OPS-11: Spectrum calls started within any one second, across all instances */
+            callsPerSecond: number;
             connectionStatus: components["schemas"]["ConnectionStatus"];
             /** Format: date-time */
             connectionCheckedAt: string | null;
@@ -4789,6 +4793,10 @@ export interface operations {
                     servicePassword?: string | null;
                     /** @description Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it. */
                     clientSecret?: string | null;
+                    /** @description OPS-11: Spectrum calls in flight at once, across all instances (default 4). */
+                    maxConcurrentCalls?: number;
+                    /** @description OPS-11: Spectrum calls started within any one second, across all instances (default 10). */
+                    callsPerSecond?: number;
                 };
             };
         };
@@ -4869,6 +4877,15 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
