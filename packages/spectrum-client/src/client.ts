@@ -74,6 +74,7 @@ import {
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
 import { type FetchLike, type TransportDeps } from './transport/http-transport.js';
+import { createTlsFetch, type TlsOptions } from './transport/tls-fetch.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
 import { WireValueError } from './wire/wire-values.js';
@@ -89,6 +90,11 @@ export interface SpectrumClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   fetch?: FetchLike;
+  /**
+   * TLS for a company's own Spectrum server: `ca` = PEM certificates trusted in addition to Node's CA store
+   * (a company CA or a self-signed server certificate). Verification is never switched off.
+   */
+  tls?: TlsOptions;
   logger?: SpectrumLogger;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
@@ -162,7 +168,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(options.auth?.clientSecret);
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch ?? createTlsFetch(options.tls),
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),
     random: options.random ?? Math.random,
@@ -374,6 +380,7 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
     postScheduleOfValues: (input, o) => postScheduleOfValues(shared.rest, input, o?.signal),
 
     listJobs: (f) => infoLink.listJobs(f),
+    listPhaseMaster: (f) => infoLink.listPhaseMaster(f),
     listStandardPhases: (f) => infoLink.listStandardPhases(f),
     listCostTypes: (f) => infoLink.listCostTypes(f),
     listVendorMaster: (f) => infoLink.listVendorMaster(f),

@@ -16,6 +16,7 @@ export {
   type SpectrumProblem,
   SpectrumRowCapError,
   SpectrumSessionExpired,
+  SpectrumTlsError,
   SpectrumTransportError,
   SpectrumValidationError,
 } from './errors.js';
@@ -24,7 +25,30 @@ export {
   type HttpInfoLinkConfig,
   type InfoLinkReader,
 } from './infolink/infolink-reader.js';
+export {
+  buildPageStatement,
+  type PageQuery,
+  type SqlParam,
+  type SqlStatement,
+} from './infolink/sql/infolink-query.js';
+export {
+  createMssqlExecutor,
+  type InfoLinkSqlConnection,
+  type MssqlDriver,
+  mssqlConfig,
+} from './infolink/sql/mssql-executor.js';
+export { POSTGRES, type SqlDialect, TSQL } from './infolink/sql/sql-dialect.js';
+export {
+  createSqlInfoLinkReader,
+  type SqlExecutor,
+  type SqlInfoLinkConfig,
+  type SqlInfoLinkReader,
+} from './infolink/sql/sql-infolink-reader.js';
+export { INFOLINK_TABLES, type InfoLinkTableDef } from './infolink/infolink-tables.js';
+export { type CertificateProblem, findCertificateProblem } from './transport/certificate-problem.js';
+export { parseCaBundle, type TlsOptions } from './transport/tls-fetch.js';
 export type {
+  PhaseMasterRow,
   ChangeRequest,
   ChangeRequestCostLine,
   ChangeRequestRevenueLine,

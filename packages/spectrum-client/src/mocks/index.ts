@@ -142,7 +142,8 @@ function getReply(def: GetServiceDef, params: Record<string, string>, data: Spec
   return getReplyXml(def.name, fieldNames, rows, trailer);
 }
 
-function infoLinkJson(def: InfoLinkTableDef, row: Record<string, unknown>): Record<string, unknown> {
+/** One Info-Link row in the stand-in's JSON form (column names, decimal text, ISO dates) from the mocks' domain form. */
+export function infoLinkJson(def: InfoLinkTableDef, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [domain, [wire, kind]] of Object.entries(def.row)) {
     const v = row[domain];
@@ -163,7 +164,14 @@ function infoLinkJson(def: InfoLinkTableDef, row: Record<string, unknown>): Reco
         out[wire] = v === true ? 'Y' : v === false ? 'N' : '';
         break;
       default:
-        out[wire] = v === undefined || v === null ? (kind === 'decimal' ? '0.00' : '') : String(v);
+        out[wire] =
+          v === undefined || v === null
+            ? kind === 'decimal'
+              ? wire === 'Unit_Price'
+                ? '0.0000'
+                : '0.00'
+              : ''
+            : String(v);
     }
   }
   return out;
@@ -292,12 +300,29 @@ export function createSpectrumHandlers(
       const after = Number(url.searchParams.get('after') ?? 0);
       const rows = (data.infoLink?.[def.table as InfoLinkTableName] ?? [])
         .map((r) => infoLinkJson(def, { companyCode: company, ...r }))
-        .filter((r) => r.Company_Code === companyCode && filters.every(([k, v]) => String(r[k]) === v));
+        .filter((r) => r.Company_Code === companyCode && filters.every(([k, v]) => String(r[k]) === v))
+        .sort((a, b) => compareKeys(def, a, b));
       const page = rows.slice(after, after + limit);
       const next = after + limit < rows.length ? String(after + limit) : null;
       return HttpResponse.json({ table: def.table, rows: page, nextCursor: next }, { headers });
     }),
   ];
+}
+
+/** Primary-key order, as the stand-in serves rows (numbers by value, text by code point). */
+function compareKeys(def: InfoLinkTableDef, a: Record<string, unknown>, b: Record<string, unknown>): number {
+  for (const k of def.key) {
+    const x = a[k];
+    const y = b[k];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return x - y;
+    } else {
+      const sx = String(x ?? '');
+      const sy = String(y ?? '');
+      if (sx !== sy) return sx < sy ? -1 : 1;
+    }
+  }
+  return 0;
 }
 
 function isGetService(service: string): GetServiceDef | undefined {
