@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { startSimulator } from './simulator.js';
 
 const USAGE = `spectrum-simulator [options]
@@ -12,7 +13,11 @@ const USAGE = `spectrum-simulator [options]
   --control                enable the /__sim control API (or SIM_CONTROL=1)
   --enhanced-auth          require OAuth bearer tokens
   --guid-timeout-hours <h> expire idle GUIDs after h hours
-  --max-request-bytes <n>  largest request body accepted (default 5242880, 5 MB; or SIM_MAX_REQUEST_BYTES)`;
+  --max-request-bytes <n>  largest request body accepted (default 5242880, 5 MB; or SIM_MAX_REQUEST_BYTES)
+  --pg-mirror <url>        mirror the Info-Link tables into PostgreSQL (postgresql://…), kept current on every write
+  --pg-mirror-schema <s>   the schema for the mirror (default infolink)
+  --tls-cert <file>        serve HTTPS with this certificate (PEM; with --tls-key)
+  --tls-key <file>         the certificate's private key (PEM)`;
 
 function main(): void {
   const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -51,7 +56,23 @@ function main(): void {
     console.error(`--max-request-bytes must be a positive whole number of bytes\n${USAGE}`);
     process.exit(2);
   }
+  const tlsCert = typeof opts['tls-cert'] === 'string' ? opts['tls-cert'] : undefined;
+  const tlsKey = typeof opts['tls-key'] === 'string' ? opts['tls-key'] : undefined;
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    console.error(`--tls-cert and --tls-key go together\n${USAGE}`);
+    process.exit(2);
+  }
+  const tls = tlsCert && tlsKey ? { cert: readFileSync(tlsCert, 'utf8'), key: readFileSync(tlsKey, 'utf8') } : undefined;
+  const pgMirror =
+    typeof opts['pg-mirror'] === 'string'
+      ? {
+          connectionString: opts['pg-mirror'],
+          ...(typeof opts['pg-mirror-schema'] === 'string' ? { schema: opts['pg-mirror-schema'] } : {}),
+        }
+      : undefined;
   startSimulator({
+    ...(tls ? { tls } : {}),
+    ...(pgMirror ? { pgMirror } : {}),
     port,
     host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
     scenario,
@@ -67,6 +88,7 @@ function main(): void {
       console.log(
         `Spectrum simulator listening on ${sim.url} (scenario ${sim.store.getMeta('scenario')}, rss ${mb} MB)`,
       );
+      if (sim.mirror) console.log(`Info-Link tables mirrored into PostgreSQL schema ${sim.mirror.schema}`);
       if (opts.control === true || process.env.SIM_CONTROL === '1')
         console.log(`control API: ${sim.url}/__sim/`);
       const stop = (): void => {

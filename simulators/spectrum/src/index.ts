@@ -10,3 +10,5 @@ export { type GeneratorOptions, generateScenario } from './scenarios/generator.s
 export type { ScenarioSpec } from './scenarios/scenario.js';
 export { type RunningSimulator, type SimulatorOptions, startSimulator } from './simulator.js';
 export { SpectrumStore } from './store/spectrum-store.js';
+export { PgMirror, type PgMirrorOptions } from './store/pg-mirror.js';
+export { TABLES_BY_INFOLINK } from './store/table-defs.js';

@@ -54,6 +54,7 @@ export class SpectrumStore {
   private writesInTransaction = 0;
   /** When set, the write that reaches this many statements inside one transaction throws. */
   crashAfterWrites: number | null = null;
+  private readonly commitListeners = new Set<() => void>();
 
   constructor(options: StoreOptions = {}) {
     if (options.dataDir) {
@@ -99,6 +100,7 @@ export class SpectrumStore {
       const result = fn();
       this.db.exec('COMMIT');
       this.generation++;
+      for (const listener of this.commitListeners) listener();
       return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
@@ -106,6 +108,12 @@ export class SpectrumStore {
     } finally {
       this.depth = 0;
     }
+  }
+
+  /** Calls `listener` after every committed write (the PostgreSQL mirror follows the store this way). */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   private countWrite(): void {
