@@ -265,6 +265,7 @@ export function sampleData(): SpectrumMockData {
           jobNumber: '24-101',
           customerCode: 'ACME',
           contractDescription: 'Prime contract',
+          statusCode: 'A',
           originalContractCents: 1234567890,
           approved: true,
         },

@@ -1,5 +1,6 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { INFOLINK_TABLES, type InfoLinkTableDef } from '../infolink/infolink-tables.js';
+import { infoLinkJson } from './infolink-json.js';
 import { VENDOR_ROW, type Vendor } from '../rest/rest-services.js';
 import {
   type Customer,
@@ -140,41 +141,6 @@ function getReply(def: GetServiceDef, params: Record<string, string>, data: Spec
   const rows = matches.slice(0, cap).map((r) => toWireRow(def.row, r));
   const trailer = matches.length > cap ? { code: 'W', description: W_DESCRIPTION, column: ' ' } : undefined;
   return getReplyXml(def.name, fieldNames, rows, trailer);
-}
-
-/** One Info-Link row in the stand-in's JSON form (column names, decimal text, ISO dates) from the mocks' domain form. */
-export function infoLinkJson(def: InfoLinkTableDef, row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [domain, [wire, kind]] of Object.entries(def.row)) {
-    const v = row[domain];
-    switch (kind) {
-      case 'money':
-        out[wire] =
-          typeof v === 'number'
-            ? `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}.${String(Math.abs(v) % 100).padStart(2, '0')}`
-            : '0.00';
-        break;
-      case 'int':
-        out[wire] = typeof v === 'number' ? v : 0;
-        break;
-      case 'date':
-        out[wire] = typeof v === 'string' && v !== '' ? v : null;
-        break;
-      case 'flag':
-        out[wire] = v === true ? 'Y' : v === false ? 'N' : '';
-        break;
-      default:
-        out[wire] =
-          v === undefined || v === null
-            ? kind === 'decimal'
-              ? wire === 'Unit_Price'
-                ? '0.0000'
-                : '0.00'
-              : ''
-            : String(v);
-    }
-  }
-  return out;
 }
 
 function vendorJson(vendor: Vendor): Record<string, unknown> {
@@ -413,3 +379,5 @@ export function httpStatus(
   const path = serviceOrPath.startsWith('/') ? serviceOrPath : `/ws/${serviceOrPath}`;
   return http.all(`${baseUrl.replace(/\/+$/, '')}${path}`, () => new HttpResponse(body, { status }), options);
 }
+
+export { infoLinkJson } from './infolink-json.js';
