@@ -26,7 +26,7 @@ export interface PageQuery {
   filter?: Readonly<Record<string, SqlValue>>;
   /** The previous page's last key values (every key column but Company_Code, in key order). */
   after?: readonly SqlValue[];
-  /** Rows to fetch. */
+  /** Rows to fetch (1..5001): written into the statement as an integer literal (`TOP 1001` / `LIMIT 1001`). */
   limit: number;
 }
 
@@ -102,7 +102,10 @@ export function buildPageStatement(
     });
     where.push(`(${alternatives.join(' OR ')})`);
   }
-  const limit = add('int', query.limit);
+  const limit = query.limit;
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > 5001) {
+    throw new RangeError(`a page holds 1 to 5001 rows, not ${limit}`);
+  }
   const select = columns.map(([c, cls]) => selectExpr(dialect, c, cls)).join(', ');
   const from = `${dialect.ident(checkIdentifier(schema))}.${dialect.ident(def.table)}`;
   const order = def.key.map((k) => dialect.ident(k)).join(', ');

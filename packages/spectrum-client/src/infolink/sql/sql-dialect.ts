@@ -17,9 +17,12 @@ export interface SqlDialect {
   date(column: string): string;
   /** An integer column. */
   int(column: string): string;
-  /** `SELECT <top> cols FROM … <limit>`: the row limit's two places, given its placeholder. */
-  top(limitParam: string): string;
-  limit(limitParam: string): string;
+  /**
+   * `SELECT <top> cols FROM … <limit>`: the row limit's two places. The limit is an integer literal the reader
+   * computes from its own page size (checked to be a whole number in 1..5001), never a value from a caller.
+   */
+  top(limit: number): string;
+  limit(limit: number): string;
 }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -40,7 +43,7 @@ export const TSQL: SqlDialect = {
   // Style 23 = yyyy-mm-dd, for date and datetime columns alike.
   date: (c) => `CONVERT(char(10), [${checkIdentifier(c)}], 23)`,
   int: (c) => `[${checkIdentifier(c)}]`,
-  top: (p) => `TOP (${p}) `,
+  top: (n) => `TOP ${n} `,
   limit: () => '',
 };
 
@@ -53,5 +56,5 @@ export const POSTGRES: SqlDialect = {
   date: (c) => `to_char("${checkIdentifier(c)}", 'YYYY-MM-DD')`,
   int: (c) => `"${checkIdentifier(c)}"`,
   top: () => '',
-  limit: (p) => ` LIMIT ${p}`,
+  limit: (n) => ` LIMIT ${n}`,
 };
