@@ -5,6 +5,7 @@ import {
   basicHeader,
   createAuthProvider,
 } from './auth/auth-provider.js';
+import { createProbes, type SpectrumProbes } from './diagnostics/probes.js';
 import { SpectrumError } from './errors.js';
 import { createHttpInfoLinkReader, type InfoLinkReader } from './infolink/infolink-reader.js';
 import type { InfoLinkFilter } from './infolink/infolink-tables.js';
@@ -143,12 +144,15 @@ export interface SpectrumClient extends InfoLinkReader {
 
   /** GEN-3: a cheap authorized read; never throws. */
   testConnection(options?: CallOptions): Promise<ConnectionStatus>;
+  /** The connection doctor's harmless probes (never a Put). */
+  readonly probes: SpectrumProbes;
   /** A view of this client with its own session GUID (one logical batch). */
   batch(): SpectrumClient;
 }
 
 interface Shared {
   options: SpectrumClientOptions;
+  baseUrl: string;
   companyCode: string;
   deps: TransportDeps;
   auth: AuthProvider;
@@ -187,6 +191,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   const rest: RestConfig = { baseUrl, companyCode: options.companyCode, auth, deps };
   const shared: Shared = {
     options,
+    baseUrl,
     companyCode: options.companyCode,
     deps,
     auth,
@@ -350,6 +355,15 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
   const infoLink = shared.infoLink;
   const client: SpectrumClient = {
     companyCode,
+    probes: createProbes({
+      baseUrl: shared.baseUrl,
+      companyCode,
+      deps,
+      auth: shared.auth,
+      soap,
+      rest: shared.rest,
+      scope,
+    }),
     getJobs: (filter = {}, o) => get(GET_JOB, toSlice(filter), o?.signal),
     getJobMain: (filter = {}, o) => get(GET_JOB_MAIN, toSlice(filter), o?.signal),
     getJobDates: (filter = {}, o) => get(GET_JOB_DATES, toSlice(filter), o?.signal),

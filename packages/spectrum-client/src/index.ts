@@ -7,6 +7,12 @@ export {
   type SpectrumClientOptions,
 } from './client.js';
 export {
+  GET_SERVICES_USED,
+  type GetServiceUsed,
+  PUT_SERVICES_USED,
+  type SpectrumProbes,
+} from './diagnostics/probes.js';
+export {
   isSpectrumError,
   SpectrumAuthError,
   SpectrumError,

@@ -4,7 +4,7 @@ import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { CLOCK, type Clock, ENV, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
+import { CLOCK, type Clock, ENV, INFOLINK_SQL_EXECUTOR, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
 
 export interface PlatformDeps {
   env: Env;
@@ -13,6 +13,8 @@ export interface PlatformDeps {
   clock: Clock;
   /** Defaults to SMTP from the environment (or the log when no SMTP_URL is set). */
   mailer?: Mailer;
+  /** How an Info-Link SQL executor is opened (default: mssql). Tests read the simulator's PostgreSQL mirror. */
+  infoLinkSqlExecutor?: (connection: never) => unknown;
 }
 
 /** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock. */
@@ -27,6 +29,7 @@ export class PlatformModule {
       { provide: CLOCK, useValue: deps.clock },
       { provide: SECRET_BOX, useValue: new SecretBox(deps.env.ENCRYPTION_KEY) },
       { provide: MAILER, useValue: deps.mailer ?? createMailer(deps.env, deps.logger) },
+      { provide: INFOLINK_SQL_EXECUTOR, useValue: deps.infoLinkSqlExecutor ?? null },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -6,6 +6,8 @@ export const SECRET_BOX = Symbol('SECRET_BOX');
 export const CLOCK = Symbol('CLOCK');
 export const SPECTRUM_CLIENT_FACTORY = Symbol('SPECTRUM_CLIENT_FACTORY');
 export const MAILER = Symbol('MAILER');
+/** Optional: how the Info-Link SQL executor is opened (default: mssql); tests read the simulator's mirror. */
+export const INFOLINK_SQL_EXECUTOR = Symbol('INFOLINK_SQL_EXECUTOR');
 
 /** The time source; tests pass a fake one. */
 export interface Clock {

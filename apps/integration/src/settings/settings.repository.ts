@@ -4,6 +4,18 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
 
 export const AUTH_MODES = ['none', 'basic', 'oauth'] as const;
+export const INFOLINK_MODES = ['http', 'sql'] as const;
+export type InfoLinkMode = (typeof INFOLINK_MODES)[number];
+
+/** PROD-8: where Info-Link tables are read from; the password stays sealed. */
+export interface StoredInfoLink {
+  mode: InfoLinkMode;
+  host: string | null;
+  port: number | null;
+  database: string | null;
+  login: string | null;
+  passwordEnc: string | null;
+}
 export type AuthMode = (typeof AUTH_MODES)[number];
 export type ConnectionStatus = 'connected' | 'not_connected';
 
@@ -22,6 +34,8 @@ export interface StoredSettings {
   general: GeneralSettings;
   templateJob: TemplateJob | null;
   vendorTypeFilter: string[];
+  caBundle: string | null;
+  infoLink: StoredInfoLink;
 }
 
 /** The columns a settings change may write (undefined = unchanged). */
@@ -39,6 +53,8 @@ export interface SettingsPatch {
   general?: Partial<GeneralSettings>;
   templateJob?: TemplateJob | null;
   vendorTypeFilter?: string[];
+  caBundle?: string | null;
+  infoLink?: Partial<StoredInfoLink>;
 }
 
 /** An open transaction; opaque to services. */
@@ -67,6 +83,15 @@ const toStored = (r: Row): StoredSettings => ({
   },
   templateJob: (r.templateJob as TemplateJob | null) ?? null,
   vendorTypeFilter: r.vendorTypeFilter,
+  caBundle: r.caBundle,
+  infoLink: {
+    mode: r.infoLinkMode === 'sql' ? 'sql' : 'http',
+    host: r.infoLinkHost,
+    port: r.infoLinkPort,
+    database: r.infoLinkDatabase,
+    login: r.infoLinkLogin,
+    passwordEnc: r.infoLinkPasswordEnc,
+  },
 });
 
 function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
@@ -88,6 +113,13 @@ function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
     budgetDirectCosts: g.budgetDirectCosts,
     vendorUpdates: g.vendors,
     vendorTypeFilter: p.vendorTypeFilter,
+    caBundle: p.caBundle,
+    infoLinkMode: p.infoLink?.mode,
+    infoLinkHost: p.infoLink?.host,
+    infoLinkPort: p.infoLink?.port,
+    infoLinkDatabase: p.infoLink?.database,
+    infoLinkLogin: p.infoLink?.login,
+    infoLinkPasswordEnc: p.infoLink?.passwordEnc,
   };
   if (p.templateJob !== undefined) {
     data.templateJob =
