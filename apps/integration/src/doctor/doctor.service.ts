@@ -307,13 +307,14 @@ export class DoctorService {
     }
 
     // PROD-18: the vendor type filter and the template job exist in Spectrum
-    if (slow) {
+    const blocked = slow ?? (refused && !sql ? 'the Authorization ID was refused' : undefined);
+    if (blocked) {
       skip(
         [
           { id: 'vendor-types', title: 'Vendor type filter', rule: 'PROD-18' },
           { id: 'template-job', title: 'Template job', rule: 'PROD-18' },
         ],
-        `not checked: ${slow}`,
+        `not checked: ${blocked}`,
       );
       return;
     }
