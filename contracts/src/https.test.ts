@@ -53,7 +53,7 @@ describe('HTTPS to a company’s own Spectrum server (the simulator over TLS, ce
     await expiredSim?.close();
   });
 
-  it('PROD-9 with the server’s certificate in the CA bundle, SOAP, REST and Info-Link work over HTTPS', async () => {
+  it('PROD-9 PROD-20 with the server’s certificate in the CA bundle, SOAP, REST and Info-Link work over HTTPS', async () => {
     expect(sim.url.startsWith('https://')).toBe(true);
     const c = client(sim.url, cert);
     expect(await c.testConnection()).toEqual({ connected: true });
