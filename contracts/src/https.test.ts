@@ -1,8 +1,4 @@
-import {
-  createSpectrumClient,
-  type SpectrumClient,
-  SpectrumTlsError,
-} from '@bridge/spectrum-client';
+import { createSpectrumClient, type SpectrumClient, SpectrumTlsError } from '@bridge/spectrum-client';
 import { DEMO_AUTH_ID, type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +15,13 @@ async function certificate(options: { expired?: boolean } = {}) {
       : { notBeforeDate: new Date(now - 86_400_000), notAfterDate: new Date(now + 30 * 86_400_000) }),
     extensions: [
       { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' },
+        ],
+      },
     ],
   });
 }
@@ -41,12 +43,19 @@ describe('HTTPS to a company’s own Spectrum server (the simulator over TLS, ce
   let otherCert: string;
 
   beforeAll(async () => {
-    const [own, expired, other] = await Promise.all([certificate(), certificate({ expired: true }), certificate()]);
+    const [own, expired, other] = await Promise.all([
+      certificate(),
+      certificate({ expired: true }),
+      certificate(),
+    ]);
     cert = own.cert;
     expiredCert = expired.cert;
     otherCert = other.cert;
     sim = await startSimulator({ scenario: 'demo', tls: { key: own.private, cert: own.cert } });
-    expiredSim = await startSimulator({ scenario: 'demo', tls: { key: expired.private, cert: expired.cert } });
+    expiredSim = await startSimulator({
+      scenario: 'demo',
+      tls: { key: expired.private, cert: expired.cert },
+    });
   });
   afterAll(async () => {
     await sim?.close();

@@ -45,7 +45,9 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
       logger: deps.logger,
       prisma: deps.prisma,
       clock: deps.clock ?? systemClock,
-      ...(deps.infoLinkSqlExecutor ? { infoLinkSqlExecutor: deps.infoLinkSqlExecutor as (c: never) => unknown } : {}),
+      ...(deps.infoLinkSqlExecutor
+        ? { infoLinkSqlExecutor: deps.infoLinkSqlExecutor as (c: never) => unknown }
+        : {}),
     }),
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );

@@ -31,7 +31,14 @@ const role = `doctor_infolink_${randomUUID().slice(0, 8)}`;
 
 interface Report {
   ok: boolean;
-  checks: { id: string; title: string; status: 'pass' | 'fail' | 'skip'; detail: string; remedy: string | null; rule: string }[];
+  checks: {
+    id: string;
+    title: string;
+    status: 'pass' | 'fail' | 'skip';
+    detail: string;
+    remedy: string | null;
+    rule: string;
+  }[];
   lines: string[];
 }
 
@@ -52,8 +59,12 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
   const clock = new FakeClock();
 
   const patch = (body: unknown) =>
-    request(t.http).patch('/api/v1/settings/connection').set(bearer(ADMIN)).send(body as object);
-  const diagnose = async (token = ADMIN) => request(t.http).post('/api/v1/settings/connection/diagnose').set(bearer(token));
+    request(t.http)
+      .patch('/api/v1/settings/connection')
+      .set(bearer(ADMIN))
+      .send(body as object);
+  const diagnose = async (token = ADMIN) =>
+    request(t.http).post('/api/v1/settings/connection/diagnose').set(bearer(token));
   const report = async (): Promise<Report> => {
     const res = await diagnose();
     expect(res.status).toBe(200);
@@ -147,7 +158,14 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
       .patch('/api/v1/settings/general')
       .set(bearer(ADMIN))
       .send({
-        templateJob: { jobNumber: '99-TPL', division: '1', costCenter: 'NOR', customerCode: 'C100', taxable: false, priceMethodCode: 'F' },
+        templateJob: {
+          jobNumber: '99-TPL',
+          division: '1',
+          costCenter: 'NOR',
+          customerCode: 'C100',
+          taxable: false,
+          priceMethodCode: 'F',
+        },
       });
   });
 
@@ -157,7 +175,10 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
     expect(r.ok).toBe(true);
     expect(r.lines).toHaveLength(r.checks.length);
     expect(r.lines.every((l) => /^[✔–] /.test(l))).toBe(true);
-    expect(check(r, 'server')).toMatchObject({ status: 'pass', detail: expect.stringContaining('plain HTTP') });
+    expect(check(r, 'server')).toMatchObject({
+      status: 'pass',
+      detail: expect.stringContaining('plain HTTP'),
+    });
     expect(check(r, 'clock').status).toBe('pass');
     for (const s of ['GetJob', 'GetPhaseEnhanced', 'AddJob', 'UpdateSubcontractPhases', 'ARChangeOrder'])
       expect(check(r, `wsdl:${s}`).status).toBe('pass');
@@ -185,7 +206,10 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
       status: 'fail',
       remedy: expect.stringContaining('check the Authorization ID in the connection settings'),
     });
-    expect(check(r, 'service:GetPhase')).toMatchObject({ status: 'skip', detail: expect.stringContaining('refused') });
+    expect(check(r, 'service:GetPhase')).toMatchObject({
+      status: 'skip',
+      detail: expect.stringContaining('refused'),
+    });
     expect(check(r, 'infolink:JC_JOB_MASTER_MC').status).toBe('skip');
     expect(r.lines.filter((l) => l.startsWith('✗'))).toHaveLength(1);
     expect(JSON.stringify(r)).not.toContain('WrongAuthId-42');
@@ -209,41 +233,54 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
     expect(check(r, 'service:GetCustomers').status).toBe('pass');
   });
 
-  it.skipIf(!DATABASE_URL)('PROD-8 PROD-16 over SQL, a table the Info-Link login may not read names the grant to give', async () => {
-    const res = await patch({
-      infoLink: { mode: 'sql', host: 'spectrum-sql.acme.example', port: 1433, database: 'Spectrum', login: role, password: INFOLINK_PASSWORD },
-    });
-    expect(res.status).toBe(200);
-    expect(res.body.infoLink).toEqual({
-      mode: 'sql',
-      host: 'spectrum-sql.acme.example',
-      port: 1433,
-      database: 'Spectrum',
-      login: role,
-      passwordSet: true,
-    });
-    expect(res.text).not.toContain(INFOLINK_PASSWORD);
-    const stored = await t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
-    expect(stored.infoLinkPasswordEnc).toMatch(/^v1\./);
-    expect(stored.infoLinkPasswordEnc).not.toContain(INFOLINK_PASSWORD);
+  it.skipIf(!DATABASE_URL)(
+    'PROD-8 PROD-16 over SQL, a table the Info-Link login may not read names the grant to give',
+    async () => {
+      const res = await patch({
+        infoLink: {
+          mode: 'sql',
+          host: 'spectrum-sql.acme.example',
+          port: 1433,
+          database: 'Spectrum',
+          login: role,
+          password: INFOLINK_PASSWORD,
+        },
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.infoLink).toEqual({
+        mode: 'sql',
+        host: 'spectrum-sql.acme.example',
+        port: 1433,
+        database: 'Spectrum',
+        login: role,
+        passwordSet: true,
+      });
+      expect(res.text).not.toContain(INFOLINK_PASSWORD);
+      const stored = await t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
+      expect(stored.infoLinkPasswordEnc).toMatch(/^v1\./);
+      expect(stored.infoLinkPasswordEnc).not.toContain(INFOLINK_PASSWORD);
 
-    expect((await report()).checks.filter((c) => c.rule === 'PROD-16').map((c) => c.status)).toEqual(
-      Array(13).fill('pass'),
-    );
-    await admin?.query(`REVOKE SELECT ON "${mirrorSchema}"."VN_SUBCONTRACT_MC" FROM "${role}"`);
-    const r = await report();
-    expect(check(r, 'infolink:VN_SUBCONTRACT_MC')).toMatchObject({
-      status: 'fail',
-      remedy: `grant SELECT on VN_SUBCONTRACT_MC to the Info-Link login ${role} (Spectrum's Info-Link table security)`,
-    });
-    expect(check(r, 'infolink:VN_VENDOR_MASTER_MC').status).toBe('pass');
-    expect(JSON.stringify(r)).not.toContain(INFOLINK_PASSWORD);
-  });
+      expect((await report()).checks.filter((c) => c.rule === 'PROD-16').map((c) => c.status)).toEqual(
+        Array(13).fill('pass'),
+      );
+      await admin?.query(`REVOKE SELECT ON "${mirrorSchema}"."VN_SUBCONTRACT_MC" FROM "${role}"`);
+      const r = await report();
+      expect(check(r, 'infolink:VN_SUBCONTRACT_MC')).toMatchObject({
+        status: 'fail',
+        remedy: `grant SELECT on VN_SUBCONTRACT_MC to the Info-Link login ${role} (Spectrum's Info-Link table security)`,
+      });
+      expect(check(r, 'infolink:VN_VENDOR_MASTER_MC').status).toBe('pass');
+      expect(JSON.stringify(r)).not.toContain(INFOLINK_PASSWORD);
+    },
+  );
 
   it('PROD-19 an unreachable host fails the server check with the network remedy; nothing else is run', async () => {
     await patch({ serviceUrl: `http://127.0.0.1:${await closedPort()}` });
     const r = await report();
-    expect(check(r, 'server')).toMatchObject({ status: 'fail', remedy: expect.stringContaining('IP allow-list') });
+    expect(check(r, 'server')).toMatchObject({
+      status: 'fail',
+      remedy: expect.stringContaining('IP allow-list'),
+    });
     expect(r.checks.filter((c) => c.status === 'fail')).toHaveLength(1);
     expect(r.checks.filter((c) => c.status === 'skip').length).toBeGreaterThan(20);
   });
@@ -255,7 +292,10 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
     expect(Date.now() - started).toBeLessThan(6000);
     const failed = r.checks.filter((c) => c.status === 'fail');
     expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ id: 'authorization', remedy: expect.stringContaining('did not answer within 400 ms') });
+    expect(failed[0]).toMatchObject({
+      id: 'authorization',
+      remedy: expect.stringContaining('did not answer within 400 ms'),
+    });
     expect(check(r, 'infolink:JC_JOB_MASTER_MC').detail).toContain('did not answer in time');
   });
 
@@ -274,7 +314,10 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
     expect(res.status).toBe(200);
     expect(res.body.caCertificates).toEqual([expect.objectContaining({ subject: 'CN=127.0.0.1' })]);
     const trusted = await report();
-    expect(check(trusted, 'server')).toMatchObject({ status: 'pass', detail: expect.stringContaining('certificate trusted') });
+    expect(check(trusted, 'server')).toMatchObject({
+      status: 'pass',
+      detail: expect.stringContaining('certificate trusted'),
+    });
     expect(check(trusted, 'authorization').status).toBe('pass');
     expect(check(trusted, 'infolink:JC_JOB_MASTER_MC').status).toBe('pass');
   });
@@ -294,20 +337,36 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
     expect(check(await report(), 'oauth').status).toBe('pass');
     await patch({ clientSecret: 'wrong-secret-123' });
     const r = await report();
-    expect(check(r, 'oauth')).toMatchObject({ status: 'fail', remedy: expect.stringContaining('client secret') });
+    expect(check(r, 'oauth')).toMatchObject({
+      status: 'fail',
+      remedy: expect.stringContaining('client secret'),
+    });
     expect(check(r, 'authorization').status).toBe('skip');
   });
 
   it('PROD-18 a vendor type no Spectrum vendor has and a missing template job are named', async () => {
-    await request(t.http).put('/api/v1/settings/vendor-type-filter').set(bearer(ADMIN)).send({ types: ['SUB', 'ROOF'] });
+    await request(t.http)
+      .put('/api/v1/settings/vendor-type-filter')
+      .set(bearer(ADMIN))
+      .send({ types: ['SUB', 'ROOF'] });
     await request(t.http)
       .patch('/api/v1/settings/general')
       .set(bearer(ADMIN))
       .send({
-        templateJob: { jobNumber: '98-NONE', division: '1', costCenter: 'NOR', customerCode: 'C100', taxable: false, priceMethodCode: 'F' },
+        templateJob: {
+          jobNumber: '98-NONE',
+          division: '1',
+          costCenter: 'NOR',
+          customerCode: 'C100',
+          taxable: false,
+          priceMethodCode: 'F',
+        },
       });
     const r = await report();
-    expect(check(r, 'vendor-types')).toMatchObject({ status: 'fail', detail: 'no Spectrum vendor has type ROOF' });
+    expect(check(r, 'vendor-types')).toMatchObject({
+      status: 'fail',
+      detail: 'no Spectrum vendor has type ROOF',
+    });
     expect(check(r, 'template-job')).toMatchObject({
       status: 'fail',
       remedy: expect.stringContaining('create job 98-NONE in Spectrum'),
@@ -369,6 +428,8 @@ describe('`bridge doctor` (PROD-11)', () => {
     await sim.close();
     const down = await run();
     expect(down.status).toBe(1);
-    expect(down.stdout.split('\n')[0]).toMatch(/^✗ Spectrum server .*: .* → check the service URL's host and port/);
+    expect(down.stdout.split('\n')[0]).toMatch(
+      /^✗ Spectrum server .*: .* → check the service URL's host and port/,
+    );
   });
 });

@@ -75,8 +75,8 @@ import {
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
 import { type FetchLike, type TransportDeps } from './transport/http-transport.js';
-import { createTlsFetch, type TlsOptions } from './transport/tls-fetch.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
+import { createTlsFetch, type TlsOptions } from './transport/tls-fetch.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
 import { WireValueError } from './wire/wire-values.js';
 

@@ -31,6 +31,23 @@ export {
   type HttpInfoLinkConfig,
   type InfoLinkReader,
 } from './infolink/infolink-reader.js';
+export type {
+  ChangeRequest,
+  ChangeRequestCostLine,
+  ChangeRequestRevenueLine,
+  Contract,
+  ContractItem,
+  CostType,
+  InfoLinkFilter,
+  InfoLinkJob,
+  JobCostTransaction,
+  PhaseMasterRow,
+  StandardPhase,
+  Subcontract,
+  SubcontractLine,
+  VendorMasterRow,
+} from './infolink/infolink-tables.js';
+export { INFOLINK_TABLES, type InfoLinkTableDef } from './infolink/infolink-tables.js';
 export {
   buildPageStatement,
   type PageQuery,
@@ -50,25 +67,6 @@ export {
   type SqlInfoLinkConfig,
   type SqlInfoLinkReader,
 } from './infolink/sql/sql-infolink-reader.js';
-export { INFOLINK_TABLES, type InfoLinkTableDef } from './infolink/infolink-tables.js';
-export { type CertificateProblem, findCertificateProblem } from './transport/certificate-problem.js';
-export { parseCaBundle, type TlsOptions } from './transport/tls-fetch.js';
-export type {
-  PhaseMasterRow,
-  ChangeRequest,
-  ChangeRequestCostLine,
-  ChangeRequestRevenueLine,
-  Contract,
-  ContractItem,
-  CostType,
-  InfoLinkFilter,
-  InfoLinkJob,
-  JobCostTransaction,
-  StandardPhase,
-  Subcontract,
-  SubcontractLine,
-  VendorMasterRow,
-} from './infolink/infolink-tables.js';
 export type { SpectrumLogger } from './logger.js';
 export type {
   ScheduleOfValuesContract,
@@ -111,6 +109,8 @@ export type {
   UpdateVendorInput,
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
+export { type CertificateProblem, findCertificateProblem } from './transport/certificate-problem.js';
 export type { FetchLike } from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
+export { parseCaBundle, type TlsOptions } from './transport/tls-fetch.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

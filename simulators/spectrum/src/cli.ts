@@ -62,11 +62,15 @@ function main(): void {
     console.error(`--tls-cert and --tls-key go together\n${USAGE}`);
     process.exit(2);
   }
-  const tls = tlsCert && tlsKey ? { cert: readFileSync(tlsCert, 'utf8'), key: readFileSync(tlsKey, 'utf8') } : undefined;
+  const tls =
+    tlsCert && tlsKey
+      ? { cert: readFileSync(tlsCert, 'utf8'), key: readFileSync(tlsKey, 'utf8') }
+      : undefined;
   const pgMirror =
     typeof opts['pg-mirror'] === 'string'
       ? {
           connectionString: opts['pg-mirror'],
+          onError: (error: Error) => console.error(`pg mirror: ${error.message}`),
           ...(typeof opts['pg-mirror-schema'] === 'string' ? { schema: opts['pg-mirror-schema'] } : {}),
         }
       : undefined;

@@ -12,7 +12,12 @@ export async function runDoctor(env: Env): Promise<DoctorReport> {
   const db = await connectDatabase(env.DATABASE_URL);
   const logger = pino({ level: 'silent' });
   const settings = new SettingsRepository(db.prisma);
-  const factory = new StoredSettingsSpectrumClientFactory(settings, new SecretBox(env.ENCRYPTION_KEY), env, logger);
+  const factory = new StoredSettingsSpectrumClientFactory(
+    settings,
+    new SecretBox(env.ENCRYPTION_KEY),
+    env,
+    logger,
+  );
   try {
     return await new DoctorService(factory, settings, systemClock, env, logger).diagnose();
   } finally {

@@ -12,7 +12,9 @@ export const doctorReportSchema = z
     checks: z.array(
       z
         .object({
-          id: z.string().describe('Stable check id, e.g. `server`, `wsdl:GetJob`, `infolink:VN_SUBCONTRACT_MC`'),
+          id: z
+            .string()
+            .describe('Stable check id, e.g. `server`, `wsdl:GetJob`, `infolink:VN_SUBCONTRACT_MC`'),
           title: z.string(),
           status: z.enum(['pass', 'fail', 'skip']).describe('skip: not run, the detail says why'),
           detail: z.string(),

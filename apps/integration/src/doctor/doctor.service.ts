@@ -77,7 +77,8 @@ const LISTERS: Record<string, (r: InfoLinkReader) => AsyncIterable<unknown>> = {
 @Injectable()
 export class DoctorService {
   constructor(
-    @Inject(StoredSettingsSpectrumClientFactory) private readonly clients: StoredSettingsSpectrumClientFactory,
+    @Inject(StoredSettingsSpectrumClientFactory)
+    private readonly clients: StoredSettingsSpectrumClientFactory,
     @Inject(SettingsRepository) private readonly settings: SettingsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) private readonly env: Env,
@@ -144,10 +145,16 @@ export class DoctorService {
       }
       try {
         const r = await call();
-        add({ ...base, status: r.failed ? 'fail' : 'pass', detail: r.detail, remedy: r.failed ? (r.remedy ?? null) : null });
+        add({
+          ...base,
+          status: r.failed ? 'fail' : 'pass',
+          detail: r.detail,
+          remedy: r.failed ? (r.remedy ?? null) : null,
+        });
         return r.failed ? 'failed' : undefined;
       } catch (error) {
-        if (error instanceof SpectrumTransportError && error.timedOut) slow = `${base.title} did not answer in time`;
+        if (error instanceof SpectrumTransportError && error.timedOut)
+          slow = `${base.title} did not answer in time`;
         add({ ...base, status: 'fail', detail: why(error), remedy: remedyFor(error) });
         return error;
       }
@@ -194,7 +201,14 @@ export class DoctorService {
         rule: 'PROD-17',
       });
     } else {
-      add({ id: 'clock', title: 'Clocks', status: 'skip', detail: 'the server sends no Date header', remedy: null, rule: 'PROD-17' });
+      add({
+        id: 'clock',
+        title: 'Clocks',
+        status: 'skip',
+        detail: 'the server sends no Date header',
+        remedy: null,
+        rule: 'PROD-17',
+      });
     }
 
     // PROD-13: each SDX service's WSDL declares its operation
@@ -206,7 +220,9 @@ export class DoctorService {
           if (w.served && w.hasOperation) return { detail: `declares ${service}` };
           return {
             failed: true,
-            detail: w.served ? `the WSDL does not declare the ${service} operation` : 'not published by the server',
+            detail: w.served
+              ? `the WSDL does not declare the ${service} operation`
+              : 'not published by the server',
             remedy: w.served
               ? 'the service URL may not point at Spectrum’s SDX web services: check the URL (scheme, host and port)'
               : `have ${service} installed and published in Spectrum’s SDX web services (a Spectrum version that has it)`,
@@ -234,7 +250,14 @@ export class DoctorService {
         return;
       }
     } else {
-      add({ id: 'oauth', title: 'OAuth token', status: 'skip', detail: `not used (${c.auth.kind} authorization)`, remedy: null, rule: 'PROD-15' });
+      add({
+        id: 'oauth',
+        title: 'OAuth token',
+        status: 'skip',
+        detail: `not used (${c.auth.kind} authorization)`,
+        remedy: null,
+        rule: 'PROD-15',
+      });
     }
 
     // PROD-14: the Authorization ID works for the company, and each Get service is enabled for it
@@ -247,7 +270,12 @@ export class DoctorService {
         rule: 'PROD-14',
       };
       if (refused) {
-        add({ ...base, status: 'skip', detail: 'not checked: the Authorization ID was refused', remedy: null });
+        add({
+          ...base,
+          status: 'skip',
+          detail: 'not checked: the Authorization ID was refused',
+          remedy: null,
+        });
         continue;
       }
       const failure = await attempt(
@@ -266,7 +294,13 @@ export class DoctorService {
       if (first && failure instanceof SpectrumAuthError) refused = true;
     }
     const vendorsBase = { id: 'service:vendors', title: 'REST vendors allowed', rule: 'PROD-14' };
-    if (refused) add({ ...vendorsBase, status: 'skip', detail: 'not checked: the Authorization ID was refused', remedy: null });
+    if (refused)
+      add({
+        ...vendorsBase,
+        status: 'skip',
+        detail: 'not checked: the Authorization ID was refused',
+        remedy: null,
+      });
     else
       await attempt(
         vendorsBase,
@@ -283,7 +317,8 @@ export class DoctorService {
       id: 'service:puts',
       title: `Write services allowed (${PUT_SERVICES_USED.join(', ')})`,
       status: 'skip',
-      detail: 'not checked: only a write would tell, and the doctor never writes (the first export reports a refused service)',
+      detail:
+        'not checked: only a write would tell, and the doctor never writes (the first export reports a refused service)',
       remedy: null,
       rule: 'PROD-14',
     });
@@ -293,7 +328,12 @@ export class DoctorService {
     for (const def of INFOLINK_TABLES) {
       const base = { id: `infolink:${def.table}`, title: `Info-Link ${def.table}`, rule: 'PROD-16' };
       if (refused && !sql) {
-        add({ ...base, status: 'skip', detail: 'not checked: the Authorization ID was refused', remedy: null });
+        add({
+          ...base,
+          status: 'skip',
+          detail: 'not checked: the Authorization ID was refused',
+          remedy: null,
+        });
         continue;
       }
       await attempt(
@@ -328,7 +368,14 @@ export class DoctorService {
     why: (e: unknown) => string,
   ): Promise<void> {
     if (stored.vendorTypeFilter.length === 0) {
-      add({ id: 'vendor-types', title: 'Vendor type filter', status: 'skip', detail: 'no filter: every vendor type is imported', remedy: null, rule: 'PROD-18' });
+      add({
+        id: 'vendor-types',
+        title: 'Vendor type filter',
+        status: 'skip',
+        detail: 'no filter: every vendor type is imported',
+        remedy: null,
+        rule: 'PROD-18',
+      });
     } else {
       try {
         const seen = new Set<string>();
@@ -342,16 +389,31 @@ export class DoctorService {
             missing.length === 0
               ? `${stored.vendorTypeFilter.join(', ')} used by Spectrum vendors`
               : `no Spectrum vendor has type ${missing.join(', ')}`,
-          remedy: 'correct the vendor type filter (Settings → Vendor types) or the vendors’ types in Spectrum',
+          remedy:
+            'correct the vendor type filter (Settings → Vendor types) or the vendors’ types in Spectrum',
           rule: 'PROD-18',
         });
       } catch (error) {
-        add({ id: 'vendor-types', title: 'Vendor type filter', status: 'fail', detail: why(error), remedy: 'fix the Info-Link checks above first', rule: 'PROD-18' });
+        add({
+          id: 'vendor-types',
+          title: 'Vendor type filter',
+          status: 'fail',
+          detail: why(error),
+          remedy: 'fix the Info-Link checks above first',
+          rule: 'PROD-18',
+        });
       }
     }
     const template = stored.templateJob;
     if (!template) {
-      add({ id: 'template-job', title: 'Template job', status: 'skip', detail: 'not configured', remedy: null, rule: 'PROD-18' });
+      add({
+        id: 'template-job',
+        title: 'Template job',
+        status: 'skip',
+        detail: 'not configured',
+        remedy: null,
+        rule: 'PROD-18',
+      });
       return;
     }
     try {
@@ -365,7 +427,14 @@ export class DoctorService {
         rule: 'PROD-18',
       });
     } catch (error) {
-      add({ id: 'template-job', title: `Template job ${template.jobNumber}`, status: 'fail', detail: why(error), remedy: 'fix the Info-Link checks above first', rule: 'PROD-18' });
+      add({
+        id: 'template-job',
+        title: `Template job ${template.jobNumber}`,
+        status: 'fail',
+        detail: why(error),
+        remedy: 'fix the Info-Link checks above first',
+        rule: 'PROD-18',
+      });
     }
   }
 }
@@ -400,7 +469,11 @@ function infoLinkRemedy(error: unknown, table: string, c: ResolvedConnection, ti
       return `grant SELECT on ${table} to the Info-Link login ${c.infoLink.connection.login} (Spectrum's Info-Link table security)`;
     if (error instanceof SpectrumAuthError)
       return 'check the Info-Link login and password, and that the login may connect to the Info-Link database';
-    if (error instanceof SpectrumTransportError && error.retryable === false && !(error instanceof SpectrumTlsError))
+    if (
+      error instanceof SpectrumTransportError &&
+      error.retryable === false &&
+      !(error instanceof SpectrumTlsError)
+    )
       return 'check the Info-Link database name (and that this Spectrum version has the table)';
     return networkRemedy(error, timeoutMs);
   }
@@ -413,7 +486,11 @@ function infoLinkRemedy(error: unknown, table: string, c: ResolvedConnection, ti
 function laterChecks(c: ResolvedConnection, stored: StoredSettings) {
   return [
     { id: 'clock', title: 'Clocks', rule: 'PROD-17' },
-    ...[...GET_SERVICES_USED, ...PUT_SERVICES_USED].map((s) => ({ id: `wsdl:${s}`, title: `${s} WSDL`, rule: 'PROD-13' })),
+    ...[...GET_SERVICES_USED, ...PUT_SERVICES_USED].map((s) => ({
+      id: `wsdl:${s}`,
+      title: `${s} WSDL`,
+      rule: 'PROD-13',
+    })),
     { id: 'oauth', title: 'OAuth token', rule: 'PROD-15' },
     ...authorizedChecks(c, stored),
   ];
@@ -423,9 +500,17 @@ function laterChecks(c: ResolvedConnection, stored: StoredSettings) {
 function authorizedChecks(c: ResolvedConnection, stored: StoredSettings) {
   return [
     { id: 'authorization', title: `Authorization ID for company ${c.companyCode} (GetJob)`, rule: 'PROD-14' },
-    ...GET_SERVICES_USED.filter((s) => s !== 'GetJob').map((s) => ({ id: `service:${s}`, title: `${s} allowed`, rule: 'PROD-14' })),
+    ...GET_SERVICES_USED.filter((s) => s !== 'GetJob').map((s) => ({
+      id: `service:${s}`,
+      title: `${s} allowed`,
+      rule: 'PROD-14',
+    })),
     { id: 'service:vendors', title: 'REST vendors allowed', rule: 'PROD-14' },
-    ...INFOLINK_TABLES.map((d) => ({ id: `infolink:${d.table}`, title: `Info-Link ${d.table}`, rule: 'PROD-16' })),
+    ...INFOLINK_TABLES.map((d) => ({
+      id: `infolink:${d.table}`,
+      title: `Info-Link ${d.table}`,
+      rule: 'PROD-16',
+    })),
     { id: 'vendor-types', title: 'Vendor type filter', rule: 'PROD-18' },
     {
       id: 'template-job',

@@ -4,7 +4,16 @@ import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { CLOCK, type Clock, ENV, INFOLINK_SQL_EXECUTOR, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
+import {
+  CLOCK,
+  type Clock,
+  ENV,
+  INFOLINK_SQL_EXECUTOR,
+  LOGGER,
+  MAILER,
+  PRISMA,
+  SECRET_BOX,
+} from './tokens.js';
 
 export interface PlatformDeps {
   env: Env;

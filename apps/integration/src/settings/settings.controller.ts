@@ -69,11 +69,15 @@ const connectionBody = z
           .max(128, 'has at most 128 characters')
           .nullable()
           .optional()
-          .describe('Write-only: the Info-Link login password. Omit to keep the stored one, null to clear it.'),
+          .describe(
+            'Write-only: the Info-Link login password. Omit to keep the stored one, null to clear it.',
+          ),
       })
       .strict()
       .optional()
-      .describe('PROD-8: the Info-Link connection (mode sql: a read-only SQL Server login to Spectrum’s database)'),
+      .describe(
+        'PROD-8: the Info-Link connection (mode sql: a read-only SQL Server login to Spectrum’s database)',
+      ),
   })
   .strict();
 

@@ -28,7 +28,12 @@ export const connectionSettingsSchema = z
     caCertificates: z
       .array(
         z
-          .object({ subject: z.string(), issuer: z.string(), validTo: isoDateTime, fingerprint256: z.string() })
+          .object({
+            subject: z.string(),
+            issuer: z.string(),
+            validTo: isoDateTime,
+            fingerprint256: z.string(),
+          })
           .meta({ id: 'CaCertificate' }),
       )
       .describe('The certificates of the CA bundle'),

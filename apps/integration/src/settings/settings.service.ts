@@ -216,7 +216,9 @@ export class SettingsService implements OnModuleInit {
         parseCaBundle(change.caBundle);
       } catch (error) {
         const message = `The CA bundle ${(error as Error).message}.`;
-        throw unprocessable(message, [{ code: 'ca-bundle-invalid', rule: 'PROD-9', field: 'caBundle', message }]);
+        throw unprocessable(message, [
+          { code: 'ca-bundle-invalid', rule: 'PROD-9', field: 'caBundle', message },
+        ]);
       }
     }
     const { before, after } = await this.repo.transaction(async (tx) => {
@@ -247,7 +249,8 @@ export class SettingsService implements OnModuleInit {
       if (change.clientSecret !== undefined) {
         patch.clientSecretEnc = change.clientSecret === null ? null : this.box.seal(change.clientSecret);
       }
-      if (change.caBundle !== undefined) patch.caBundle = change.caBundle === null ? null : change.caBundle.trim();
+      if (change.caBundle !== undefined)
+        patch.caBundle = change.caBundle === null ? null : change.caBundle.trim();
       const il = change.infoLink;
       if (il) {
         patch.infoLink = {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   createMssqlExecutor,
   createSpectrumClient,
@@ -9,7 +10,6 @@ import {
   type SqlExecutor,
   type SqlInfoLinkReader,
 } from '@bridge/spectrum-client';
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
@@ -39,7 +39,10 @@ export interface SpectrumClientFactory {
  * Opens the SQL executor for an Info-Link login: `mssql` (SQL Server) unless a test provides another under
  * `INFOLINK_SQL_EXECUTOR` (the PostgreSQL dialect against the simulator's mirror), with the schema to read.
  */
-export type InfoLinkSqlExecutorFactory = (connection: InfoLinkSqlConnection) => { executor: SqlExecutor; schema?: string };
+export type InfoLinkSqlExecutorFactory = (connection: InfoLinkSqlConnection) => {
+  executor: SqlExecutor;
+  schema?: string;
+};
 
 /** The decrypted connection, only ever held in memory while a client is built. */
 export interface ResolvedConnection {
@@ -65,7 +68,9 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Optional() @Inject(INFOLINK_SQL_EXECUTOR) private readonly sqlExecutor?: InfoLinkSqlExecutorFactory | null,
+    @Optional()
+    @Inject(INFOLINK_SQL_EXECUTOR)
+    private readonly sqlExecutor?: InfoLinkSqlExecutorFactory | null,
   ) {}
 
   /** The connection from the stored settings; `ConnectionNotConfiguredError` names what is missing. */
@@ -135,7 +140,9 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
     if (this.openSql?.key !== key) {
       const old = this.openSql;
       const connection = c.infoLink.connection;
-      const opened = this.sqlExecutor ? this.sqlExecutor(connection) : { executor: createMssqlExecutor(connection) };
+      const opened = this.sqlExecutor
+        ? this.sqlExecutor(connection)
+        : { executor: createMssqlExecutor(connection) };
       this.openSql = { key, ...opened };
       old?.executor.close().catch(() => undefined);
     }

@@ -42,7 +42,10 @@ export type GetServiceUsed = (typeof GET_SERVICES_USED)[number];
 /** A filter no real record matches: the Get is authorized and answered, and returns (almost) nothing. */
 const NOTHING = 'ZZDOCTOR';
 
-const GET_PROBES: Record<GetServiceUsed, { def: Pick<GetServiceDef, 'name' | 'params'>; filter: Record<string, string> }> = {
+const GET_PROBES: Record<
+  GetServiceUsed,
+  { def: Pick<GetServiceDef, 'name' | 'params'>; filter: Record<string, string> }
+> = {
   GetJob: { def: GET_JOB, filter: { projectManager: NOTHING } },
   GetJobMain: { def: GET_JOB_MAIN, filter: { projectManager: NOTHING } },
   GetJobDates: { def: GET_JOB_DATES, filter: { projectManager: NOTHING } },
@@ -79,7 +82,12 @@ export function createProbes(shared: {
 }): SpectrumProbes {
   const { baseUrl, deps } = shared;
   const fetchWsdl = (service: string) =>
-    sendOnce(deps, `${baseUrl}/wsdls/${encodeURIComponent(service)}.jws`, { method: 'GET' }, { operation: `wsdl/${service}` });
+    sendOnce(
+      deps,
+      `${baseUrl}/wsdls/${encodeURIComponent(service)}.jws`,
+      { method: 'GET' },
+      { operation: `wsdl/${service}` },
+    );
   return {
     async server() {
       const reply = await fetchWsdl('GetJob');
@@ -95,7 +103,8 @@ export function createProbes(shared: {
     async get(service) {
       const probe = GET_PROBES[service];
       const params: SoapParam[] = probe.def.params.map(
-        ([wire, key]) => [wire, key === 'companyCode' ? shared.companyCode : (probe.filter[key] ?? '')] as const,
+        ([wire, key]) =>
+          [wire, key === 'companyCode' ? shared.companyCode : (probe.filter[key] ?? '')] as const,
       );
       try {
         await shared.soap.get(probe.def.name, params, shared.scope);

@@ -1,6 +1,5 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { INFOLINK_TABLES, type InfoLinkTableDef } from '../infolink/infolink-tables.js';
-import { infoLinkJson } from './infolink-json.js';
 import { VENDOR_ROW, type Vendor } from '../rest/rest-services.js';
 import {
   type Customer,
@@ -20,6 +19,7 @@ import {
 import { PUT_SERVICES } from '../services/put-services.js';
 import type { RowSpec } from '../wire/row-spec.js';
 import { sampleData } from './fixtures.js';
+import { infoLinkJson } from './infolink-json.js';
 import {
   type ErrorTrio,
   faultXml,

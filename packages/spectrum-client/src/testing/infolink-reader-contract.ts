@@ -79,7 +79,13 @@ export function describeInfoLinkReaderContract(title: string, harness: () => Inf
       ]);
       expect((await c.listJobs().toArray()).map((j) => j.jobNumber)).toEqual(['23-050', '24-101', '24-102']);
       expect(await c.listPhaseMaster({ jobNumber: '24-101' }).toArray()).toMatchObject([
-        { phaseCode: '013100', costType: 'L', jtdActualCents: 85951, originalEstHours: '100.00', endDate: null },
+        {
+          phaseCode: '013100',
+          costType: 'L',
+          jtdActualCents: 85951,
+          originalEstHours: '100.00',
+          endDate: null,
+        },
         { phaseCode: '013100', costType: 'M', jtdActualCents: 0 },
         { phaseCode: '033000', costType: 'S', jtdActualCents: 3341117 },
       ]);
@@ -126,7 +132,8 @@ export function describeInfoLinkReaderContract(title: string, harness: () => Inf
       for await (const row of h.reader({ pageSize: 2 }).listJobCostHistory()) {
         seen.push(row.transactionNumber);
         // after the first page: one row lands before the cursor (not this read's business), one after it
-        if (seen.length === 2) await h.insert(JOB_COST, [{ transactionNumber: 5 }, { transactionNumber: 35 }]);
+        if (seen.length === 2)
+          await h.insert(JOB_COST, [{ transactionNumber: 5 }, { transactionNumber: 35 }]);
       }
       expect(seen).toEqual([10, 20, 30, 35, 40]);
     });

@@ -1,6 +1,6 @@
 import { SpectrumAuthError, SpectrumError, SpectrumTlsError, SpectrumTransportError } from '../errors.js';
-import { findCertificateProblem } from './certificate-problem.js';
 import type { Redactor, SpectrumLogger } from '../logger.js';
+import { findCertificateProblem } from './certificate-problem.js';
 import { backoffDelay, type ResolvedRetry, sleep } from './retry-policy.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -88,9 +88,11 @@ export async function sendOnce(
 /** The innermost useful message of a network error (`fetch failed` says nothing; its cause does). */
 function errorReason(error: unknown): string {
   const outer = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? (error.cause as { message?: unknown; code?: unknown } | undefined) : undefined;
+  const cause =
+    error instanceof Error ? (error.cause as { message?: unknown; code?: unknown } | undefined) : undefined;
   if (cause && typeof cause.message === 'string' && cause.message !== '') {
-    const code = typeof cause.code === 'string' && !cause.message.includes(cause.code) ? ` ${cause.code}` : '';
+    const code =
+      typeof cause.code === 'string' && !cause.message.includes(cause.code) ? ` ${cause.code}` : '';
     return `${outer}: ${cause.message}${code}`;
   }
   return outer;

@@ -38,5 +38,8 @@ export function createTlsFetch(options: TlsOptions | undefined): FetchLike {
   const certificates = parseCaBundle(options.ca).map((c) => c.toString());
   const dispatcher = new Agent({ connect: { ca: [...defaultCaCertificates(), ...certificates] } });
   return (input, init) =>
-    undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher }) as unknown as Promise<Response>;
+    undiciFetch(input, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    }) as unknown as Promise<Response>;
 }

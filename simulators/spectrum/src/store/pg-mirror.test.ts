@@ -141,7 +141,9 @@ describe.skipIf(skip)('the simulator’s PostgreSQL mirror of its Info-Link tabl
     const res = await fetch(`${sim.url}/__sim/scenario`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ spec: { name: 'tiny', data: { companies: [{ Company_Code: 'ABC', Company_Name: 'ABC' }] } } }),
+      body: JSON.stringify({
+        spec: { name: 'tiny', data: { companies: [{ Company_Code: 'ABC', Company_Name: 'ABC' }] } },
+      }),
     });
     expect(res.status).toBe(200);
     const n = await admin.query(`SELECT count(*)::int AS n FROM "${schema}"."JC_JOB_MASTER_MC"`);

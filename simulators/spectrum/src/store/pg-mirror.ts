@@ -8,6 +8,8 @@ export interface PgMirrorOptions {
   connectionString: string;
   /** Schema the Info-Link tables are mirrored into (created when missing; its mirrored tables are recreated). */
   schema?: string;
+  /** Told when a copy fails (the next copy is a whole one). */
+  onError?: (error: Error) => void;
 }
 
 const MIRRORED = ALL_TABLES.filter((def) => def.infolink);
@@ -70,6 +72,7 @@ export class PgMirror {
     private readonly store: SpectrumStore,
     private readonly pool: pg.Pool,
     readonly schema: string,
+    private readonly onError: (error: Error) => void,
   ) {}
 
   static async start(store: SpectrumStore, options: PgMirrorOptions): Promise<PgMirror> {
@@ -79,7 +82,7 @@ export class PgMirror {
     pool.on('error', () => {
       // an idle client dropped: the pool replaces it
     });
-    const mirror = new PgMirror(store, pool, schema);
+    const mirror = new PgMirror(store, pool, schema, options.onError ?? (() => {}));
     try {
       await mirror.createSchema();
       mirror.installTriggers();
@@ -117,7 +120,7 @@ export class PgMirror {
         (error: unknown) => {
           this.copyWhole = true;
           this.lastError = error instanceof Error ? error : new Error(String(error));
-          console.error(`pg mirror: ${this.lastError.message}`);
+          this.onError(this.lastError);
         },
       ),
     );
@@ -135,7 +138,9 @@ export class PgMirror {
   }
 
   private installTriggers(): void {
-    const sql = ['CREATE TEMP TABLE IF NOT EXISTS pg_mirror_changes (id INTEGER PRIMARY KEY, tbl TEXT, key TEXT)'];
+    const sql = [
+      'CREATE TEMP TABLE IF NOT EXISTS pg_mirror_changes (id INTEGER PRIMARY KEY, tbl TEXT, key TEXT)',
+    ];
     for (const t of this.tables) {
       const keyOf = (alias: string) => `json_array(${t.def.key.map((k) => `${alias}.${q(k)}`).join(', ')})`;
       sql.push(dropTriggers(t.def));
@@ -178,8 +183,8 @@ export class PgMirror {
     this.store.db.exec('DELETE FROM pg_mirror_changes');
     const byTable = new Map<string, Set<string>>();
     for (const { tbl, key } of log) {
-      let keys = byTable.get(tbl);
-      if (!keys) byTable.set(tbl, (keys = new Set()));
+      const keys = byTable.get(tbl) ?? new Set<string>();
+      byTable.set(tbl, keys);
       keys.add(key);
     }
     const work: { t: Mirrored; whole?: unknown[][]; upserts: unknown[][]; deletes: unknown[][] }[] = [];
@@ -236,7 +241,12 @@ export class PgMirror {
     await this.insert(client, t, rows, false);
   }
 
-  private async insert(client: pg.PoolClient, t: Mirrored, rows: unknown[][], upsert: boolean): Promise<void> {
+  private async insert(
+    client: pg.PoolClient,
+    t: Mirrored,
+    rows: unknown[][],
+    upsert: boolean,
+  ): Promise<void> {
     const names = t.columns.map((c) => q(c.name)).join(', ');
     const keys = new Set(t.def.key);
     const update = t.columns

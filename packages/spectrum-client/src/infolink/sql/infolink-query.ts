@@ -94,8 +94,11 @@ export function buildPageStatement(
   }
   const keys = pageKeyOf(def);
   if (query.after) {
-    if (query.after.length !== keys.length) throw new TypeError(`a ${def.table} cursor has ${keys.length} values`);
-    const refs = keys.map((k, i) => add(classOf.get(k) === 'int' ? 'int' : 'text', query.after?.[i] as SqlValue));
+    if (query.after.length !== keys.length)
+      throw new TypeError(`a ${def.table} cursor has ${keys.length} values`);
+    const refs = keys.map((k, i) =>
+      add(classOf.get(k) === 'int' ? 'int' : 'text', query.after?.[i] as SqlValue),
+    );
     const alternatives = keys.map((k, i) => {
       const equal = keys.slice(0, i).map((e, j) => `${dialect.ident(e)} = ${refs[j]}`);
       return `(${[...equal, `${dialect.ident(k)} > ${refs[i]}`].join(' AND ')})`;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SpectrumAuthError, SpectrumTlsError, SpectrumTransportError } from '../../errors.js';
-import { createMssqlExecutor, type InfoLinkSqlConnection, type MssqlDriver, mssqlConfig } from './mssql-executor.js';
+import {
+  createMssqlExecutor,
+  type InfoLinkSqlConnection,
+  type MssqlDriver,
+  mssqlConfig,
+} from './mssql-executor.js';
 import { createSqlInfoLinkReader } from './sql-infolink-reader.js';
 
 const PASSWORD = 'Il-Secret-Pa55';
@@ -107,8 +112,22 @@ describe('the mssql wiring of the SQL Info-Link reader', () => {
     expect(fake.pools).toHaveLength(0);
     const rows = await reader.listCostTypes({ glAccount: '5000' }).toArray();
     expect(rows).toEqual([
-      { companyCode: 'ABC', costType: 'L', description: 'Labor', summaryName: '', glAccount: '5000', detailPostingFlag: 'Y' },
-      { companyCode: 'ABC', costType: 'M', description: 'Labor', summaryName: '', glAccount: '5000', detailPostingFlag: 'Y' },
+      {
+        companyCode: 'ABC',
+        costType: 'L',
+        description: 'Labor',
+        summaryName: '',
+        glAccount: '5000',
+        detailPostingFlag: 'Y',
+      },
+      {
+        companyCode: 'ABC',
+        costType: 'M',
+        description: 'Labor',
+        summaryName: '',
+        glAccount: '5000',
+        detailPostingFlag: 'Y',
+      },
     ]);
     expect(await reader.probe('JC_COST_TYPE_MASTER_MC')).toBe(0);
     expect(fake.pools).toHaveLength(1);
@@ -116,7 +135,9 @@ describe('the mssql wiring of the SQL Info-Link reader', () => {
       ['p1', { type: 'VarChar', length: 255 }, 'ABC'],
       ['p2', { type: 'VarChar', length: 255 }, '5000'],
     ]);
-    expect(fake.requests[0]?.text).toMatch(/^SELECT TOP 1001 .* FROM \[dbo\]\.\[JC_COST_TYPE_MASTER_MC\] WHERE \[Company_Code\] = @p1 AND \[GL_Account\] = @p2 ORDER BY/);
+    expect(fake.requests[0]?.text).toMatch(
+      /^SELECT TOP 1001 .* FROM \[dbo\]\.\[JC_COST_TYPE_MASTER_MC\] WHERE \[Company_Code\] = @p1 AND \[GL_Account\] = @p2 ORDER BY/,
+    );
     expect(fake.requests[0]?.text).not.toContain('5000');
     await reader.close();
     expect(fake.pools[0]?.closed).toBe(true);
@@ -124,10 +145,21 @@ describe('the mssql wiring of the SQL Info-Link reader', () => {
 
   it('PROD-6 a refused login is an authorization error that never carries the password', async () => {
     const fake = fakeDriver({
-      connect: [driverError({ code: 'ELOGIN', message: `Login failed for user 'bridge_infolink' (password ${PASSWORD})` })],
+      connect: [
+        driverError({
+          code: 'ELOGIN',
+          message: `Login failed for user 'bridge_infolink' (password ${PASSWORD})`,
+        }),
+      ],
     });
-    const reader = createSqlInfoLinkReader({ executor: createMssqlExecutor(CONNECTION, fake.driver), companyCode: 'ABC' });
-    const error = await reader.listJobs().toArray().catch((e: unknown) => e);
+    const reader = createSqlInfoLinkReader({
+      executor: createMssqlExecutor(CONNECTION, fake.driver),
+      companyCode: 'ABC',
+    });
+    const error = await reader
+      .listJobs()
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpectrumAuthError);
     expect((error as Error).message).toContain('check the Info-Link login and password');
     expect((error as Error).message).not.toContain(PASSWORD);
@@ -139,20 +171,32 @@ describe('the mssql wiring of the SQL Info-Link reader', () => {
         driverError({
           code: 'EREQUEST',
           number: 229,
-          message: "The SELECT permission was denied on the object 'VN_SUBCONTRACT_MC', database 'Spectrum', schema 'dbo'.",
+          message:
+            "The SELECT permission was denied on the object 'VN_SUBCONTRACT_MC', database 'Spectrum', schema 'dbo'.",
         }),
       ],
     });
-    const reader = createSqlInfoLinkReader({ executor: createMssqlExecutor(CONNECTION, fake.driver), companyCode: 'ABC' });
-    const error = await reader.listSubcontracts().toArray().catch((e: unknown) => e);
+    const reader = createSqlInfoLinkReader({
+      executor: createMssqlExecutor(CONNECTION, fake.driver),
+      companyCode: 'ABC',
+    });
+    const error = await reader
+      .listSubcontracts()
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpectrumAuthError);
     expect((error as Error).message).toContain('grant SELECT on VN_SUBCONTRACT_MC to the Info-Link login');
   });
 
   it('PROD-6 a time-out is retried; a lost connection reopens the pool; a missing table is not retried', async () => {
     const fake = fakeDriver({
-      connect: [driverError({ code: 'ESOCKET', message: 'Failed to connect to spectrum-sql:1433 - ECONNREFUSED' })],
-      answers: [driverError({ code: 'ETIMEOUT', message: 'Timeout: Request failed to complete in 30000ms' }), [costTypeRow('L')]],
+      connect: [
+        driverError({ code: 'ESOCKET', message: 'Failed to connect to spectrum-sql:1433 - ECONNREFUSED' }),
+      ],
+      answers: [
+        driverError({ code: 'ETIMEOUT', message: 'Timeout: Request failed to complete in 30000ms' }),
+        [costTypeRow('L')],
+      ],
     });
     const reader = createSqlInfoLinkReader({
       executor: createMssqlExecutor(CONNECTION, fake.driver),
@@ -163,14 +207,23 @@ describe('the mssql wiring of the SQL Info-Link reader', () => {
     expect(fake.pools).toHaveLength(2); // the first pool never opened; the second served both attempts
 
     const missing = fakeDriver({
-      answers: [driverError({ code: 'EREQUEST', number: 208, message: "Invalid object name 'dbo.JC_PHASE_MASTER_MC'." })],
+      answers: [
+        driverError({
+          code: 'EREQUEST',
+          number: 208,
+          message: "Invalid object name 'dbo.JC_PHASE_MASTER_MC'.",
+        }),
+      ],
     });
     const r2 = createSqlInfoLinkReader({
       executor: createMssqlExecutor(CONNECTION, missing.driver),
       companyCode: 'ABC',
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
     });
-    const error = await r2.listPhaseMaster().toArray().catch((e: unknown) => e);
+    const error = await r2
+      .listPhaseMaster()
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpectrumTransportError);
     expect(error).toMatchObject({ retryable: false });
     expect((error as Error).message).toContain('has no table JC_PHASE_MASTER_MC');
@@ -178,20 +231,31 @@ describe('the mssql wiring of the SQL Info-Link reader', () => {
   });
 
   it('PROD-10 an untrusted server certificate is a TLS error naming the problem and the CA bundle remedy', async () => {
-    const tlsFailure = Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    const tlsFailure = Object.assign(new Error('self-signed certificate'), {
+      code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+    });
     const fake = fakeDriver({
-      connect: [driverError({ code: 'ESOCKET', message: 'Failed to connect: self-signed certificate', cause: tlsFailure })],
+      connect: [
+        driverError({
+          code: 'ESOCKET',
+          message: 'Failed to connect: self-signed certificate',
+          cause: tlsFailure,
+        }),
+      ],
     });
     const reader = createSqlInfoLinkReader({
       executor: createMssqlExecutor(CONNECTION, fake.driver),
       companyCode: 'ABC',
       retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
     });
-    const error = await reader.listJobs().toArray().catch((e: unknown) => e);
+    const error = await reader
+      .listJobs()
+      .toArray()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SpectrumTlsError);
     expect(error).toMatchObject({ certificateProblem: 'DEPTH_ZERO_SELF_SIGNED_CERT', retryable: false });
     expect((error as Error).message).toContain("the server's certificate is self-signed and not trusted");
-    expect((error as Error).message).toContain("CA bundle");
+    expect((error as Error).message).toContain('CA bundle');
     expect(fake.pools).toHaveLength(1); // not retried
   });
 });

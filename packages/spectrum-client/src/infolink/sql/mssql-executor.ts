@@ -78,7 +78,8 @@ const TEXT_PARAM_LENGTH = 255;
 export function classifyMssqlError(error: unknown): SqlFailure {
   const e = (error ?? {}) as { code?: unknown; number?: unknown; message?: unknown; originalError?: unknown };
   const inner = (e.originalError ?? {}) as { number?: unknown; code?: unknown; message?: unknown };
-  const number = typeof e.number === 'number' ? e.number : typeof inner.number === 'number' ? inner.number : 0;
+  const number =
+    typeof e.number === 'number' ? e.number : typeof inner.number === 'number' ? inner.number : 0;
   const code = typeof e.code === 'string' ? e.code : typeof inner.code === 'string' ? inner.code : '';
   const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
   let kind: SqlFailure['kind'] = 'other';

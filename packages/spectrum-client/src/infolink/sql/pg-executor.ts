@@ -29,7 +29,10 @@ export function createPgExecutor(options: { connectionString: string; poolMax?: 
     dialect: POSTGRES,
     async query(statement: SqlStatement) {
       try {
-        const result = await pool.query({ text: statement.text, values: statement.params.map((p) => p.value) });
+        const result = await pool.query({
+          text: statement.text,
+          values: statement.params.map((p) => p.value),
+        });
         return result.rows as Record<string, unknown>[];
       } catch (error) {
         throw sqlError(classifyPgError(error), statement.table, (t) => redactor.redact(t));
@@ -49,6 +52,7 @@ export function classifyPgError(error: unknown): SqlFailure {
   else if (code === '42501') kind = 'permission';
   else if (code === '42P01' || code === '3F000') kind = 'missing-table';
   else if (code === '57014') kind = 'timeout';
-  else if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', '57P01'].includes(code)) kind = 'connection';
+  else if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', '57P01'].includes(code))
+    kind = 'connection';
   return { kind, message, cause: error };
 }

@@ -19,7 +19,11 @@ export interface SqlFailure {
  * authorization error (not retried), a certificate problem a TLS error, a time-out or lost connection a retryable
  * transport error. `redact` removes the password from the driver's text.
  */
-export function sqlError(failure: SqlFailure, table: string, redact: (text: string) => string): SpectrumError {
+export function sqlError(
+  failure: SqlFailure,
+  table: string,
+  redact: (text: string) => string,
+): SpectrumError {
   const service = `infolink/${table}`;
   const detail = redact(failure.message);
   const certificate = findCertificateProblem(failure.cause);
@@ -47,10 +51,13 @@ export function sqlError(failure: SqlFailure, table: string, redact: (text: stri
         { service, retryable: false },
       );
     case 'timeout':
-      return new SpectrumTransportError(`${service}: the Info-Link database did not answer in time (${detail})`, {
-        service,
-        timedOut: true,
-      });
+      return new SpectrumTransportError(
+        `${service}: the Info-Link database did not answer in time (${detail})`,
+        {
+          service,
+          timedOut: true,
+        },
+      );
     case 'connection':
       return new SpectrumTransportError(`${service}: could not reach the Info-Link database (${detail})`, {
         service,

@@ -33,7 +33,8 @@ describe('SQL rows in the stand-in’s form', () => {
       Quantity: '0.00',
       Reference_1: '',
     });
-    const float = () => toStandInRow(JOB_COST_HISTORY, { ...raw, Tran_Amount: 859.51 }, { service: 'x', rowIndex: 2 });
+    const float = () =>
+      toStandInRow(JOB_COST_HISTORY, { ...raw, Tran_Amount: 859.51 }, { service: 'x', rowIndex: 2 });
     expect(float).toThrow(SpectrumParseError);
     expect(float).toThrow(/row 3: field Tran_Amount is not decimal text/);
   });

@@ -152,7 +152,10 @@ export function createSqlInfoLinkReader(config: SqlInfoLinkConfig): SqlInfoLinkR
     return out;
   }
 
-  function list<S extends RowSpec>(def: InfoLinkTableDef<S>, filter: InfoLinkFilter<S> = {}): RowStream<RowOf<S>> {
+  function list<S extends RowSpec>(
+    def: InfoLinkTableDef<S>,
+    filter: InfoLinkFilter<S> = {},
+  ): RowStream<RowOf<S>> {
     const operation = `infolink/${def.table}`;
     const keys = pageKeyOf(def);
     return rowStream(async function* () {

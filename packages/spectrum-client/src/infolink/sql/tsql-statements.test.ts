@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import nodeSqlParser from 'node-sql-parser';
 import { describe, expect, it } from 'vitest';
 import { INFOLINK_TABLES, type InfoLinkTableDef } from '../infolink-tables.js';
-import { buildPageStatement, columnsOf, pageKeyOf, type SqlStatement, type SqlValue } from './infolink-query.js';
+import {
+  buildPageStatement,
+  columnsOf,
+  pageKeyOf,
+  type SqlStatement,
+  type SqlValue,
+} from './infolink-query.js';
 import { POSTGRES, TSQL } from './sql-dialect.js';
 
 const parser = new nodeSqlParser.Parser();
@@ -58,7 +64,12 @@ function everyShape(): { title: string; def: InfoLinkTableDef; statement: SqlSta
         .map(([c, cls], i) => [c, sampleValue(cls, i)]),
     );
     const base = { companyCode: 'ABC', limit: DEFAULT_PAGE };
-    out.push({ title: `${def.table}: first page`, def, limit: DEFAULT_PAGE, statement: buildPageStatement(TSQL, 'dbo', def, base) });
+    out.push({
+      title: `${def.table}: first page`,
+      def,
+      limit: DEFAULT_PAGE,
+      statement: buildPageStatement(TSQL, 'dbo', def, base),
+    });
     out.push({
       title: `${def.table}: next page`,
       def,
@@ -113,7 +124,9 @@ describe('the T-SQL the SQL Info-Link reader sends', () => {
           const filter = Object.fromEntries(
             columns.filter((_, i) => picks[i]).map(([c, cls], i) => [c, cls === 'int' ? i : `${value}${i}`]),
           );
-          const after = paged ? pageKeyOf(def).map((k) => (new Map(columns).get(k) === 'int' ? 7 : value)) : undefined;
+          const after = paged
+            ? pageKeyOf(def).map((k) => (new Map(columns).get(k) === 'int' ? 7 : value))
+            : undefined;
           const statement = buildPageStatement(TSQL, 'dbo', def, {
             companyCode: value,
             filter,
@@ -132,15 +145,20 @@ describe('the T-SQL the SQL Info-Link reader sends', () => {
 
   it('PROD-3 identifiers come only from the table definitions; a schema name that is not a plain identifier is refused', () => {
     const def = INFOLINK_TABLES[0] as InfoLinkTableDef;
-    expect(() => buildPageStatement(TSQL, 'dbo]; DROP TABLE x; --', def, { companyCode: 'ABC', limit: 10 })).toThrow(
-      /plain SQL identifier/,
-    );
+    expect(() =>
+      buildPageStatement(TSQL, 'dbo]; DROP TABLE x; --', def, { companyCode: 'ABC', limit: 10 }),
+    ).toThrow(/plain SQL identifier/);
     expect(() => buildPageStatement(TSQL, 'dbo', def, { companyCode: 'ABC', limit: 0 })).toThrow(RangeError);
   });
 
   it('PROD-2 the PostgreSQL dialect writes the same statement: same columns, filters, keyset predicate and order', () => {
     const def = INFOLINK_TABLES.find((d) => d.table === 'VN_SUBCONTRACT_PHASE_MC') as InfoLinkTableDef;
-    const q = { companyCode: 'ABC', filter: { Job_Number: '24-101' }, after: ['A', 'B', 'C', 'D', 'E'], limit: 11 };
+    const q = {
+      companyCode: 'ABC',
+      filter: { Job_Number: '24-101' },
+      after: ['A', 'B', 'C', 'D', 'E'],
+      limit: 11,
+    };
     const t = buildPageStatement(TSQL, 'dbo', def, q);
     const p = buildPageStatement(POSTGRES, 'dbo', def, q);
     expect(p.params).toEqual(t.params);
