@@ -69,8 +69,8 @@ function selectExpr(d: SqlDialect, column: string, cls: ColumnClass): string {
 /**
  * One keyset page of an Info-Link table, in primary-key order:
  * `SELECT … FROM schema.TABLE WHERE Company_Code = p AND <filters> AND <after the last key> ORDER BY <key>`.
- * The keyset predicate is spelt out as `(k1 > a1) OR (k1 = a1 AND k2 > a2) …` (SQL Server has no row-value
- * comparison), so a page never skips or repeats a row even when rows are added between pages.
+ * The keyset predicate is spelt out as `k1 >= a1 AND ((k1 > a1) OR (k1 = a1 AND k2 > a2) …)` (SQL Server has no
+ * row-value comparison), so a page never skips or repeats a row even when rows are added between pages.
  */
 export function buildPageStatement(
   dialect: SqlDialect,
@@ -103,6 +103,9 @@ export function buildPageStatement(
       const equal = keys.slice(0, i).map((e, j) => `${dialect.ident(e)} = ${refs[j]}`);
       return `(${[...equal, `${dialect.ident(k)} > ${refs[i]}`].join(' AND ')})`;
     });
+    // The leading `k1 >= a1` is implied by the alternatives; it lets the database seek the primary-key index to the
+    // cursor instead of reading every earlier row on every page.
+    if (keys.length > 1) where.push(`${dialect.ident(keys[0] as string)} >= ${refs[0]}`);
     where.push(`(${alternatives.join(' OR ')})`);
   }
   const limit = query.limit;
