@@ -361,7 +361,6 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
       deps,
       auth: shared.auth,
       soap,
-      rest: shared.rest,
       scope,
     }),
     getJobs: (filter = {}, o) => get(GET_JOB, toSlice(filter), o?.signal),

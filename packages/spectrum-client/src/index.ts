@@ -6,12 +6,7 @@ export {
   type SpectrumClient,
   type SpectrumClientOptions,
 } from './client.js';
-export {
-  GET_SERVICES_USED,
-  type GetServiceUsed,
-  PUT_SERVICES_USED,
-  type SpectrumProbes,
-} from './diagnostics/probes.js';
+export { PROBED_GET_SERVICES, type ProbedGetService, type SpectrumProbes } from './diagnostics/probes.js';
 export {
   isSpectrumError,
   SpectrumAuthError,

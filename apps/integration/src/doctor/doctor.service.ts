@@ -1,8 +1,7 @@
 import {
-  GET_SERVICES_USED,
   INFOLINK_TABLES,
   type InfoLinkReader,
-  PUT_SERVICES_USED,
+  type ProbedGetService,
   SpectrumAuthError,
   SpectrumTlsError,
   SpectrumTransportError,
@@ -19,6 +18,19 @@ import {
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
+
+/** The SDX services the integration calls: the Gets it reads with (connection test, cost codes, pre-flight)… */
+export const GET_SERVICES_USED = ['GetJob', 'GetPhase'] as const satisfies readonly ProbedGetService[];
+/** …and the Puts its exports write with (never a delete: Spectrum's SDX has none, and the integration uses none). */
+export const PUT_SERVICES_USED = [
+  'AddJob',
+  'AddPhase',
+  'AddVendor',
+  'JobCostProjections',
+  'UpdateSubcontract',
+  'UpdateSubcontractPhases',
+  'ARChangeRequest',
+] as const;
 
 /** PROD-11: one check of the connection doctor, with the remedy when it fails. */
 export interface DoctorCheck {
@@ -293,26 +305,6 @@ export class DoctorService {
       );
       if (first && failure instanceof SpectrumAuthError) refused = true;
     }
-    const vendorsBase = { id: 'service:vendors', title: 'REST vendors allowed', rule: 'PROD-14' };
-    if (refused)
-      add({
-        ...vendorsBase,
-        status: 'skip',
-        detail: 'not checked: the Authorization ID was refused',
-        remedy: null,
-      });
-    else
-      await attempt(
-        vendorsBase,
-        async () => {
-          await client.probes.vendorsRest();
-          return { detail: 'answers a harmless read' };
-        },
-        (error) =>
-          error instanceof SpectrumAuthError
-            ? 'allow the REST vendor service for the Authorization ID in Spectrum'
-            : network(error),
-      );
     add({
       id: 'service:puts',
       title: `Write services allowed (${PUT_SERVICES_USED.join(', ')})`,
@@ -505,7 +497,6 @@ function authorizedChecks(c: ResolvedConnection, stored: StoredSettings) {
       title: `${s} allowed`,
       rule: 'PROD-14',
     })),
-    { id: 'service:vendors', title: 'REST vendors allowed', rule: 'PROD-14' },
     ...INFOLINK_TABLES.map((d) => ({
       id: `infolink:${d.table}`,
       title: `Info-Link ${d.table}`,

@@ -1,6 +1,6 @@
 import type { AuthProvider } from '../auth/auth-provider.js';
 import { SpectrumValidationError } from '../errors.js';
-import { getVendors, type RestConfig } from '../rest/rest-services.js';
+
 import {
   GET_CUSTOMERS,
   GET_JOB,
@@ -15,8 +15,8 @@ import type { GuidScope } from '../soap/guid-scope.js';
 import type { SoapCaller } from '../soap/soap-caller.js';
 import { sendOnce, statusError, type TransportDeps } from '../transport/http-transport.js';
 
-/** The SDX services the integration calls: Gets it reads with, Puts it writes with. */
-export const GET_SERVICES_USED = [
+/** The Get services the client can probe harmlessly. */
+export const PROBED_GET_SERVICES = [
   'GetJob',
   'GetJobMain',
   'GetJobDates',
@@ -24,26 +24,13 @@ export const GET_SERVICES_USED = [
   'GetPhaseEnhanced',
   'GetCustomers',
 ] as const;
-export const PUT_SERVICES_USED = [
-  'AddJob',
-  'UpdateJob',
-  'AddPhase',
-  'JobCostProjections',
-  'AddVendor',
-  'UpdateVendor',
-  'UpdateSubcontract',
-  'UpdateSubcontractPhases',
-  'ARChangeRequest',
-  'ARChangeOrder',
-  'AddCustomer',
-] as const;
-export type GetServiceUsed = (typeof GET_SERVICES_USED)[number];
+export type ProbedGetService = (typeof PROBED_GET_SERVICES)[number];
 
 /** A filter no real record matches: the Get is authorized and answered, and returns (almost) nothing. */
 const NOTHING = 'ZZDOCTOR';
 
 const GET_PROBES: Record<
-  GetServiceUsed,
+  ProbedGetService,
   { def: Pick<GetServiceDef, 'name' | 'params'>; filter: Record<string, string> }
 > = {
   GetJob: { def: GET_JOB, filter: { projectManager: NOTHING } },
@@ -64,9 +51,7 @@ export interface SpectrumProbes {
   /** Whether the service's WSDL is served and declares the operation. */
   wsdl(service: string): Promise<{ served: boolean; hasOperation: boolean }>;
   /** One harmless Get of the service (a filter that matches nothing). Spectrum answering a value problem counts as answered. */
-  get(service: GetServiceUsed): Promise<void>;
-  /** The REST vendor list with a type filter that matches nothing. */
-  vendorsRest(): Promise<void>;
+  get(service: ProbedGetService): Promise<void>;
   /** An OAuth token from `/connect/token` (enhanced authorization). */
   token(): Promise<void>;
 }
@@ -77,7 +62,6 @@ export function createProbes(shared: {
   deps: TransportDeps;
   auth: AuthProvider;
   soap: SoapCaller;
-  rest: RestConfig;
   scope: GuidScope;
 }): SpectrumProbes {
   const { baseUrl, deps } = shared;
@@ -113,9 +97,6 @@ export function createProbes(shared: {
         if (error instanceof SpectrumValidationError) return;
         throw error;
       }
-    },
-    async vendorsRest() {
-      await getVendors(shared.rest, { type: NOTHING });
     },
     async token() {
       shared.auth.invalidate();

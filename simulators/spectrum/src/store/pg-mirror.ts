@@ -239,6 +239,8 @@ export class PgMirror {
   private async replaceTable(client: pg.PoolClient, t: Mirrored, rows: unknown[][]): Promise<void> {
     await client.query(`TRUNCATE ${q(this.schema)}.${q(t.table)}`);
     await this.insert(client, t, rows, false);
+    // fresh statistics, as SQL Server keeps them: without them a bulk-loaded table is planned as nearly empty
+    await client.query(`ANALYZE ${q(this.schema)}.${q(t.table)}`);
   }
 
   private async insert(
