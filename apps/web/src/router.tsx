@@ -12,6 +12,7 @@ import type { CurrentUser } from './api/types';
 import { Layout } from './components/Layout';
 import { AuditPage } from './features/admin/AuditPage';
 import { ConnectionPage } from './features/admin/ConnectionPage';
+import { DoctorPage } from './features/admin/DoctorPage';
 import { ReportPage } from './features/admin/ReportPage';
 import { SettingsPage } from './features/admin/SettingsPage';
 import { SyncPage } from './features/admin/SyncPage';
@@ -120,6 +121,12 @@ const connectionRoute = createRoute({
   component: ConnectionPage,
 });
 
+const doctorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/doctor',
+  component: DoctorPage,
+});
+
 export const syncRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/sync',
@@ -163,6 +170,7 @@ const routeTree = rootRoute.addChildren([
     newCommitmentRoute,
     commitmentRoute,
     connectionRoute,
+    doctorRoute,
     syncRoute,
     settingsRoute,
     usersRoute,

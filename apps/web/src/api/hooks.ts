@@ -307,6 +307,13 @@ export function useTestConnection() {
   });
 }
 
+/** PROD-11: the connection doctor (admin only): every check of the configured Spectrum, with remedies. */
+export function useDiagnoseConnection() {
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/v1/settings/connection/diagnose')),
+  });
+}
+
 export function useSyncSchedule() {
   return useQuery({
     queryKey: keys.schedule,
