@@ -393,7 +393,9 @@ describe('`bridge doctor` (PROD-11)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('PROD-11 prints one line per check against the stored settings and exits 1 when a check fails', { timeout: 240_000 }, async () => {
+  it('PROD-11 prints one line per check against the stored settings and exits 1 when a check fails', {
+    timeout: 240_000,
+  }, async () => {
     const url = `pglite://${dir}`;
     const t = await startTestApp({ databaseUrl: url });
     try {

@@ -28,7 +28,17 @@ const heap = () => {
 async function startSimulator(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [SIMULATOR, '--scale', String(ROWS), '--port', '0', '--pg-mirror', DATABASE_URL ?? '', '--pg-mirror-schema', SCHEMA],
+    [
+      SIMULATOR,
+      '--scale',
+      String(ROWS),
+      '--port',
+      '0',
+      '--pg-mirror',
+      DATABASE_URL ?? '',
+      '--pg-mirror-schema',
+      SCHEMA,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -67,11 +77,15 @@ async function measure(name: string, reader: InfoLinkReader) {
 
 async function main(): Promise<number> {
   if (!DATABASE_URL) {
-    console.log(JSON.stringify({ skipped: 'set BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server)' }));
+    console.log(
+      JSON.stringify({ skipped: 'set BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL server)' }),
+    );
     return 0;
   }
   if (!existsSync(SIMULATOR)) {
-    console.error(`build the simulator first: pnpm --filter @bridge/spectrum-simulator build (${SIMULATOR} is missing)`);
+    console.error(
+      `build the simulator first: pnpm --filter @bridge/spectrum-simulator build (${SIMULATOR} is missing)`,
+    );
     return 1;
   }
   const loadStarted = performance.now();
@@ -79,7 +93,11 @@ async function main(): Promise<number> {
   const loadSeconds = +((performance.now() - loadStarted) / 1000).toFixed(1);
   const executor = createPgExecutor({ connectionString: DATABASE_URL });
   try {
-    const http = createSpectrumClient({ baseUrl: sim.url, companyCode: 'GEN', authorizationId: 'BRIDGEDEMO' });
+    const http = createSpectrumClient({
+      baseUrl: sim.url,
+      companyCode: 'GEN',
+      authorizationId: 'BRIDGEDEMO',
+    });
     const sql = createSqlInfoLinkReader({ executor, companyCode: 'GEN', schema: SCHEMA });
     // one warm-up page each (connections, JIT), then the measured runs
     for await (const _ of http.listCostTypes()) break;

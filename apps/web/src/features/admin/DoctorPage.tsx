@@ -22,9 +22,9 @@ export function DoctorPage() {
       <h1>Connection doctor</h1>
       <div className="card">
         <p>
-          Checks the Spectrum connection end to end: the server and its certificate, the clocks, each web service the
-          integration uses, the Authorization ID, each Info-Link table, the vendor type filter and the template job.
-          It only reads; it never writes to Spectrum.
+          Checks the Spectrum connection end to end: the server and its certificate, the clocks, each web
+          service the integration uses, the Authorization ID, each Info-Link table, the vendor type filter and
+          the template job. It only reads; it never writes to Spectrum.
         </p>
         <Button onPress={() => diagnose.mutate()} isDisabled={diagnose.isPending} data-variant="primary">
           {diagnose.isPending ? 'Checking…' : 'Run the connection doctor'}
@@ -41,7 +41,8 @@ export function DoctorPage() {
           </p>
           <p className="muted">
             {report.serviceUrl ?? 'No service URL'} · company {report.companyCode ?? '—'} · Info-Link over{' '}
-            {report.infoLinkMode === 'sql' ? 'SQL' : 'HTTP'} · checked {new Date(report.checkedAt).toLocaleString()}
+            {report.infoLinkMode === 'sql' ? 'SQL' : 'HTTP'} · checked{' '}
+            {new Date(report.checkedAt).toLocaleString()}
           </p>
           <ul className="doctor-checks">
             {report.checks.map((c) => (
