@@ -32,3 +32,20 @@ test('PROD-11 PROD-16: the admin runs the connection doctor with the keyboard an
   await expect(page.getByRole('status').filter({ hasText: /^Every check passed/ })).toBeVisible();
   await expect(page.getByText('What to do:')).toHaveCount(0);
 });
+
+test('PROD-8 PROD-9: the Connection page offers the CA bundle and the Info-Link login; its password is write-only', async ({
+  page,
+}) => {
+  await signInAs(page, 'demo-admin');
+  await page.getByRole('link', { name: 'Connection' }).press('Enter');
+  await expect(page.getByLabel('Trusted certificates (CA bundle, PEM)')).toBeVisible();
+  await expect(page.getByLabel('SQL Server host')).toHaveCount(0);
+  await page.getByLabel('Read Info-Link tables').selectOption('sql');
+  await expect(page.getByLabel('SQL Server host')).toBeVisible();
+  await expect(page.getByLabel('Info-Link password')).toHaveAttribute('type', 'password');
+  await expect(page.getByText('Not set.', { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  // nothing saved: the stack keeps reading Info-Link over HTTP
+  await page.getByLabel('Read Info-Link tables').selectOption('http');
+  await expect(page.getByLabel('SQL Server host')).toHaveCount(0);
+});

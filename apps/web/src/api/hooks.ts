@@ -291,6 +291,17 @@ export interface ConnectionInput {
   serviceUser?: string | null;
   authMode?: 'none' | 'basic' | 'oauth';
   servicePassword?: string;
+  /** PROD-9: PEM certificates to trust; null removes the bundle. */
+  caBundle?: string | null;
+  /** PROD-8: the Info-Link connection; the password is write-only. */
+  infoLink?: {
+    mode?: 'http' | 'sql';
+    host?: string | null;
+    port?: number | null;
+    database?: string | null;
+    login?: string | null;
+    password?: string;
+  };
 }
 
 export function useSaveConnection() {
