@@ -113,7 +113,7 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
     }
     t = await startTestApp({
       clock,
-      env: { SPECTRUM_DOCTOR_TIMEOUT_MS: '400' },
+      env: { SPECTRUM_DOCTOR_TIMEOUT_MS: '1000' },
       // the SQL Info-Link reader reads the simulator's PostgreSQL mirror as the configured login
       infoLinkSqlExecutor: (connection) => {
         const url = new URL(DATABASE_URL ?? 'postgresql://127.0.0.1/none');
@@ -294,15 +294,15 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
   });
 
   it('PROD-19 a slow server is reported once with the time limit; later calls are not waited for', async () => {
-    await control('POST', 'faults', { service: '*', kind: 'latency', ms: 1500 });
+    await control('POST', 'faults', { service: '*', kind: 'latency', ms: 4000 });
     const started = Date.now();
     const r = await report();
-    expect(Date.now() - started).toBeLessThan(6000);
+    expect(Date.now() - started).toBeLessThan(15_000);
     const failed = r.checks.filter((c) => c.status === 'fail');
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({
       id: 'authorization',
-      remedy: expect.stringContaining('did not answer within 400 ms'),
+      remedy: expect.stringContaining('did not answer within 1000 ms'),
     });
     expect(check(r, 'infolink:JC_JOB_MASTER_MC').detail).toContain('did not answer in time');
   });
@@ -384,7 +384,7 @@ describe('the connection doctor (PROD-11 … PROD-19)', () => {
 
 describe('`bridge doctor` (PROD-11)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bridge-doctor-'));
-  let sim: RunningSimulator;
+  let sim: RunningSimulator | undefined;
   beforeAll(async () => {
     sim = await startSimulator({ scenario: 'demo' });
   });
@@ -397,12 +397,13 @@ describe('`bridge doctor` (PROD-11)', () => {
     timeout: 240_000,
   }, async () => {
     const url = `pglite://${dir}`;
+    const running = sim as RunningSimulator;
     const t = await startTestApp({ databaseUrl: url });
     try {
       await request(t.http)
         .patch('/api/v1/settings/connection')
         .set(bearer(ADMIN))
-        .send({ serviceUrl: sim.url, companyCode: 'ABC', authMode: 'basic', servicePassword: DEMO_AUTH_ID })
+        .send({ serviceUrl: running.url, companyCode: 'ABC', authMode: 'basic', servicePassword: DEMO_AUTH_ID })
         .expect(200);
     } finally {
       await t.close();
@@ -429,13 +430,14 @@ describe('`bridge doctor` (PROD-11)', () => {
     expect(healthy.stderr).toBe('');
     expect(healthy.status, healthy.stdout).toBe(0);
     const lines = healthy.stdout.trim().split('\n');
-    expect(lines[0]).toBe(`✔ Spectrum server ${sim.url}: answers (HTTP 200), plain HTTP (not encrypted)`);
+    expect(lines[0]).toBe(`✔ Spectrum server ${running.url}: answers (HTTP 200), plain HTTP (not encrypted)`);
     expect(lines).toContain('✔ Authorization ID for company ABC (GetJob): accepted');
     expect(lines).toContain('✔ Info-Link VN_SUBCONTRACT_MC: readable');
     expect(lines.every((l) => /^[✔–] /.test(l))).toBe(true);
     expect(healthy.stdout).not.toContain(DEMO_AUTH_ID);
 
-    await sim.close();
+    sim = undefined;
+    await running.close();
     const down = await run();
     expect(down.status).toBe(1);
     expect(down.stdout.split('\n')[0]).toMatch(

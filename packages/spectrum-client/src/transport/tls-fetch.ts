@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
 import tls from 'node:tls';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { FetchLike } from './http-transport.js';
 
 export interface TlsOptions {
@@ -36,10 +35,18 @@ function defaultCaCertificates(): string[] {
 export function createTlsFetch(options: TlsOptions | undefined): FetchLike {
   if (!options?.ca) return (input, init) => fetch(input, init);
   const certificates = parseCaBundle(options.ca).map((c) => c.toString());
-  const dispatcher = new Agent({ connect: { ca: [...defaultCaCertificates(), ...certificates] } });
-  return (input, init) =>
-    undiciFetch(input, {
-      ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher,
-    }) as unknown as Promise<Response>;
+  // undici is loaded with the first call: a client without a CA bundle never loads it
+  let loaded: Promise<FetchLike> | undefined;
+  const load = (): Promise<FetchLike> => {
+    loaded ??= import('undici').then(({ Agent, fetch: undiciFetch }) => {
+      const dispatcher = new Agent({ connect: { ca: [...defaultCaCertificates(), ...certificates] } });
+      return (input: string, init: RequestInit) =>
+        undiciFetch(input, {
+          ...(init as Parameters<typeof undiciFetch>[1]),
+          dispatcher,
+        }) as unknown as Promise<Response>;
+    });
+    return loaded;
+  };
+  return async (input, init) => (await load())(input, init);
 }

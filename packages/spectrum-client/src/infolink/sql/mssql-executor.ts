@@ -1,4 +1,4 @@
-import mssql from 'mssql';
+import type mssql from 'mssql';
 import { Redactor } from '../../logger.js';
 import type { SqlStatement } from './infolink-query.js';
 import { TSQL } from './sql-dialect.js';
@@ -96,16 +96,19 @@ export function classifyMssqlError(error: unknown): SqlFailure {
  * Runs the reader's statements on SQL Server through `mssql`: one lazily opened pool, every value bound as a typed
  * parameter (`VarChar` for text, matching Spectrum's varchar columns so indexes are used; `Int` for integers).
  */
-export function createMssqlExecutor(
-  connection: InfoLinkSqlConnection,
-  driver: MssqlDriver = mssql as unknown as MssqlDriver,
-): SqlExecutor {
+export function createMssqlExecutor(connection: InfoLinkSqlConnection, driver?: MssqlDriver): SqlExecutor {
+  // `mssql` (tedious) is loaded on the first statement: a service reading Info-Link over HTTP never loads it
+  let loaded: Promise<MssqlDriver> | undefined;
+  const load = (): Promise<MssqlDriver> =>
+    (loaded ??= driver
+      ? Promise.resolve(driver)
+      : import('mssql').then((m) => (m.default ?? m) as unknown as MssqlDriver));
   const redactor = new Redactor();
   redactor.add(connection.password);
   let pool: Promise<MssqlPool> | undefined;
-  const open = (): Promise<MssqlPool> => {
+  const open = (d: MssqlDriver): Promise<MssqlPool> => {
     if (!pool) {
-      const p = new driver.ConnectionPool(mssqlConfig(connection));
+      const p = new d.ConnectionPool(mssqlConfig(connection));
       p.on?.('error', () => {
         // an idle connection dropped: the pool replaces it on the next request
       });
@@ -123,9 +126,10 @@ export function createMssqlExecutor(
     dialect: TSQL,
     async query(statement: SqlStatement) {
       try {
-        const request = (await open()).request();
+        const d = await load();
+        const request = (await open(d)).request();
         for (const p of statement.params) {
-          request.input(p.name, p.type === 'int' ? driver.Int : driver.VarChar(TEXT_PARAM_LENGTH), p.value);
+          request.input(p.name, p.type === 'int' ? d.Int : d.VarChar(TEXT_PARAM_LENGTH), p.value);
         }
         const result = await request.query(statement.text);
         return result.recordset ?? [];
