@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SpectrumAuthError } from '../errors.js';
 import type { InfoLinkReader } from '../infolink/infolink-reader.js';
 import { sampleData } from '../mocks/fixtures.js';
-import type { InfoLinkTableName, SpectrumMockData } from '../mocks/index.js';
+import type { InfoLinkTableName, SpectrumMockData } from '../mocks/mock-data.js';
 
 /**
  * What the shared Info-Link reader expectations need from a transport: the HTTP reader against the msw mocks or the
