@@ -77,7 +77,15 @@ async function main(argv: string[]): Promise<number> {
     case 'doctor': {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
       const { runDoctor } = await import('./doctor/doctor.cli.js');
-      const report = await runDoctor(env);
+      const { SettingsRepository } = await import('./settings/settings.repository.js');
+      const { connectDatabase } = await import('./platform/db/prisma.service.js');
+      const db = await connectDatabase(env.DATABASE_URL);
+      let report: Awaited<ReturnType<typeof runDoctor>>;
+      try {
+        report = await runDoctor(env, new SettingsRepository(db.prisma));
+      } finally {
+        await db.close();
+      }
       const text = values.json ? JSON.stringify(report, null, 2) : report.lines.join('\n');
       await new Promise<void>((resolve, reject) =>
         process.stdout.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),

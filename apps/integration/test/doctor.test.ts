@@ -403,7 +403,12 @@ describe('`bridge doctor` (PROD-11)', () => {
       await request(t.http)
         .patch('/api/v1/settings/connection')
         .set(bearer(ADMIN))
-        .send({ serviceUrl: running.url, companyCode: 'ABC', authMode: 'basic', servicePassword: DEMO_AUTH_ID })
+        .send({
+          serviceUrl: running.url,
+          companyCode: 'ABC',
+          authMode: 'basic',
+          servicePassword: DEMO_AUTH_ID,
+        })
         .expect(200);
     } finally {
       await t.close();

@@ -2,7 +2,6 @@ import { HttpResponse, http, type RequestHandler } from 'msw';
 import { INFOLINK_TABLES, type InfoLinkTableDef } from '../infolink/infolink-tables.js';
 import { VENDOR_ROW, type Vendor } from '../rest/rest-services.js';
 import {
-  type Customer,
   GET_CUSTOMERS,
   GET_JOB,
   GET_JOB_DATES,
@@ -10,11 +9,6 @@ import {
   GET_PHASE,
   GET_PHASE_ENHANCED,
   type GetServiceDef,
-  type Job,
-  type JobDates,
-  type JobMain,
-  type Phase,
-  type PhaseEnhanced,
 } from '../services/get-services.js';
 import { PUT_SERVICES } from '../services/put-services.js';
 import type { RowSpec } from '../wire/row-spec.js';

@@ -4,6 +4,6 @@
  */
 export { createPgExecutor } from '../infolink/sql/pg-executor.js';
 export { sampleData } from '../mocks/fixtures.js';
-export type { InfoLinkTableName, SpectrumMockData } from '../mocks/mock-data.js';
 export { infoLinkJson } from '../mocks/infolink-json.js';
+export type { InfoLinkTableName, SpectrumMockData } from '../mocks/mock-data.js';
 export { describeInfoLinkReaderContract, type InfoLinkReaderHarness } from './infolink-reader-contract.js';
