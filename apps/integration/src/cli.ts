@@ -78,11 +78,18 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
       const { runDoctor } = await import('./doctor/doctor.cli.js');
       const { SettingsRepository } = await import('./settings/settings.repository.js');
+      const { SpectrumCallPermitsRepository } = await import(
+        './spectrum/spectrum-call-permits.repository.js'
+      );
       const { connectDatabase } = await import('./platform/db/prisma.service.js');
       const db = await connectDatabase(env.DATABASE_URL);
       let report: Awaited<ReturnType<typeof runDoctor>>;
       try {
-        report = await runDoctor(env, new SettingsRepository(db.prisma));
+        report = await runDoctor(
+          env,
+          new SettingsRepository(db.prisma),
+          new SpectrumCallPermitsRepository(db.prisma),
+        );
       } finally {
         await db.close();
       }

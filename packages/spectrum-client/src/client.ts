@@ -6,7 +6,7 @@ import {
   createAuthProvider,
 } from './auth/auth-provider.js';
 import { createProbes, type SpectrumProbes } from './diagnostics/probes.js';
-import { SpectrumError } from './errors.js';
+import { SpectrumCallLimitError, SpectrumError } from './errors.js';
 import { createHttpInfoLinkReader, type InfoLinkReader } from './infolink/infolink-reader.js';
 import type { InfoLinkFilter } from './infolink/infolink-tables.js';
 import { Redactor, type SpectrumLogger, silentLogger } from './logger.js';
@@ -74,7 +74,7 @@ import {
   streamNarrowed,
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
-import { type FetchLike, type TransportDeps } from './transport/http-transport.js';
+import { type CallGate, type FetchLike, type TransportDeps } from './transport/http-transport.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
 import { createTlsFetch, type TlsOptions } from './transport/tls-fetch.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
@@ -96,6 +96,8 @@ export interface SpectrumClientOptions {
    * (a company CA or a self-signed server certificate). Verification is never switched off.
    */
   tls?: TlsOptions;
+  /** Asked before every HTTP exchange; the service's shared Spectrum call limit (see `CallGate`). */
+  gate?: CallGate;
   logger?: SpectrumLogger;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
@@ -115,7 +117,14 @@ export interface CallOptions {
 
 export type ConnectionStatus =
   | { connected: true }
-  | { connected: false; reason: string; kind: SpectrumError['kind'] | 'unknown'; code?: string };
+  | {
+      connected: false;
+      reason: string;
+      kind: SpectrumError['kind'] | 'unknown';
+      code?: string;
+      /** The test call was never sent (no slot of the call limit): nothing is known about the connection. */
+      notSent?: true;
+    };
 
 export interface SpectrumClient extends InfoLinkReader {
   readonly companyCode: string;
@@ -173,6 +182,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
     fetch: options.fetch ?? createTlsFetch(options.tls),
+    gate: options.gate,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),
     random: options.random ?? Math.random,
@@ -419,6 +429,7 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
             reason: error.description || error.message,
             kind: error.kind,
             ...(error.code ? { code: error.code } : {}),
+            ...(error instanceof SpectrumCallLimitError ? { notSent: true as const } : {}),
           };
         }
         return { connected: false, reason: 'unexpected error while testing the connection', kind: 'unknown' };

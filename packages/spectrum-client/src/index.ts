@@ -10,6 +10,7 @@ export { PROBED_GET_SERVICES, type ProbedGetService, type SpectrumProbes } from 
 export {
   isSpectrumError,
   SpectrumAuthError,
+  SpectrumCallLimitError,
   SpectrumError,
   type SpectrumErrorKind,
   SpectrumFaultError,
@@ -105,7 +106,7 @@ export type {
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
 export { type CertificateProblem, findCertificateProblem } from './transport/certificate-problem.js';
-export type { FetchLike } from './transport/http-transport.js';
+export type { CallGate, FetchLike } from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
 export { parseCaBundle, type TlsOptions } from './transport/tls-fetch.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

@@ -17,7 +17,9 @@ const USAGE = `spectrum-simulator [options]
   --pg-mirror <url>        mirror the Info-Link tables into PostgreSQL (postgresql://…), kept current on every write
   --pg-mirror-schema <s>   the schema for the mirror (default infolink)
   --tls-cert <file>        serve HTTPS with this certificate (PEM; with --tls-key)
-  --tls-key <file>         the certificate's private key (PEM)`;
+  --tls-key <file>         the certificate's private key (PEM)
+  --log-size <n>           calls the request log keeps (default 1000; or SIM_LOG_SIZE)
+  --log-body-bytes <n>     bytes of each request/response body the log keeps (default 16384; or SIM_LOG_BODY_BYTES)`;
 
 function main(): void {
   const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -74,6 +76,18 @@ function main(): void {
           ...(typeof opts['pg-mirror-schema'] === 'string' ? { schema: opts['pg-mirror-schema'] } : {}),
         }
       : undefined;
+  const whole = (name: string, env: string, min: number, max: number): number | undefined => {
+    const text = typeof opts[name] === 'string' ? opts[name] : process.env[env];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!(Number.isSafeInteger(n) && n >= min && n <= max)) {
+      console.error(`--${name} must be a whole number from ${min} to ${max}\n${USAGE}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  const logSize = whole('log-size', 'SIM_LOG_SIZE', 1, 100_000);
+  const logBodyBytes = whole('log-body-bytes', 'SIM_LOG_BODY_BYTES', 0, 1024 * 1024);
   startSimulator({
     ...(tls ? { tls } : {}),
     ...(pgMirror ? { pgMirror } : {}),
@@ -86,6 +100,8 @@ function main(): void {
     enhancedAuth: opts['enhanced-auth'] === true,
     guidTimeoutHours: guid,
     ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
+    ...(logSize === undefined ? {} : { logSize }),
+    ...(logBodyBytes === undefined ? {} : { logBodyBytes }),
   })
     .then((sim) => {
       const mb = Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -94,7 +110,7 @@ function main(): void {
       );
       if (sim.mirror) console.log(`Info-Link tables mirrored into PostgreSQL schema ${sim.mirror.schema}`);
       if (opts.control === true || process.env.SIM_CONTROL === '1')
-        console.log(`control API: ${sim.url}/__sim/`);
+        console.log(`console and control API: ${sim.url}/__sim/`);
       const stop = (): void => {
         sim.close().then(() => process.exit(0));
       };

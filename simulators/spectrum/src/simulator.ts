@@ -32,6 +32,12 @@ export interface SimulatorOptions {
   pgMirror?: PgMirrorOptions;
   /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
   tls?: { key: string; cert: string };
+  /** Calls the request log keeps (default 1,000; memory stays bounded by this × 2 × logBodyBytes). */
+  logSize?: number;
+  /** Bytes of each request and response body the log keeps (default 16 KiB). */
+  logBodyBytes?: number;
+  /** Folder of the built console (default dist/console). */
+  consoleDir?: string;
 }
 
 export interface RunningSimulator {
@@ -74,6 +80,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     guidTimeoutHours: options.guidTimeoutHours ?? null,
     clock: options.clock ?? (() => new Date()),
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    ...(options.logSize === undefined ? {} : { logSize: options.logSize }),
+    ...(options.logBodyBytes === undefined ? {} : { logBodyBytes: options.logBodyBytes }),
+    ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     resolveScenario,
   });
   const scenario = options.scenario ?? 'demo';

@@ -36,6 +36,9 @@ export interface StoredSettings {
   vendorTypeFilter: string[];
   caBundle: string | null;
   infoLink: StoredInfoLink;
+  /** OPS-11: the shared Spectrum call limit. */
+  spectrumMaxConcurrentCalls: number;
+  spectrumCallsPerSecond: number;
 }
 
 /** The columns a settings change may write (undefined = unchanged). */
@@ -55,6 +58,8 @@ export interface SettingsPatch {
   vendorTypeFilter?: string[];
   caBundle?: string | null;
   infoLink?: Partial<StoredInfoLink>;
+  spectrumMaxConcurrentCalls?: number;
+  spectrumCallsPerSecond?: number;
 }
 
 /** An open transaction; opaque to services. */
@@ -92,6 +97,8 @@ const toStored = (r: Row): StoredSettings => ({
     login: r.infoLinkLogin,
     passwordEnc: r.infoLinkPasswordEnc,
   },
+  spectrumMaxConcurrentCalls: r.spectrumMaxConcurrentCalls,
+  spectrumCallsPerSecond: r.spectrumCallsPerSecond,
 });
 
 function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
@@ -120,6 +127,8 @@ function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
     infoLinkDatabase: p.infoLink?.database,
     infoLinkLogin: p.infoLink?.login,
     infoLinkPasswordEnc: p.infoLink?.passwordEnc,
+    spectrumMaxConcurrentCalls: p.spectrumMaxConcurrentCalls,
+    spectrumCallsPerSecond: p.spectrumCallsPerSecond,
   };
   if (p.templateJob !== undefined) {
     data.templateJob =

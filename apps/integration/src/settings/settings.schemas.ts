@@ -48,6 +48,14 @@ export const connectionSettingsSchema = z
       })
       .meta({ id: 'InfoLinkConnection' })
       .describe('PROD-8: where Info-Link tables are read from'),
+    maxConcurrentCalls: z
+      .number()
+      .int()
+      .describe('OPS-11: Spectrum calls in flight at once, across all instances'),
+    callsPerSecond: z
+      .number()
+      .int()
+      .describe('OPS-11: Spectrum calls started within any one second, across all instances'),
     ...connectionStatusShape,
   })
   .meta({ id: 'ConnectionSettings' });

@@ -1298,6 +1298,10 @@ export interface components {
             caCertificates: components["schemas"]["CaCertificate"][];
             /** @description PROD-8: where Info-Link tables are read from */
             infoLink: components["schemas"]["InfoLinkConnection"];
+            /** @description OPS-11: Spectrum calls in flight at once, across all instances */
+            maxConcurrentCalls: number;
+            /** @description OPS-11: Spectrum calls started within any one second, across all instances */
+            callsPerSecond: number;
             connectionStatus: components["schemas"]["ConnectionStatus"];
             /** Format: date-time */
             connectionCheckedAt: string | null;
@@ -4703,6 +4707,10 @@ export interface operations {
                         /** @description Write-only: the Info-Link login password. Omit to keep the stored one, null to clear it. */
                         password?: string | null;
                     };
+                    /** @description OPS-11: Spectrum calls in flight at once, across all instances (default 4). */
+                    maxConcurrentCalls?: number;
+                    /** @description OPS-11: Spectrum calls started within any one second, across all instances (default 10). */
+                    callsPerSecond?: number;
                 };
             };
         };
@@ -4783,6 +4791,15 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
