@@ -5,6 +5,7 @@ import { BudgetsModule } from './budgets/budgets.module.js';
 import { CommitmentsModule } from './commitments/commitments.module.js';
 import { CompaniesModule } from './companies/companies.module.js';
 import { CostCodesModule } from './cost-codes/cost-codes.module.js';
+import { DoctorModule } from './doctor/doctor.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsModule } from './imports/imports.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         ImportsModule,
         SettingsModule,
         SpectrumModule,
+        DoctorModule,
         SyncModule,
         ProjectsModule,
         CompaniesModule,

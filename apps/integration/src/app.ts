@@ -20,6 +20,7 @@ import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import { type Clock, systemClock } from './platform/tokens.js';
+import type { InfoLinkSqlExecutorFactory } from './spectrum/spectrum-client.factory.js';
 import { ensureDemoUsers } from './users/demo-users.js';
 import { UsersRepository } from './users/users.repository.js';
 
@@ -28,6 +29,8 @@ export interface AppDeps {
   logger: Logger;
   prisma: PrismaClient;
   clock?: Clock;
+  /** Tests: how the Info-Link SQL executor is opened (the simulator's PostgreSQL mirror instead of SQL Server). */
+  infoLinkSqlExecutor?: InfoLinkSqlExecutorFactory;
 }
 
 /**
@@ -42,6 +45,9 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
       logger: deps.logger,
       prisma: deps.prisma,
       clock: deps.clock ?? systemClock,
+      ...(deps.infoLinkSqlExecutor
+        ? { infoLinkSqlExecutor: deps.infoLinkSqlExecutor as (c: never) => unknown }
+        : {}),
     }),
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );

@@ -7,6 +7,8 @@
  *   bridge create-admin --name N --email E
  *                                  create the first admin and print their API token (once; it is stored hashed)
  *   bridge openapi                 print the OpenAPI document (JSON) of the API; needs no database and no server
+ *   bridge doctor [--json]         check the configured Spectrum end to end (PROD-11): one line per check with its
+ *                                  remedy; exit status 1 when a check fails
  * The database is DATABASE_URL (default: the embedded database in ./.data/bridge).
  */
 import { parseArgs } from 'node:util';
@@ -72,9 +74,34 @@ async function main(argv: string[]): Promise<number> {
       console.log(`admin created. API token (shown once, keep it safe):\n${token}`);
       return 0;
     }
+    case 'doctor': {
+      const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+      const { runDoctor } = await import('./doctor/doctor.cli.js');
+      const { SettingsRepository } = await import('./settings/settings.repository.js');
+      const { SpectrumCallPermitsRepository } = await import(
+        './spectrum/spectrum-call-permits.repository.js'
+      );
+      const { connectDatabase } = await import('./platform/db/prisma.service.js');
+      const db = await connectDatabase(env.DATABASE_URL);
+      let report: Awaited<ReturnType<typeof runDoctor>>;
+      try {
+        report = await runDoctor(
+          env,
+          new SettingsRepository(db.prisma),
+          new SpectrumCallPermitsRepository(db.prisma),
+        );
+      } finally {
+        await db.close();
+      }
+      const text = values.json ? JSON.stringify(report, null, 2) : report.lines.join('\n');
+      await new Promise<void>((resolve, reject) =>
+        process.stdout.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),
+      );
+      return report.ok ? 0 : 1;
+    }
     default:
       console.error(
-        'commands: migrate | migrate-status | migrate-dev <name> | create-admin --name N --email E | openapi',
+        'commands: migrate | migrate-status | migrate-dev <name> | create-admin --name N --email E | openapi | doctor [--json]',
       );
       return 2;
   }

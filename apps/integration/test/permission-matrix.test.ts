@@ -83,6 +83,7 @@ const EXPECTED: Record<string, Action> = {
   sendToErp: 'send',
   startSync: 'sync.start',
   testConnection: 'connection.test',
+  diagnoseConnection: 'connection.test',
   unlink: 'unlink',
   unlockBudget: 'pm.edit',
   updateBudgetLine: 'pm.edit',

@@ -12,6 +12,7 @@ import type { CurrentUser } from './api/types';
 import { Layout } from './components/Layout';
 import { AuditPage } from './features/admin/AuditPage';
 import { ConnectionPage } from './features/admin/ConnectionPage';
+import { DoctorPage } from './features/admin/DoctorPage';
 import { ReportPage } from './features/admin/ReportPage';
 import { SettingsPage } from './features/admin/SettingsPage';
 import { SyncPage } from './features/admin/SyncPage';
@@ -151,6 +152,12 @@ const connectionRoute = createRoute({
   component: ConnectionPage,
 });
 
+const doctorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/doctor',
+  component: DoctorPage,
+});
+
 export const syncRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/sync',
@@ -211,6 +218,7 @@ const routeTree = rootRoute.addChildren([
     changeOrderRoute,
     budgetRoute,
     connectionRoute,
+    doctorRoute,
     syncRoute,
     settingsRoute,
     usersRoute,

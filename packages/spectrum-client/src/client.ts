@@ -5,6 +5,7 @@ import {
   basicHeader,
   createAuthProvider,
 } from './auth/auth-provider.js';
+import { createProbes, type SpectrumProbes } from './diagnostics/probes.js';
 import { SpectrumCallLimitError, SpectrumError } from './errors.js';
 import { createHttpInfoLinkReader, type InfoLinkReader } from './infolink/infolink-reader.js';
 import type { InfoLinkFilter } from './infolink/infolink-tables.js';
@@ -75,6 +76,7 @@ import {
 import { type RowStream, rowStream } from './streaming/row-stream.js';
 import { type CallGate, type FetchLike, type TransportDeps } from './transport/http-transport.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
+import { createTlsFetch, type TlsOptions } from './transport/tls-fetch.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
 import { WireValueError } from './wire/wire-values.js';
 
@@ -89,6 +91,11 @@ export interface SpectrumClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   fetch?: FetchLike;
+  /**
+   * TLS for a company's own Spectrum server: `ca` = PEM certificates trusted in addition to Node's CA store
+   * (a company CA or a self-signed server certificate). Verification is never switched off.
+   */
+  tls?: TlsOptions;
   /** Asked before every HTTP exchange; the service's shared Spectrum call limit (see `CallGate`). */
   gate?: CallGate;
   logger?: SpectrumLogger;
@@ -146,12 +153,15 @@ export interface SpectrumClient extends InfoLinkReader {
 
   /** GEN-3: a cheap authorized read; never throws. */
   testConnection(options?: CallOptions): Promise<ConnectionStatus>;
+  /** The connection doctor's harmless probes (never a Put). */
+  readonly probes: SpectrumProbes;
   /** A view of this client with its own session GUID (one logical batch). */
   batch(): SpectrumClient;
 }
 
 interface Shared {
   options: SpectrumClientOptions;
+  baseUrl: string;
   companyCode: string;
   deps: TransportDeps;
   auth: AuthProvider;
@@ -171,7 +181,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(options.auth?.clientSecret);
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    fetch: options.fetch ?? createTlsFetch(options.tls),
     gate: options.gate,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),
@@ -191,6 +201,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   const rest: RestConfig = { baseUrl, companyCode: options.companyCode, auth, deps };
   const shared: Shared = {
     options,
+    baseUrl,
     companyCode: options.companyCode,
     deps,
     auth,
@@ -354,6 +365,14 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
   const infoLink = shared.infoLink;
   const client: SpectrumClient = {
     companyCode,
+    probes: createProbes({
+      baseUrl: shared.baseUrl,
+      companyCode,
+      deps,
+      auth: shared.auth,
+      soap,
+      scope,
+    }),
     getJobs: (filter = {}, o) => get(GET_JOB, toSlice(filter), o?.signal),
     getJobMain: (filter = {}, o) => get(GET_JOB_MAIN, toSlice(filter), o?.signal),
     getJobDates: (filter = {}, o) => get(GET_JOB_DATES, toSlice(filter), o?.signal),
@@ -384,6 +403,7 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
     postScheduleOfValues: (input, o) => postScheduleOfValues(shared.rest, input, o?.signal),
 
     listJobs: (f) => infoLink.listJobs(f),
+    listPhaseMaster: (f) => infoLink.listPhaseMaster(f),
     listStandardPhases: (f) => infoLink.listStandardPhases(f),
     listCostTypes: (f) => infoLink.listCostTypes(f),
     listVendorMaster: (f) => infoLink.listVendorMaster(f),

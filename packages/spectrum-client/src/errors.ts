@@ -108,6 +108,19 @@ export class SpectrumTransportError extends SpectrumError {
 }
 
 /**
+ * The server's TLS certificate is not trusted (self-signed, unknown CA, expired, wrong host name). Not retried: it
+ * fails the same way until the certificate or the trusted CA bundle changes. `certificateProblem` is Node's code
+ * (e.g. `DEPTH_ZERO_SELF_SIGNED_CERT`); the message names the problem and the remedy.
+ */
+export class SpectrumTlsError extends SpectrumTransportError {
+  readonly certificateProblem: string;
+  constructor(message: string, certificateProblem: string, details: SpectrumErrorDetails = {}) {
+    super(message, { ...details, retryable: false, code: certificateProblem });
+    this.certificateProblem = certificateProblem;
+  }
+}
+
+/**
  * The call was never sent: the admission gate (the service's Spectrum call limit) gave it no slot in time or could
  * not decide. Safe to send again, writes included, because Spectrum never saw it.
  */

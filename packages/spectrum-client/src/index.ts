@@ -6,6 +6,7 @@ export {
   type SpectrumClient,
   type SpectrumClientOptions,
 } from './client.js';
+export { PROBED_GET_SERVICES, type ProbedGetService, type SpectrumProbes } from './diagnostics/probes.js';
 export {
   isSpectrumError,
   SpectrumAuthError,
@@ -17,6 +18,7 @@ export {
   type SpectrumProblem,
   SpectrumRowCapError,
   SpectrumSessionExpired,
+  SpectrumTlsError,
   SpectrumTransportError,
   SpectrumValidationError,
 } from './errors.js';
@@ -35,11 +37,32 @@ export type {
   InfoLinkFilter,
   InfoLinkJob,
   JobCostTransaction,
+  PhaseMasterRow,
   StandardPhase,
   Subcontract,
   SubcontractLine,
   VendorMasterRow,
 } from './infolink/infolink-tables.js';
+export { INFOLINK_TABLES, type InfoLinkTableDef } from './infolink/infolink-tables.js';
+export {
+  buildPageStatement,
+  type PageQuery,
+  type SqlParam,
+  type SqlStatement,
+} from './infolink/sql/infolink-query.js';
+export {
+  createMssqlExecutor,
+  type InfoLinkSqlConnection,
+  type MssqlDriver,
+  mssqlConfig,
+} from './infolink/sql/mssql-executor.js';
+export { POSTGRES, type SqlDialect, TSQL } from './infolink/sql/sql-dialect.js';
+export {
+  createSqlInfoLinkReader,
+  type SqlExecutor,
+  type SqlInfoLinkConfig,
+  type SqlInfoLinkReader,
+} from './infolink/sql/sql-infolink-reader.js';
 export type { SpectrumLogger } from './logger.js';
 export type {
   ScheduleOfValuesContract,
@@ -82,6 +105,8 @@ export type {
   UpdateVendorInput,
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
+export { type CertificateProblem, findCertificateProblem } from './transport/certificate-problem.js';
 export type { CallGate, FetchLike } from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
+export { parseCaBundle, type TlsOptions } from './transport/tls-fetch.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

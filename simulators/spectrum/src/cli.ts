@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { startSimulator } from './simulator.js';
 
 const USAGE = `spectrum-simulator [options]
@@ -13,6 +14,10 @@ const USAGE = `spectrum-simulator [options]
   --enhanced-auth          require OAuth bearer tokens
   --guid-timeout-hours <h> expire idle GUIDs after h hours
   --max-request-bytes <n>  largest request body accepted (default 5242880, 5 MB; or SIM_MAX_REQUEST_BYTES)
+  --pg-mirror <url>        mirror the Info-Link tables into PostgreSQL (postgresql://…), kept current on every write
+  --pg-mirror-schema <s>   the schema for the mirror (default infolink)
+  --tls-cert <file>        serve HTTPS with this certificate (PEM; with --tls-key)
+  --tls-key <file>         the certificate's private key (PEM)
   --log-size <n>           calls the request log keeps (default 1000; or SIM_LOG_SIZE)
   --log-body-bytes <n>     bytes of each request/response body the log keeps (default 16384; or SIM_LOG_BODY_BYTES)`;
 
@@ -53,6 +58,24 @@ function main(): void {
     console.error(`--max-request-bytes must be a positive whole number of bytes\n${USAGE}`);
     process.exit(2);
   }
+  const tlsCert = typeof opts['tls-cert'] === 'string' ? opts['tls-cert'] : undefined;
+  const tlsKey = typeof opts['tls-key'] === 'string' ? opts['tls-key'] : undefined;
+  if ((tlsCert === undefined) !== (tlsKey === undefined)) {
+    console.error(`--tls-cert and --tls-key go together\n${USAGE}`);
+    process.exit(2);
+  }
+  const tls =
+    tlsCert && tlsKey
+      ? { cert: readFileSync(tlsCert, 'utf8'), key: readFileSync(tlsKey, 'utf8') }
+      : undefined;
+  const pgMirror =
+    typeof opts['pg-mirror'] === 'string'
+      ? {
+          connectionString: opts['pg-mirror'],
+          onError: (error: Error) => console.error(`pg mirror: ${error.message}`),
+          ...(typeof opts['pg-mirror-schema'] === 'string' ? { schema: opts['pg-mirror-schema'] } : {}),
+        }
+      : undefined;
   const whole = (name: string, env: string, min: number, max: number): number | undefined => {
     const text = typeof opts[name] === 'string' ? opts[name] : process.env[env];
     if (text === undefined) return undefined;
@@ -66,6 +89,8 @@ function main(): void {
   const logSize = whole('log-size', 'SIM_LOG_SIZE', 1, 100_000);
   const logBodyBytes = whole('log-body-bytes', 'SIM_LOG_BODY_BYTES', 0, 1024 * 1024);
   startSimulator({
+    ...(tls ? { tls } : {}),
+    ...(pgMirror ? { pgMirror } : {}),
     port,
     host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
     scenario,
@@ -83,6 +108,7 @@ function main(): void {
       console.log(
         `Spectrum simulator listening on ${sim.url} (scenario ${sim.store.getMeta('scenario')}, rss ${mb} MB)`,
       );
+      if (sim.mirror) console.log(`Info-Link tables mirrored into PostgreSQL schema ${sim.mirror.schema}`);
       if (opts.control === true || process.env.SIM_CONTROL === '1')
         console.log(`console and control API: ${sim.url}/__sim/`);
       const stop = (): void => {

@@ -9,4 +9,6 @@ export {
 export { type GeneratorOptions, generateScenario } from './scenarios/generator.scenario.js';
 export type { ScenarioSpec } from './scenarios/scenario.js';
 export { type RunningSimulator, type SimulatorOptions, startSimulator } from './simulator.js';
+export { PgMirror, type PgMirrorOptions } from './store/pg-mirror.js';
 export { SpectrumStore } from './store/spectrum-store.js';
+export { TABLES_BY_INFOLINK } from './store/table-defs.js';

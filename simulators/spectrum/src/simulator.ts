@@ -1,9 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { ScenarioSpec } from './scenarios/scenario.js';
 import { resolveScenario } from './scenarios/scenario-resolver.js';
 import { DEFAULT_MAX_REQUEST_BYTES } from './server/http-helpers.js';
 import { SimulatorApp } from './server/simulator-app.js';
+import { PgMirror, type PgMirrorOptions } from './store/pg-mirror.js';
 import { SpectrumStore } from './store/spectrum-store.js';
 
 export interface SimulatorOptions {
@@ -26,6 +28,10 @@ export interface SimulatorOptions {
   clock?: () => Date;
   /** Largest request body accepted, in bytes (default 5 MB, DEFAULT_MAX_REQUEST_BYTES); larger ones are answered 413. */
   maxRequestBytes?: number;
+  /** Mirror the Info-Link tables into this PostgreSQL schema, kept current on every write. */
+  pgMirror?: PgMirrorOptions;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string; cert: string };
   /** Calls the request log keeps (default 1,000; memory stays bounded by this × 2 × logBodyBytes). */
   logSize?: number;
   /** Bytes of each request and response body the log keeps (default 16 KiB). */
@@ -39,7 +45,30 @@ export interface RunningSimulator {
   port: number;
   store: SpectrumStore;
   app: SimulatorApp;
+  /** The PostgreSQL mirror, when `pgMirror` was given. */
+  mirror: PgMirror | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * With a mirror, every reply is sent once the mirror holds what the request wrote: a client that saw a write
+ * succeed finds it in PostgreSQL too.
+ */
+function afterMirror(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+  mirror: PgMirror,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+    res.end = ((...args: unknown[]) => {
+      mirror.idle().then(
+        () => end(...args),
+        () => end(...args),
+      );
+      return res;
+    }) as ServerResponse['end'];
+    handle(req, res);
+  };
 }
 
 /** Starts the simulator in-process (tests, integration) and resolves once it is listening. */
@@ -60,26 +89,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   app.startScenario = scenario;
   if (!store.persistent || options.reset || store.getMeta('scenario') === undefined)
     app.loadScenario(scenario);
-  const server: Server = createServer({ keepAliveTimeout: 30_000 }, app.handle);
+  const mirror = options.pgMirror ? await PgMirror.start(store, options.pgMirror) : undefined;
+  const handler = mirror ? afterMirror(app.handle, mirror) : app.handle;
+  const server: Server = options.tls
+    ? createHttpsServer({ keepAliveTimeout: 30_000, key: options.tls.key, cert: options.tls.cert }, handler)
+    : createServer({ keepAliveTimeout: 30_000 }, handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${host}:${address.port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   app.baseUrl = url;
   return {
     url,
     port: address.port,
     store,
     app,
+    mirror,
     close: () =>
       new Promise<void>((resolve) => {
         app.closeHanging();
         server.close(() => {
-          store.close();
-          resolve();
+          const stop = mirror ? mirror.close() : Promise.resolve();
+          stop.finally(() => {
+            store.close();
+            resolve();
+          });
         });
         server.closeAllConnections();
       }),

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   SPECTRUM_URL: z.url().optional(),
   SPECTRUM_COMPANY_CODE: z.string().max(3).optional(),
   SPECTRUM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** The connection doctor's per-call time-out (a slow server is reported, not waited for). */
+  SPECTRUM_DOCTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /**
    * OPS-13: how long a Spectrum call may wait for a free slot of the connection's call limit before it is given up
    * unsent (an export then waits for its next attempt, a sync run fails with the reason).

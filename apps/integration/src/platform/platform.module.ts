@@ -5,7 +5,17 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { MailCatcher } from './mail/mail-catcher.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { CLOCK, type Clock, ENV, LOGGER, MAIL_CATCHER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
+import {
+  CLOCK,
+  type Clock,
+  ENV,
+  INFOLINK_SQL_EXECUTOR,
+  LOGGER,
+  MAIL_CATCHER,
+  MAILER,
+  PRISMA,
+  SECRET_BOX,
+} from './tokens.js';
 
 export interface PlatformDeps {
   env: Env;
@@ -16,6 +26,8 @@ export interface PlatformDeps {
    * Defaults to SMTP from the environment; without SMTP_URL, the demo's mail catcher in demo mode, else the log.
    */
   mailer?: Mailer;
+  /** How an Info-Link SQL executor is opened (default: mssql). Tests read the simulator's PostgreSQL mirror. */
+  infoLinkSqlExecutor?: (connection: never) => unknown;
 }
 
 /** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock. */
@@ -36,6 +48,7 @@ export class PlatformModule {
       { provide: SECRET_BOX, useValue: new SecretBox(deps.env.ENCRYPTION_KEY) },
       { provide: MAIL_CATCHER, useValue: catcher },
       { provide: MAILER, useValue: deps.mailer ?? createMailer(deps.env, deps.logger, catcher) },
+      { provide: INFOLINK_SQL_EXECUTOR, useValue: deps.infoLinkSqlExecutor ?? null },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

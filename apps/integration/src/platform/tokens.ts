@@ -9,6 +9,9 @@ export const MAILER = Symbol('MAILER');
 /** The demo's in-process mail catcher (`MailCatcher`), or null when mail goes elsewhere. */
 export const MAIL_CATCHER = Symbol('MAIL_CATCHER');
 
+/** Optional: how the Info-Link SQL executor is opened (default: mssql); tests read the simulator's mirror. */
+export const INFOLINK_SQL_EXECUTOR = Symbol('INFOLINK_SQL_EXECUTOR');
+
 /** The time source; tests pass a fake one. */
 export interface Clock {
   now(): Date;

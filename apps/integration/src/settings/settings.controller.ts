@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { ApiProblems, ZodBody, ZodResponse } from '../platform/http/zod.js';
-import { AUTH_MODES } from './settings.repository.js';
+import { AUTH_MODES, INFOLINK_MODES } from './settings.repository.js';
 import {
   connectionSettingsSchema,
   connectionTestSchema,
@@ -42,6 +42,42 @@ const connectionBody = z
       .nullable()
       .optional()
       .describe('Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it.'),
+    caBundle: z
+      .string()
+      .min(1, 'must not be empty (send null to remove the bundle)')
+      .max(200_000, 'has at most 200000 characters')
+      .nullable()
+      .optional()
+      .describe(
+        "PROD-9: PEM certificates (the company's CA, or the server's own self-signed certificate) trusted in addition to Node's CA store. Null removes the bundle.",
+      ),
+    infoLink: z
+      .object({
+        mode: z.enum(INFOLINK_MODES).optional(),
+        host: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9.\-_]{1,253}$/, 'must be a host name or IP address (the port goes in port)')
+          .nullable()
+          .optional(),
+        port: z.number().int().min(1).max(65535).nullable().optional(),
+        database: z.string().trim().min(1).max(128).nullable().optional(),
+        login: z.string().trim().min(1).max(128).nullable().optional(),
+        password: z
+          .string()
+          .min(1, 'must not be empty (send null to clear it)')
+          .max(128, 'has at most 128 characters')
+          .nullable()
+          .optional()
+          .describe(
+            'Write-only: the Info-Link login password. Omit to keep the stored one, null to clear it.',
+          ),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'PROD-8: the Info-Link connection (mode sql: a read-only SQL Server login to Spectrum’s database)',
+      ),
     maxConcurrentCalls: z
       .number({ error: 'must be a whole number from 1 to 32' })
       .int('must be a whole number from 1 to 32')

@@ -4,6 +4,18 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
 
 export const AUTH_MODES = ['none', 'basic', 'oauth'] as const;
+export const INFOLINK_MODES = ['http', 'sql'] as const;
+export type InfoLinkMode = (typeof INFOLINK_MODES)[number];
+
+/** PROD-8: where Info-Link tables are read from; the password stays sealed. */
+export interface StoredInfoLink {
+  mode: InfoLinkMode;
+  host: string | null;
+  port: number | null;
+  database: string | null;
+  login: string | null;
+  passwordEnc: string | null;
+}
 export type AuthMode = (typeof AUTH_MODES)[number];
 export type ConnectionStatus = 'connected' | 'not_connected';
 
@@ -22,6 +34,8 @@ export interface StoredSettings {
   general: GeneralSettings;
   templateJob: TemplateJob | null;
   vendorTypeFilter: string[];
+  caBundle: string | null;
+  infoLink: StoredInfoLink;
   /** OPS-11: the shared Spectrum call limit. */
   spectrumMaxConcurrentCalls: number;
   spectrumCallsPerSecond: number;
@@ -42,6 +56,8 @@ export interface SettingsPatch {
   general?: Partial<GeneralSettings>;
   templateJob?: TemplateJob | null;
   vendorTypeFilter?: string[];
+  caBundle?: string | null;
+  infoLink?: Partial<StoredInfoLink>;
   spectrumMaxConcurrentCalls?: number;
   spectrumCallsPerSecond?: number;
 }
@@ -72,6 +88,15 @@ const toStored = (r: Row): StoredSettings => ({
   },
   templateJob: (r.templateJob as TemplateJob | null) ?? null,
   vendorTypeFilter: r.vendorTypeFilter,
+  caBundle: r.caBundle,
+  infoLink: {
+    mode: r.infoLinkMode === 'sql' ? 'sql' : 'http',
+    host: r.infoLinkHost,
+    port: r.infoLinkPort,
+    database: r.infoLinkDatabase,
+    login: r.infoLinkLogin,
+    passwordEnc: r.infoLinkPasswordEnc,
+  },
   spectrumMaxConcurrentCalls: r.spectrumMaxConcurrentCalls,
   spectrumCallsPerSecond: r.spectrumCallsPerSecond,
 });
@@ -95,6 +120,13 @@ function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
     budgetDirectCosts: g.budgetDirectCosts,
     vendorUpdates: g.vendors,
     vendorTypeFilter: p.vendorTypeFilter,
+    caBundle: p.caBundle,
+    infoLinkMode: p.infoLink?.mode,
+    infoLinkHost: p.infoLink?.host,
+    infoLinkPort: p.infoLink?.port,
+    infoLinkDatabase: p.infoLink?.database,
+    infoLinkLogin: p.infoLink?.login,
+    infoLinkPasswordEnc: p.infoLink?.passwordEnc,
     spectrumMaxConcurrentCalls: p.spectrumMaxConcurrentCalls,
     spectrumCallsPerSecond: p.spectrumCallsPerSecond,
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from '../links/links.schemas.js';
-import { AUTH_MODES } from './settings.repository.js';
+import { AUTH_MODES, INFOLINK_MODES } from './settings.repository.js';
 
 const connectionStatus = z.enum(['connected', 'not_connected']).meta({ id: 'ConnectionStatus' });
 
@@ -21,6 +21,33 @@ export const connectionSettingsSchema = z
     authMode: z.enum(AUTH_MODES),
     servicePasswordSet: z.boolean(),
     clientSecretSet: z.boolean(),
+    caBundle: z
+      .string()
+      .nullable()
+      .describe("PROD-9: PEM certificates trusted for Spectrum's HTTPS server and the Info-Link SQL Server"),
+    caCertificates: z
+      .array(
+        z
+          .object({
+            subject: z.string(),
+            issuer: z.string(),
+            validTo: isoDateTime,
+            fingerprint256: z.string(),
+          })
+          .meta({ id: 'CaCertificate' }),
+      )
+      .describe('The certificates of the CA bundle'),
+    infoLink: z
+      .object({
+        mode: z.enum(INFOLINK_MODES).describe('http: the simulator’s stand-in; sql: a real Info-Link login'),
+        host: z.string().nullable(),
+        port: z.number().int().nullable(),
+        database: z.string().nullable(),
+        login: z.string().nullable(),
+        passwordSet: z.boolean().describe('Write-only password: only whether one is set'),
+      })
+      .meta({ id: 'InfoLinkConnection' })
+      .describe('PROD-8: where Info-Link tables are read from'),
     maxConcurrentCalls: z
       .number()
       .int()

@@ -11,7 +11,7 @@ import {
   validateJobNumber,
   validateText,
 } from '@bridge/rules';
-import { SpectrumRowCapError } from '@bridge/spectrum-client';
+import { parseCaBundle, SpectrumRowCapError } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
@@ -24,10 +24,38 @@ import { ConnectionNotConfiguredError, describeError, scrub } from '../spectrum/
 import {
   type AuthMode,
   type ConnectionStatus,
+  type InfoLinkMode,
   type SettingsPatch,
   SettingsRepository,
   type StoredSettings,
 } from './settings.repository.js';
+
+/** PROD-8: the Info-Link connection as the API shows it (the password is write-only). */
+export interface InfoLinkView {
+  mode: InfoLinkMode;
+  host: string | null;
+  port: number | null;
+  database: string | null;
+  login: string | null;
+  passwordSet: boolean;
+}
+
+/** PROD-9: one trusted certificate of the CA bundle, described. */
+export interface CaCertificateView {
+  subject: string;
+  issuer: string;
+  validTo: string;
+  fingerprint256: string;
+}
+
+export interface InfoLinkChange {
+  mode?: InfoLinkMode;
+  host?: string | null;
+  port?: number | null;
+  database?: string | null;
+  login?: string | null;
+  password?: string | null;
+}
 
 /** GEN-2: what the API shows of the connection. Secrets are write-only: only whether one is set. */
 export interface ConnectionSettingsView {
@@ -37,6 +65,9 @@ export interface ConnectionSettingsView {
   authMode: AuthMode;
   servicePasswordSet: boolean;
   clientSecretSet: boolean;
+  caBundle: string | null;
+  caCertificates: CaCertificateView[];
+  infoLink: InfoLinkView;
   connectionStatus: ConnectionStatus;
   connectionCheckedAt: string | null;
   connectionError: string | null;
@@ -55,6 +86,9 @@ export interface ConnectionSettingsChange {
   authMode?: AuthMode;
   servicePassword?: string | null;
   clientSecret?: string | null;
+  /** PEM certificates trusted for Spectrum's servers; null removes the bundle. */
+  caBundle?: string | null;
+  infoLink?: InfoLinkChange;
   maxConcurrentCalls?: number;
   callsPerSecond?: number;
 }
@@ -78,6 +112,29 @@ export interface VendorTypeFilterView {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+const infoLinkView = (s: StoredSettings): InfoLinkView => ({
+  mode: s.infoLink.mode,
+  host: s.infoLink.host,
+  port: s.infoLink.port,
+  database: s.infoLink.database,
+  login: s.infoLink.login,
+  passwordSet: s.infoLink.passwordEnc !== null,
+});
+
+function caCertificates(bundle: string | null): CaCertificateView[] {
+  if (!bundle) return [];
+  try {
+    return parseCaBundle(bundle).map((c) => ({
+      subject: c.subject,
+      issuer: c.issuer,
+      validTo: new Date(c.validTo).toISOString(),
+      fingerprint256: c.fingerprint256,
+    }));
+  } catch {
+    return [];
+  }
+}
+
 const connectionView = (s: StoredSettings): ConnectionSettingsView => ({
   serviceUrl: s.serviceUrl,
   companyCode: s.companyCode,
@@ -85,6 +142,9 @@ const connectionView = (s: StoredSettings): ConnectionSettingsView => ({
   authMode: s.authMode,
   servicePasswordSet: s.servicePasswordEnc !== null,
   clientSecretSet: s.clientSecretEnc !== null,
+  caBundle: s.caBundle,
+  caCertificates: caCertificates(s.caBundle),
+  infoLink: infoLinkView(s),
   connectionStatus: s.connectionStatus,
   connectionCheckedAt: iso(s.connectionCheckedAt),
   connectionError: s.connectionError,
@@ -101,6 +161,8 @@ const connectionAudit = (s: StoredSettings) => ({
   authMode: s.authMode,
   servicePasswordSet: s.servicePasswordEnc !== null,
   clientSecretSet: s.clientSecretEnc !== null,
+  caCertificates: caCertificates(s.caBundle).map((c) => c.fingerprint256),
+  infoLink: infoLinkView(s),
   maxConcurrentCalls: s.spectrumMaxConcurrentCalls,
   callsPerSecond: s.spectrumCallsPerSecond,
 });
@@ -160,6 +222,16 @@ export class SettingsService implements OnModuleInit {
   }
 
   async updateConnection(actorId: string, change: ConnectionSettingsChange): Promise<ConnectionSettingsView> {
+    if (typeof change.caBundle === 'string') {
+      try {
+        parseCaBundle(change.caBundle);
+      } catch (error) {
+        const message = `The CA bundle ${(error as Error).message}.`;
+        throw unprocessable(message, [
+          { code: 'ca-bundle-invalid', rule: 'PROD-9', field: 'caBundle', message },
+        ]);
+      }
+    }
     const { before, after } = await this.repo.transaction(async (tx) => {
       const before = await this.repo.getForUpdate(tx);
       if (
@@ -188,13 +260,38 @@ export class SettingsService implements OnModuleInit {
       if (change.clientSecret !== undefined) {
         patch.clientSecretEnc = change.clientSecret === null ? null : this.box.seal(change.clientSecret);
       }
+      if (change.caBundle !== undefined)
+        patch.caBundle = change.caBundle === null ? null : change.caBundle.trim();
+      const il = change.infoLink;
+      if (il) {
+        patch.infoLink = {
+          mode: il.mode,
+          host: il.host,
+          port: il.port,
+          database: il.database,
+          login: il.login,
+          ...(il.password === undefined
+            ? {}
+            : { passwordEnc: il.password === null ? null : this.box.seal(il.password) }),
+        };
+      }
+      const infoLinkChanged =
+        il !== undefined &&
+        ((il.mode !== undefined && il.mode !== before.infoLink.mode) ||
+          (il.host !== undefined && il.host !== before.infoLink.host) ||
+          (il.port !== undefined && il.port !== before.infoLink.port) ||
+          (il.database !== undefined && il.database !== before.infoLink.database) ||
+          (il.login !== undefined && il.login !== before.infoLink.login) ||
+          il.password !== undefined);
       const changed =
         (change.serviceUrl !== undefined && change.serviceUrl !== before.serviceUrl) ||
         (patch.companyCode !== undefined && patch.companyCode !== before.companyCode) ||
         (change.serviceUser !== undefined && change.serviceUser !== before.serviceUser) ||
         (change.authMode !== undefined && change.authMode !== before.authMode) ||
         change.servicePassword !== undefined ||
-        change.clientSecret !== undefined;
+        change.clientSecret !== undefined ||
+        (patch.caBundle !== undefined && patch.caBundle !== before.caBundle) ||
+        infoLinkChanged;
       // OPS-11: the call limit applies to the next clients built (the next export batch, sync run or test); changing
       // it says nothing about whether Spectrum accepts the connection, so the status stays
       const limitsChanged =
@@ -216,6 +313,7 @@ export class SettingsService implements OnModuleInit {
           `service password ${change.servicePassword === null ? 'cleared' : 'replaced'}`,
         change.clientSecret !== undefined &&
           `client secret ${change.clientSecret === null ? 'cleared' : 'replaced'}`,
+        il?.password !== undefined && `Info-Link password ${il.password === null ? 'cleared' : 'replaced'}`,
       ].filter(Boolean);
       await this.audit.record(
         {
@@ -441,7 +539,7 @@ export class SettingsService implements OnModuleInit {
   private async openSecrets(): Promise<string[]> {
     const s = await this.repo.get();
     const out: string[] = [];
-    for (const sealed of [s.servicePasswordEnc, s.clientSecretEnc]) {
+    for (const sealed of [s.servicePasswordEnc, s.clientSecretEnc, s.infoLink.passwordEnc]) {
       if (!sealed) continue;
       try {
         out.push(this.box.open(sealed));

@@ -6,6 +6,7 @@ import { type Env, loadEnv } from '../../src/config/env.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { connectDatabase } from '../../src/platform/db/prisma.service.js';
 import type { Clock } from '../../src/platform/tokens.js';
+import type { InfoLinkSqlExecutorFactory } from '../../src/spectrum/spectrum-client.factory.js';
 
 export const TEST_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
@@ -38,7 +39,12 @@ export function migratedSnapshot(url: string): Blob | undefined {
 
 /** A service on a fresh embedded database (or `databaseUrl`), not listening: use `http` with supertest. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    clock?: Clock;
+    infoLinkSqlExecutor?: InfoLinkSqlExecutorFactory;
+  } = {},
 ): Promise<TestApp> {
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -60,6 +66,7 @@ export async function startTestApp(
     logger: pino({ level: 'silent' }),
     prisma: db.prisma,
     clock: options.clock,
+    ...(options.infoLinkSqlExecutor ? { infoLinkSqlExecutor: options.infoLinkSqlExecutor } : {}),
   });
   await app.init();
   return {

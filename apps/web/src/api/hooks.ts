@@ -291,6 +291,17 @@ export interface ConnectionInput {
   serviceUser?: string | null;
   authMode?: 'none' | 'basic' | 'oauth';
   servicePassword?: string;
+  /** PROD-9: PEM certificates to trust; null removes the bundle. */
+  caBundle?: string | null;
+  /** PROD-8: the Info-Link connection; the password is write-only. */
+  infoLink?: {
+    mode?: 'http' | 'sql';
+    host?: string | null;
+    port?: number | null;
+    database?: string | null;
+    login?: string | null;
+    password?: string;
+  };
 }
 
 export function useSaveConnection() {
@@ -307,6 +318,13 @@ export function useTestConnection() {
   return useMutation({
     mutationFn: () => call(api.POST('/api/v1/settings/connection/test')),
     onSettled: () => qc.invalidateQueries({ queryKey: keys.connection }),
+  });
+}
+
+/** PROD-11: the connection doctor (admin only): every check of the configured Spectrum, with remedies. */
+export function useDiagnoseConnection() {
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/v1/settings/connection/diagnose')),
   });
 }
 

@@ -573,6 +573,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/connection/diagnose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the configured Spectrum end to end with harmless reads (PROD-11 … PROD-19): server and certificate, clocks, each SDX service, OAuth, the Authorization ID, each Info-Link table, the vendor type filter and the template job. One entry per check with its remedy; never writes to Spectrum. */
+        post: operations["diagnoseConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/schedule": {
         parameters: {
             query?: never;
@@ -1184,6 +1201,13 @@ export interface components {
             directCostsCents: number | null;
             estimatedCostAtCompletionCents: number | null;
         };
+        CaCertificate: {
+            subject: string;
+            issuer: string;
+            /** Format: date-time */
+            validTo: string;
+            fingerprint256: string;
+        };
         CaughtMail: {
             id: string;
             /** Format: date-time */
@@ -1345,6 +1369,12 @@ export interface components {
             authMode: "none" | "basic" | "oauth";
             servicePasswordSet: boolean;
             clientSecretSet: boolean;
+            /** @description PROD-9: PEM certificates trusted for Spectrum's HTTPS server and the Info-Link SQL Server */
+            caBundle: string | null;
+            /** @description The certificates of the CA bundle */
+            caCertificates: components["schemas"]["CaCertificate"][];
+            /** @description PROD-8: where Info-Link tables are read from */
+            infoLink: components["schemas"]["InfoLinkConnection"];
             /** @description OPS-11: Spectrum calls in flight at once, across all instances */
             maxConcurrentCalls: number;
             /** @description OPS-11: Spectrum calls started within any one second, across all instances */
@@ -1405,6 +1435,34 @@ export interface components {
             levelEditable: boolean;
             /** @description The API token, shown once; it is stored hashed */
             token: string;
+        };
+        DoctorCheck: {
+            /** @description Stable check id, e.g. `server`, `wsdl:GetJob`, `infolink:VN_SUBCONTRACT_MC` */
+            id: string;
+            title: string;
+            /**
+             * @description skip: not run, the detail says why
+             * @enum {string}
+             */
+            status: "pass" | "fail" | "skip";
+            detail: string;
+            /** @description What to change when the check fails */
+            remedy: string | null;
+            /** @description The rule of docs/spec.md the check belongs to */
+            rule: string;
+        };
+        DoctorReport: {
+            /** @description No check failed */
+            ok: boolean;
+            /** Format: date-time */
+            checkedAt: string;
+            serviceUrl: string | null;
+            companyCode: string | null;
+            /** @enum {string} */
+            infoLinkMode: "http" | "sql";
+            checks: components["schemas"]["DoctorCheck"][];
+            /** @description One line per check: ✔ / ✗ (with its remedy) / – (not run) */
+            lines: string[];
         };
         ExportRequest: {
             id: string;
@@ -1734,6 +1792,19 @@ export interface components {
             companyId: string;
             /** @description The company created (only when `created`) */
             company?: components["schemas"]["ImportedCompany"];
+        };
+        InfoLinkConnection: {
+            /**
+             * @description http: the simulator’s stand-in; sql: a real Info-Link login
+             * @enum {string}
+             */
+            mode: "http" | "sql";
+            host: string | null;
+            port: number | null;
+            database: string | null;
+            login: string | null;
+            /** @description Write-only password: only whether one is set */
+            passwordSet: boolean;
         };
         /** @enum {string} */
         ItemType: "job" | "vendor" | "cost_code" | "budget" | "budget_change" | "commitment" | "commitment_change_order" | "prime_contract" | "prime_contract_change_order" | "forecast" | "project" | "company";
@@ -2255,6 +2326,7 @@ export type SchemaBudgetChangeLine = components['schemas']['BudgetChangeLine'];
 export type SchemaBudgetChangePage = components['schemas']['BudgetChangePage'];
 export type SchemaBudgetImportTotals = components['schemas']['BudgetImportTotals'];
 export type SchemaBudgetLine = components['schemas']['BudgetLine'];
+export type SchemaCaCertificate = components['schemas']['CaCertificate'];
 export type SchemaCaughtMail = components['schemas']['CaughtMail'];
 export type SchemaCaughtMailList = components['schemas']['CaughtMailList'];
 export type SchemaCaughtMailSummary = components['schemas']['CaughtMailSummary'];
@@ -2271,6 +2343,8 @@ export type SchemaCostCodeList = components['schemas']['CostCodeList'];
 export type SchemaCostCodeListPage = components['schemas']['CostCodeListPage'];
 export type SchemaCostCodePage = components['schemas']['CostCodePage'];
 export type SchemaCreatedUser = components['schemas']['CreatedUser'];
+export type SchemaDoctorCheck = components['schemas']['DoctorCheck'];
+export type SchemaDoctorReport = components['schemas']['DoctorReport'];
 export type SchemaExportRequest = components['schemas']['ExportRequest'];
 export type SchemaExportRequestDetail = components['schemas']['ExportRequestDetail'];
 export type SchemaExportRequestListItem = components['schemas']['ExportRequestListItem'];
@@ -2289,6 +2363,7 @@ export type SchemaImportBudgetResult = components['schemas']['ImportBudgetResult
 export type SchemaImportedCompany = components['schemas']['ImportedCompany'];
 export type SchemaImportJobResult = components['schemas']['ImportJobResult'];
 export type SchemaImportVendorResult = components['schemas']['ImportVendorResult'];
+export type SchemaInfoLinkConnection = components['schemas']['InfoLinkConnection'];
 export type SchemaItemType = components['schemas']['ItemType'];
 export type SchemaJobReconciliation = components['schemas']['JobReconciliation'];
 export type SchemaLinkVendorResult = components['schemas']['LinkVendorResult'];
@@ -4793,6 +4868,19 @@ export interface operations {
                     servicePassword?: string | null;
                     /** @description Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it. */
                     clientSecret?: string | null;
+                    /** @description PROD-9: PEM certificates (the company's CA, or the server's own self-signed certificate) trusted in addition to Node's CA store. Null removes the bundle. */
+                    caBundle?: string | null;
+                    /** @description PROD-8: the Info-Link connection (mode sql: a read-only SQL Server login to Spectrum’s database) */
+                    infoLink?: {
+                        /** @enum {string} */
+                        mode?: "http" | "sql";
+                        host?: string | null;
+                        port?: number | null;
+                        database?: string | null;
+                        login?: string | null;
+                        /** @description Write-only: the Info-Link login password. Omit to keep the stored one, null to clear it. */
+                        password?: string | null;
+                    };
                     /** @description OPS-11: Spectrum calls in flight at once, across all instances (default 4). */
                     maxConcurrentCalls?: number;
                     /** @description OPS-11: Spectrum calls started within any one second, across all instances (default 10). */
@@ -5112,6 +5200,44 @@ export interface operations {
             };
             /** @description Not allowed for this item now: errors[] lists every reason with its rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diagnoseConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorReport"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,8 @@ import type { components } from './schema';
 type S = components['schemas'];
 
 export type Reason = S['Reason'];
+export type DoctorReport = S['DoctorReport'];
+export type DoctorCheck = S['DoctorCheck'];
 export type BlockedAction = S['BlockedAction'];
 export interface Page<T> {
   items: T[];

@@ -59,6 +59,11 @@ export function Layout() {
                   </Link>
                 </li>
                 <li>
+                  <Link to="/admin/doctor" activeProps={active}>
+                    Doctor
+                  </Link>
+                </li>
+                <li>
                   <Link to="/admin/sync" search={{}} activeProps={active}>
                     Sync
                   </Link>

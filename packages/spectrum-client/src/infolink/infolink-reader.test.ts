@@ -2,58 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { SpectrumAuthError, SpectrumParseError, SpectrumTransportError } from '../errors.js';
 import { httpStatus, sampleData } from '../mocks/index.js';
 import { BASE_URL, useMockSpectrum } from '../test-support/msw-setup.js';
+import { describeInfoLinkReaderContract } from '../testing/infolink-reader-contract.js';
 
 const mock = useMockSpectrum();
 
-describe('Info-Link reader (HTTP stand-in)', () => {
-  it('reads every table into camelCase domain rows (cents, ISO dates, ints)', async () => {
-    mock.data();
-    const c = mock.client();
-    expect(await c.listSubcontracts().toArray()).toEqual([
-      {
-        companyCode: 'ABC',
-        vendorCode: 'STEEL01',
-        subcontractNumber: '24-101-01',
-        jobNumber: '24-101',
-        contractType: '',
-        statusCode: 'A',
-        dateIssued: '2024-04-02',
-        defaultPhaseCode: '',
-        defaultCostType: '',
-        glAccount: '5200',
-        retentionPercent: '10.00',
-        originalAmountCents: 45000000,
-        comment1: '',
-        comment2: '',
-      },
-    ]);
-    expect(await c.listSubcontractLines().toArray()).toMatchObject([
-      { phaseCode: '051200', unitPrice: '0.0000', originalContractCents: 45000000 },
-    ]);
-    expect((await c.listCostTypes().toArray()).map((r) => r.costType)).toEqual(['L', 'M', 'S']);
-    expect(await c.listStandardPhases().toArray()).toHaveLength(2);
-    expect(await c.listVendorMaster().toArray()).toMatchObject([
-      { vendorCode: 'STEEL01', termsDays: 30, status: 'A' },
-    ]);
-    expect(await c.listContracts().toArray()).toMatchObject([
-      { approved: true, originalContractCents: 1234567890 },
-    ]);
-    expect(await c.listContractItems().toArray()).toMatchObject([{ billingItem: '100', unitPrice: false }]);
-    expect(await c.listChangeRequests().toArray()).toMatchObject([
-      { changeRequestNumber: 'CR001', approvedDate: null },
-    ]);
-    expect(await c.listChangeRequestLines().toArray()).toMatchObject([
-      { lineNumber: 1, amountCents: 1500000 },
-    ]);
-    expect(await c.listJobCostHistory().toArray()).toMatchObject([
-      { transactionNumber: 1, amountCents: 85951 },
-    ]);
-    expect(await c.listJobs().toArray()).toHaveLength(3);
-    const urls = mock.captured.map((r) => new URL(r.url).pathname);
-    expect(urls).toContain('/infolink/CR_CHNG_REQ_CON_DET_MC');
-    expect(mock.captured.every((r) => r.headers.get('Authorization')?.startsWith('Basic '))).toBe(true);
-  });
+describeInfoLinkReaderContract('HTTP stand-in reader (msw mocks)', () => ({
+  async load(data) {
+    mock.captured.length = 0;
+    mock.data(data);
+  },
+  reader: (options = {}) =>
+    mock.client(options.pageSize === undefined ? {} : { infoLinkPageSize: options.pageSize }),
+  pageRequests: () => mock.captured.filter((r) => new URL(r.url).pathname.startsWith('/infolink/')).length,
+  async deny(table) {
+    mock.server.use(httpStatus(BASE_URL, `/infolink/${table}`, 403, '{"error":"company not granted"}'));
+  },
+}));
 
+describe('Info-Link reader (HTTP stand-in): what travels over HTTP', () => {
   it('maps domain filters to column filters and always sends Company_Code', async () => {
     mock.data();
     const rows = await mock

@@ -29,6 +29,8 @@ import {
   JOB_COST_HISTORY,
   JOB_MASTER,
   type JobCostTransaction,
+  PHASE_MASTER,
+  type PhaseMasterRow,
   STANDARD_PHASES,
   type StandardPhase,
   SUBCONTRACT_LINES,
@@ -40,11 +42,12 @@ import {
 } from './infolink-tables.js';
 
 /**
- * Read access to Spectrum's Info-Link tables. The HTTP implementation talks to the simulator's
- * stand-in; a SQL implementation for a real Info-Link login can implement the same interface.
+ * Read access to Spectrum's Info-Link tables. The HTTP implementation talks to the simulator's stand-in; the SQL
+ * implementation (`createSqlInfoLinkReader`) reads a real Info-Link login's tables with the same contract.
  */
 export interface InfoLinkReader {
   listJobs(filter?: InfoLinkFilter<typeof JOB_MASTER.row>): RowStream<InfoLinkJob>;
+  listPhaseMaster(filter?: InfoLinkFilter<typeof PHASE_MASTER.row>): RowStream<PhaseMasterRow>;
   listStandardPhases(filter?: InfoLinkFilter<typeof STANDARD_PHASES.row>): RowStream<StandardPhase>;
   listCostTypes(filter?: InfoLinkFilter<typeof COST_TYPES.row>): RowStream<CostType>;
   listVendorMaster(filter?: InfoLinkFilter<typeof VENDOR_MASTER.row>): RowStream<VendorMasterRow>;
@@ -139,6 +142,7 @@ export function createHttpInfoLinkReader(config: HttpInfoLinkConfig): InfoLinkRe
 
   return {
     listJobs: (f) => list(JOB_MASTER, f),
+    listPhaseMaster: (f) => list(PHASE_MASTER, f),
     listStandardPhases: (f) => list(STANDARD_PHASES, f),
     listCostTypes: (f) => list(COST_TYPES, f),
     listVendorMaster: (f) => list(VENDOR_MASTER, f),

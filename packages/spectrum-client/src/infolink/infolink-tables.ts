@@ -3,11 +3,14 @@ import type { RowOf, RowSpec } from '../wire/row-spec.js';
 /** Info-Link tables the integration reads (the `_MC` multi-company tables), with their key columns. */
 export interface InfoLinkTableDef<S extends RowSpec = RowSpec> {
   readonly table: string;
+  /** The primary key's columns in key order: rows come in this order and pages are keyed on it. */
+  readonly key: readonly string[];
   readonly row: S;
 }
 
 export const JOB_MASTER = {
   table: 'JC_JOB_MASTER_MC',
+  key: ['Company_Code', 'Job_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     jobNumber: ['Job_Number', 'key'],
@@ -40,8 +43,36 @@ export const JOB_MASTER = {
   },
 } as const satisfies InfoLinkTableDef;
 
+export const PHASE_MASTER = {
+  table: 'JC_PHASE_MASTER_MC',
+  key: ['Company_Code', 'Job_Number', 'Phase_Code', 'Cost_Type'],
+  row: {
+    companyCode: ['Company_Code', 'text'],
+    jobNumber: ['Job_Number', 'key'],
+    phaseCode: ['Phase_Code', 'key'],
+    costType: ['Cost_Type', 'key'],
+    description: ['Description', 'text'],
+    statusCode: ['Status_Code', 'text'],
+    unitOfMeasure: ['Unit_of_Measure', 'text'],
+    originalEstQuantity: ['Original_Est_Quantity', 'decimal'],
+    originalEstHours: ['Original_Est_Hours', 'decimal'],
+    originalEstCents: ['Original_Est_Cost', 'money'],
+    currentEstimateCents: ['Current_Est_Cost', 'money'],
+    jtdActualCents: ['JTD_Actual_Dollars', 'money'],
+    projectedCents: ['Projected_Dollars', 'money'],
+    bidItemNumber: ['Bid_Item_Number', 'text'],
+    priceMethodCode: ['Price_Method_Code', 'text'],
+    phaseCostCenter: ['Phase_Cost_Center', 'text'],
+    startDate: ['Start_Date', 'date'],
+    endDate: ['End_Date', 'date'],
+    completeDate: ['Complete_Date', 'date'],
+    comment: ['Comment', 'text'],
+  },
+} as const satisfies InfoLinkTableDef;
+
 export const COST_TYPES = {
   table: 'JC_COST_TYPE_MASTER_MC',
+  key: ['Company_Code', 'Cost_Type'],
   row: {
     companyCode: ['Company_Code', 'text'],
     costType: ['Cost_Type', 'key'],
@@ -54,6 +85,7 @@ export const COST_TYPES = {
 
 export const STANDARD_PHASES = {
   table: 'JC_STD_PHASE_DESCRIPTION_MC',
+  key: ['Company_Code', 'Phase_Code'],
   row: {
     companyCode: ['Company_Code', 'text'],
     phaseCode: ['Phase_Code', 'key'],
@@ -64,6 +96,7 @@ export const STANDARD_PHASES = {
 
 export const VENDOR_MASTER = {
   table: 'VN_VENDOR_MASTER_MC',
+  key: ['Company_Code', 'Vendor_Code'],
   row: {
     companyCode: ['Company_Code', 'text'],
     vendorCode: ['Vendor_Code', 'key'],
@@ -89,6 +122,7 @@ export const VENDOR_MASTER = {
 
 export const SUBCONTRACTS = {
   table: 'VN_SUBCONTRACT_MC',
+  key: ['Company_Code', 'Vendor_Code', 'Subcontract_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     vendorCode: ['Vendor_Code', 'key'],
@@ -109,6 +143,7 @@ export const SUBCONTRACTS = {
 
 export const SUBCONTRACT_LINES = {
   table: 'VN_SUBCONTRACT_PHASE_MC',
+  key: ['Company_Code', 'Vendor_Code', 'Subcontract_Number', 'Phase_Code', 'Cost_Type', 'Bid_Item_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     vendorCode: ['Vendor_Code', 'key'],
@@ -128,6 +163,7 @@ export const SUBCONTRACT_LINES = {
 
 export const CONTRACTS = {
   table: 'CR_CONTRACT_MASTER_MC',
+  key: ['Company_Code', 'Job_Number', 'Customer_Code'],
   row: {
     companyCode: ['Company_Code', 'text'],
     jobNumber: ['Job_Number', 'key'],
@@ -143,6 +179,7 @@ export const CONTRACTS = {
 
 export const CONTRACT_ITEMS = {
   table: 'CR_BID_ITEM_DES_MC',
+  key: ['Company_Code', 'Job_Number', 'Customer_Code', 'Billing_Item'],
   row: {
     companyCode: ['Company_Code', 'text'],
     jobNumber: ['Job_Number', 'key'],
@@ -160,6 +197,7 @@ export const CONTRACT_ITEMS = {
 
 export const CHANGE_REQUESTS = {
   table: 'CR_CHNG_REQ_HDR_MC',
+  key: ['Company_Code', 'Job_Number', 'Customer_Code', 'Change_Request_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     jobNumber: ['Job_Number', 'key'],
@@ -176,6 +214,7 @@ export const CHANGE_REQUESTS = {
 
 export const CHANGE_REQUEST_COST_LINES = {
   table: 'CR_CHNG_REQ_CON_DET_MC',
+  key: ['Company_Code', 'Job_Number', 'Customer_Code', 'Change_Request_Number', 'Line_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     jobNumber: ['Job_Number', 'key'],
@@ -198,6 +237,7 @@ export const CHANGE_REQUEST_COST_LINES = {
 
 export const CHANGE_REQUEST_REVENUE_LINES = {
   table: 'CR_CHNG_REQ_REV_MC',
+  key: ['Company_Code', 'Job_Number', 'Customer_Code', 'Change_Request_Number', 'Line_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     jobNumber: ['Job_Number', 'key'],
@@ -216,6 +256,7 @@ export const CHANGE_REQUEST_REVENUE_LINES = {
 
 export const JOB_COST_HISTORY = {
   table: 'JC_TRANSACTION_HISTORY_MC',
+  key: ['Company_Code', 'Transaction_Number'],
   row: {
     companyCode: ['Company_Code', 'text'],
     transactionNumber: ['Transaction_Number', 'int'],
@@ -236,6 +277,7 @@ export const JOB_COST_HISTORY = {
 
 export const INFOLINK_TABLES = [
   JOB_MASTER,
+  PHASE_MASTER,
   COST_TYPES,
   STANDARD_PHASES,
   VENDOR_MASTER,
@@ -250,6 +292,7 @@ export const INFOLINK_TABLES = [
 ] as const;
 
 export type InfoLinkJob = RowOf<typeof JOB_MASTER.row>;
+export type PhaseMasterRow = RowOf<typeof PHASE_MASTER.row>;
 export type CostType = RowOf<typeof COST_TYPES.row>;
 export type StandardPhase = RowOf<typeof STANDARD_PHASES.row>;
 export type VendorMasterRow = RowOf<typeof VENDOR_MASTER.row>;

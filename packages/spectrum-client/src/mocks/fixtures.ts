@@ -155,25 +155,46 @@ export function sampleData(): SpectrumMockData {
     startDate: '2024-03-04',
     completeDate: null,
   }));
+  const phases = [
+    samplePhase(),
+    samplePhase({ costType: 'M', jtdActualCents: 0, unitOfMeasure: '' }),
+    samplePhase({
+      phaseCode: '033000',
+      costType: 'S',
+      description: 'Cast-in-Place Concrete',
+      jtdActualCents: 3341117,
+    }),
+    samplePhase({ jobNumber: '24-102', phaseCode: '013100', costType: 'L', statusCode: 'I' }),
+  ];
   return {
     companyCode: 'ABC',
     jobs,
     jobMain,
     jobDates,
-    phases: [
-      samplePhase(),
-      samplePhase({ costType: 'M', jtdActualCents: 0, unitOfMeasure: '' }),
-      samplePhase({
-        phaseCode: '033000',
-        costType: 'S',
-        description: 'Cast-in-Place Concrete',
-        jtdActualCents: 3341117,
-      }),
-      samplePhase({ jobNumber: '24-102', phaseCode: '013100', costType: 'L', statusCode: 'I' }),
-    ],
+    phases,
     customers: [sampleCustomer()],
     vendors: [sampleVendor()],
     infoLink: {
+      JC_PHASE_MASTER_MC: phases.map((p) => ({
+        jobNumber: p.jobNumber,
+        phaseCode: p.phaseCode,
+        costType: p.costType,
+        description: p.description,
+        statusCode: p.statusCode,
+        unitOfMeasure: p.unitOfMeasure,
+        originalEstQuantity: p.estimatedQuantity,
+        originalEstHours: p.estimatedHours,
+        originalEstCents: p.currentEstimateCents,
+        currentEstimateCents: p.currentEstimateCents,
+        jtdActualCents: p.jtdActualCents,
+        projectedCents: p.projectedCents,
+        priceMethodCode: p.priceMethodCode,
+        phaseCostCenter: p.costCenter,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        completeDate: p.completeDate,
+        comment: p.comment,
+      })),
       JC_JOB_MASTER_MC: jobs.map((j) => ({ ...j, originalContractCents: 1234567890, taxableFlag: 'N' })),
       JC_COST_TYPE_MASTER_MC: [
         {
@@ -244,6 +265,7 @@ export function sampleData(): SpectrumMockData {
           jobNumber: '24-101',
           customerCode: 'ACME',
           contractDescription: 'Prime contract',
+          statusCode: 'A',
           originalContractCents: 1234567890,
           approved: true,
         },

@@ -2,7 +2,6 @@ import { HttpResponse, http, type RequestHandler } from 'msw';
 import { INFOLINK_TABLES, type InfoLinkTableDef } from '../infolink/infolink-tables.js';
 import { VENDOR_ROW, type Vendor } from '../rest/rest-services.js';
 import {
-  type Customer,
   GET_CUSTOMERS,
   GET_JOB,
   GET_JOB_DATES,
@@ -10,15 +9,11 @@ import {
   GET_PHASE,
   GET_PHASE_ENHANCED,
   type GetServiceDef,
-  type Job,
-  type JobDates,
-  type JobMain,
-  type Phase,
-  type PhaseEnhanced,
 } from '../services/get-services.js';
 import { PUT_SERVICES } from '../services/put-services.js';
 import type { RowSpec } from '../wire/row-spec.js';
 import { sampleData } from './fixtures.js';
+import { infoLinkJson } from './infolink-json.js';
 import type { InfoLinkTableName, SpectrumMockData } from './mock-data.js';
 import {
   type ErrorTrio,
@@ -117,33 +112,6 @@ function getReply(def: GetServiceDef, params: Record<string, string>, data: Spec
   const rows = matches.slice(0, cap).map((r) => toWireRow(def.row, r));
   const trailer = matches.length > cap ? { code: 'W', description: W_DESCRIPTION, column: ' ' } : undefined;
   return getReplyXml(def.name, fieldNames, rows, trailer);
-}
-
-function infoLinkJson(def: InfoLinkTableDef, row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [domain, [wire, kind]] of Object.entries(def.row)) {
-    const v = row[domain];
-    switch (kind) {
-      case 'money':
-        out[wire] =
-          typeof v === 'number'
-            ? `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}.${String(Math.abs(v) % 100).padStart(2, '0')}`
-            : '0.00';
-        break;
-      case 'int':
-        out[wire] = typeof v === 'number' ? v : 0;
-        break;
-      case 'date':
-        out[wire] = typeof v === 'string' && v !== '' ? v : null;
-        break;
-      case 'flag':
-        out[wire] = v === true ? 'Y' : v === false ? 'N' : '';
-        break;
-      default:
-        out[wire] = v === undefined || v === null ? (kind === 'decimal' ? '0.00' : '') : String(v);
-    }
-  }
-  return out;
 }
 
 function vendorJson(vendor: Vendor): Record<string, unknown> {
@@ -269,12 +237,29 @@ export function createSpectrumHandlers(
       const after = Number(url.searchParams.get('after') ?? 0);
       const rows = (data.infoLink?.[def.table as InfoLinkTableName] ?? [])
         .map((r) => infoLinkJson(def, { companyCode: company, ...r }))
-        .filter((r) => r.Company_Code === companyCode && filters.every(([k, v]) => String(r[k]) === v));
+        .filter((r) => r.Company_Code === companyCode && filters.every(([k, v]) => String(r[k]) === v))
+        .sort((a, b) => compareKeys(def, a, b));
       const page = rows.slice(after, after + limit);
       const next = after + limit < rows.length ? String(after + limit) : null;
       return HttpResponse.json({ table: def.table, rows: page, nextCursor: next }, { headers });
     }),
   ];
+}
+
+/** Primary-key order, as the stand-in serves rows (numbers by value, text by code point). */
+function compareKeys(def: InfoLinkTableDef, a: Record<string, unknown>, b: Record<string, unknown>): number {
+  for (const k of def.key) {
+    const x = a[k];
+    const y = b[k];
+    if (typeof x === 'number' && typeof y === 'number') {
+      if (x !== y) return x - y;
+    } else {
+      const sx = String(x ?? '');
+      const sy = String(y ?? '');
+      if (sx !== sy) return sx < sy ? -1 : 1;
+    }
+  }
+  return 0;
 }
 
 function isGetService(service: string): GetServiceDef | undefined {
@@ -365,3 +350,5 @@ export function httpStatus(
   const path = serviceOrPath.startsWith('/') ? serviceOrPath : `/ws/${serviceOrPath}`;
   return http.all(`${baseUrl.replace(/\/+$/, '')}${path}`, () => new HttpResponse(body, { status }), options);
 }
+
+export { infoLinkJson } from './infolink-json.js';

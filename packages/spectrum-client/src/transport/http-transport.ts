@@ -2,9 +2,11 @@ import {
   SpectrumAuthError,
   SpectrumCallLimitError,
   SpectrumError,
+  SpectrumTlsError,
   SpectrumTransportError,
 } from '../errors.js';
 import type { Redactor, SpectrumLogger } from '../logger.js';
+import { findCertificateProblem } from './certificate-problem.js';
 import { backoffDelay, type ResolvedRetry, sleep } from './retry-policy.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -109,7 +111,15 @@ async function exchange(
         retryable: false,
       });
     }
-    const reason = error instanceof Error ? error.message : String(error);
+    const certificate = findCertificateProblem(error);
+    if (certificate) {
+      throw new SpectrumTlsError(
+        `${options.operation}: could not connect securely to Spectrum: ${certificate.description}; ${certificate.remedy}`,
+        certificate.code,
+        { service: options.operation },
+      );
+    }
+    const reason = errorReason(error);
     throw new SpectrumTransportError(
       `${options.operation}: could not reach Spectrum (${deps.redactor.redact(reason)})`,
       { service: options.operation },
@@ -118,6 +128,19 @@ async function exchange(
     clearTimeout(timer);
     outer?.removeEventListener('abort', onOuterAbort);
   }
+}
+
+/** The innermost useful message of a network error (`fetch failed` says nothing; its cause does). */
+function errorReason(error: unknown): string {
+  const outer = error instanceof Error ? error.message : String(error);
+  const cause =
+    error instanceof Error ? (error.cause as { message?: unknown; code?: unknown } | undefined) : undefined;
+  if (cause && typeof cause.message === 'string' && cause.message !== '') {
+    const code =
+      typeof cause.code === 'string' && !cause.message.includes(cause.code) ? ` ${cause.code}` : '';
+    return `${outer}: ${cause.message}${code}`;
+  }
+  return outer;
 }
 
 /** Maps a non-2xx HTTP status without a usable body to a typed error. */
@@ -144,7 +167,7 @@ export function statusError(operation: string, status: number, detail: string): 
  * writes only when `retryWrites` is on), with exponential backoff and full jitter between attempts.
  */
 export async function withRetries<T>(
-  deps: TransportDeps,
+  deps: Pick<TransportDeps, 'retry' | 'random' | 'logger'>,
   options: SendOptions & { write: boolean },
   attempt: (n: number) => Promise<T>,
 ): Promise<T> {

@@ -61,6 +61,7 @@ export class SpectrumStore {
   private writesInTransaction = 0;
   /** When set, the write that reaches this many statements inside one transaction throws. */
   crashAfterWrites: number | null = null;
+  private readonly commitListeners = new Set<() => void>();
   /**
    * When set (an array), every committed insert, update and delete adds the collection and key it touched (the
    * request log's "rows touched"); writes of a rolled-back transaction are taken out again.
@@ -112,6 +113,7 @@ export class SpectrumStore {
       const result = fn();
       this.db.exec('COMMIT');
       this.generation++;
+      for (const listener of this.commitListeners) listener();
       return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
@@ -120,6 +122,12 @@ export class SpectrumStore {
     } finally {
       this.depth = 0;
     }
+  }
+
+  /** Calls `listener` after every committed write (the PostgreSQL mirror follows the store this way). */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   private countWrite(): void {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, FieldError, Form, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { useConnection, useSaveConnection, useTestConnection } from '../../api/hooks';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -16,6 +16,9 @@ export function ConnectionPage() {
   const [form, setForm] = useState({ serviceUrl: '', companyCode: '', serviceUser: '', authMode: 'basic' });
   const [password, setPassword] = useState('');
   const [editSecret, setEditSecret] = useState(false);
+  const [caBundle, setCaBundle] = useState('');
+  const [infoLink, setInfoLink] = useState({ mode: 'http', host: '', port: '', database: '', login: '' });
+  const [infoLinkPassword, setInfoLinkPassword] = useState('');
   useEffect(() => {
     const c = query.data;
     if (!c) return;
@@ -25,7 +28,16 @@ export function ConnectionPage() {
       serviceUser: c.serviceUser ?? '',
       authMode: c.authMode === 'none' ? 'basic' : c.authMode,
     });
+    setCaBundle(c.caBundle ?? '');
+    setInfoLink({
+      mode: c.infoLink.mode,
+      host: c.infoLink.host ?? '',
+      port: c.infoLink.port === null ? '' : String(c.infoLink.port),
+      database: c.infoLink.database ?? '',
+      login: c.infoLink.login ?? '',
+    });
   }, [query.data]);
+  const setIl = (k: keyof typeof infoLink) => (v: string) => setInfoLink((f) => ({ ...f, [k]: v }));
   const validationErrors = save.error instanceof ApiError ? save.error.byField() : {};
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   return (
@@ -66,11 +78,25 @@ export function ConnectionPage() {
                     serviceUser: form.serviceUser.trim() || null,
                     authMode: form.authMode as 'basic' | 'oauth',
                     ...(editSecret && password ? { servicePassword: password } : {}),
+                    caBundle: caBundle.trim() === '' ? null : caBundle.trim(),
+                    infoLink: {
+                      mode: infoLink.mode as 'http' | 'sql',
+                      ...(infoLink.mode === 'sql'
+                        ? {
+                            host: infoLink.host.trim() || null,
+                            port: infoLink.port.trim() === '' ? null : Number(infoLink.port),
+                            database: infoLink.database.trim() || null,
+                            login: infoLink.login.trim() || null,
+                            ...(infoLinkPassword ? { password: infoLinkPassword } : {}),
+                          }
+                        : {}),
+                    },
                   },
                   {
                     onSuccess: () => {
                       setPassword('');
                       setEditSecret(false);
+                      setInfoLinkPassword('');
                     },
                   },
                 );
@@ -154,6 +180,93 @@ export function ConnectionPage() {
                   </Button>
                 )}
               </div>
+              <TextField name="caBundle" value={caBundle} onChange={setCaBundle} className="field">
+                <Label>Trusted certificates (CA bundle, PEM)</Label>
+                <TextArea rows={4} />
+                <Text slot="description">
+                  For a Spectrum server with a certificate from the company's own CA or a self-signed one:
+                  paste the CA's certificate (or the server's). Empty: only publicly trusted certificates.
+                  {c.caCertificates.length > 0 &&
+                    ` Now trusted: ${c.caCertificates.map((x) => `${x.subject.replaceAll('\n', ', ')} (until ${new Date(x.validTo).toLocaleDateString()})`).join('; ')}.`}
+                </Text>
+                <FieldError />
+              </TextField>
+              <fieldset className="field">
+                <legend>Info-Link</legend>
+                <div className="field">
+                  <label htmlFor="infolink-mode">Read Info-Link tables</label>
+                  <select
+                    id="infolink-mode"
+                    value={infoLink.mode}
+                    onChange={(e) => setIl('mode')(e.target.value)}
+                  >
+                    <option value="http">over HTTP (the Spectrum simulator)</option>
+                    <option value="sql">over SQL (an Info-Link login on Spectrum's SQL Server)</option>
+                  </select>
+                </div>
+                {infoLink.mode === 'sql' && (
+                  <>
+                    <TextField
+                      name="infoLink.host"
+                      value={infoLink.host}
+                      onChange={setIl('host')}
+                      className="field"
+                    >
+                      <Label>SQL Server host</Label>
+                      <Input />
+                      <FieldError />
+                    </TextField>
+                    <TextField
+                      name="infoLink.port"
+                      value={infoLink.port}
+                      onChange={setIl('port')}
+                      inputMode="numeric"
+                      className="field"
+                    >
+                      <Label>Port</Label>
+                      <Input placeholder="1433" />
+                      <FieldError />
+                    </TextField>
+                    <TextField
+                      name="infoLink.database"
+                      value={infoLink.database}
+                      onChange={setIl('database')}
+                      className="field"
+                    >
+                      <Label>Database</Label>
+                      <Input />
+                      <FieldError />
+                    </TextField>
+                    <TextField
+                      name="infoLink.login"
+                      value={infoLink.login}
+                      onChange={setIl('login')}
+                      className="field"
+                    >
+                      <Label>Info-Link login</Label>
+                      <Input autoComplete="off" />
+                      <FieldError />
+                    </TextField>
+                    <TextField
+                      name="infoLink.password"
+                      type="password"
+                      value={infoLinkPassword}
+                      onChange={setInfoLinkPassword}
+                      className="field"
+                    >
+                      <Label>Info-Link password</Label>
+                      <Input autoComplete="new-password" />
+                      <Text slot="description">
+                        {c.infoLink.passwordSet
+                          ? 'Stored (hidden). Type a new one to replace it.'
+                          : 'Not set.'}{' '}
+                        Stored encrypted; it is never shown again.
+                      </Text>
+                      <FieldError />
+                    </TextField>
+                  </>
+                )}
+              </fieldset>
               <Button type="submit" data-variant="primary" isDisabled={save.isPending}>
                 Save
               </Button>
