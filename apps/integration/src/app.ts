@@ -9,6 +9,7 @@ import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import {
   answerClientErrors,
+  closeWhileStopping,
   jsonBodiesOnly,
   notFoundProblem,
   securityHeaders,
@@ -19,7 +20,8 @@ import { ResponseConformanceInterceptor } from './platform/http/response-conform
 import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
-import { type Clock, systemClock } from './platform/tokens.js';
+import type { ServiceLifecycle } from './platform/runtime/lifecycle.js';
+import { type Clock, LIFECYCLE, systemClock } from './platform/tokens.js';
 import { ensureDemoUsers } from './users/demo-users.js';
 import { UsersRepository } from './users/users.repository.js';
 
@@ -28,6 +30,8 @@ export interface AppDeps {
   logger: Logger;
   prisma: PrismaClient;
   clock?: Clock;
+  /** The run state and the work drained at shutdown (OPS-1, OPS-2); `main` marks it ready once listening. */
+  lifecycle?: ServiceLifecycle;
 }
 
 /**
@@ -42,6 +46,7 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
       logger: deps.logger,
       prisma: deps.prisma,
       clock: deps.clock ?? systemClock,
+      ...(deps.lifecycle ? { lifecycle: deps.lifecycle } : {}),
     }),
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );
@@ -50,7 +55,9 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   app.useGlobalPipes(new InputTextPipe());
   // Tests check every 2xx answer against the response schema its operation documents.
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
-  app.use(securityHeaders(), jsonBodiesOnly());
+  const lifecycle = app.get<ServiceLifecycle>(LIFECYCLE);
+  // while stopping, every answer closes its connection: keep-alive clients reconnect to a ready instance (OPS-1)
+  app.use(securityHeaders(), closeWhileStopping(lifecycle), jsonBodiesOnly());
   // after the security headers (the app's pages get the CSP too), before the routes (it never answers /api or /health)
   serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   answerClientErrors(app.getHttpServer());

@@ -8,6 +8,8 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { LIFECYCLE } from '../platform/tokens.js';
 import { ExportStreamService, toSse } from './export-stream.service.js';
 import {
   exportEventStreamSchema,
@@ -43,6 +45,7 @@ export class ExportsController {
   constructor(
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(ExportStreamService) private readonly stream: ExportStreamService,
+    @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
   ) {}
 
   @Post('exports/send')
@@ -105,7 +108,15 @@ export class ExportsController {
       next: (e) => res.write(toSse(e)),
       error: () => res.end(),
     });
-    req.on('close', () => sub.unsubscribe());
+    // OPS-1: a stopping instance ends its streams cleanly; the browser's EventSource reconnects (to a ready instance)
+    const off = this.lifecycle.onStop(() => {
+      sub.unsubscribe();
+      res.end();
+    });
+    req.on('close', () => {
+      off();
+      sub.unsubscribe();
+    });
   }
 
   @Post('export-requests/:id/accept')

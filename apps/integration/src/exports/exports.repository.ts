@@ -341,6 +341,18 @@ export class ExportsRepository {
   }
 
   /**
+   * Gives the lease back without counting an attempt (OPS-1, a graceful stop): the request is due at once for any
+   * instance. False when this worker no longer held it.
+   */
+  async giveBack(id: string, holder: string, now: Date): Promise<boolean> {
+    const r = await this.db.exportRequest.updateMany({
+      where: { id, lockedBy: holder, state: 'exporting' },
+      data: { lockedBy: null, lockedUntil: null, nextAttemptAt: now },
+    });
+    return r.count === 1;
+  }
+
+  /**
    * Ends a request this worker holds (synced or failed) inside the finishing transaction: the lease check and the
    * change are one statement. False when the lease was lost (nothing changed).
    */

@@ -4,7 +4,8 @@ import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
-import { CLOCK, type Clock, ENV, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
+import { ServiceLifecycle } from './runtime/lifecycle.js';
+import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
 
 export interface PlatformDeps {
   env: Env;
@@ -13,9 +14,12 @@ export interface PlatformDeps {
   clock: Clock;
   /** Defaults to SMTP from the environment (or the log when no SMTP_URL is set). */
   mailer?: Mailer;
+  /** The run state (starting, ready, stopping) and the work drained at shutdown; a new one by default. */
+  lifecycle?: ServiceLifecycle;
 }
 
-/** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock. */
+/** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock,
+ * mailer and the service's lifecycle. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -27,6 +31,7 @@ export class PlatformModule {
       { provide: CLOCK, useValue: deps.clock },
       { provide: SECRET_BOX, useValue: new SecretBox(deps.env.ENCRYPTION_KEY) },
       { provide: MAILER, useValue: deps.mailer ?? createMailer(deps.env, deps.logger) },
+      { provide: LIFECYCLE, useValue: deps.lifecycle ?? new ServiceLifecycle() },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -6,6 +6,7 @@ export const SECRET_BOX = Symbol('SECRET_BOX');
 export const CLOCK = Symbol('CLOCK');
 export const SPECTRUM_CLIENT_FACTORY = Symbol('SPECTRUM_CLIENT_FACTORY');
 export const MAILER = Symbol('MAILER');
+export const LIFECYCLE = Symbol('LIFECYCLE');
 
 /** The time source; tests pass a fake one. */
 export interface Clock {

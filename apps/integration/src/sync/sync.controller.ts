@@ -70,7 +70,7 @@ export class SyncController {
       'Start an on-demand sync of a group (SCH-3); 202 with the run, 409 sync-already-running when the group is busy (SCH-4)',
   })
   @ZodResponse(202, syncRunSchema, 'The run started; follow it with getSyncRun')
-  @ApiProblems(409, 422)
+  @ApiProblems(409, 422, 503)
   start(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof startBody>) {
     return this.sync.startOnDemand(body.group, actor);
   }

@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Env } from '../config/env.js';
 import { ProblemError, unprocessable } from '../platform/http/problem.js';
-import { CLOCK, type Clock, ENV, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
@@ -82,6 +83,8 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   readonly holder: string;
   private timing: SyncTiming = { leaseMs: 60_000, heartbeatMs: 15_000 };
   private readonly active = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  /** OPS-1: the instance is stopping; no run starts any more. */
+  private stopping = false;
 
   constructor(
     @Inject(SyncRepository) private readonly repo: SyncRepository,
@@ -92,7 +95,20 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LIFECYCLE) lifecycle: ServiceLifecycle,
   ) {
+    // OPS-1: a stopping instance starts no run; its runs get the grace period to end, then are stopped (failed,
+    // lease released) like at any shutdown
+    lifecycle.register({
+      name: 'sync runs',
+      stop: () => {
+        this.stopping = true;
+      },
+      idle: () => this.idle(),
+      force: () => {
+        for (const r of this.active.values()) r.abort.abort(new RunAborted(STOPPED_DURING_RUN));
+      },
+    });
     this.holder = `${env.INSTANCE_ID ?? hostname()}#${process.pid}#${randomBytes(4).toString('hex')}`;
   }
 
@@ -129,6 +145,12 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
    * run's id) when the group is busy on any instance. The run goes on in the background.
    */
   async startOnDemand(group: SyncGroup, actor: Pick<AuthUser, 'id'>): Promise<SyncRunView> {
+    if (this.stopping) {
+      const message = 'This instance is stopping and starts no sync run; try again (another instance will take it).';
+      throw new ProblemError(503, 'service-stopping', message, [
+        { code: 'service-stopping', rule: 'OPS-1', message },
+      ]);
+    }
     const client = await this.clientOr422();
     const result = await this.start(group, 'on_demand', client, actor.id);
     if (!result.acquired) {
@@ -146,6 +168,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
    * passed since the group's last run, and only by one instance. Returns null when skipped.
    */
   async startScheduled(group: SyncGroup): Promise<SyncRunView | null> {
+    if (this.stopping) return null;
     let client: BridgeSpectrumClient;
     try {
       client = await this.clients.create();

@@ -5,7 +5,8 @@ import { createApp } from '../../src/app.js';
 import { type Env, loadEnv } from '../../src/config/env.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { connectDatabase } from '../../src/platform/db/prisma.service.js';
-import type { Clock } from '../../src/platform/tokens.js';
+import type { ServiceLifecycle } from '../../src/platform/runtime/lifecycle.js';
+import { type Clock, LIFECYCLE } from '../../src/platform/tokens.js';
 
 export const TEST_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
@@ -62,6 +63,7 @@ export async function startTestApp(
     clock: options.clock,
   });
   await app.init();
+  app.get<ServiceLifecycle>(LIFECYCLE).markReady(); // as `main` does once listening
   return {
     app,
     prisma: db.prisma,
