@@ -50,7 +50,7 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
     }),
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemFilter(deps.logger));
   app.useGlobalPipes(new InputTextPipe());
   // Tests check every 2xx answer against the response schema its operation documents.
@@ -61,7 +61,6 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   // after the security headers (the app's pages get the CSP too), before the routes (it never answers /api or /health)
   serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   answerClientErrors(app.getHttpServer());
-  app.enableShutdownHooks();
   const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
   // `init: false` builds the modules only (the API document): no lifecycle hook runs, nothing touches the database
