@@ -19,6 +19,7 @@ import { ProblemFilter } from './platform/http/problem.filter.js';
 import { ResponseConformanceInterceptor } from './platform/http/response-conformance.js';
 import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
+import { correlationMiddleware } from './platform/logging/correlation.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import type { ServiceLifecycle } from './platform/runtime/lifecycle.js';
 import { type Clock, LIFECYCLE, systemClock } from './platform/tokens.js';
@@ -57,7 +58,8 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
   const lifecycle = app.get<ServiceLifecycle>(LIFECYCLE);
   // while stopping, every answer closes its connection: keep-alive clients reconnect to a ready instance (OPS-1)
-  app.use(securityHeaders(), closeWhileStopping(lifecycle), jsonBodiesOnly());
+  // the correlation id first, so that everything after it (and every log line) has it (OPS-3)
+  app.use(correlationMiddleware(), securityHeaders(), closeWhileStopping(lifecycle), jsonBodiesOnly());
   // after the security headers (the app's pages get the CSP too), before the routes (it never answers /api or /health)
   serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   answerClientErrors(app.getHttpServer());

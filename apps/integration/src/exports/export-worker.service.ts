@@ -15,6 +15,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Env } from '../config/env.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { LinksRepository } from '../links/links.repository.js';
+import { withCorrelation } from '../platform/logging/correlation.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -226,7 +227,10 @@ export class ExportWorker implements OnModuleDestroy {
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const claimed = await this.repo.claim(this.instanceId, now, leaseUntil);
     if (!claimed) return false;
-    const run = this.process(claimed, leaseUntil, batch);
+    // OPS-4: the run's log lines and audit events carry the correlation id of the request that accepted it
+    const run = withCorrelation(claimed.request.correlationId ?? claimed.request.id, () =>
+      this.process(claimed, leaseUntil, batch),
+    );
     this.inFlight.add(run);
     try {
       await run;
@@ -270,7 +274,7 @@ export class ExportWorker implements OnModuleDestroy {
     batch: Batch,
   ): Promise<void> {
     const id = request.id;
-    const log = this.logger.child({ correlationId: id, instance: this.instanceId });
+    const log = this.logger.child({ exportRequestId: id, instance: this.instanceId });
     const abort = new AbortController();
     this.running.add(abort);
     /** The end of the lease as last confirmed by the database. */

@@ -50,12 +50,14 @@ export interface ExportRequestRecord {
   lastErrorKind: string | null;
   finishedAt: Date | null;
   updatedAt: Date;
+  /** OPS-4: the correlation id of the request that accepted (or last retried) it. */
+  correlationId: string | null;
 }
 
 /** What a worker works from once it holds a request's lease. */
 export type ClaimedRequest = Pick<
   ExportRequestRecord,
-  'id' | 'type' | 'itemId' | 'payload' | 'spectrumKey' | 'attempts'
+  'id' | 'type' | 'itemId' | 'payload' | 'spectrumKey' | 'attempts' | 'correlationId'
 >;
 
 export interface ClaimedExport {
@@ -73,6 +75,7 @@ interface ClaimedRow {
   payload: unknown;
   spectrumKey: string | null;
   attempts: number;
+  correlationId: string | null;
   total: number;
   pending: unknown;
 }
@@ -259,9 +262,9 @@ export class ExportsRepository {
         AND state = 'exporting'::"ExportRequestState"
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
         AND EXISTS (SELECT 1 FROM "IntegrationSettings" WHERE id = 1 AND "connectionStatus" = 'connected')
-        RETURNING id, type, "itemId", payload, "spectrumKey", attempts
+        RETURNING id, type, "itemId", payload, "spectrumKey", attempts, "correlationId"
       )
-      SELECT c.id, c.type, c."itemId", c.payload, c."spectrumKey", c.attempts,
+      SELECT c.id, c.type, c."itemId", c.payload, c."spectrumKey", c.attempts, c."correlationId",
         (SELECT count(*)::int FROM "ExportStep" a WHERE a."requestId" = c.id) AS total,
         (SELECT coalesce(
             json_agg(
@@ -291,6 +294,7 @@ export class ExportsRepository {
         payload: json<Record<string, unknown> | null>(r.payload) ?? {},
         spectrumKey: r.spectrumKey,
         attempts: Number(r.attempts),
+        correlationId: r.correlationId,
       },
       pending,
       total: Number(r.total),

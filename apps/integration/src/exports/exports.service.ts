@@ -32,6 +32,7 @@ import {
   OPEN_STATES,
 } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
+import { currentCorrelationId } from '../platform/logging/correlation.js';
 
 /** The payload snapshot a request stores at send time. */
 export interface SentPayload {
@@ -311,7 +312,7 @@ export class ExportsService {
       return r;
     });
     this.logger.info(
-      { correlationId: created.id, type: input.type, itemId: input.id },
+      { exportRequestId: created.id, type: input.type, itemId: input.id },
       'sent to the ERP queue',
     );
     return this.view(created);
@@ -352,6 +353,8 @@ export class ExportsService {
           state: 'exporting',
           decidedById: actor.id,
           decidedAt: now,
+          // OPS-4: the worker runs the export with the correlation id of the request that accepted it
+          correlationId: currentCorrelationId() ?? null,
           note: body.note ?? null,
           spectrumKey: decision.plan.spectrumKey,
           keyFields: decision.plan.keyFields,
@@ -382,7 +385,7 @@ export class ExportsService {
       );
       return this.mustFind(id, tx);
     });
-    this.logger.info({ correlationId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');
+    this.logger.info({ exportRequestId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');
     this.worker.kick();
     return this.view(accepted);
   }
@@ -479,6 +482,7 @@ export class ExportsService {
           state: 'exporting',
           attempts: 0,
           nextAttemptAt: this.clock.now(),
+          correlationId: currentCorrelationId() ?? null,
           finishedAt: null,
           lockedBy: null,
           lockedUntil: null,

@@ -263,7 +263,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     client: BridgeSpectrumClient,
     abort: AbortController,
   ): Promise<void> {
-    const logger = this.logger.child({ runId: run.id, correlationId: run.id, group: run.group });
+    const logger = this.logger.child({ runId: run.id, group: run.group });
     const counts = zero();
     let pending: NewFailure[] = [];
     let stored = 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { type Env, loadEnv } from '../../src/config/env.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
@@ -39,7 +39,7 @@ export function migratedSnapshot(url: string): Blob | undefined {
 
 /** A service on a fresh embedded database (or `databaseUrl`), not listening: use `http` with supertest. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
+  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock; logger?: Logger } = {},
 ): Promise<TestApp> {
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -58,7 +58,7 @@ export async function startTestApp(
   });
   const app = await createApp({
     env,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     prisma: db.prisma,
     clock: options.clock,
   });
