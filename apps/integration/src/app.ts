@@ -21,8 +21,11 @@ import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
 import { correlationMiddleware } from './platform/logging/correlation.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
+import { HttpMetrics } from './platform/metrics/http-metrics.js';
+import { metricsEndpoint } from './platform/metrics/metrics-endpoint.js';
+import type { MetricsRegistry } from './platform/metrics/metrics-registry.js';
 import type { ServiceLifecycle } from './platform/runtime/lifecycle.js';
-import { type Clock, LIFECYCLE, systemClock } from './platform/tokens.js';
+import { type Clock, LIFECYCLE, METRICS, systemClock } from './platform/tokens.js';
 import { ensureDemoUsers } from './users/demo-users.js';
 import { UsersRepository } from './users/users.repository.js';
 
@@ -58,12 +61,24 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
   const lifecycle = app.get<ServiceLifecycle>(LIFECYCLE);
   // while stopping, every answer closes its connection: keep-alive clients reconnect to a ready instance (OPS-1)
+  const metrics = app.get<MetricsRegistry>(METRICS);
+  const httpMetrics = new HttpMetrics(metrics);
   // the correlation id first, so that everything after it (and every log line) has it (OPS-3)
-  app.use(correlationMiddleware(), securityHeaders(), closeWhileStopping(lifecycle), jsonBodiesOnly());
+  app.use(
+    correlationMiddleware(),
+    httpMetrics.middleware(),
+    securityHeaders(),
+    closeWhileStopping(lifecycle),
+    jsonBodiesOnly(),
+  );
+  // Prometheus metrics, only for the holder of METRICS_TOKEN (OPS-5); before the web app, whose fallback page would
+  // otherwise answer the path
+  app.use('/metrics', metricsEndpoint(metrics, deps.env.METRICS_TOKEN));
   // after the security headers (the app's pages get the CSP too), before the routes (it never answers /api or /health)
   serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   answerClientErrors(app.getHttpServer());
   const document = openApiDocument(app);
+  httpMetrics.learn(document.paths as never); // HTTP latency labelled by operationId (OPS-8)
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
   // `init: false` builds the modules only (the API document): no lifecycle hook runs, nothing touches the database
   if (options.init === false) return app;

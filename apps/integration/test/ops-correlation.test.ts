@@ -30,7 +30,11 @@ describe('correlation ids (OPS-3, OPS-4)', () => {
   });
 
   it('OPS-3: a valid x-request-id is kept and answered; an invalid or missing one is replaced by a new id', async () => {
-    const kept = await e.http().get('/api/v1/projects').set(bearer(ADMIN)).set('x-request-id', 'lb-7f3a.42:edge');
+    const kept = await e
+      .http()
+      .get('/api/v1/projects')
+      .set(bearer(ADMIN))
+      .set('x-request-id', 'lb-7f3a.42:edge');
     expect(kept.status).toBe(200);
     expect(kept.headers['x-request-id']).toBe('lb-7f3a.42:edge');
     for (const bad of ['has space', 'a'.repeat(129), 'semi;colon', 'quote"d', '<script>']) {
@@ -77,9 +81,9 @@ describe('correlation ids (OPS-3, OPS-4)', () => {
       .set('x-request-id', 'accept-req-2')
       .send({});
     expect(accepted.status).toBe(200);
-    expect((await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } })).correlationId).toBe(
-      'accept-req-2',
-    );
+    expect(
+      (await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } })).correlationId,
+    ).toBe('accept-req-2');
     // the worker runs outside any HTTP request (a drain of its own)
     await e.drain();
     const worker = linesOf('accept-req-2').filter((l) => l.exportRequestId === requestId);

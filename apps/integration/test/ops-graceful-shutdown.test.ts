@@ -76,7 +76,13 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
   it('OPS-1, OPS-2: readiness turns 503 at once, the held step finishes, the request is given back, exit 0 within the bound; another process finishes it with no call sent twice', async () => {
     const { databaseUrl, requestId, sim$ } = await acceptedCommitment('graceful', 'STOP-1');
     // the second line's Put is held by Spectrum for 2.5 s
-    await sim$('POST', '/faults', { service: 'UpdateSubcontractPhases', kind: 'latency', ms: 2500, skip: 1, times: 1 });
+    await sim$('POST', '/faults', {
+      service: 'UpdateSubcontractPhases',
+      kind: 'latency',
+      ms: 2500,
+      skip: 1,
+      times: 1,
+    });
     const a = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '15000' });
     const url = await a.url;
     const live = await fetch(`${url}/health/live`);
@@ -101,9 +107,9 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     const exit = await a.exited;
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(exit.at - signalledAt).toBeLessThan(15_000);
-    expect(a.lines().some((l) => l.msg === 'export given back: the service is stopping' && l.released === true)).toBe(
-      true,
-    );
+    expect(
+      a.lines().some((l) => l.msg === 'export given back: the service is stopping' && l.released === true),
+    ).toBe(true);
     // the held line was answered and recorded before the request was given back: header and two lines sent once each
     const sentByA = rows(await sim$('GET', '/requests?limit=1000'));
     expect(sentByA.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(1);
@@ -129,7 +135,13 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
   it('OPS-1: a Spectrum call that outlasts the grace period is cancelled, the request given back and the process exits 0 within SHUTDOWN_TIMEOUT_MS', async () => {
     const { databaseUrl, requestId, sim$ } = await acceptedCommitment('forced', 'STOP-2');
     // the second line's Put is held far longer than the instance may take to stop
-    await sim$('POST', '/faults', { service: 'UpdateSubcontractPhases', kind: 'latency', ms: 8000, skip: 1, times: 1 });
+    await sim$('POST', '/faults', {
+      service: 'UpdateSubcontractPhases',
+      kind: 'latency',
+      ms: 8000,
+      skip: 1,
+      times: 1,
+    });
     const a = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '2000' });
     await a.url;
     await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
@@ -138,9 +150,9 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     const exit = await a.exited;
     expect(exit).toMatchObject({ code: 0, signal: null });
     expect(exit.at - signalledAt).toBeLessThan(2_000 + 1_000); // the bound, plus the process's own exit
-    expect(a.lines().some((l) => l.msg === 'export given back: the service is stopping' && l.released === true)).toBe(
-      true,
-    );
+    expect(
+      a.lines().some((l) => l.msg === 'export given back: the service is stopping' && l.released === true),
+    ).toBe(true);
 
     const b = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES });
     expect(await finishedBy(b, requestId)).toMatchObject({ state: 'synced', spectrumKey: 'BAYPLB/STOP-2' });

@@ -73,7 +73,7 @@ import {
   streamNarrowed,
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
-import { type FetchLike, type TransportDeps } from './transport/http-transport.js';
+import { type FetchLike, type SpectrumCallEvent, type TransportDeps } from './transport/http-transport.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
 import { WireValueError } from './wire/wire-values.js';
@@ -90,6 +90,11 @@ export interface SpectrumClientOptions {
   retry?: RetryOptions;
   fetch?: FetchLike;
   logger?: SpectrumLogger;
+  /**
+   * Told about every HTTP exchange with Spectrum when it ends (operation, outcome, status, duration): the caller's
+   * metrics. The client depends on no metrics library; a hook that throws is ignored.
+   */
+  onCall?: (event: SpectrumCallEvent) => void;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
   /** Rows per Info-Link page (1..5000, default 1000). */
@@ -163,6 +168,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    onCall: options.onCall,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),
     random: options.random ?? Math.random,

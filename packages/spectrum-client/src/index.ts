@@ -81,6 +81,6 @@ export type {
   UpdateVendorInput,
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
-export type { FetchLike } from './transport/http-transport.js';
+export type { FetchLike, SpectrumCallEvent, SpectrumCallOutcome } from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

@@ -2,9 +2,9 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
-import { REQUEST_ID_PATTERN } from '../platform/logging/correlation.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import { REQUEST_ID_PATTERN } from '../platform/logging/correlation.js';
 import { auditEventPageSchema } from './audit.schemas.js';
 import { AuditService } from './audit.service.js';
 

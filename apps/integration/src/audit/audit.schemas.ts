@@ -17,7 +17,9 @@ export const auditEventSchema = z
     correlationId: z
       .string()
       .nullable()
-      .describe('OPS-4: the x-request-id of the request (or the export run) that made the change; in its log lines too'),
+      .describe(
+        'OPS-4: the x-request-id of the request (or the export run) that made the change; in its log lines too',
+      ),
   })
   .meta({ id: 'AuditEvent' });
 

@@ -22,6 +22,7 @@ import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import { ExportItemsService } from './export-items.service.js';
+import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
 import { ExportProgress } from './export-progress.js';
 import {
   type ClaimedExport,
@@ -166,6 +167,7 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(ENV) private readonly env: Env,
     @Inject(LIFECYCLE) lifecycle: ServiceLifecycle,
+    @Inject(ExportMetrics) private readonly metrics: ExportMetrics,
   ) {
     lifecycle.register({
       name: 'export worker',
@@ -275,6 +277,8 @@ export class ExportWorker implements OnModuleDestroy {
   ): Promise<void> {
     const id = request.id;
     const log = this.logger.child({ exportRequestId: id, instance: this.instanceId });
+    const started = performance.now();
+    let outcome: ExportRunOutcome = 'abandoned';
     const abort = new AbortController();
     this.running.add(abort);
     /** The end of the lease as last confirmed by the database. */
@@ -313,11 +317,14 @@ export class ExportWorker implements OnModuleDestroy {
         // lease another instance has taken over stops here instead of sending more
         if (this.clock.now().getTime() >= leaseUntil - this.leaseMs / 2 && !(await renew()))
           throw new Abandoned('the export lost its lease');
+        const stepStarted = performance.now();
         const result = await this.execute(client, step, abort.signal).catch((e) => {
+          this.metrics.stepEnded(step.service, 'error', (performance.now() - stepStarted) / 1000);
           throw Object.assign(e instanceof Error ? e : new Error(String(e)), {
             step: label(step, total),
           });
         });
+        this.metrics.stepEnded(step.service, 'ok', (performance.now() - stepStarted) / 1000);
         await this.hooks.afterSpectrumCall?.({ requestId: id, step, total });
         this.progress.emit({ requestId: id, kind: 'step', seq: step.seq, name: step.name, total });
         if (this.closing) throw new Abandoned('the service is stopping');
@@ -332,7 +339,7 @@ export class ExportWorker implements OnModuleDestroy {
         }
         log.debug({ step: step.name }, 'step done');
       }
-      await this.finishSynced(request, unrecorded, log);
+      if (await this.finishSynced(request, unrecorded, log)) outcome = 'synced';
     } catch (caught) {
       if (caught instanceof ProcessDied) throw caught;
       // a call cancelled by a forced stop fails with a transport error: the reason is the stop
@@ -340,9 +347,12 @@ export class ExportWorker implements OnModuleDestroy {
       // what Spectrum confirmed stays recorded, so a retry starts at the step that failed
       if (unrecorded.length > 0 && !(e instanceof Abandoned))
         await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0)).catch(() => false);
-      if (e instanceof Yielded) await this.giveBack(request, log);
-      else await this.handleError(request, e, log);
+      if (e instanceof Yielded) {
+        await this.giveBack(request, log);
+        outcome = 'given_back';
+      } else outcome = await this.handleError(request, e, log);
     } finally {
+      this.metrics.runEnded(request.type, outcome, (performance.now() - started) / 1000);
       clearInterval(heartbeat);
       this.running.delete(abort);
     }
@@ -390,11 +400,12 @@ export class ExportWorker implements OnModuleDestroy {
     return { generated: res.generated };
   }
 
+  /** True when this worker finished the request (false: the lease was lost, another instance finishes it). */
   private async finishSynced(
     request: ClaimedRequest,
     unrecorded: readonly StepDone[],
     log: Logger,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const type = request.type as ExportableType;
     const p = request.payload as { item?: RowValue; linkType?: ExportableType };
     const linkType = p.linkType ?? type;
@@ -442,7 +453,8 @@ export class ExportWorker implements OnModuleDestroy {
       );
       return true;
     });
-    if (!done) return;
+    if (!done) return false;
+    this.metrics.exportEnded(type, 'synced', request.decidedAt, now);
     this.progress.emit({ requestId: request.id, kind: 'state', state: 'synced' });
     log.info({ spectrumKey: key }, 'export synced');
     await this.notifier.finished({
@@ -453,9 +465,15 @@ export class ExportWorker implements OnModuleDestroy {
       spectrumKey: key,
       error: null,
     });
+    return true;
   }
 
-  private async fail(request: ClaimedRequest, cause: string, kind: string, log: Logger): Promise<void> {
+  private async fail(
+    request: ClaimedRequest,
+    cause: string,
+    kind: string,
+    log: Logger,
+  ): Promise<ExportRunOutcome> {
     const type = request.type as ExportableType;
     const message = `${cause}${writtenStatement(await this.repo.steps(request.id))}`;
     const linkType = ((request.payload as { linkType?: ExportableType }).linkType ?? type) as ExportableType;
@@ -483,7 +501,8 @@ export class ExportWorker implements OnModuleDestroy {
       );
       return true;
     });
-    if (!done) return;
+    if (!done) return 'abandoned';
+    this.metrics.exportEnded(type, 'failed', request.decidedAt, now);
     this.progress.emit({ requestId: request.id, kind: 'state', state: 'failed' });
     log.warn({ error: message, kind }, 'export failed');
     await this.notifier.finished({
@@ -494,6 +513,7 @@ export class ExportWorker implements OnModuleDestroy {
       spectrumKey: request.spectrumKey,
       error: message,
     });
+    return 'failed';
   }
 
   /** OPS-1: the lease is given back and the request is due at once, for another instance to take it now. */
@@ -511,10 +531,10 @@ export class ExportWorker implements OnModuleDestroy {
     return Math.floor(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private async handleError(request: ClaimedRequest, error: unknown, log: Logger): Promise<void> {
+  private async handleError(request: ClaimedRequest, error: unknown, log: Logger): Promise<ExportRunOutcome> {
     if (error instanceof Abandoned || this.closing) {
       log.warn({ reason: (error as Error).message }, 'export left for another attempt');
-      return;
+      return 'abandoned';
     }
     const step = (error as { step?: string }).step;
     const where = step ? ` at ${step}` : '';
@@ -537,7 +557,7 @@ export class ExportWorker implements OnModuleDestroy {
       });
       if (error instanceof SpectrumAuthError) await this.settings.recordAuthorizationFailure(reason);
       log.warn({ reason }, 'export paused: Spectrum refused the credentials');
-      return;
+      return 'paused';
     }
     const transient =
       isSpectrumError(error) &&
@@ -564,5 +584,6 @@ export class ExportWorker implements OnModuleDestroy {
       lastErrorKind: 'transport',
     });
     log.warn({ attempts, delayMs: delay, error: text }, 'export will be retried');
+    return 'retry';
   }
 }

@@ -16,6 +16,7 @@ import { blockedBy } from '../links/item-view.js';
 import { LinksRepository } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import type { Tx } from '../projects/pm-common.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
@@ -32,7 +33,6 @@ import {
   OPEN_STATES,
 } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
-import { currentCorrelationId } from '../platform/logging/correlation.js';
 
 /** The payload snapshot a request stores at send time. */
 export interface SentPayload {

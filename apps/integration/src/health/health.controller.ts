@@ -3,8 +3,8 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { ZodResponse } from '../platform/http/zod.js';
 import { DatabaseHealthCheck } from '../platform/db/database-health.js';
+import { ZodResponse } from '../platform/http/zod.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { LIFECYCLE, PRISMA } from '../platform/tokens.js';
 import { healthSchema, livenessSchema, readinessSchema } from './health.schemas.js';
@@ -29,7 +29,8 @@ export class HealthController {
   @Public()
   @ApiOperation({
     operationId: 'getLiveness',
-    summary: 'Liveness probe: the process answers (no dependency is checked; restart it only when this fails)',
+    summary:
+      'Liveness probe: the process answers (no dependency is checked; restart it only when this fails)',
   })
   @ZodResponse(200, livenessSchema, 'The process answers')
   live() {

@@ -22,7 +22,9 @@ export const readinessSchema = z
   .object({
     status: z.enum(['ready', 'not_ready']),
     checks: z.object({
-      startup: z.enum(['done', 'pending']).describe('pending until migrations, modules and the listener are up'),
+      startup: z
+        .enum(['done', 'pending'])
+        .describe('pending until migrations, modules and the listener are up'),
       shutdown: z.enum(['running', 'stopping']).describe('stopping from SIGTERM/SIGINT on'),
       database: z.enum(['up', 'down']),
       migrations: z

@@ -4,8 +4,9 @@ import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { MetricsRegistry } from './metrics/metrics-registry.js';
 import { ServiceLifecycle } from './runtime/lifecycle.js';
-import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, MAILER, PRISMA, SECRET_BOX } from './tokens.js';
+import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, MAILER, METRICS, PRISMA, SECRET_BOX } from './tokens.js';
 
 export interface PlatformDeps {
   env: Env;
@@ -19,7 +20,7 @@ export interface PlatformDeps {
 }
 
 /** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock,
- * mailer and the service's lifecycle. */
+ * mailer, the service's lifecycle and its metrics registry. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -32,6 +33,7 @@ export class PlatformModule {
       { provide: SECRET_BOX, useValue: new SecretBox(deps.env.ENCRYPTION_KEY) },
       { provide: MAILER, useValue: deps.mailer ?? createMailer(deps.env, deps.logger) },
       { provide: LIFECYCLE, useValue: deps.lifecycle ?? new ServiceLifecycle() },
+      { provide: METRICS, useValue: new MetricsRegistry() },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

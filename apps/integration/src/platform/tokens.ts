@@ -7,6 +7,7 @@ export const CLOCK = Symbol('CLOCK');
 export const SPECTRUM_CLIENT_FACTORY = Symbol('SPECTRUM_CLIENT_FACTORY');
 export const MAILER = Symbol('MAILER');
 export const LIFECYCLE = Symbol('LIFECYCLE');
+export const METRICS = Symbol('METRICS');
 
 /** The time source; tests pass a fake one. */
 export interface Clock {

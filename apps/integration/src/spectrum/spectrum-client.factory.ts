@@ -11,6 +11,7 @@ import type { SecretBox } from '../platform/crypto/secret-box.js';
 import { ENV, LOGGER, SECRET_BOX } from '../platform/tokens.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import { ConnectionNotConfiguredError } from './spectrum-errors.js';
+import { SpectrumMetrics } from './spectrum-metrics.js';
 
 /** A Spectrum client with its Info-Link reader (the imports read Info-Link tables through it). */
 export type BridgeSpectrumClient = SpectrumClient & { infoLink: InfoLinkReader };
@@ -44,6 +45,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SpectrumMetrics) private readonly metrics: SpectrumMetrics,
   ) {}
 
   /** The connection from the stored settings; `ConnectionNotConfiguredError` names what is missing. */
@@ -84,6 +86,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
       auth: c.auth,
       timeoutMs: this.env.SPECTRUM_TIMEOUT_MS,
       logger: this.logger.child({ component: 'spectrum-client' }),
+      onCall: this.metrics.onCall, // OPS-7
       ...(options.retry ? { retry: options.retry } : {}),
     });
     return Object.assign(client, { infoLink: client as InfoLinkReader });

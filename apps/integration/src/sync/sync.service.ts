@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Env } from '../config/env.js';
 import { ProblemError, unprocessable } from '../platform/http/problem.js';
+import { currentCorrelationId, withCorrelation } from '../platform/logging/correlation.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
@@ -20,6 +21,7 @@ import {
 } from './sync.repository.js';
 import { SYNC_COUNTERS, type SyncCounts, type SyncJobContext, type SyncTrigger } from './sync-job.js';
 import { SyncJobRegistry } from './sync-job.registry.js';
+import { SyncMetrics } from './sync-metrics.js';
 import { GROUP_SCHEDULE_OPTIONS, SyncScheduleService } from './sync-schedule.service.js';
 
 /** The reason recorded on a run whose service stopped (crash, restart, shutdown) before it ended (SCH-5). */
@@ -96,6 +98,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(ENV) env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(LIFECYCLE) lifecycle: ServiceLifecycle,
+    @Inject(SyncMetrics) private readonly metrics: SyncMetrics,
   ) {
     // OPS-1: a stopping instance starts no run; its runs get the grace period to end, then are stopped (failed,
     // lease released) like at any shutdown
@@ -146,7 +149,8 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
    */
   async startOnDemand(group: SyncGroup, actor: Pick<AuthUser, 'id'>): Promise<SyncRunView> {
     if (this.stopping) {
-      const message = 'This instance is stopping and starts no sync run; try again (another instance will take it).';
+      const message =
+        'This instance is stopping and starts no sync run; try again (another instance will take it).';
       throw new ProblemError(503, 'service-stopping', message, [
         { code: 'service-stopping', rule: 'OPS-1', message },
       ]);
@@ -252,7 +256,11 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
         );
       }
       const abort = new AbortController();
-      const done = this.execute(result.run, client, abort).finally(() => this.active.delete(result.run.id));
+      // OPS-4: an on-demand run logs with the id of the request that started it, a scheduled one with its run id
+      const run = result.run;
+      const done = withCorrelation(currentCorrelationId() ?? run.id, () =>
+        this.execute(run, client, abort),
+      ).finally(() => this.active.delete(run.id));
       this.active.set(result.run.id, { done, abort });
     }
     return result;
@@ -331,6 +339,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
 
     let status: 'succeeded' | 'failed' = 'succeeded';
     let error: string | null = null;
+    const started = performance.now();
     logger.info({ trigger: run.trigger, startedBy: run.startedBy }, 'sync run started');
     try {
       const jobs = this.jobs.forGroup(run.group);
@@ -363,6 +372,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
       } catch (err) {
         logger.error({ err }, 'recording the end of the sync run failed (the lease expires on its own)');
       }
+      this.metrics.runEnded(run, status, (performance.now() - started) / 1000, counts);
       logger.info({ status, counts, error }, 'sync run ended');
     }
   }

@@ -7,7 +7,11 @@ import { ROOT } from './dist.js';
 export const MAIN = join(ROOT, 'dist', 'main.js');
 
 /** Polls `fn` until it gives a value (not undefined/false), at most `ms`; no fixed sleep decides an outcome. */
-export async function until<T>(what: string, fn: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false>,
+  ms = 15_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();

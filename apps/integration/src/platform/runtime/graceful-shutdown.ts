@@ -32,7 +32,11 @@ export async function gracefulShutdown(
   logger.info({ signal: options.signal, timeoutMs: options.timeoutMs }, 'stopping: not ready, draining work');
   const result = await lifecycle.drain(budget.graceMs, budget.forceMs);
   if (result.drained) logger.info({ ms: Date.now() - started }, 'work drained');
-  else logger.warn({ forced: result.forced, ms: Date.now() - started }, 'work still held after the grace period was stopped and given back');
+  else
+    logger.warn(
+      { forced: result.forced, ms: Date.now() - started },
+      'work still held after the grace period was stopped and given back',
+    );
 
   const server = app.getHttpServer() as Server;
   const closed = new Promise<void>((resolve) => {
