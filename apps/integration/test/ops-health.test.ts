@@ -2,10 +2,9 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { connectDatabase } from '../src/platform/db/prisma.service.js';
 import { DatabaseHealthCheck } from '../src/platform/db/database-health.js';
+import { connectDatabase } from '../src/platform/db/prisma.service.js';
 import { ServiceLifecycle } from '../src/platform/runtime/lifecycle.js';
-import { LIFECYCLE } from '../src/platform/tokens.js';
 import { ADMIN, bearer, migratedSnapshot, startTestApp, type TestApp } from './support/app.js';
 
 /** OPS-2 readiness and liveness in process; OPS-1's refusals while stopping (the process test proves the rest). */
@@ -21,7 +20,12 @@ describe('OPS-2: liveness and readiness', () => {
 
   it('OPS-2: not ready before start-up is marked done, ready after, not ready once stopping; liveness answers throughout', async () => {
     const lifecycle = new ServiceLifecycle();
-    const app = await createApp({ env: t.env, logger: pino({ level: 'silent' }), prisma: t.prisma, lifecycle });
+    const app = await createApp({
+      env: t.env,
+      logger: pino({ level: 'silent' }),
+      prisma: t.prisma,
+      lifecycle,
+    });
     await app.init();
     try {
       const http = app.getHttpServer();
@@ -47,7 +51,12 @@ describe('OPS-2: liveness and readiness', () => {
 
   it('OPS-1: a stopping instance starts no sync run (503 problem naming OPS-1)', async () => {
     const lifecycle = new ServiceLifecycle();
-    const app = await createApp({ env: t.env, logger: pino({ level: 'silent' }), prisma: t.prisma, lifecycle });
+    const app = await createApp({
+      env: t.env,
+      logger: pino({ level: 'silent' }),
+      prisma: t.prisma,
+      lifecycle,
+    });
     await app.init();
     try {
       lifecycle.markReady();
@@ -84,14 +93,22 @@ describe('OPS-2: liveness and readiness', () => {
       loadDataDir: migratedSnapshot('pglite://memory'),
     });
     const lifecycle = new ServiceLifecycle();
-    const app = await createApp({ env: t.env, logger: pino({ level: 'silent' }), prisma: db.prisma, lifecycle });
+    const app = await createApp({
+      env: t.env,
+      logger: pino({ level: 'silent' }),
+      prisma: db.prisma,
+      lifecycle,
+    });
     await app.init();
     lifecycle.markReady();
     try {
       await request(app.getHttpServer()).get('/health/ready').expect(200);
       await db.close();
       const down = await request(app.getHttpServer()).get('/health/ready').expect(503);
-      expect(down.body).toMatchObject({ status: 'not_ready', checks: { database: 'down', shutdown: 'running' } });
+      expect(down.body).toMatchObject({
+        status: 'not_ready',
+        checks: { database: 'down', shutdown: 'running' },
+      });
       await request(app.getHttpServer()).get('/health/live').expect(200);
     } finally {
       await app.close().catch(() => undefined);
