@@ -7,6 +7,7 @@ import { SyncScheduler } from './sync.scheduler.js';
 import { SyncService } from './sync.service.js';
 import { SyncJobRegistry } from './sync-job.registry.js';
 import { SyncMetrics } from './sync-metrics.js';
+import { SyncRunStreamService } from './sync-run-stream.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
 /**
@@ -15,7 +16,15 @@ import { SyncScheduleService } from './sync-schedule.service.js';
  */
 @Module({
   imports: [ScheduleModule.forRoot(), DiscoveryModule],
-  providers: [SyncRepository, SyncJobRegistry, SyncScheduleService, SyncService, SyncScheduler, SyncMetrics],
+  providers: [
+    SyncRepository,
+    SyncJobRegistry,
+    SyncScheduleService,
+    SyncService,
+    SyncScheduler,
+    SyncRunStreamService,
+    SyncMetrics,
+  ],
   controllers: [SyncController],
   exports: [SyncService, SyncScheduleService, SyncJobRegistry],
 })

@@ -84,7 +84,10 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   /** This instance, as written in leases and runs. */
   readonly holder: string;
   private timing: SyncTiming = { leaseMs: 60_000, heartbeatMs: 15_000 };
-  private readonly active = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  private readonly active = new Map<
+    string,
+    { done: Promise<void>; abort: AbortController; counts: SyncCounts }
+  >();
   /** OPS-1: the instance is stopping; no run starts any more. */
   private stopping = false;
 
@@ -202,6 +205,20 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((r) => r.done));
   }
 
+  /**
+   * The counts so far of a run this instance is running (they reach the database only with each heartbeat);
+   * undefined for a run that ended or runs on another instance.
+   */
+  liveCounts(runId: string): Readonly<SyncCounts> | undefined {
+    return this.active.get(runId)?.counts;
+  }
+
+  /** A run without its failures (null when there is none). */
+  async findRun(id: string): Promise<SyncRunView | null> {
+    const run = await this.repo.findRun(id);
+    return run ? runView(run) : null;
+  }
+
   async getRun(id: string): Promise<SyncRunDetailView | null> {
     const run = await this.repo.findRun(id);
     if (!run) return null;
@@ -256,12 +273,13 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
         );
       }
       const abort = new AbortController();
+      const counts = zero();
       // OPS-4: an on-demand run logs with the id of the request that started it, a scheduled one with its run id
       const run = result.run;
       const done = withCorrelation(currentCorrelationId() ?? run.id, () =>
-        this.execute(run, client, abort),
+        this.execute(run, client, abort, counts),
       ).finally(() => this.active.delete(run.id));
-      this.active.set(result.run.id, { done, abort });
+      this.active.set(run.id, { done, abort, counts });
     }
     return result;
   }
@@ -270,9 +288,9 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     run: SyncRunRecord,
     client: BridgeSpectrumClient,
     abort: AbortController,
+    counts: SyncCounts,
   ): Promise<void> {
     const logger = this.logger.child({ runId: run.id, group: run.group });
-    const counts = zero();
     let pending: NewFailure[] = [];
     let stored = 0;
     let writing: Promise<void> = Promise.resolve();
