@@ -120,6 +120,7 @@ describe('APP-3 exactly once: a worker process killed with SIGKILL mid-export', 
 
     const a = startService(databaseUrl);
     children.push(a.child);
+    await a.url; // started (on a loaded machine the start alone can take most of the wait below)
     await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
     a.child.kill('SIGKILL');
     expect((await a.exited).signal).toBe('SIGKILL');

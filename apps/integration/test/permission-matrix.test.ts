@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Action> = {
   getCurrentUser: 'view',
   getExportRequest: 'view',
   streamExportRequest: 'view',
+  streamSyncRun: 'view',
   getGeneralSettings: 'settings.view',
   getImportable: 'view',
   getPermissionsTable: 'permissions.view',
