@@ -87,14 +87,15 @@ describe('OPS-2: liveness and readiness', () => {
     expect(await check.check()).toEqual({ database: 'down', migrations: 'applied' });
   });
 
-  it('OPS-2: readiness is 503 while the database is down', async () => {
+  it('OPS-2, OPS-6: readiness is 503 while the database is down; metrics are still served', async () => {
     const db = await connectDatabase('pglite://memory', {
       migrate: true,
       loadDataDir: migratedSnapshot('pglite://memory'),
     });
     const lifecycle = new ServiceLifecycle();
+    const token = 'metrics-token-for-the-database-down-test';
     const app = await createApp({
-      env: t.env,
+      env: { ...t.env, METRICS_TOKEN: token },
       logger: pino({ level: 'silent' }),
       prisma: db.prisma,
       lifecycle,
@@ -110,6 +111,13 @@ describe('OPS-2: liveness and readiness', () => {
         checks: { database: 'down', shutdown: 'running' },
       });
       await request(app.getHttpServer()).get('/health/live').expect(200);
+      // OPS-6: the metrics are still served, without the queue series the database would give (no stale value)
+      const scraped = await request(app.getHttpServer())
+        .get('/metrics')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(scraped.text).toContain('bridge_http_request_duration_seconds');
+      expect(scraped.text).not.toMatch(/^bridge_export_queue_requests\{/m);
     } finally {
       await app.close().catch(() => undefined);
     }

@@ -34,10 +34,15 @@ export class ExportMetrics {
     @Inject(CLOCK) clock: Clock,
   ) {
     const registers = [metrics.registry];
-    let stats: Promise<Awaited<ReturnType<ExportsRepository['queueStats']>>> | null = null;
-    // one query per scrape serves both gauges
+    type Stats = Awaited<ReturnType<ExportsRepository['queueStats']>>;
+    let stats: Promise<Stats | null> | null = null;
+    // one query per scrape serves both gauges; when the database does not answer, the queue series are left out of
+    // the scrape (no stale value) and the rest is still served
     const read = () => {
-      stats ??= repo.queueStats().finally(() => setImmediate(() => (stats = null)));
+      stats ??= repo
+        .queueStats()
+        .catch(() => null)
+        .finally(() => setImmediate(() => (stats = null)));
       return stats;
     };
     new Gauge({
@@ -47,6 +52,8 @@ export class ExportMetrics {
       registers,
       async collect() {
         const rows = await read();
+        this.reset();
+        if (!rows) return;
         for (const state of STATES) this.set({ state }, rows.find((r) => r.state === state)?.count ?? 0);
       },
     });
@@ -57,6 +64,8 @@ export class ExportMetrics {
       registers,
       async collect() {
         const rows = await read();
+        this.reset();
+        if (!rows) return;
         const now = clock.now().getTime();
         for (const state of WAITING) {
           const since = rows.find((r) => r.state === state)?.oldestWaitingSince;
