@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVER, bearer, FakeClock } from './support/app.js';
 import { ensureBuilt } from './support/dist.js';
 import { startExportEnv } from './support/exports.js';
+import { createScratchDatabase, skipReason, TEST_DATABASE_URL } from './support/postgres.js';
 import { MAIN, type ServiceProcess, startServiceProcess, until } from './support/service-process.js';
 
 /**
@@ -40,9 +41,9 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** An accepted three-line commitment on a fresh embedded database; the simulator's request log emptied. */
-  async function acceptedCommitment(name: string, number: string) {
-    const databaseUrl = `pglite://${join(dir, name)}`;
+  /** An accepted three-line commitment on a fresh database; the simulator's request log emptied. */
+  async function acceptedCommitment(name: string, number: string, url?: string) {
+    const databaseUrl = url ?? `pglite://${join(dir, name)}`;
     const setup = await startExportEnv({ databaseUrl, sim, clock: new FakeClock(new Date()) });
     const projectId = await setup.linkedProject('24-101');
     const companyId = await setup.linkedCompany('BAYPLB');
@@ -131,6 +132,56 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(1);
     expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(LINES.length);
   }, 90_000);
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    `OPS-1: on PostgreSQL, a second instance running beside the stopped one takes the given-back export at once (lease ten minutes)${TEST_DATABASE_URL ? '' : ` (${skipReason()})`}`,
+    async () => {
+      const db = await createScratchDatabase();
+      try {
+        const { databaseUrl, requestId, sim$ } = await acceptedCommitment('pg', 'STOP-3', db.url);
+        await sim$('POST', '/faults', {
+          service: 'UpdateSubcontractPhases',
+          kind: 'latency',
+          ms: 2500,
+          skip: 1,
+          times: 1,
+        });
+        const a = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '15000' });
+        await a.url;
+        await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
+        // B runs beside A (its worker polls the queue); A holds the request under a ten-minute lease
+        const b = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES });
+        await b.url;
+        const signalledAt = Date.now();
+        a.child.kill('SIGTERM');
+        expect(await a.exited).toMatchObject({ code: 0, signal: null });
+        expect(await finishedBy(b, requestId)).toMatchObject({
+          state: 'synced',
+          spectrumKey: 'BAYPLB/STOP-3',
+        });
+        expect(Date.now() - signalledAt).toBeLessThan(30_000); // far below the lease
+        b.child.kill('SIGTERM');
+        expect(await b.exited).toMatchObject({ code: 0, signal: null });
+        const log = rows(await sim$('GET', '/requests?limit=1000'));
+        expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(1);
+        expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(LINES.length);
+        const lines = rows(
+          await sim$(
+            'GET',
+            '/state/subcontract-lines?Vendor_Code=BAYPLB&Subcontract_Number=STOP-3&limit=100',
+          ),
+        );
+        expect(lines.map((l) => l.Original_Contract_Amount).sort()).toEqual([
+          '12500.00',
+          '48000.50',
+          '9750.25',
+        ]);
+      } finally {
+        await db.drop();
+      }
+    },
+    120_000,
+  );
 
   it('OPS-1: a Spectrum call that outlasts the grace period is cancelled, the request given back and the process exits 0 within SHUTDOWN_TIMEOUT_MS', async () => {
     const { databaseUrl, requestId, sim$ } = await acceptedCommitment('forced', 'STOP-2');
