@@ -142,15 +142,15 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
         await sim$('POST', '/faults', {
           service: 'UpdateSubcontractPhases',
           kind: 'latency',
-          ms: 2500,
+          ms: 8000,
           skip: 1,
           times: 1,
         });
-        const a = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '15000' });
-        await a.url;
-        await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
+        const a = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '20000' });
+        await a.url; // A claimed the request while starting (its worker is kicked before it listens)
         // B runs beside A (its worker polls the queue); A holds the request under a ten-minute lease
         const b = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES });
+        await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
         await b.url;
         const signalledAt = Date.now();
         a.child.kill('SIGTERM');
@@ -160,6 +160,13 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
           spectrumKey: 'BAYPLB/STOP-3',
         });
         expect(Date.now() - signalledAt).toBeLessThan(30_000); // far below the lease
+        // A gave the request back (it did not finish it) and B, running beside it, finished it
+        const logged = (s: ServiceProcess, msg: string) =>
+          s.lines().some((l) => l.exportRequestId === requestId && l.msg === msg);
+        expect([logged(a, 'export given back: the service is stopping'), logged(a, 'export synced')]).toEqual(
+          [true, false],
+        );
+        expect([logged(b, 'export started'), logged(b, 'export synced')]).toEqual([true, true]);
         b.child.kill('SIGTERM');
         expect(await b.exited).toMatchObject({ code: 0, signal: null });
         const log = rows(await sim$('GET', '/requests?limit=1000'));
