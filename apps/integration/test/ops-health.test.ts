@@ -2,8 +2,8 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { DatabaseHealthCheck } from '../src/platform/db/database-health.js';
 import { connectDatabase } from '../src/platform/db/prisma.service.js';
+import { DatabaseHealthCheck } from '../src/platform/runtime/database-health.js';
 import { ServiceLifecycle } from '../src/platform/runtime/lifecycle.js';
 import { ADMIN, bearer, migratedSnapshot, startTestApp, type TestApp } from './support/app.js';
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
-import { MIGRATIONS_DIR, migrationsList } from './migrations.js';
+import { MIGRATIONS_DIR, migrationsList } from '../db/migrations.js';
 
 export interface DatabaseHealth {
   /** The database answered a query within the time allowed. */
