@@ -149,5 +149,5 @@ describe('APP-3 exactly once: a worker process killed with SIGKILL mid-export', 
     // the header and the first two lines again, with identical values: upserts, so Spectrum holds each once
     expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(2);
     expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(LINES.length + 2);
-  }, 60_000);
+  }, 120_000); // two service processes, each starting on an embedded database: over a minute on a loaded 2-core machine
 });
