@@ -131,7 +131,7 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     const log = rows(await sim$('GET', '/requests?limit=1000'));
     expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(1);
     expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(LINES.length);
-  }, 90_000);
+  }, 180_000);
 
   it.skipIf(!TEST_DATABASE_URL)(
     `OPS-1: on PostgreSQL, a second instance running beside the stopped one takes the given-back export at once (lease ten minutes)${TEST_DATABASE_URL ? '' : ` (${skipReason()})`}`,
@@ -146,12 +146,14 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
           skip: 1,
           times: 1,
         });
-        const a = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '20000' });
-        await a.url; // A claimed the request while starting (its worker is kicked before it listens)
-        // B runs beside A (its worker polls the queue); A holds the request under a ten-minute lease
-        const b = start(databaseUrl, { EXPORT_LEASE_MS: TEN_MINUTES });
-        await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
-        await b.url;
+        // two instances start together; exactly one claims the request (the other's claim skips the locked row)
+        const env = { EXPORT_LEASE_MS: TEN_MINUTES, SHUTDOWN_TIMEOUT_MS: '20000' };
+        const both = [start(databaseUrl, env), start(databaseUrl, env)];
+        const logged = (s: ServiceProcess, msg: string) =>
+          s.lines().some((l) => l.exportRequestId === requestId && l.msg === msg);
+        await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0, 60_000);
+        const a = await until('the holder', async () => both.find((s) => logged(s, 'export started')));
+        const b = both.find((s) => s !== a) as ServiceProcess;
         const signalledAt = Date.now();
         a.child.kill('SIGTERM');
         expect(await a.exited).toMatchObject({ code: 0, signal: null });
@@ -161,8 +163,6 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
         });
         expect(Date.now() - signalledAt).toBeLessThan(30_000); // far below the lease
         // A gave the request back (it did not finish it) and B, running beside it, finished it
-        const logged = (s: ServiceProcess, msg: string) =>
-          s.lines().some((l) => l.exportRequestId === requestId && l.msg === msg);
         expect([logged(a, 'export given back: the service is stopping'), logged(a, 'export synced')]).toEqual(
           [true, false],
         );
@@ -187,7 +187,7 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
         await db.drop();
       }
     },
-    120_000,
+    180_000,
   );
 
   it('OPS-1: a Spectrum call that outlasts the grace period is cancelled, the request given back and the process exits 0 within SHUTDOWN_TIMEOUT_MS', async () => {
@@ -223,5 +223,5 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     expect(lines.map((l) => l.Original_Contract_Amount).sort()).toEqual(['12500.00', '48000.50', '9750.25']);
     const subs = rows(await sim$('GET', '/state/subcontracts?Vendor_Code=BAYPLB&limit=500'));
     expect(subs.filter((s) => s.Subcontract_Number === 'STOP-2')).toHaveLength(1);
-  }, 90_000);
+  }, 180_000);
 });
