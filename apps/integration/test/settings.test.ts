@@ -123,6 +123,8 @@ describe('settings (GEN-1 … GEN-5)', () => {
       connectionCheckedAt: null,
       connectionError: null,
       connectedAt: null,
+      maxConcurrentCalls: 4,
+      callsPerSecond: 10,
     });
   });
 

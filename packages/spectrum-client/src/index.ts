@@ -9,6 +9,7 @@ export {
 export {
   isSpectrumError,
   SpectrumAuthError,
+  SpectrumCallLimitError,
   SpectrumError,
   type SpectrumErrorKind,
   SpectrumFaultError,
@@ -81,6 +82,11 @@ export type {
   UpdateVendorInput,
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
-export type { FetchLike, SpectrumCallEvent, SpectrumCallOutcome } from './transport/http-transport.js';
+export type {
+  CallGate,
+  FetchLike,
+  SpectrumCallEvent,
+  SpectrumCallOutcome,
+} from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

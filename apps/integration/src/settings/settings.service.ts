@@ -39,6 +39,10 @@ export interface ConnectionSettingsView {
   connectionCheckedAt: string | null;
   connectionError: string | null;
   connectedAt: string | null;
+  /** OPS-11: Spectrum calls in flight at once, across all instances. */
+  maxConcurrentCalls: number;
+  /** OPS-11: Spectrum calls started within any one second, across all instances. */
+  callsPerSecond: number;
 }
 
 /** A connection change: omitted fields keep their value; `null` clears a secret or the service user. */
@@ -49,6 +53,8 @@ export interface ConnectionSettingsChange {
   authMode?: AuthMode;
   servicePassword?: string | null;
   clientSecret?: string | null;
+  maxConcurrentCalls?: number;
+  callsPerSecond?: number;
 }
 
 export interface ConnectionTestView {
@@ -81,6 +87,8 @@ const connectionView = (s: StoredSettings): ConnectionSettingsView => ({
   connectionCheckedAt: iso(s.connectionCheckedAt),
   connectionError: s.connectionError,
   connectedAt: iso(s.connectedAt),
+  maxConcurrentCalls: s.spectrumMaxConcurrentCalls,
+  callsPerSecond: s.spectrumCallsPerSecond,
 });
 
 /** The audited part of the connection: never a secret, only whether one is set. */
@@ -91,6 +99,8 @@ const connectionAudit = (s: StoredSettings) => ({
   authMode: s.authMode,
   servicePasswordSet: s.servicePasswordEnc !== null,
   clientSecretSet: s.clientSecretEnc !== null,
+  maxConcurrentCalls: s.spectrumMaxConcurrentCalls,
+  callsPerSecond: s.spectrumCallsPerSecond,
 });
 
 const generalView = (s: StoredSettings): GeneralSettingsView => ({
@@ -183,11 +193,21 @@ export class SettingsService implements OnModuleInit {
         (change.authMode !== undefined && change.authMode !== before.authMode) ||
         change.servicePassword !== undefined ||
         change.clientSecret !== undefined;
-      if (!changed) return { before, after: before };
-      // The last check was about other settings: the status says so until the connection is tested again.
-      patch.connectionStatus = 'not_connected';
-      patch.connectionCheckedAt = null;
-      patch.connectionError = 'The connection settings changed; test the connection again.';
+      // OPS-11: the call limit applies to the next clients built (the next export batch, sync run or test); changing
+      // it says nothing about whether Spectrum accepts the connection, so the status stays
+      const limitsChanged =
+        (change.maxConcurrentCalls !== undefined &&
+          change.maxConcurrentCalls !== before.spectrumMaxConcurrentCalls) ||
+        (change.callsPerSecond !== undefined && change.callsPerSecond !== before.spectrumCallsPerSecond);
+      if (!changed && !limitsChanged) return { before, after: before };
+      patch.spectrumMaxConcurrentCalls = change.maxConcurrentCalls;
+      patch.spectrumCallsPerSecond = change.callsPerSecond;
+      if (changed) {
+        // The last check was about other settings: the status says so until the connection is tested again.
+        patch.connectionStatus = 'not_connected';
+        patch.connectionCheckedAt = null;
+        patch.connectionError = 'The connection settings changed; test the connection again.';
+      }
       const after = await this.repo.update(patch, tx);
       const notes = [
         change.servicePassword !== undefined &&
@@ -222,8 +242,24 @@ export class SettingsService implements OnModuleInit {
       const client = await this.clients.create({ retry: { attempts: 1 } });
       const result = await client.testConnection();
       if (result.connected) status = 'connected';
-      else error = scrub(result.reason, secrets);
+      else if (result.notSent) {
+        // OPS-13: the test never reached Spectrum (no free call slot): nothing is known, nothing is recorded
+        throw new ProblemError(
+          503,
+          'spectrum-busy',
+          `The connection was not tested: ${scrub(result.reason, secrets)}. Try again in a moment.`,
+          [
+            {
+              field: 'connection',
+              rule: 'OPS-13',
+              code: 'spectrum-call-limit',
+              message: scrub(result.reason, secrets),
+            },
+          ],
+        );
+      } else error = scrub(result.reason, secrets);
     } catch (e) {
+      if (e instanceof ProblemError) throw e;
       error = e instanceof ConnectionNotConfiguredError ? e.message : describeError(e, secrets);
     }
     const now = this.clock.now();

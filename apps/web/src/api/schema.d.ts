@@ -189,6 +189,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PM side and Spectrum side by side per job (budget, commitments, their lines): matched, different (with the fields), only in PM, only in Spectrum, and totals. With projectId one job; without, company-wide in pages of jobs (JSON) or streamed as one CSV */
+        get: operations["getReconciliationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prime-contracts": {
         parameters: {
             query?: never;
@@ -1287,6 +1304,10 @@ export interface components {
             authMode: "none" | "basic" | "oauth";
             servicePasswordSet: boolean;
             clientSecretSet: boolean;
+            /** @description OPS-11: Spectrum calls in flight at once, across all instances */
+            maxConcurrentCalls: number;
+            /** @description OPS-11: Spectrum calls started within any one second, across all instances */
+            callsPerSecond: number;
             connectionStatus: components["schemas"]["ConnectionStatus"];
             /** Format: date-time */
             connectionCheckedAt: string | null;
@@ -1673,6 +1694,23 @@ export interface components {
         };
         /** @enum {string} */
         ItemType: "job" | "vendor" | "cost_code" | "budget" | "budget_change" | "commitment" | "commitment_change_order" | "prime_contract" | "prime_contract_change_order" | "forecast" | "project" | "company";
+        JobReconciliation: {
+            projectId: string;
+            projectName: string;
+            jobNumber: string;
+            /** @enum {string} */
+            status: "matched" | "different";
+            /** @description Per cost code/cost type: PM budget against Spectrum current estimate */
+            budget: components["schemas"]["ReconciliationSection"];
+            /** @description Per subcontract (vendor/number): PM commitment total against the subcontract */
+            commitments: components["schemas"]["ReconciliationSection"];
+            /** @description Per subcontract line (vendor/number/phase/cost type) */
+            commitmentLines: components["schemas"]["ReconciliationSection"];
+            /** @description Per prime contract (customer) and billing item (customer/item) */
+            primeContracts: components["schemas"]["ReconciliationSection"];
+            /** @description Per change request (customer/number): PM change orders and budget changes exported to it, cost and revenue */
+            changeRequests: components["schemas"]["ReconciliationSection"];
+        };
         LinkVendorResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */
             created: boolean;
@@ -1968,6 +2006,46 @@ export interface components {
             message: string;
             field?: string;
         };
+        ReconciledRow: {
+            /** @description The record both sides share: phase/cost type, vendor/subcontract, ... */
+            key: string;
+            status: components["schemas"]["ReconciliationStatus"];
+            pm: {
+                [key: string]: number | string | (null);
+            } | null;
+            spectrum: {
+                [key: string]: number | string | (null);
+            } | null;
+            differences: {
+                field: string;
+                pm: number | string | (null);
+                spectrum: number | string | (null);
+            }[];
+        };
+        ReconciliationReport: {
+            /** Format: date-time */
+            generatedAt: string;
+            jobs: components["schemas"]["JobReconciliation"][];
+            /** @description Company-wide: the next page of jobs; null on the last page */
+            nextCursor: string | null;
+        };
+        ReconciliationSection: {
+            rows: components["schemas"]["ReconciledRow"][];
+            totals: {
+                pmCents: number;
+                spectrumCents: number;
+                /** @description PM minus Spectrum */
+                differenceCents: number;
+                counts: {
+                    matched: number;
+                    different: number;
+                    only_pm: number;
+                    only_spectrum: number;
+                };
+            };
+        };
+        /** @enum {string} */
+        ReconciliationStatus: "matched" | "different" | "only_pm" | "only_spectrum";
         ReimportBudgetResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */
             created: boolean;
@@ -2188,6 +2266,7 @@ export type SchemaImportedCompany = components['schemas']['ImportedCompany'];
 export type SchemaImportJobResult = components['schemas']['ImportJobResult'];
 export type SchemaImportVendorResult = components['schemas']['ImportVendorResult'];
 export type SchemaItemType = components['schemas']['ItemType'];
+export type SchemaJobReconciliation = components['schemas']['JobReconciliation'];
 export type SchemaLinkVendorResult = components['schemas']['LinkVendorResult'];
 export type SchemaListCostCode = components['schemas']['ListCostCode'];
 export type SchemaLiveness = components['schemas']['Liveness'];
@@ -2210,6 +2289,10 @@ export type SchemaProjectPage = components['schemas']['ProjectPage'];
 export type SchemaProjectSummary = components['schemas']['ProjectSummary'];
 export type SchemaReadiness = components['schemas']['Readiness'];
 export type SchemaReason = components['schemas']['Reason'];
+export type SchemaReconciledRow = components['schemas']['ReconciledRow'];
+export type SchemaReconciliationReport = components['schemas']['ReconciliationReport'];
+export type SchemaReconciliationSection = components['schemas']['ReconciliationSection'];
+export type SchemaReconciliationStatus = components['schemas']['ReconciliationStatus'];
 export type SchemaReimportBudgetResult = components['schemas']['ReimportBudgetResult'];
 export type SchemaSession = components['schemas']['Session'];
 export type SchemaSignInOptions = components['schemas']['SignInOptions'];
@@ -2782,6 +2865,90 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReconciliationReport: {
+        parameters: {
+            query?: {
+                projectId?: string;
+                format?: "json" | "csv";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, or as CSV with format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReport"];
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description The request is not valid: errors[] names each field and what is wrong with it
+             *
+             *     The request is not valid: errors[] names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4567,6 +4734,10 @@ export interface operations {
                     servicePassword?: string | null;
                     /** @description Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it. */
                     clientSecret?: string | null;
+                    /** @description OPS-11: Spectrum calls in flight at once, across all instances (default 4). */
+                    maxConcurrentCalls?: number;
+                    /** @description OPS-11: Spectrum calls started within any one second, across all instances (default 10). */
+                    callsPerSecond?: number;
                 };
             };
         };
@@ -4647,6 +4818,15 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
