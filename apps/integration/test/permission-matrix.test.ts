@@ -44,7 +44,6 @@ const EXPECTED: Record<string, Action> = {
   getCurrentUser: 'view',
   getExportRequest: 'view',
   streamExportRequest: 'view',
-  streamSyncRun: 'view',
   getGeneralSettings: 'settings.view',
   getImportable: 'view',
   getPermissionsTable: 'permissions.view',

@@ -570,7 +570,7 @@ export class ExportWorker implements OnModuleDestroy {
         lastErrorKind: 'transport',
       });
       log.warn({ delayMs: delay, error: error.message }, 'export waits for a Spectrum call slot');
-      return;
+      return 'retry';
     }
     const transient =
       isSpectrumError(error) &&

@@ -4825,7 +4825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem details */
+            /** @description This instance is stopping (OPS-1): try again, another instance answers */
             503: {
                 headers: {
                     [name: string]: unknown;
