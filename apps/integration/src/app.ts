@@ -9,6 +9,7 @@ import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
 import {
   answerClientErrors,
+  closeWhileStopping,
   jsonBodiesOnly,
   notFoundProblem,
   securityHeaders,
@@ -18,8 +19,13 @@ import { ProblemFilter } from './platform/http/problem.filter.js';
 import { ResponseConformanceInterceptor } from './platform/http/response-conformance.js';
 import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
+import { correlationMiddleware } from './platform/logging/correlation.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
-import { type Clock, systemClock } from './platform/tokens.js';
+import { HttpMetrics } from './platform/metrics/http-metrics.js';
+import { metricsEndpoint } from './platform/metrics/metrics-endpoint.js';
+import type { MetricsRegistry } from './platform/metrics/metrics-registry.js';
+import type { ServiceLifecycle } from './platform/runtime/lifecycle.js';
+import { type Clock, LIFECYCLE, METRICS, systemClock } from './platform/tokens.js';
 import type { InfoLinkSqlExecutorFactory } from './spectrum/spectrum-client.factory.js';
 import { ensureDemoUsers } from './users/demo-users.js';
 import { UsersRepository } from './users/users.repository.js';
@@ -31,6 +37,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Tests: how the Info-Link SQL executor is opened (the simulator's PostgreSQL mirror instead of SQL Server). */
   infoLinkSqlExecutor?: InfoLinkSqlExecutorFactory;
+  /** The run state and the work drained at shutdown (OPS-1, OPS-2); `main` marks it ready once listening. */
+  lifecycle?: ServiceLifecycle;
 }
 
 /**
@@ -48,20 +56,35 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
       ...(deps.infoLinkSqlExecutor
         ? { infoLinkSqlExecutor: deps.infoLinkSqlExecutor as (c: never) => unknown }
         : {}),
+      ...(deps.lifecycle ? { lifecycle: deps.lifecycle } : {}),
     }),
     { logger: new PinoNestLogger(deps.logger), bodyParser: true },
   );
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemFilter(deps.logger));
   app.useGlobalPipes(new InputTextPipe());
   // Tests check every 2xx answer against the response schema its operation documents.
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
-  app.use(securityHeaders(), jsonBodiesOnly());
+  const lifecycle = app.get<ServiceLifecycle>(LIFECYCLE);
+  // while stopping, every answer closes its connection: keep-alive clients reconnect to a ready instance (OPS-1)
+  const metrics = app.get<MetricsRegistry>(METRICS);
+  const httpMetrics = new HttpMetrics(metrics);
+  // the correlation id first, so that everything after it (and every log line) has it (OPS-3)
+  app.use(
+    correlationMiddleware(),
+    httpMetrics.middleware(),
+    securityHeaders(),
+    closeWhileStopping(lifecycle),
+    jsonBodiesOnly(),
+  );
+  // Prometheus metrics, only for the holder of METRICS_TOKEN (OPS-5); before the web app, whose fallback page would
+  // otherwise answer the path
+  app.use('/metrics', metricsEndpoint(metrics, deps.env.METRICS_TOKEN));
   // after the security headers (the app's pages get the CSP too), before the routes (it never answers /api or /health)
   serveWebApp(app, deps.env.WEB_DIST_DIR, deps.logger);
   answerClientErrors(app.getHttpServer());
-  app.enableShutdownHooks();
   const document = openApiDocument(app);
+  httpMetrics.learn(document.paths as never); // HTTP latency labelled by operationId (OPS-8)
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
   // `init: false` builds the modules only (the API document): no lifecycle hook runs, nothing touches the database
   if (options.init === false) return app;

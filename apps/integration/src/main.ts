@@ -2,6 +2,8 @@ import { createApp } from './app.js';
 import { loadEnv } from './config/env.js';
 import { connectDatabase } from './platform/db/prisma.service.js';
 import { createLogger } from './platform/logging/logger.js';
+import { gracefulShutdown } from './platform/runtime/graceful-shutdown.js';
+import { ServiceLifecycle } from './platform/runtime/lifecycle.js';
 import { applyMemoryPolicy } from './platform/runtime/memory-policy.js';
 
 async function main() {
@@ -13,18 +15,35 @@ async function main() {
       { missing: memory.missing },
       'started without the service V8 memory flags: large imports will use more memory (start with `pnpm start` or put the flags in NODE_OPTIONS; see docs/operations.md)',
     );
+  // not ready (readiness 503) until the database is migrated, every module started and the server listens (OPS-2)
+  const lifecycle = new ServiceLifecycle();
   const db = await connectDatabase(env.DATABASE_URL, { logger });
-  const app = await createApp({ env, logger, prisma: db.prisma });
+  const app = await createApp({ env, logger, prisma: db.prisma, lifecycle });
   await app.listen(env.PORT, env.HOST);
+  lifecycle.markReady();
   const url = await app.getUrl();
   logger.info({ url, docs: `${url}/api/docs` }, 'Spectrum Bridge is listening');
-  const stop = async () => {
-    await app.close();
-    await db.close();
-    process.exit(0);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.info({ signal }, 'already stopping');
+      return;
+    }
+    stopping = true;
+    // a safety net only: the shutdown itself is bounded by SHUTDOWN_TIMEOUT_MS (OPS-1)
+    setTimeout(() => {
+      logger.error({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'the stop overran its time: exiting');
+      process.exit(1);
+    }, env.SHUTDOWN_TIMEOUT_MS + 2_000).unref();
+    gracefulShutdown(app, lifecycle, () => db.close(), { timeoutMs: env.SHUTDOWN_TIMEOUT_MS, logger, signal })
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error({ err }, 'the stop failed');
+        process.exit(1);
+      });
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {

@@ -120,6 +120,7 @@ describe('APP-3 exactly once: a worker process killed with SIGKILL mid-export', 
 
     const a = startService(databaseUrl);
     children.push(a.child);
+    await a.url; // started (on a loaded machine the start alone can take most of the wait below)
     await until('the held Put', async () => rows(await sim$('GET', '/faults')).length === 0);
     a.child.kill('SIGKILL');
     expect((await a.exited).signal).toBe('SIGKILL');
@@ -148,5 +149,5 @@ describe('APP-3 exactly once: a worker process killed with SIGKILL mid-export', 
     // the header and the first two lines again, with identical values: upserts, so Spectrum holds each once
     expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(2);
     expect(log.filter((x) => x.service === 'UpdateSubcontractPhases')).toHaveLength(LINES.length + 2);
-  }, 60_000);
+  }, 120_000); // two service processes, each starting on an embedded database: over a minute on a loaded 2-core machine
 });

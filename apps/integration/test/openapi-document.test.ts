@@ -143,6 +143,8 @@ describe('the OpenAPI document: every operation has an operationId and a respons
       .map(({ op }) => [op.operationId, op.security]);
     expect(publicOps.sort()).toEqual([
       ['getHealth', [{}]],
+      ['getLiveness', [{}]],
+      ['getReadiness', [{}]],
       ['getSignInOptions', [{}]],
       ['signIn', [{}]],
       ['signOut', [{}]],

@@ -166,7 +166,7 @@ describe('the whole permission matrix over HTTP (PERM-1 … PERM-6)', () => {
         .filter((o) => !o.permission)
         .map((o) => o.operationId)
         .sort(),
-    ).toEqual(['getHealth', 'getSignInOptions', 'signIn', 'signOut']);
+    ).toEqual(['getHealth', 'getLiveness', 'getReadiness', 'getSignInOptions', 'signIn', 'signOut']);
   });
 
   it('PERM-1 … PERM-5: every operation declares exactly the permission the matrix gives it', () => {

@@ -263,7 +263,7 @@ describe.skipIf(!TEST_DATABASE_URL)('three instances on one PostgreSQL share the
       expect(states).toEqual([{ state: 'synced', _count: { _all: N } }]);
       const log = rows(await a.sim$('GET', '/requests'));
       expect(log.filter((x) => x.service === 'UpdateSubcontract')).toHaveLength(N);
-      expect(log.some((x) => x.path.split('?')[0] === '/infolink/VN_VENDOR_MASTER_MC')).toBe(true); // the sync's reads
+      expect(log.some((x) => String(x.path).split('?')[0] === '/infolink/VN_VENDOR_MASTER_MC')).toBe(true); // the sync's reads
       for (const x of log) expect(Number(x.concurrent)).toBeLessThanOrEqual(3);
       const subs = rows(await a.sim$('GET', '/state/subcontracts?Vendor_Code=METROEL&limit=1000'));
       expect(subs).toHaveLength(N);

@@ -74,7 +74,12 @@ import {
   streamNarrowed,
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
-import { type CallGate, type FetchLike, type TransportDeps } from './transport/http-transport.js';
+import {
+  type CallGate,
+  type FetchLike,
+  type SpectrumCallEvent,
+  type TransportDeps,
+} from './transport/http-transport.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
 import { createTlsFetch, type TlsOptions } from './transport/tls-fetch.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
@@ -99,6 +104,11 @@ export interface SpectrumClientOptions {
   /** Asked before every HTTP exchange; the service's shared Spectrum call limit (see `CallGate`). */
   gate?: CallGate;
   logger?: SpectrumLogger;
+  /**
+   * Told about every HTTP exchange with Spectrum when it ends (operation, outcome, status, duration): the caller's
+   * metrics. The client depends on no metrics library; a hook that throws is ignored.
+   */
+  onCall?: (event: SpectrumCallEvent) => void;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
   /** Rows per Info-Link page (1..5000, default 1000). */
@@ -182,6 +192,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
     fetch: options.fetch ?? createTlsFetch(options.tls),
+    onCall: options.onCall,
     gate: options.gate,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),

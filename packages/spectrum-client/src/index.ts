@@ -106,7 +106,12 @@ export type {
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
 export { type CertificateProblem, findCertificateProblem } from './transport/certificate-problem.js';
-export type { CallGate, FetchLike } from './transport/http-transport.js';
+export type {
+  CallGate,
+  FetchLike,
+  SpectrumCallEvent,
+  SpectrumCallOutcome,
+} from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
 export { parseCaBundle, type TlsOptions } from './transport/tls-fetch.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import { REQUEST_ID_PATTERN } from '../platform/logging/correlation.js';
 import { auditEventPageSchema } from './audit.schemas.js';
 import { AuditService } from './audit.service.js';
 
@@ -14,6 +15,11 @@ const auditQuery = pageQuery.extend({
   itemId: z.string().max(64).optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),
+  correlationId: z
+    .string()
+    .regex(REQUEST_ID_PATTERN, 'must be 1-128 letters, digits or -_.:+/=@')
+    .optional()
+    .describe('OPS-4: the events of one request (its x-request-id) or one export run'),
 });
 
 @ApiTags('audit')
@@ -33,6 +39,7 @@ export class AuditController {
         action: q.action,
         itemType: q.itemType,
         itemId: q.itemId,
+        correlationId: q.correlationId,
         from: q.from ? new Date(q.from) : undefined,
         to: q.to ? new Date(q.to) : undefined,
       },
@@ -49,6 +56,7 @@ export class AuditController {
       before: r.before,
       after: r.after,
       note: r.note,
+      correlationId: r.correlationId,
     }));
   }
 }

@@ -10,9 +10,12 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   note?: string | null;
+  /** OPS-4: the request (or export run) it belongs to. */
+  correlationId?: string | null;
 }
 
 export interface AuditFilter {
+  correlationId?: string;
   actorId?: string;
   action?: string;
   itemType?: string;
@@ -41,6 +44,7 @@ export class AuditRepository {
         before: json(entry.before),
         after: json(entry.after),
         note: entry.note ?? null,
+        correlationId: entry.correlationId ?? null,
       },
     });
   }
@@ -49,6 +53,7 @@ export class AuditRepository {
     return this.db.auditEvent.findMany({
       where: {
         ...(filter.actorId ? { actorId: filter.actorId } : {}),
+        ...(filter.correlationId ? { correlationId: filter.correlationId } : {}),
         ...(filter.action ? { action: { startsWith: filter.action } } : {}),
         ...(filter.itemType ? { itemType: filter.itemType } : {}),
         ...(filter.itemId ? { itemId: filter.itemId } : {}),

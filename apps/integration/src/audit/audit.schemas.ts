@@ -14,6 +14,12 @@ export const auditEventSchema = z
     before: z.unknown().describe('The item (or the fields that changed) before; null when created'),
     after: z.unknown().describe('The item (or the fields that changed) after; null when deleted'),
     note: z.string().nullable(),
+    correlationId: z
+      .string()
+      .nullable()
+      .describe(
+        'OPS-4: the x-request-id of the request (or the export run) that made the change; in its log lines too',
+      ),
   })
   .meta({ id: 'AuditEvent' });
 

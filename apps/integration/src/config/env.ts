@@ -70,6 +70,21 @@ export const envSchema = z.object({
   /** Demo mode: fixed demo users and tokens (never in production). */
   DEMO_MODE: bool.default(false),
   INSTANCE_ID: z.string().min(1).max(100).optional(),
+  /**
+   * OPS-1: the longest a stop (SIGTERM, SIGINT) takes until the process exits 0: work in flight is finished or given
+   * back within it. Keep it below the orchestrator's kill timeout (Kubernetes: terminationGracePeriodSeconds, 30 s).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
+  /**
+   * OPS-5: the bearer token a Prometheus scraper sends to read `/metrics` (at least 32 characters). Unset: `/metrics`
+   * is off (404). Never logged.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .max(512)
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,11 +1,13 @@
 import { pino } from 'pino';
 import type { Env } from '../config/env.js';
 import { SecretBox } from '../platform/crypto/secret-box.js';
+import { MetricsRegistry } from '../platform/metrics/metrics-registry.js';
 import { systemClock } from '../platform/tokens.js';
 import type { SettingsRepository } from '../settings/settings.repository.js';
 import { SpectrumCallLimiter } from '../spectrum/spectrum-call-limiter.js';
 import type { SpectrumCallPermitsRepository } from '../spectrum/spectrum-call-permits.repository.js';
 import { StoredSettingsSpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
+import { SpectrumMetrics } from '../spectrum/spectrum-metrics.js';
 import { type DoctorReport, DoctorService } from './doctor.service.js';
 
 /** `bridge doctor`: the connection doctor on the stored settings, without starting the service. */
@@ -22,6 +24,8 @@ export async function runDoctor(
     new SecretBox(env.ENCRYPTION_KEY),
     env,
     logger,
+    // a one-off command: its calls are measured into a registry nobody scrapes
+    new SpectrumMetrics(new MetricsRegistry({ processMetrics: false })),
     limiter,
   );
   try {

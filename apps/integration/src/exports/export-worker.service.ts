@@ -16,11 +16,14 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Env } from '../config/env.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { LinksRepository } from '../links/links.repository.js';
-import { CLOCK, type Clock, ENV, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { withCorrelation } from '../platform/logging/correlation.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import { ExportItemsService } from './export-items.service.js';
+import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
 import { ExportProgress } from './export-progress.js';
 import {
   type ClaimedExport,
@@ -78,6 +81,13 @@ class SpectrumConflict extends Error {}
 class Abandoned extends Error {}
 
 /**
+ * The instance is stopping gracefully (OPS-1): the run stops at its next step boundary (or its call in flight is
+ * cancelled when the grace period is over), records what Spectrum answered and gives the lease back, so another
+ * instance takes the request at once.
+ */
+class Yielded extends Error {}
+
+/**
  * Test seam: the process "dies" where it is. Thrown by a hook, it is never classified as a Spectrum error: the
  * worker records nothing and leaves the lease in place, exactly as after a crash (the error reaches the caller).
  */
@@ -131,8 +141,14 @@ export class ExportWorker implements OnModuleDestroy {
   readonly leaseMs: number;
   /** Finished repeatable steps recorded together (`EXPORT_STEPS_PER_RECORD`; see `isRepeatableStep`). */
   stepsPerRecord: number;
+  /** No new claims (graceful stop or shutdown). */
   private stopping = false;
+  /** Graceful stop (OPS-1): runs in flight give their requests back at their next step boundary. */
+  private yielding = false;
+  /** The application is closing: runs in flight are abandoned where they are (the lease runs out). */
+  private closing = false;
   private readonly running = new Set<AbortController>();
+  private readonly inFlight = new Set<Promise<void>>();
   private draining: Promise<number> | null = null;
   /** Injectable for tests: random in [0, 1) for the backoff jitter. */
   random: () => number = Math.random;
@@ -151,7 +167,15 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(ENV) private readonly env: Env,
+    @Inject(LIFECYCLE) lifecycle: ServiceLifecycle,
+    @Inject(ExportMetrics) private readonly metrics: ExportMetrics,
   ) {
+    lifecycle.register({
+      name: 'export worker',
+      stop: () => this.stopGracefully(),
+      idle: () => this.idle(),
+      force: () => this.giveBackNow(),
+    });
     this.leaseMs = env.EXPORT_LEASE_MS ?? LEASE_MS;
     this.concurrency = env.EXPORT_CONCURRENCY ?? 4;
     this.stepsPerRecord = env.EXPORT_STEPS_PER_RECORD ?? 50;
@@ -206,12 +230,44 @@ export class ExportWorker implements OnModuleDestroy {
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
     const claimed = await this.repo.claim(this.instanceId, now, leaseUntil);
     if (!claimed) return false;
-    await this.process(claimed, leaseUntil, batch);
+    // OPS-4: the run's log lines and audit events carry the correlation id of the request that accepted it
+    const run = withCorrelation(claimed.request.correlationId ?? claimed.request.id, () =>
+      this.process(claimed, leaseUntil, batch),
+    );
+    this.inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      this.inFlight.delete(run);
+    }
     return true;
+  }
+
+  /**
+   * OPS-1: claims nothing more; each request in flight stops at its next step boundary (the call Spectrum is
+   * answering is let finish), records what Spectrum answered and gives its lease back (due at once), unless that
+   * was its last step (then it finishes).
+   */
+  stopGracefully(): void {
+    this.stopping = true;
+    this.yielding = true;
+  }
+
+  /** OPS-1, the grace period is over: calls in flight are cancelled and their requests given back now. */
+  giveBackNow(): void {
+    this.stopGracefully();
+    for (const c of this.running) c.abort(new Yielded('the service is stopping'));
+  }
+
+  /** Resolves when this instance holds no request (no drain, no run in flight). */
+  async idle(): Promise<void> {
+    while (this.draining || this.inFlight.size > 0)
+      await Promise.allSettled([this.draining, ...this.inFlight].filter((p) => p !== null));
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
+    this.closing = true;
     for (const c of this.running) c.abort(new Abandoned('the service is stopping'));
   }
 
@@ -221,7 +277,9 @@ export class ExportWorker implements OnModuleDestroy {
     batch: Batch,
   ): Promise<void> {
     const id = request.id;
-    const log = this.logger.child({ correlationId: id, instance: this.instanceId });
+    const log = this.logger.child({ exportRequestId: id, instance: this.instanceId });
+    const started = performance.now();
+    let outcome: ExportRunOutcome = 'abandoned';
     const abort = new AbortController();
     this.running.add(abort);
     /** The end of the lease as last confirmed by the database. */
@@ -254,19 +312,23 @@ export class ExportWorker implements OnModuleDestroy {
       });
       for (const step of pending) {
         if (abort.signal.aborted) throw abort.signal.reason;
+        if (this.yielding) throw new Yielded('the service is stopping');
         // Steps are recorded in batches, so the lease is not re-checked by every write: when less than half of it is
         // left (the heartbeat is late, e.g. after a stall), it is renewed before the next call, and a worker whose
         // lease another instance has taken over stops here instead of sending more
         if (this.clock.now().getTime() >= leaseUntil - this.leaseMs / 2 && !(await renew()))
           throw new Abandoned('the export lost its lease');
+        const stepStarted = performance.now();
         const result = await this.execute(client, step, abort.signal).catch((e) => {
+          this.metrics.stepEnded(step.service, 'error', (performance.now() - stepStarted) / 1000);
           throw Object.assign(e instanceof Error ? e : new Error(String(e)), {
             step: label(step, total),
           });
         });
+        this.metrics.stepEnded(step.service, 'ok', (performance.now() - stepStarted) / 1000);
         await this.hooks.afterSpectrumCall?.({ requestId: id, step, total });
         this.progress.emit({ requestId: id, kind: 'step', seq: step.seq, name: step.name, total });
-        if (this.stopping) throw new Abandoned('the service is stopping');
+        if (this.closing) throw new Abandoned('the service is stopping');
         unrecorded.push({
           stepId: step.id,
           result: result as Prisma.InputJsonValue,
@@ -278,14 +340,20 @@ export class ExportWorker implements OnModuleDestroy {
         }
         log.debug({ step: step.name }, 'step done');
       }
-      await this.finishSynced(request, unrecorded, log);
-    } catch (e) {
-      if (e instanceof ProcessDied) throw e;
+      if (await this.finishSynced(request, unrecorded, log)) outcome = 'synced';
+    } catch (caught) {
+      if (caught instanceof ProcessDied) throw caught;
+      // a call cancelled by a forced stop fails with a transport error: the reason is the stop
+      const e = abort.signal.reason instanceof Yielded ? abort.signal.reason : caught;
       // what Spectrum confirmed stays recorded, so a retry starts at the step that failed
       if (unrecorded.length > 0 && !(e instanceof Abandoned))
         await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0)).catch(() => false);
-      await this.handleError(request, e, log);
+      if (e instanceof Yielded) {
+        await this.giveBack(request, log);
+        outcome = 'given_back';
+      } else outcome = await this.handleError(request, e, log);
     } finally {
+      this.metrics.runEnded(request.type, outcome, (performance.now() - started) / 1000);
       clearInterval(heartbeat);
       this.running.delete(abort);
     }
@@ -333,11 +401,12 @@ export class ExportWorker implements OnModuleDestroy {
     return { generated: res.generated };
   }
 
+  /** True when this worker finished the request (false: the lease was lost, another instance finishes it). */
   private async finishSynced(
     request: ClaimedRequest,
     unrecorded: readonly StepDone[],
     log: Logger,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const type = request.type as ExportableType;
     const p = request.payload as { item?: RowValue; linkType?: ExportableType };
     const linkType = p.linkType ?? type;
@@ -385,7 +454,8 @@ export class ExportWorker implements OnModuleDestroy {
       );
       return true;
     });
-    if (!done) return;
+    if (!done) return false;
+    this.metrics.exportEnded(type, 'synced', request.decidedAt, now);
     this.progress.emit({ requestId: request.id, kind: 'state', state: 'synced' });
     log.info({ spectrumKey: key }, 'export synced');
     await this.notifier.finished({
@@ -396,9 +466,15 @@ export class ExportWorker implements OnModuleDestroy {
       spectrumKey: key,
       error: null,
     });
+    return true;
   }
 
-  private async fail(request: ClaimedRequest, cause: string, kind: string, log: Logger): Promise<void> {
+  private async fail(
+    request: ClaimedRequest,
+    cause: string,
+    kind: string,
+    log: Logger,
+  ): Promise<ExportRunOutcome> {
     const type = request.type as ExportableType;
     const message = `${cause}${writtenStatement(await this.repo.steps(request.id))}`;
     const linkType = ((request.payload as { linkType?: ExportableType }).linkType ?? type) as ExportableType;
@@ -426,7 +502,8 @@ export class ExportWorker implements OnModuleDestroy {
       );
       return true;
     });
-    if (!done) return;
+    if (!done) return 'abandoned';
+    this.metrics.exportEnded(type, 'failed', request.decidedAt, now);
     this.progress.emit({ requestId: request.id, kind: 'state', state: 'failed' });
     log.warn({ error: message, kind }, 'export failed');
     await this.notifier.finished({
@@ -437,6 +514,17 @@ export class ExportWorker implements OnModuleDestroy {
       spectrumKey: request.spectrumKey,
       error: message,
     });
+    return 'failed';
+  }
+
+  /** OPS-1: the lease is given back and the request is due at once, for another instance to take it now. */
+  private async giveBack(request: ClaimedRequest, log: Logger): Promise<void> {
+    try {
+      const released = await this.repo.giveBack(request.id, this.instanceId, this.clock.now());
+      log.info({ released }, 'export given back: the service is stopping');
+    } catch (err) {
+      log.warn({ err }, 'giving the export back failed: another instance takes it when the lease runs out');
+    }
   }
 
   private backoff(attempt: number): number {
@@ -444,10 +532,10 @@ export class ExportWorker implements OnModuleDestroy {
     return Math.floor(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private async handleError(request: ClaimedRequest, error: unknown, log: Logger): Promise<void> {
-    if (error instanceof Abandoned || this.stopping) {
+  private async handleError(request: ClaimedRequest, error: unknown, log: Logger): Promise<ExportRunOutcome> {
+    if (error instanceof Abandoned || this.closing) {
       log.warn({ reason: (error as Error).message }, 'export left for another attempt');
-      return;
+      return 'abandoned';
     }
     const step = (error as { step?: string }).step;
     const where = step ? ` at ${step}` : '';
@@ -470,7 +558,7 @@ export class ExportWorker implements OnModuleDestroy {
       });
       if (error instanceof SpectrumAuthError) await this.settings.recordAuthorizationFailure(reason);
       log.warn({ reason }, 'export paused: Spectrum refused the credentials');
-      return;
+      return 'paused';
     }
     if (error instanceof SpectrumCallLimitError) {
       // OPS-13: the call was never sent (no free slot of the shared call limit in time): not an attempt, the request
@@ -482,7 +570,7 @@ export class ExportWorker implements OnModuleDestroy {
         lastErrorKind: 'transport',
       });
       log.warn({ delayMs: delay, error: error.message }, 'export waits for a Spectrum call slot');
-      return;
+      return 'retry';
     }
     const transient =
       isSpectrumError(error) &&
@@ -509,5 +597,6 @@ export class ExportWorker implements OnModuleDestroy {
       lastErrorKind: 'transport',
     });
     log.warn({ attempts, delayMs: delay, error: text }, 'export will be retried');
+    return 'retry';
   }
 }

@@ -9,6 +9,8 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { LIFECYCLE } from '../platform/tokens.js';
 import { ExportStreamService } from './export-stream.service.js';
 import {
   exportEventStreamSchema,
@@ -44,6 +46,7 @@ export class ExportsController {
   constructor(
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(ExportStreamService) private readonly stream: ExportStreamService,
+    @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
   ) {}
 
   @Post('exports/send')
@@ -95,7 +98,8 @@ export class ExportsController {
   @ApiProblems(404)
   async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.exports.progressView(id); // an unknown id is a 404 problem before the stream starts
-    streamSse(req, res, this.stream.watch(id));
+    // OPS-1: a stopping instance ends the stream cleanly; the browser's EventSource reconnects to a ready instance
+    streamSse(req, res, this.stream.watch(id), this.lifecycle);
   }
 
   @Post('export-requests/:id/accept')

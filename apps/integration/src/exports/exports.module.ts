@@ -10,6 +10,7 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { ExportScheduler } from './export.scheduler.js';
 import { ExportItemsService } from './export-items.service.js';
+import { ExportMetrics } from './export-metrics.js';
 import { ExportPlansService } from './export-plans.service.js';
 import { ExportProgress } from './export-progress.js';
 import { ExportStreamService } from './export-stream.service.js';
@@ -36,6 +37,7 @@ import { EXPORT_NOTIFIER } from './notifier.js';
     ExportItemsService,
     ExportPlansService,
     ExportWorker,
+    ExportMetrics,
     ExportProgress,
     ExportStreamService,
     ExportsService,

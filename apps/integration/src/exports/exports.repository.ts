@@ -50,12 +50,14 @@ export interface ExportRequestRecord {
   lastErrorKind: string | null;
   finishedAt: Date | null;
   updatedAt: Date;
+  /** OPS-4: the correlation id of the request that accepted (or last retried) it. */
+  correlationId: string | null;
 }
 
 /** What a worker works from once it holds a request's lease. */
 export type ClaimedRequest = Pick<
   ExportRequestRecord,
-  'id' | 'type' | 'itemId' | 'payload' | 'spectrumKey' | 'attempts'
+  'id' | 'type' | 'itemId' | 'payload' | 'spectrumKey' | 'attempts' | 'correlationId' | 'decidedAt'
 >;
 
 export interface ClaimedExport {
@@ -73,6 +75,8 @@ interface ClaimedRow {
   payload: unknown;
   spectrumKey: string | null;
   attempts: number;
+  correlationId: string | null;
+  decidedAt: Date | string | null;
   total: number;
   pending: unknown;
 }
@@ -119,6 +123,14 @@ FROM unnest(
   ${steps.map((d) => JSON.stringify(d.result))}::text[],
   ${steps.map((d) => d.doneAt.toISOString())}::text[]
 ) AS t(id, result, done_at)`;
+
+/** A `timestamp(3)` column read by a raw query (a Date, or a string without zone: the columns hold UTC). */
+const utcDate = (v: Date | string | null | undefined): Date | null =>
+  v == null
+    ? null
+    : v instanceof Date
+      ? v
+      : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 
 /** A timestamp parameter compared with Prisma's `timestamp(3)` columns (stored in UTC). */
 const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
@@ -259,9 +271,9 @@ export class ExportsRepository {
         AND state = 'exporting'::"ExportRequestState"
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${ts(now)})
         AND EXISTS (SELECT 1 FROM "IntegrationSettings" WHERE id = 1 AND "connectionStatus" = 'connected')
-        RETURNING id, type, "itemId", payload, "spectrumKey", attempts
+        RETURNING id, type, "itemId", payload, "spectrumKey", attempts, "correlationId", "decidedAt"
       )
-      SELECT c.id, c.type, c."itemId", c.payload, c."spectrumKey", c.attempts,
+      SELECT c.id, c.type, c."itemId", c.payload, c."spectrumKey", c.attempts, c."correlationId", c."decidedAt",
         (SELECT count(*)::int FROM "ExportStep" a WHERE a."requestId" = c.id) AS total,
         (SELECT coalesce(
             json_agg(
@@ -291,6 +303,8 @@ export class ExportsRepository {
         payload: json<Record<string, unknown> | null>(r.payload) ?? {},
         spectrumKey: r.spectrumKey,
         attempts: Number(r.attempts),
+        correlationId: r.correlationId,
+        decidedAt: utcDate(r.decidedAt),
       },
       pending,
       total: Number(r.total),
@@ -338,6 +352,18 @@ export class ExportsRepository {
       where: { id, lockedBy: holder },
       data: { ...data, lockedBy: null, lockedUntil: null },
     });
+  }
+
+  /**
+   * Gives the lease back without counting an attempt (OPS-1, a graceful stop): the request is due at once for any
+   * instance. False when this worker no longer held it.
+   */
+  async giveBack(id: string, holder: string, now: Date): Promise<boolean> {
+    const r = await this.db.exportRequest.updateMany({
+      where: { id, lockedBy: holder, state: 'exporting' },
+      data: { lockedBy: null, lockedUntil: null, nextAttemptAt: now },
+    });
+    return r.count === 1;
   }
 
   /**
@@ -395,6 +421,24 @@ export class ExportsRepository {
         (SELECT count(*) FROM staged)::int AS staged`);
     // while the lease holds, no one else can have recorded these pending steps
     return Number(rows[0]?.finished) === 1;
+  }
+
+  /**
+   * OPS-6: the queue for the metrics, in one statement: requests per state, and per waiting state the oldest one's
+   * start of waiting (sent for `ready_to_export`, accepted for `exporting`).
+   */
+  async queueStats(): Promise<{ state: string; count: number; oldestWaitingSince: Date | null }[]> {
+    const rows = await this.db.$queryRaw<
+      { state: string; count: number; oldest: Date | string | null }[]
+    >(Prisma.sql`
+      SELECT state::text AS state, count(*)::int AS count,
+        min(CASE state WHEN 'ready_to_export' THEN "sentAt" WHEN 'exporting' THEN "decidedAt" END) AS oldest
+      FROM "ExportRequest" GROUP BY state`);
+    return rows.map((r) => ({
+      state: r.state,
+      count: Number(r.count),
+      oldestWaitingSince: utcDate(r.oldest),
+    }));
   }
 
   /** Requests currently counted per state (for the queue's overview and tests). */

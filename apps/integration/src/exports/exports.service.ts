@@ -16,6 +16,7 @@ import { blockedBy } from '../links/item-view.js';
 import { LinksRepository } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import type { Tx } from '../projects/pm-common.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
@@ -320,7 +321,7 @@ export class ExportsService {
       return r;
     });
     this.logger.info(
-      { correlationId: created.id, type: input.type, itemId: input.id },
+      { exportRequestId: created.id, type: input.type, itemId: input.id },
       'sent to the ERP queue',
     );
     return this.view(created);
@@ -361,6 +362,8 @@ export class ExportsService {
           state: 'exporting',
           decidedById: actor.id,
           decidedAt: now,
+          // OPS-4: the worker runs the export with the correlation id of the request that accepted it
+          correlationId: currentCorrelationId() ?? null,
           note: body.note ?? null,
           spectrumKey: decision.plan.spectrumKey,
           keyFields: decision.plan.keyFields,
@@ -391,7 +394,7 @@ export class ExportsService {
       );
       return this.mustFind(id, tx);
     });
-    this.logger.info({ correlationId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');
+    this.logger.info({ exportRequestId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');
     this.worker.kick();
     return this.view(accepted);
   }
@@ -488,6 +491,7 @@ export class ExportsService {
           state: 'exporting',
           attempts: 0,
           nextAttemptAt: this.clock.now(),
+          correlationId: currentCorrelationId() ?? null,
           finishedAt: null,
           lockedBy: null,
           lockedUntil: null,

@@ -35,12 +35,12 @@ export class LoggingExportNotifier implements ExportNotifier {
 
   async rejected(event: ExportRejectedEvent): Promise<void> {
     this.logger.info(
-      { correlationId: event.requestId, ...event },
+      { exportRequestId: event.requestId, ...event },
       'export request rejected: the sender is to be notified',
     );
   }
 
   async finished(event: ExportFinishedEvent): Promise<void> {
-    this.logger.info({ correlationId: event.requestId, ...event }, `export ${event.state}`);
+    this.logger.info({ exportRequestId: event.requestId, ...event }, `export ${event.state}`);
   }
 }

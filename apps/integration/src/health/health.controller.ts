@@ -4,14 +4,63 @@ import type { Response } from 'express';
 import { Public } from '../auth/auth.guard.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { ZodResponse } from '../platform/http/zod.js';
-import { PRISMA } from '../platform/tokens.js';
-import { healthSchema } from './health.schemas.js';
+import { DatabaseHealthCheck } from '../platform/runtime/database-health.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { LIFECYCLE, PRISMA } from '../platform/tokens.js';
+import { healthSchema, livenessSchema, readinessSchema } from './health.schemas.js';
 
-/** Liveness and readiness: database reachability and the last known Spectrum connection status (GEN-3). */
+/**
+ * Health: the summary with the last known Spectrum connection status (GEN-3), and the probes of an orchestrator
+ * (OPS-2): liveness (the process answers) and readiness (start-up done, not stopping, database up and migrated).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  private readonly databaseCheck: DatabaseHealthCheck;
+
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
+  ) {
+    this.databaseCheck = new DatabaseHealthCheck(db);
+  }
+
+  @Get('live')
+  @Public()
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary:
+      'Liveness probe: the process answers (no dependency is checked; restart it only when this fails)',
+  })
+  @ZodResponse(200, livenessSchema, 'The process answers')
+  live() {
+    return { status: 'alive' as const };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary:
+      'Readiness probe: 200 when start-up is done, the instance is not stopping and the database answers with every migration applied; 503 otherwise',
+  })
+  @ZodResponse(200, readinessSchema, 'Ready for traffic')
+  @ZodResponse(503, readinessSchema, 'Not ready: starting, stopping, or the database is down or not migrated')
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const db = await this.databaseCheck.check();
+    const phase = this.lifecycle.phase; // read after the query: a stop that began meanwhile counts
+    const ok = phase === 'ready' && db.database === 'up' && db.migrations === 'applied';
+    if (!ok) res.status(503);
+    return {
+      status: ok ? ('ready' as const) : ('not_ready' as const),
+      checks: {
+        startup: phase === 'starting' ? ('pending' as const) : ('done' as const),
+        shutdown: phase === 'stopping' ? ('stopping' as const) : ('running' as const),
+        database: db.database,
+        migrations: db.migrations,
+      },
+    };
+  }
 
   @Get()
   @Public()

@@ -13,3 +13,23 @@ export const healthSchema = z
     }),
   })
   .meta({ id: 'Health' });
+
+/** `getLiveness` (OPS-2): the process answers. */
+export const livenessSchema = z.object({ status: z.literal('alive') }).meta({ id: 'Liveness' });
+
+/** `getReadiness` (OPS-2): whether this instance should receive traffic, and each check's state. */
+export const readinessSchema = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.object({
+      startup: z
+        .enum(['done', 'pending'])
+        .describe('pending until migrations, modules and the listener are up'),
+      shutdown: z.enum(['running', 'stopping']).describe('stopping from SIGTERM/SIGINT on'),
+      database: z.enum(['up', 'down']),
+      migrations: z
+        .enum(['applied', 'pending', 'unknown'])
+        .describe('every migration of this build applied (`bridge migrate` on PostgreSQL)'),
+    }),
+  })
+  .meta({ id: 'Readiness' });

@@ -50,11 +50,11 @@ export class MailExportNotifier implements ExportNotifier {
         });
       }
     } catch (err) {
-      this.logger.error({ err, correlationId: event.requestId }, 'the rejection e-mail could not be sent');
+      this.logger.error({ err, exportRequestId: event.requestId }, 'the rejection e-mail could not be sent');
     }
   }
 
   async finished(event: ExportFinishedEvent): Promise<void> {
-    this.logger.info({ correlationId: event.requestId, ...event }, `export ${event.state}`);
+    this.logger.info({ exportRequestId: event.requestId, ...event }, `export ${event.state}`);
   }
 }

@@ -5,14 +5,18 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
 import { MailCatcher } from './mail/mail-catcher.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
+import { MetricsRegistry } from './metrics/metrics-registry.js';
+import { ServiceLifecycle } from './runtime/lifecycle.js';
 import {
   CLOCK,
   type Clock,
   ENV,
   INFOLINK_SQL_EXECUTOR,
+  LIFECYCLE,
   LOGGER,
   MAIL_CATCHER,
   MAILER,
+  METRICS,
   PRISMA,
   SECRET_BOX,
 } from './tokens.js';
@@ -28,9 +32,12 @@ export interface PlatformDeps {
   mailer?: Mailer;
   /** How an Info-Link SQL executor is opened (default: mssql). Tests read the simulator's PostgreSQL mirror. */
   infoLinkSqlExecutor?: (connection: never) => unknown;
+  /** The run state (starting, ready, stopping) and the work drained at shutdown; a new one by default. */
+  lifecycle?: ServiceLifecycle;
 }
 
-/** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock. */
+/** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock,
+ * mailer, the service's lifecycle and its metrics registry. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -49,6 +56,8 @@ export class PlatformModule {
       { provide: MAIL_CATCHER, useValue: catcher },
       { provide: MAILER, useValue: deps.mailer ?? createMailer(deps.env, deps.logger, catcher) },
       { provide: INFOLINK_SQL_EXECUTOR, useValue: deps.infoLinkSqlExecutor ?? null },
+      { provide: LIFECYCLE, useValue: deps.lifecycle ?? new ServiceLifecycle() },
+      { provide: METRICS, useValue: new MetricsRegistry() },
     ];
     return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -12,6 +12,9 @@ export const MAIL_CATCHER = Symbol('MAIL_CATCHER');
 /** Optional: how the Info-Link SQL executor is opened (default: mssql); tests read the simulator's mirror. */
 export const INFOLINK_SQL_EXECUTOR = Symbol('INFOLINK_SQL_EXECUTOR');
 
+export const LIFECYCLE = Symbol('LIFECYCLE');
+export const METRICS = Symbol('METRICS');
+
 /** The time source; tests pass a fake one. */
 export interface Clock {
   now(): Date;

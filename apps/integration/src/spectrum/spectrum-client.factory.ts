@@ -19,6 +19,7 @@ import { SettingsRepository } from '../settings/settings.repository.js';
 import { SpectrumCallLimiter } from './spectrum-call-limiter.js';
 import type { CallLimits } from './spectrum-call-permits.repository.js';
 import { ConnectionNotConfiguredError } from './spectrum-errors.js';
+import { SpectrumMetrics } from './spectrum-metrics.js';
 
 /** A Spectrum client with its Info-Link reader (the imports read Info-Link tables through it). */
 export type BridgeSpectrumClient = SpectrumClient & { infoLink: InfoLinkReader };
@@ -74,6 +75,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SpectrumMetrics) private readonly metrics: SpectrumMetrics,
     @Inject(SpectrumCallLimiter) private readonly limiter: SpectrumCallLimiter,
     @Optional()
     @Inject(INFOLINK_SQL_EXECUTOR)
@@ -181,6 +183,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
       auth: c.auth,
       timeoutMs: options.timeoutMs ?? this.env.SPECTRUM_TIMEOUT_MS,
       logger: this.logger.child({ component: 'spectrum-client' }),
+      onCall: this.metrics.onCall, // OPS-7
       gate: this.limiter.gate(c.baseUrl, c.limits),
       ...(options.retry ? { retry: options.retry } : {}),
     });

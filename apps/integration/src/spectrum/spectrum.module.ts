@@ -3,11 +3,13 @@ import { SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SpectrumCallLimiter } from './spectrum-call-limiter.js';
 import { SpectrumCallPermitsRepository } from './spectrum-call-permits.repository.js';
 import { StoredSettingsSpectrumClientFactory } from './spectrum-client.factory.js';
+import { SpectrumMetrics } from './spectrum-metrics.js';
 
 /** `SPECTRUM_CLIENT_FACTORY`: Spectrum clients built from the stored connection settings, behind the shared call limit. */
 @Global()
 @Module({
   providers: [
+    SpectrumMetrics,
     SpectrumCallPermitsRepository,
     SpectrumCallLimiter,
     StoredSettingsSpectrumClientFactory,

@@ -26,7 +26,7 @@ export interface SyncJobContext {
   readonly trigger: SyncTrigger;
   /** A Spectrum client built from the stored connection for this run (one per run). */
   readonly client: BridgeSpectrumClient;
-  /** The service logger with the run id as correlation id (`runId`, `correlationId`, `group`). */
+  /** The service logger with the run (`runId`, `group`); each line also carries the correlation id (OPS-4). */
   readonly logger: Logger;
   /** Aborted when the service shuts down or the run lost its lease; jobs should stop soon after. */
   readonly signal: AbortSignal;

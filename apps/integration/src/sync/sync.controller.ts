@@ -10,6 +10,8 @@ import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js'
 import { notFound } from '../platform/http/problem.js';
 import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { LIFECYCLE } from '../platform/tokens.js';
 import {
   syncRunDetailSchema,
   syncRunEventStreamSchema,
@@ -44,6 +46,7 @@ export class SyncController {
     @Inject(SyncService) private readonly sync: SyncService,
     @Inject(SyncScheduleService) private readonly schedules: SyncScheduleService,
     @Inject(SyncRunStreamService) private readonly stream: SyncRunStreamService,
+    @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
   ) {}
 
   @Get('schedule')
@@ -80,7 +83,7 @@ export class SyncController {
       'Start an on-demand sync of a group (SCH-3); 202 with the run, 409 sync-already-running when the group is busy (SCH-4)',
   })
   @ZodResponse(202, syncRunSchema, 'The run started; follow it with getSyncRun')
-  @ApiProblems(409, 422)
+  @ApiProblems(409, 422, 503)
   start(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof startBody>) {
     return this.sync.startOnDemand(body.group, actor);
   }
@@ -121,6 +124,6 @@ export class SyncController {
   @ApiProblems(404)
   async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!(await this.sync.findRun(id))) throw notFound('Sync run', id); // a 404 problem before the stream starts
-    streamSse(req, res, this.stream.watch(id));
+    streamSse(req, res, this.stream.watch(id), this.lifecycle); // ends when the instance stops (OPS-1)
   }
 }

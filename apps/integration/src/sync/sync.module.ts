@@ -6,6 +6,7 @@ import { SyncRepository } from './sync.repository.js';
 import { SyncScheduler } from './sync.scheduler.js';
 import { SyncService } from './sync.service.js';
 import { SyncJobRegistry } from './sync-job.registry.js';
+import { SyncMetrics } from './sync-metrics.js';
 import { SyncRunStreamService } from './sync-run-stream.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
@@ -22,6 +23,7 @@ import { SyncScheduleService } from './sync-schedule.service.js';
     SyncService,
     SyncScheduler,
     SyncRunStreamService,
+    SyncMetrics,
   ],
   controllers: [SyncController],
   exports: [SyncService, SyncScheduleService, SyncJobRegistry],

@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Env } from '../config/env.js';
 import { ProblemError, unprocessable } from '../platform/http/problem.js';
-import { CLOCK, type Clock, ENV, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { currentCorrelationId, withCorrelation } from '../platform/logging/correlation.js';
+import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
+import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
@@ -19,6 +21,7 @@ import {
 } from './sync.repository.js';
 import { SYNC_COUNTERS, type SyncCounts, type SyncJobContext, type SyncTrigger } from './sync-job.js';
 import { SyncJobRegistry } from './sync-job.registry.js';
+import { SyncMetrics } from './sync-metrics.js';
 import { GROUP_SCHEDULE_OPTIONS, SyncScheduleService } from './sync-schedule.service.js';
 
 /** The reason recorded on a run whose service stopped (crash, restart, shutdown) before it ended (SCH-5). */
@@ -85,6 +88,8 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     string,
     { done: Promise<void>; abort: AbortController; counts: SyncCounts }
   >();
+  /** OPS-1: the instance is stopping; no run starts any more. */
+  private stopping = false;
 
   constructor(
     @Inject(SyncRepository) private readonly repo: SyncRepository,
@@ -95,7 +100,21 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENV) env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(LIFECYCLE) lifecycle: ServiceLifecycle,
+    @Inject(SyncMetrics) private readonly metrics: SyncMetrics,
   ) {
+    // OPS-1: a stopping instance starts no run; its runs get the grace period to end, then are stopped (failed,
+    // lease released) like at any shutdown
+    lifecycle.register({
+      name: 'sync runs',
+      stop: () => {
+        this.stopping = true;
+      },
+      idle: () => this.idle(),
+      force: () => {
+        for (const r of this.active.values()) r.abort.abort(new RunAborted(STOPPED_DURING_RUN));
+      },
+    });
     this.holder = `${env.INSTANCE_ID ?? hostname()}#${process.pid}#${randomBytes(4).toString('hex')}`;
   }
 
@@ -132,6 +151,13 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
    * run's id) when the group is busy on any instance. The run goes on in the background.
    */
   async startOnDemand(group: SyncGroup, actor: Pick<AuthUser, 'id'>): Promise<SyncRunView> {
+    if (this.stopping) {
+      const message =
+        'This instance is stopping and starts no sync run; try again (another instance will take it).';
+      throw new ProblemError(503, 'service-stopping', message, [
+        { code: 'service-stopping', rule: 'OPS-1', message },
+      ]);
+    }
     const client = await this.clientOr422();
     const result = await this.start(group, 'on_demand', client, actor.id);
     if (!result.acquired) {
@@ -149,6 +175,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
    * passed since the group's last run, and only by one instance. Returns null when skipped.
    */
   async startScheduled(group: SyncGroup): Promise<SyncRunView | null> {
+    if (this.stopping) return null;
     let client: BridgeSpectrumClient;
     try {
       client = await this.clients.create();
@@ -247,10 +274,12 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
       }
       const abort = new AbortController();
       const counts = zero();
-      const done = this.execute(result.run, client, abort, counts).finally(() =>
-        this.active.delete(result.run.id),
-      );
-      this.active.set(result.run.id, { done, abort, counts });
+      // OPS-4: an on-demand run logs with the id of the request that started it, a scheduled one with its run id
+      const run = result.run;
+      const done = withCorrelation(currentCorrelationId() ?? run.id, () =>
+        this.execute(run, client, abort, counts),
+      ).finally(() => this.active.delete(run.id));
+      this.active.set(run.id, { done, abort, counts });
     }
     return result;
   }
@@ -261,7 +290,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     abort: AbortController,
     counts: SyncCounts,
   ): Promise<void> {
-    const logger = this.logger.child({ runId: run.id, correlationId: run.id, group: run.group });
+    const logger = this.logger.child({ runId: run.id, group: run.group });
     let pending: NewFailure[] = [];
     let stored = 0;
     let writing: Promise<void> = Promise.resolve();
@@ -328,6 +357,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
 
     let status: 'succeeded' | 'failed' = 'succeeded';
     let error: string | null = null;
+    const started = performance.now();
     logger.info({ trigger: run.trigger, startedBy: run.startedBy }, 'sync run started');
     try {
       const jobs = this.jobs.forGroup(run.group);
@@ -360,6 +390,7 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
       } catch (err) {
         logger.error({ err }, 'recording the end of the sync run failed (the lease expires on its own)');
       }
+      this.metrics.runEnded(run, status, (performance.now() - started) / 1000, counts);
       logger.info({ status, counts, error }, 'sync run ended');
     }
   }

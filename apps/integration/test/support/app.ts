@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { type Env, loadEnv } from '../../src/config/env.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { connectDatabase } from '../../src/platform/db/prisma.service.js';
-import type { Clock } from '../../src/platform/tokens.js';
+import type { ServiceLifecycle } from '../../src/platform/runtime/lifecycle.js';
+import { type Clock, LIFECYCLE } from '../../src/platform/tokens.js';
 import type { InfoLinkSqlExecutorFactory } from '../../src/spectrum/spectrum-client.factory.js';
 
 export const TEST_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
@@ -43,6 +44,7 @@ export async function startTestApp(
     env?: Record<string, string>;
     databaseUrl?: string;
     clock?: Clock;
+    logger?: Logger;
     infoLinkSqlExecutor?: InfoLinkSqlExecutorFactory;
   } = {},
 ): Promise<TestApp> {
@@ -63,12 +65,13 @@ export async function startTestApp(
   });
   const app = await createApp({
     env,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     prisma: db.prisma,
     clock: options.clock,
     ...(options.infoLinkSqlExecutor ? { infoLinkSqlExecutor: options.infoLinkSqlExecutor } : {}),
   });
   await app.init();
+  app.get<ServiceLifecycle>(LIFECYCLE).markReady(); // as `main` does once listening
   return {
     app,
     prisma: db.prisma,

@@ -1,6 +1,6 @@
 import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
 import type { INestApplication } from '@nestjs/common';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { BACKOFF_MAX_MS, ExportWorker, LEASE_MS } from '../../src/exports/export-worker.service.js';
@@ -52,6 +52,7 @@ export async function startExportEnv(
     clock?: FakeClock;
     seed?: boolean;
     env?: Record<string, string>;
+    logger?: Logger;
   } = {},
 ): Promise<ExportEnv> {
   const clock = options.clock ?? new FakeClock();
@@ -60,6 +61,7 @@ export async function startExportEnv(
       clock,
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       ...(options.env ? { env: options.env } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
     }),
     options.sim ? Promise.resolve(options.sim) : startSimulator({ scenario: 'demo', port: 0, control: true }),
   ]);

@@ -17,6 +17,29 @@ export interface HttpReply {
   text: string;
 }
 
+/** How one HTTP exchange with Spectrum ended (see `SpectrumCallEvent`). */
+export type SpectrumCallOutcome =
+  | 'ok'
+  | 'auth_refused'
+  | 'client_error'
+  | 'server_error'
+  | 'timeout'
+  | 'cancelled'
+  | 'unreachable';
+
+/**
+ * One HTTP exchange with Spectrum (each attempt of a call, each page, each token request), reported to the caller's
+ * `onCall` hook when it ends: for metrics without this package depending on a metrics library. `operation` is the
+ * SOAP service, the REST or Info-Link operation, or `connect/token` (a bounded set of names, never a URL or a secret).
+ */
+export interface SpectrumCallEvent {
+  operation: string;
+  outcome: SpectrumCallOutcome;
+  /** HTTP status when Spectrum answered. */
+  status?: number;
+  durationMs: number;
+}
+
 /**
  * Admission to Spectrum, asked before every HTTP exchange (SOAP, REST, Info-Link, token): resolves with a release
  * function once the call may be sent, which the transport calls when the answer has been read (or the exchange
@@ -29,6 +52,8 @@ export interface CallGate {
 
 export interface TransportDeps {
   fetch: FetchLike;
+  /** Told about every exchange when it ends; a hook that throws is ignored. */
+  onCall?: ((event: SpectrumCallEvent) => void) | undefined;
   /** Optional admission control (e.g. a call limit shared by several processes). */
   gate?: CallGate | undefined;
   timeoutMs: number;
@@ -91,11 +116,27 @@ async function exchange(
   const onOuterAbort = () => controller.abort(outer?.reason);
   if (outer?.aborted) controller.abort(outer.reason);
   outer?.addEventListener('abort', onOuterAbort, { once: true });
+  const started = performance.now();
+  const report = (outcome: SpectrumCallOutcome, status?: number) => {
+    if (!deps.onCall) return;
+    try {
+      deps.onCall({
+        operation: options.operation,
+        outcome,
+        ...(status === undefined ? {} : { status }),
+        durationMs: performance.now() - started,
+      });
+    } catch {
+      // a metrics hook never breaks a call
+    }
+  };
   try {
     const response = await deps.fetch(url, { ...init, signal: controller.signal });
     const text = await response.text();
+    report(outcomeOf(response.status), response.status);
     return { status: response.status, headers: response.headers, text };
   } catch (error) {
+    report(timedOut ? 'timeout' : outer?.aborted ? 'cancelled' : 'unreachable');
     if (timedOut) {
       throw new SpectrumTransportError(
         `${options.operation}: no answer from Spectrum within ${deps.timeoutMs} ms`,
@@ -141,6 +182,12 @@ function errorReason(error: unknown): string {
     return `${outer}: ${cause.message}${code}`;
   }
   return outer;
+}
+
+function outcomeOf(status: number): SpectrumCallOutcome {
+  if (status >= 200 && status < 300) return 'ok';
+  if (status === 401 || status === 403) return 'auth_refused';
+  return status >= 500 ? 'server_error' : 'client_error';
 }
 
 /** Maps a non-2xx HTTP status without a usable body to a typed error. */

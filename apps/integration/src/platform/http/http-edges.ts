@@ -121,3 +121,14 @@ export function answerClientErrors(server: Server): void {
     );
   });
 }
+
+/**
+ * While the instance stops (OPS-1), every response carries `Connection: close`: a keep-alive client opens its next
+ * connection elsewhere (to a ready instance) instead of reusing one that is about to close.
+ */
+export function closeWhileStopping(state: { readonly stopping: boolean }): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    if (state.stopping) res.setHeader('Connection', 'close');
+    next();
+  };
+}

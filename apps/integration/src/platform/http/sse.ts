@@ -18,9 +18,15 @@ export function toSse(e: SseEvent): string {
 
 /**
  * Answers `res` with `events` as a server-sent event stream, with a keep-alive comment every 15 s. The response ends
- * when the events complete or fail, and the subscription ends when the client goes away.
+ * when the events complete or fail, or when the instance stops (`lifecycle`, OPS-1: the browser's EventSource
+ * reconnects, to a ready instance); the subscription ends when the client goes away.
  */
-export function streamSse(req: Request, res: Response, events: Observable<SseEvent>): void {
+export function streamSse(
+  req: Request,
+  res: Response,
+  events: Observable<SseEvent>,
+  lifecycle?: { onStop(listener: () => void): () => void },
+): void {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -45,7 +51,12 @@ export function streamSse(req: Request, res: Response, events: Observable<SseEve
     error: end,
     complete: end,
   });
+  const off = lifecycle?.onStop(() => {
+    sub.unsubscribe();
+    end();
+  });
   req.on('close', () => {
+    off?.();
     sub.unsubscribe();
     end();
   });

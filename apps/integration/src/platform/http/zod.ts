@@ -173,6 +173,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state (errors[].code says which)',
   422: 'Not allowed for this item now: errors[] lists every reason with its rule',
   429: 'Too many attempts: wait the seconds the Retry-After header gives',
+  503: 'This instance is stopping (OPS-1): try again, another instance answers',
 };
 
 /** Documents the problem responses (RFC 9457, API-3) an operation can answer. */

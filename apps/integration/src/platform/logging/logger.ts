@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import { type Logger, pino } from 'pino';
+import { currentCorrelationId } from './correlation.js';
 
 /** Field names whose values never reach a log line, wherever they appear. */
 export const REDACTED_PATHS = [
@@ -20,11 +21,22 @@ export const REDACTED_PATHS = [
   '*.clientSecret',
   '*.token',
   '*.authorization',
+  'METRICS_TOKEN',
+  '*.METRICS_TOKEN',
 ];
 
+/** The service's logger: secrets redacted, and the current correlation id on every line (OPS-3). */
 export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
-    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'spectrum-bridge' } },
+    {
+      level,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      base: { service: 'spectrum-bridge' },
+      mixin: () => {
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlationId } : {};
+      },
+    },
     destination as never,
   );
 }
