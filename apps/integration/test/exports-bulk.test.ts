@@ -25,7 +25,7 @@ afterAll(async () => {
   await e?.close();
 });
 
-const bulk = (what: 'accept' | 'reject', body: unknown, token = APPROVER) =>
+const bulk = (what: "accept" | "reject", body: object, token = APPROVER) =>
   e.http().post(`/api/v1/export-requests/${what}`).set(bearer(token)).send(body);
 const codes = (reasons: Reason[]) => reasons.map((r) => r.code);
 const auditCount = (action: string, itemIds: string[]) =>

@@ -274,8 +274,10 @@ export class ExportPlansService {
       case 'commitment': {
         const c = await this.items.commitments.loadDomain(id);
         if (!c) return notFound();
-        const company = await this.items.companies.loadDomain(c.companyId);
-        const project = await this.items.projects.loadDomain(c.projectId);
+        const [company, project] = await Promise.all([
+          this.items.companies.loadDomain(c.companyId),
+          this.items.projects.loadDomain(c.projectId),
+        ]);
         const vendorCode = company?.vendorCode ?? '';
         const jobNumber = project?.jobNumber ?? '';
         if (!vendorCode)
@@ -286,10 +288,12 @@ export class ExportPlansService {
           blockers.push(reason('job-not-linked', 'COM-2', 'The project is not linked to a Spectrum job.'));
         const costType = c.lines[0]?.costType.trim().toUpperCase() ?? '';
         let glAccount = facts.templateJob?.glAccount?.trim() ?? '';
-        if (!glAccount && costType) {
-          const [ct] = await client.listCostTypes({ costType }).toArray();
-          glAccount = ct?.glAccount.trim() ?? '';
-        }
+        // the cost type's GL account and the vendor's subcontracts, side by side (the item's own records only)
+        const [costTypeRow, subs] = await Promise.all([
+          !glAccount && costType ? client.listCostTypes({ costType }).toArray() : [],
+          vendorCode ? client.listSubcontracts({ vendorCode }).toArray() : [],
+        ]);
+        if (!glAccount) glAccount = costTypeRow[0]?.glAccount.trim() ?? '';
         if (!glAccount) {
           blockers.push(
             reason(
@@ -299,7 +303,6 @@ export class ExportPlansService {
             ),
           );
         }
-        const subs = vendorCode ? await client.listSubcontracts({ vendorCode }).toArray() : [];
         return {
           kind: 'subcontract',
           scope: { vendorCode },

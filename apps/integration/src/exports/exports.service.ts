@@ -83,6 +83,8 @@ export interface BulkResult {
   counts: { accepted: number; rejected: number; refused: number; notFound: number };
 }
 
+type IntegrationFactsOf = Awaited<ReturnType<IntegrationFactsService['get']>>;
+
 export function payloadOf(r: ExportRequestRecord): SentPayload {
   const p = r.payload as Partial<SentPayload>;
   return {
@@ -228,8 +230,9 @@ export class ExportsService {
     r: ExportRequestRecord,
     client?: BridgeSpectrumClient,
     typedKey?: string,
+    known?: IntegrationFactsOf,
   ): Promise<Prepared> {
-    const facts = await this.facts.get();
+    const facts = known ?? (await this.facts.get());
     const c = client ?? (await this.client());
     try {
       return await this.plans.prepare(r, c, facts, this.clock.now(), typedKey);
@@ -244,8 +247,11 @@ export class ExportsService {
    * PRE-1: the item's send check again, on its current PM data and on Spectrum read now for this item only. The
    * reasons that only say the item is in the queue (it is: this request) are left out.
    */
-  private async preflight(r: ExportRequestRecord, client: BridgeSpectrumClient): Promise<Reason[]> {
-    const facts = await this.facts.get();
+  private async preflight(
+    r: ExportRequestRecord,
+    client: BridgeSpectrumClient,
+    facts: IntegrationFactsOf,
+  ): Promise<Reason[]> {
     let found: Awaited<ReturnType<ExportItemsService['check']>>;
     try {
       found = await this.items.check(r.type as ExportableType, r.itemId, facts, undefined, { fresh: client });
@@ -360,7 +366,11 @@ export class ExportsService {
   ): Promise<ExportRequestRecord> {
     const id = r.id;
     const type = r.type as ExportableType;
-    const preflight = await this.preflight(r, client);
+    const facts = await this.facts.get();
+    // the plan's reads (the key's scope) go side by side with the pre-flight's; used only if the pre-flight passes
+    const preparing = this.prepare(r, client, body.spectrumId ?? body.changeRequestId, facts);
+    preparing.catch(() => undefined);
+    const preflight = await this.preflight(r, client, facts);
     if (preflight.some((x) => !APPROVER_SIDE_CODES.has(x.code))) {
       const text = `Spectrum would refuse this export, so it was returned to the sender before anything was written: ${preflight.map((x) => x.message).join(' ')}`;
       await this.returnToSender(actor, r, text, 'export.preflight_refused');
@@ -369,7 +379,7 @@ export class ExportsService {
         preflight,
       );
     }
-    const prepared = await this.prepare(r, client, body.spectrumId ?? body.changeRequestId);
+    const prepared = await preparing;
     const now = this.clock.now();
     const accepted = await this.repo.transaction(async (tx) => {
       await this.repo.lockKeyReservations(tx);
