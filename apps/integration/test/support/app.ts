@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js';
 import { type Env, loadEnv } from '../../src/config/env.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { connectDatabase } from '../../src/platform/db/prisma.service.js';
+import type { StatementListener } from '../../src/platform/db/statement-counter.js';
 import type { Clock } from '../../src/platform/tokens.js';
 
 export const TEST_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
@@ -38,7 +39,12 @@ export function migratedSnapshot(url: string): Blob | undefined {
 
 /** A service on a fresh embedded database (or `databaseUrl`), not listening: use `http` with supertest. */
 export async function startTestApp(
-  options: { env?: Record<string, string>; databaseUrl?: string; clock?: Clock } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    clock?: Clock;
+    onStatement?: StatementListener;
+  } = {},
 ): Promise<TestApp> {
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -54,6 +60,7 @@ export async function startTestApp(
   const db = await connectDatabase(env.DATABASE_URL, {
     migrate: true,
     loadDataDir: migratedSnapshot(env.DATABASE_URL),
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
   });
   const app = await createApp({
     env,

@@ -1,7 +1,7 @@
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 /** What a statement hook hears: the SQL sent, or a transaction's start and end (each a round trip). */
-export type StatementListener = (sql: string) => void;
+export type StatementListener = (sql: string, args?: readonly unknown[]) => void;
 
 const STATEMENT_METHODS = new Set(['queryRaw', 'executeRaw']);
 
@@ -13,8 +13,8 @@ function watch<T extends object>(target: T, listener: StatementListener): T {
       if (typeof value !== 'function') return value;
       const name = String(prop);
       if (STATEMENT_METHODS.has(name))
-        return (query: { sql: string }, ...rest: unknown[]) => {
-          listener(query.sql);
+        return (query: { sql: string; args?: unknown[] }, ...rest: unknown[]) => {
+          listener(query.sql, query.args);
           return value.call(t, query, ...rest);
         };
       if (name === 'startTransaction')
