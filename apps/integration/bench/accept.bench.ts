@@ -32,7 +32,11 @@ const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function main() {
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const t0 = performance.now();
   const sim = await startSimulator('large');
   console.log(`simulator: large company generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -100,8 +104,12 @@ async function main() {
 
     // active jobs and vendors of the generated company, one pair per commitment
     const n = ACCEPTS + BULK;
-    const jobs = rowsOf(await sim$('GET', '/state/jobs?Status_Code=A&limit=5000')).map((j) => String(j.Job_Number));
-    const vendors = rowsOf(await sim$('GET', '/state/vendors?Status=A&limit=20000')).map((v) => String(v.Vendor_Code));
+    const jobs = rowsOf(await sim$('GET', '/state/jobs?Status_Code=A&limit=5000')).map((j) =>
+      String(j.Job_Number),
+    );
+    const vendors = rowsOf(await sim$('GET', '/state/vendors?Status=A&limit=20000')).map((v) =>
+      String(v.Vendor_Code),
+    );
     console.log(`Spectrum: ${jobs.length} active jobs, ${vendors.length} active vendors`);
     if (jobs.length < n || vendors.length < n) throw new Error('not enough active jobs or vendors');
 
@@ -124,7 +132,9 @@ async function main() {
         }),
       });
     }
-    console.log(`database: ${BACKGROUND} accepted requests already there (${((performance.now() - tb) / 1000).toFixed(1)} s)`);
+    console.log(
+      `database: ${BACKGROUND} accepted requests already there (${((performance.now() - tb) / 1000).toFixed(1)} s)`,
+    );
 
     const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     const post = async (path: string, body: unknown) => {
@@ -165,7 +175,9 @@ async function main() {
       });
       requestIds.push(String((await post('/exports/send', { type: 'commitment', id: c.id })).id));
     }
-    console.log(`set-up: ${n} commitments on ${n} jobs and vendors sent in ${((performance.now() - ts) / 1000).toFixed(1)} s`);
+    console.log(
+      `set-up: ${n} commitments on ${n} jobs and vendors sent in ${((performance.now() - ts) / 1000).toFixed(1)} s`,
+    );
 
     await sim$('DELETE', '/requests');
     const times: number[] = [];
@@ -188,7 +200,7 @@ async function main() {
     const spectrumMs = calls.reduce((a, c) => a + Number(c.durationMs ?? 0), 0) / ACCEPTS;
     const byService = new Map<string, number>();
     for (const c of calls) {
-      const key = String(c.path).startsWith("/infolink") ? String(c.path) : String(c.service);
+      const key = String(c.path).startsWith('/infolink') ? String(c.path) : String(c.service);
       byService.set(key, (byService.get(key) ?? 0) + 1);
     }
     const warm = times.slice(10).sort((a, b) => a - b);
@@ -207,7 +219,11 @@ async function main() {
         `bulk accept of ${BULK} in one call: ${(ms / 1000).toFixed(2)} s (${(ms / BULK).toFixed(1)} ms per request), ${JSON.stringify(res.counts)}`,
       );
     }
-    console.log(`${embeddedNote(databaseUrl)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(
+      `${embeddedNote(databaseUrl)}; load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
     await app.close();
     await db.close();
     if (pct(warm, 95) > 50) process.exitCode = 1;

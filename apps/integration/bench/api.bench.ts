@@ -17,12 +17,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { BENCH_VOLUME, seedVolume, type Volume, type VolumeOptions } from '../test/support/volume.ts';
 import { createApp } from '../dist/app.js';
 import { hashToken } from '../dist/auth/tokens.js';
 import { loadEnv } from '../dist/config/env.js';
 import { createThrowawayDatabase } from '../dist/platform/db/adapters.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
+import { BENCH_VOLUME, seedVolume, type Volume, type VolumeOptions } from '../test/support/volume.ts';
 import { describeNodeFlags, migrate } from './support.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -169,9 +169,12 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
         capture = null;
         const plans: string[] = [];
         for (const q of seen) {
-          if (!/^\s*SELECT/i.test(q.sql) || /"ApiToken"|"User"|"PermissionTemplate"|"Session"/.test(q.sql)) continue;
+          if (!/^\s*SELECT/i.test(q.sql) || /"ApiToken"|"User"|"PermissionTemplate"|"Session"/.test(q.sql))
+            continue;
           try {
-            const plan = (await prisma.$queryRawUnsafe(`EXPLAIN ${q.sql}`, ...q.args)) as { 'QUERY PLAN': string }[];
+            const plan = (await prisma.$queryRawUnsafe(`EXPLAIN ${q.sql}`, ...q.args)) as {
+              'QUERY PLAN': string;
+            }[];
             const lines = plan.map((p) => p['QUERY PLAN']).filter((p) => /Scan|Limit|Sort/.test(p));
             plans.push(...lines.map((p) => `    ${p.trim()}`));
           } catch (err) {
@@ -206,9 +209,9 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
 async function main() {
   const kinds = (process.env.BENCH_DATABASES ?? 'postgres,embedded').split(',') as Kind[];
   const volume: VolumeOptions = process.env.BENCH_SMALL
-    ? Object.fromEntries(
+    ? (Object.fromEntries(
         Object.entries(BENCH_VOLUME).map(([k, n]) => [k, k === 'linesPerCommitment' ? n : Math.ceil(n / 10)]),
-      ) as unknown as VolumeOptions
+      ) as unknown as VolumeOptions)
     : BENCH_VOLUME;
   console.log(describeNodeFlags());
   console.log(
@@ -229,12 +232,15 @@ async function main() {
     const r = results.get(kind)?.find((x) => x.op === op);
     if (!r) return ''.padEnd(34);
     const ok = r.rps >= TARGET[kind] && r.p99 <= 100 && r.errors === 0;
-    return `${String(Math.round(r.rps)).padStart(6)} ${String(r.p50).padStart(4)}/${String(r.p99).padEnd(4)} ${r.statements.toFixed(0).padStart(3)} ${ok ? 'met ' : 'MISS'}`.padEnd(34);
+    return `${String(Math.round(r.rps)).padStart(6)} ${String(r.p50).padStart(4)}/${String(r.p99).padEnd(4)} ${r.statements.toFixed(0).padStart(3)} ${ok ? 'met ' : 'MISS'}`.padEnd(
+      34,
+    );
   };
   console.log(
     `\n${'operation'.padEnd(30)} ${[...results.keys()].map((k) => `${k}: req/s p50/p99 ms stmts`.padEnd(34)).join(' ')}`,
   );
-  for (const op of ops) console.log(`${op.padEnd(30)} ${[...results.keys()].map((k) => cell(k, op)).join(' ')}`);
+  for (const op of ops)
+    console.log(`${op.padEnd(30)} ${[...results.keys()].map((k) => cell(k, op)).join(' ')}`);
   console.log(
     `targets: ≥ ${TARGET.postgres} req/s on PostgreSQL, ≥ ${TARGET.embedded} on the embedded database, p99 ≤ 100 ms; load average ${loadavg()
       .map((l) => l.toFixed(2))

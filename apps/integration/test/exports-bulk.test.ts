@@ -25,7 +25,7 @@ afterAll(async () => {
   await e?.close();
 });
 
-const bulk = (what: "accept" | "reject", body: object, token = APPROVER) =>
+const bulk = (what: 'accept' | 'reject', body: object, token = APPROVER) =>
   e.http().post(`/api/v1/export-requests/${what}`).set(bearer(token)).send(body);
 const codes = (reasons: Reason[]) => reasons.map((r) => r.code);
 const auditCount = (action: string, itemIds: string[]) =>
@@ -39,7 +39,11 @@ async function sentCommitment(number: string, lines = SUB_LINES) {
 
 describe('API-6 API-7: bulk accept', () => {
   it('API-7 PRE-1 APP-2: one call accepts the good requests and refuses the others, each with its own outcome and every reason; a retry of the same call changes nothing', async () => {
-    const good = [await sentCommitment('BULK-1'), await sentCommitment('BULK-2'), await sentCommitment('BULK-3')];
+    const good = [
+      await sentCommitment('BULK-1'),
+      await sentCommitment('BULK-2'),
+      await sentCommitment('BULK-3'),
+    ];
     // a line on a phase job 24-101 lacks: the pre-flight at accept returns it to the sender
     const bad = await sentCommitment('BULK-4', [
       SUB_LINES[0]!,
@@ -54,7 +58,14 @@ describe('API-6 API-7: bulk accept', () => {
       .send({ reason: 'Wrong vendor' })
       .expect(200);
     const unknown = '00000000-0000-7000-8000-00000000b0b0';
-    const ids = [good[0]!.requestId, bad.requestId, good[1]!.requestId, gone.requestId, unknown, good[2]!.requestId];
+    const ids = [
+      good[0]!.requestId,
+      bad.requestId,
+      good[1]!.requestId,
+      gone.requestId,
+      unknown,
+      good[2]!.requestId,
+    ];
 
     const res = await bulk('accept', { ids, note: 'Month end' }).expect(200);
     const results = res.body.results as Outcome[];
@@ -80,7 +91,9 @@ describe('API-6 API-7: bulk accept', () => {
     expect(results[1]!.request?.state).toBe('rejected');
     // the state, in the words of the single decision (APP-1)
     expect(results[3]!.reasons).toEqual([expect.objectContaining({ code: 'request-not-waiting' })]);
-    expect(results[4]!.reasons).toEqual([expect.objectContaining({ code: 'request-not-found', rule: 'API-6' })]);
+    expect(results[4]!.reasons).toEqual([
+      expect.objectContaining({ code: 'request-not-found', rule: 'API-6' }),
+    ]);
 
     // audited per request, as the single accept is
     const acceptedItems = good.map((g) => g.itemId);
@@ -105,7 +118,11 @@ describe('API-6 API-7: bulk accept', () => {
 
     await e.drain();
     for (const g of good) {
-      const r = await e.http().get(`/api/v1/export-requests/${g.requestId}`).set(bearer(APPROVER)).expect(200);
+      const r = await e
+        .http()
+        .get(`/api/v1/export-requests/${g.requestId}`)
+        .set(bearer(APPROVER))
+        .expect(200);
       expect(r.body.state).toBe('synced');
     }
     // after the export the retry still answers accepted and changes nothing
@@ -125,7 +142,11 @@ describe('API-6 API-7: bulk accept', () => {
       expect.objectContaining({ field: 'ids', rule: 'API-6', code: 'duplicate-ids' }),
     ]);
     await bulk('accept', { ids: [] }).expect(400);
-    const r = await e.http().get(`/api/v1/export-requests/${one.requestId}`).set(bearer(APPROVER)).expect(200);
+    const r = await e
+      .http()
+      .get(`/api/v1/export-requests/${one.requestId}`)
+      .set(bearer(APPROVER))
+      .expect(200);
     expect(r.body.state).toBe('ready_to_export');
     // exactly 500 is allowed
     const five = await bulk('accept', { ids: many.slice(0, 500) }).expect(200);
@@ -136,7 +157,11 @@ describe('API-6 API-7: bulk accept', () => {
     const one = await sentCommitment('BULK-7');
     await bulk('accept', { ids: [one.requestId] }, PM).expect(403);
     await bulk('reject', { ids: [one.requestId], reason: 'No' }, VIEWER).expect(403);
-    const r = await e.http().get(`/api/v1/export-requests/${one.requestId}`).set(bearer(APPROVER)).expect(200);
+    const r = await e
+      .http()
+      .get(`/api/v1/export-requests/${one.requestId}`)
+      .set(bearer(APPROVER))
+      .expect(200);
     expect(r.body.state).toBe('ready_to_export');
   });
 });
@@ -162,7 +187,8 @@ describe('API-7: bulk reject', () => {
     expect(view.body).toMatchObject({ state: 'rejected', lastError: 'Rejected: Wrong cost codes' });
     expect(await auditCount('export.reject', [a.itemId, b.itemId])).toBe(2);
 
-    const again = (await bulk('reject', { ids, reason: 'Wrong cost codes' }).expect(200)).body.results as Outcome[];
+    const again = (await bulk('reject', { ids, reason: 'Wrong cost codes' }).expect(200)).body
+      .results as Outcome[];
     expect(again.map((r) => [r.outcome, r.changed])).toEqual([
       ['rejected', false],
       ['refused', false],

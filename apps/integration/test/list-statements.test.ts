@@ -80,7 +80,9 @@ describe('API-8: a list page costs the same number of SQL statements whatever it
       // more rows than the small page, so that a statement per row would show
       expect(many.items, name).toBeGreaterThan(5);
       if (few.statements !== many.statements)
-        found.push(`${name}: ${few.statements} statements for ${few.items} rows, ${many.statements} for ${many.items}`);
+        found.push(
+          `${name}: ${few.statements} statements for ${few.items} rows, ${many.statements} for ${many.items}`,
+        );
     }
     expect(found).toEqual([]);
   });

@@ -10,8 +10,8 @@ import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { ExportStreamService, toSse } from './export-stream.service.js';
 import {
-  exportEventStreamSchema,
   bulkDecisionSchema,
+  exportEventStreamSchema,
   exportRequestDetailSchema,
   exportRequestPageSchema,
   exportRequestSchema,
@@ -44,9 +44,7 @@ const bulkIds = z
   .meta({ maxItems: MAX_BULK_IDS })
   .describe(`The export requests to decide, each once, at most ${MAX_BULK_IDS} (API-6)`);
 
-const bulkAcceptBody = z
-  .object({ ids: bulkIds, note: z.string().trim().max(2000).optional() })
-  .strict();
+const bulkAcceptBody = z.object({ ids: bulkIds, note: z.string().trim().max(2000).optional() }).strict();
 
 const bulkRejectBody = z.object({ ids: bulkIds, reason: z.string().trim().min(1).max(2000) }).strict();
 
@@ -142,7 +140,8 @@ export class ExportsController {
   @ZodBody(bulkRejectBody)
   @ApiOperation({
     operationId: 'rejectExportRequests',
-    summary: 'Reject many requests with one reason in one call, each with its own outcome (API-6, API-7, COM-3)',
+    summary:
+      'Reject many requests with one reason in one call, each with its own outcome (API-6, API-7, COM-3)',
   })
   @ZodResponse(200, bulkDecisionSchema, 'One outcome per request, in the order given')
   rejectMany(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof bulkRejectBody>) {

@@ -227,7 +227,10 @@ export class ExportsRepository {
   }
 
   /** The requests with these ids (those that exist), by id: one statement for a bulk decision. */
-  async findByIds(ids: readonly string[], tx: Tx | PrismaClient = this.db): Promise<Map<string, ExportRequestRecord>> {
+  async findByIds(
+    ids: readonly string[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<Map<string, ExportRequestRecord>> {
     if (ids.length === 0) return new Map();
     const rows = await tx.exportRequest.findMany({ where: { id: { in: [...ids] } } });
     return new Map(rows.map((r) => [r.id, record(r)]));

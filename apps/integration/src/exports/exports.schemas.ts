@@ -89,11 +89,17 @@ const bulkOutcomeSchema = z
     id: z.string(),
     outcome: z
       .enum(['accepted', 'rejected', 'refused', 'not_found'])
-      .describe('accepted / rejected: the request is (now or already) decided so; refused: `reasons` say why; not_found: no such request'),
+      .describe(
+        'accepted / rejected: the request is (now or already) decided so; refused: `reasons` say why; not_found: no such request',
+      ),
     changed: z
       .boolean()
-      .describe('Whether this call changed the request (false when it was already decided so, refused as it was, or unknown)'),
-    request: exportRequestSchema.nullable().describe('The request as it is after this call; null when not found'),
+      .describe(
+        'Whether this call changed the request (false when it was already decided so, refused as it was, or unknown)',
+      ),
+    request: exportRequestSchema
+      .nullable()
+      .describe('The request as it is after this call; null when not found'),
     reasons: z
       .array(reasonSchema)
       .describe('Every reason of a refusal (state, permission, PRE-1 pre-flight, key); empty otherwise'),

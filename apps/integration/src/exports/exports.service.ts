@@ -462,7 +462,11 @@ export class ExportsService {
       const allowed = this.allowed(actor, r, 'reject');
       if (allowed) return allowed;
       try {
-        return this.outcome('rejected', await this.returnToSender(actor, r, body.reason, 'export.reject'), true);
+        return this.outcome(
+          'rejected',
+          await this.returnToSender(actor, r, body.reason, 'export.reject'),
+          true,
+        );
       } catch (e) {
         if (e instanceof ProblemError) return this.refused(r, e, await this.repo.findById(r.id));
         throw e;

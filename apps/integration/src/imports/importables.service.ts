@@ -144,7 +144,11 @@ export class ImportablesService {
         };
       }
       case 'vendor': {
-        const f = await this.checks.vendorFacts(l, undefined, ctx.vendors.get(l.spectrumKey as string) ?? null);
+        const f = await this.checks.vendorFacts(
+          l,
+          undefined,
+          ctx.vendors.get(l.spectrumKey as string) ?? null,
+        );
         const v = f.vendor;
         return {
           ...base,

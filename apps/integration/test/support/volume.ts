@@ -47,7 +47,6 @@ export interface Volume {
 }
 
 const CODES = ['010000', '013100', '015000', '024100', '031000', '033000', '042000', '051200'];
-const COST_TYPES = ['L', 'M', 'S'];
 const REQUEST_STATES = ['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'] as const;
 const REQUEST_TYPES = [
   'commitment',
@@ -300,7 +299,12 @@ export async function seedVolume(
       type,
       itemId,
       state,
-      payload: { item: { id: itemId, title: `Item ${i}` }, linkType: type, previousLinkState: null, carriedKey: null },
+      payload: {
+        item: { id: itemId, title: `Item ${i}` },
+        linkType: type,
+        previousLinkState: null,
+        carriedKey: null,
+      },
       sentById: userId,
       sentAt: now,
       ...(accepted
@@ -352,7 +356,9 @@ export async function seedVolume(
     primeContractId: mid(contracts).id,
     primeContractChangeOrderId: mid(pccos).id,
     budgetChangeId: mid(changes).id,
-    exportRequestId: (requests.find((r, i) => i > requests.length / 2 && r.state === 'synced') ?? mid(requests)).id,
+    exportRequestId: (
+      requests.find((r, i) => i > requests.length / 2 && r.state === 'synced') ?? mid(requests)
+    ).id,
     importableId: mid(staged).id,
     syncRunId: mid(runs).id,
     costCodeListId: list.id,
