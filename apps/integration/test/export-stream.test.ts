@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVER, bearer, VIEWER } from './support/app.js';
 import { type ExportEnv, startExportEnv } from './support/exports.js';
+import { readEvents, type Sse } from './support/sse.js';
 
 let e: ExportEnv;
 let base: string;
@@ -14,45 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e?.close();
 });
-
-interface Sse {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads server-sent events until `until` says stop, then closes the connection. */
-async function readEvents(url: string, headers: Record<string, string>, until: (e: Sse) => boolean) {
-  const abort = new AbortController();
-  const res = await fetch(url, { headers, signal: abort.signal });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toContain('text/event-stream');
-  const events: Sse[] = [];
-  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  const done = (async () => {
-    for (;;) {
-      const { value, done: end } = await reader.read();
-      if (end) return;
-      buffer += value;
-      let cut = buffer.indexOf('\n\n');
-      while (cut >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        cut = buffer.indexOf('\n\n');
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!event || !data) continue;
-        const e = { event, data: JSON.parse(data) };
-        events.push(e);
-        if (until(e)) return;
-      }
-    }
-  })();
-  return {
-    events,
-    finished: done.finally(() => abort.abort()),
-  };
-}
 
 describe('WEB-4: the live view of an export (server-sent events)', () => {
   it('WEB-4: after accept the stream shows every Spectrum step as it is answered, then the request Synced', async () => {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { SyncGroup } from '@bridge/rules';
 import { DEMO_AUTH_ID, type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -7,6 +8,7 @@ import { SyncService } from '../src/sync/sync.service.js';
 import type { SyncJob, SyncJobContext } from '../src/sync/sync-job.js';
 import { SyncJobRegistry } from '../src/sync/sync-job.registry.js';
 import { ADMIN, APPROVER, bearer, FakeClock, PM, startTestApp, type TestApp, VIEWER } from './support/app.js';
+import { readEvents } from './support/sse.js';
 
 function deferred() {
   let resolve!: () => void;
@@ -52,6 +54,7 @@ describe('sync runs (SCH-1 … SCH-5)', () => {
   let sync: SyncService;
   let registry: SyncJobRegistry;
   let adminId: string;
+  let base: string;
   let pmId: string;
   const clock = new FakeClock();
   const http = () => request(t.http);
@@ -73,6 +76,8 @@ describe('sync runs (SCH-1 … SCH-5)', () => {
   beforeAll(async () => {
     [t, sim] = await Promise.all([startTestApp({ clock }), startSimulator({ scenario: 'demo', port: 0 })]);
     sync = t.app.get(SyncService);
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     registry = t.app.get(SyncJobRegistry);
     registry.clear(); // these tests bring their own jobs; the real imports are proven in their own tests
     await http()
@@ -237,6 +242,44 @@ describe('sync runs (SCH-1 … SCH-5)', () => {
       ]);
       expect(run.body.startedBy).toBe(pmId);
     });
+  });
+
+  it('SCH-5 WEB-17: the live view of a run streams its counts as the import goes, and ends with the run as it ended', async () => {
+    const counted = deferred();
+    const gate = deferred();
+    const importing = job('vendors', async (ctx) => {
+      ctx.count('read', 3);
+      counted.resolve();
+      await gate.promise;
+      ctx.countAll({ created: 2, unchanged: 1 });
+    });
+    await withJobs([importing], async () => {
+      const run = (await start('vendors').expect(202)).body as { id: string };
+      await counted.promise;
+      const url = `${base}/api/v1/sync/runs/${run.id}/events`;
+      const stream = await readEvents(url, bearer(VIEWER), () => false);
+      // the counts so far, from the running import (the database has them only at the next heartbeat)
+      await expect.poll(() => stream.events.at(-1)?.data.counts).toMatchObject({ read: 3, created: 0 });
+      expect(stream.events.at(-1)).toMatchObject({ event: 'run', data: { id: run.id, status: 'running' } });
+      const stored = await http().get(`/api/v1/sync/runs/${run.id}`).set(bearer(VIEWER)).expect(200);
+      expect(stored.body.counts.read).toBe(0);
+
+      gate.resolve();
+      await stream.finished; // the service ends the stream once the run has ended
+      expect(stream.events.at(-1)).toMatchObject({
+        event: 'run',
+        data: { status: 'succeeded', counts: { read: 3, created: 2, unchanged: 1 } },
+      });
+      expect(stream.events.filter((e) => e.data.status !== 'running')).toHaveLength(1);
+
+      // a run that has ended answers its final state once and ends at once
+      const again = await readEvents(url, bearer(VIEWER), () => false);
+      await again.finished;
+      expect(again.events.map((e) => e.data.status)).toEqual(['succeeded']);
+    });
+    const unknown = await fetch(`${base}/api/v1/sync/runs/nope/events`, { headers: bearer(VIEWER) });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('problem+json');
   });
 
   it('SCH-4: a second start of a busy group is 409 sync-already-running with the running run; other groups still start', async () => {

@@ -177,3 +177,39 @@ export async function sentCommitment(
   await api('pm', 'POST', '/exports/send', { type: 'commitment', id: c.id });
   return c.id;
 }
+
+interface RequestRow {
+  id: string;
+  itemId: string;
+  state: string;
+  lastError: string | null;
+}
+
+/** Accepts the waiting export request of an item through the API and waits for it to end Synced. */
+export async function acceptedAndSynced(type: string, itemId: string, body: Record<string, unknown> = {}) {
+  const page = await api<{ items: RequestRow[] }>(
+    'approver',
+    'GET',
+    `/export-requests?type=${type}&state=ready_to_export&limit=500`,
+  );
+  const request = page.items.find((r) => r.itemId === itemId);
+  if (!request) throw new Error(`no waiting ${type} request for ${itemId}`);
+  await api('approver', 'POST', `/export-requests/${request.id}/accept`, body);
+  for (let i = 0; i < 600; i++) {
+    const r = await api<RequestRow>('approver', 'GET', `/export-requests/${request.id}`);
+    if (r.state === 'synced') return;
+    if (r.state === 'failed') throw new Error(`${type} ${itemId} failed: ${r.lastError}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`${type} ${itemId} did not reach Synced`);
+}
+
+/** The waiting export request of an item, if any (what the approver's queue holds for it). */
+export async function waitingRequest(type: string, itemId: string) {
+  const page = await api<{ items: RequestRow[] }>(
+    'approver',
+    'GET',
+    `/export-requests?type=${type}&state=ready_to_export&limit=500`,
+  );
+  return page.items.find((r) => r.itemId === itemId) ?? null;
+}

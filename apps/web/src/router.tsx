@@ -17,6 +17,8 @@ import { SettingsPage } from './features/admin/SettingsPage';
 import { SyncPage } from './features/admin/SyncPage';
 import { UsersPage } from './features/admin/UsersPage';
 import { SignInPage } from './features/auth/SignInPage';
+import { BudgetPage } from './features/budgets/BudgetPage';
+import { EditChangeOrder, NewChangeOrder } from './features/commitments/ChangeOrders';
 import { CommitmentEditor } from './features/commitments/CommitmentEditor';
 import { ITEM_TABS, ItemsPage } from './features/items/ItemsPage';
 import { QueuePage } from './features/queue/QueuePage';
@@ -114,6 +116,33 @@ export const commitmentRoute = createRoute({
   },
 });
 
+export const newChangeOrderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commitments/$id/change-orders/new',
+  component: function NewChangeOrderPage() {
+    const { id } = newChangeOrderRoute.useParams();
+    return <NewChangeOrder commitmentId={id} />;
+  },
+});
+
+export const changeOrderRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/commitment-change-orders/$id',
+  component: function ChangeOrderPage() {
+    const { id } = changeOrderRoute.useParams();
+    return <EditChangeOrder id={id} />;
+  },
+});
+
+export const budgetRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/projects/$projectId/budget',
+  component: function Budget() {
+    const { projectId } = budgetRoute.useParams();
+    return <BudgetPage projectId={projectId} />;
+  },
+});
+
 const connectionRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/connection',
@@ -162,6 +191,9 @@ const routeTree = rootRoute.addChildren([
     requestRoute,
     newCommitmentRoute,
     commitmentRoute,
+    newChangeOrderRoute,
+    changeOrderRoute,
+    budgetRoute,
     connectionRoute,
     syncRoute,
     settingsRoute,

@@ -10,19 +10,17 @@ import {
   type Observable,
   startWith,
 } from 'rxjs';
+import type { SseEvent } from '../platform/http/sse.js';
 import { ExportProgress } from './export-progress.js';
 import { ExportsService } from './exports.service.js';
 
 /** One server-sent event of the live view. */
-export interface StreamEvent {
-  event: 'request' | 'step' | 'ping';
-  data: unknown;
+export interface StreamEvent extends SseEvent {
+  event: 'request' | 'step';
 }
 
 /** How often the stream re-reads the request (exports run by another instance, accept/reject by other users). */
 export const STREAM_CHECK_MS = 1000;
-/** A comment line keeps idle connections (and proxies) open. */
-export const STREAM_PING_MS = 15_000;
 
 /**
  * The live view of one export request (`streamExportRequest`): the request as stored whenever it changes, and each
@@ -49,13 +47,6 @@ export class ExportStreamService {
       distinctUntilChanged((a, b) => a.key === b.key),
       map(({ view }): StreamEvent => ({ event: 'request', data: view })),
     );
-    const pings = interval(STREAM_PING_MS).pipe(map((): StreamEvent => ({ event: 'ping', data: null })));
-    return merge(snapshots, steps, pings);
+    return merge(snapshots, steps);
   }
-}
-
-/** Server-sent events wire format (one event). */
-export function toSse(e: StreamEvent): string {
-  if (e.event === 'ping') return ': ping\n\n';
-  return `event: ${e.event}\ndata: ${JSON.stringify(e.data)}\n\n`;
 }

@@ -7,8 +7,9 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { ExportStreamService, toSse } from './export-stream.service.js';
+import { ExportStreamService } from './export-stream.service.js';
 import {
   bulkDecisionSchema,
   exportEventStreamSchema,
@@ -106,18 +107,7 @@ export class ExportsController {
   @ApiProblems(404)
   async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.exports.progressView(id); // an unknown id is a 404 problem before the stream starts
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
-    const sub = this.stream.watch(id).subscribe({
-      next: (e) => res.write(toSse(e)),
-      error: () => res.end(),
-    });
-    req.on('close', () => sub.unsubscribe());
+    streamSse(req, res, this.stream.watch(id));
   }
 
   @Post('export-requests/accept')

@@ -1,15 +1,24 @@
 import { SYNC_FREQUENCIES, SYNC_GROUPS } from '@bridge/rules';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
+import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { syncRunDetailSchema, syncRunPageSchema, syncRunSchema, syncScheduleSchema } from './sync.schemas.js';
+import {
+  syncRunDetailSchema,
+  syncRunEventStreamSchema,
+  syncRunPageSchema,
+  syncRunSchema,
+  syncScheduleSchema,
+} from './sync.schemas.js';
 import { runView, SyncService } from './sync.service.js';
+import { SyncRunStreamService } from './sync-run-stream.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
 const frequency = z.enum(SYNC_FREQUENCIES);
@@ -34,6 +43,7 @@ export class SyncController {
   constructor(
     @Inject(SyncService) private readonly sync: SyncService,
     @Inject(SyncScheduleService) private readonly schedules: SyncScheduleService,
+    @Inject(SyncRunStreamService) private readonly stream: SyncRunStreamService,
   ) {}
 
   @Get('schedule')
@@ -98,5 +108,19 @@ export class SyncController {
     const run = await this.sync.getRun(id);
     if (!run) throw notFound('Sync run', id);
     return run;
+  }
+
+  @Get('runs/:id/events')
+  @RequirePermission('view')
+  @ApiOperation({
+    operationId: 'streamSyncRun',
+    summary:
+      'Live progress of a sync run as server-sent events: `run` whenever its counts or status change (SCH-5)',
+  })
+  @ZodResponse(200, null, 'The live view', { 'text/event-stream': syncRunEventStreamSchema })
+  @ApiProblems(404)
+  async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (!(await this.sync.findRun(id))) throw notFound('Sync run', id); // a 404 problem before the stream starts
+    streamSse(req, res, this.stream.watch(id));
   }
 }

@@ -6,6 +6,7 @@ import { SyncRepository } from './sync.repository.js';
 import { SyncScheduler } from './sync.scheduler.js';
 import { SyncService } from './sync.service.js';
 import { SyncJobRegistry } from './sync-job.registry.js';
+import { SyncRunStreamService } from './sync-run-stream.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
 /**
@@ -14,7 +15,14 @@ import { SyncScheduleService } from './sync-schedule.service.js';
  */
 @Module({
   imports: [ScheduleModule.forRoot(), DiscoveryModule],
-  providers: [SyncRepository, SyncJobRegistry, SyncScheduleService, SyncService, SyncScheduler],
+  providers: [
+    SyncRepository,
+    SyncJobRegistry,
+    SyncScheduleService,
+    SyncService,
+    SyncScheduler,
+    SyncRunStreamService,
+  ],
   controllers: [SyncController],
   exports: [SyncService, SyncScheduleService, SyncJobRegistry],
 })

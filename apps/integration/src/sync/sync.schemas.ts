@@ -61,3 +61,11 @@ export const syncRunDetailSchema = z
     ),
   })
   .meta({ id: 'SyncRunDetail' });
+
+/** What `streamSyncRun` sends (documented; the stream itself is text). */
+export const syncRunEventStreamSchema = z
+  .string()
+  .describe(
+    'text/event-stream: `event: run` with a SyncRun (without failures) whenever its counts or status change; the ' +
+      'stream ends after the event that shows the run ended; `: ping` comments keep the connection open',
+  );

@@ -81,7 +81,10 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
   /** This instance, as written in leases and runs. */
   readonly holder: string;
   private timing: SyncTiming = { leaseMs: 60_000, heartbeatMs: 15_000 };
-  private readonly active = new Map<string, { done: Promise<void>; abort: AbortController }>();
+  private readonly active = new Map<
+    string,
+    { done: Promise<void>; abort: AbortController; counts: SyncCounts }
+  >();
 
   constructor(
     @Inject(SyncRepository) private readonly repo: SyncRepository,
@@ -175,6 +178,20 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((r) => r.done));
   }
 
+  /**
+   * The counts so far of a run this instance is running (they reach the database only with each heartbeat);
+   * undefined for a run that ended or runs on another instance.
+   */
+  liveCounts(runId: string): Readonly<SyncCounts> | undefined {
+    return this.active.get(runId)?.counts;
+  }
+
+  /** A run without its failures (null when there is none). */
+  async findRun(id: string): Promise<SyncRunView | null> {
+    const run = await this.repo.findRun(id);
+    return run ? runView(run) : null;
+  }
+
   async getRun(id: string): Promise<SyncRunDetailView | null> {
     const run = await this.repo.findRun(id);
     if (!run) return null;
@@ -229,8 +246,11 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
         );
       }
       const abort = new AbortController();
-      const done = this.execute(result.run, client, abort).finally(() => this.active.delete(result.run.id));
-      this.active.set(result.run.id, { done, abort });
+      const counts = zero();
+      const done = this.execute(result.run, client, abort, counts).finally(() =>
+        this.active.delete(result.run.id),
+      );
+      this.active.set(result.run.id, { done, abort, counts });
     }
     return result;
   }
@@ -239,9 +259,9 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
     run: SyncRunRecord,
     client: BridgeSpectrumClient,
     abort: AbortController,
+    counts: SyncCounts,
   ): Promise<void> {
     const logger = this.logger.child({ runId: run.id, correlationId: run.id, group: run.group });
-    const counts = zero();
     let pending: NewFailure[] = [];
     let stored = 0;
     let writing: Promise<void> = Promise.resolve();

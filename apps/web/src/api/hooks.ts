@@ -160,7 +160,10 @@ export function useSaveCommitment(id: string | undefined) {
       }
       return call(api.POST('/api/v1/commitments', { body: { ...input, lines } as never }));
     },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['commitments'] }),
+    onSuccess: (c) => {
+      qc.setQueryData(keys.commitment(c.id), c);
+      return qc.invalidateQueries({ queryKey: ['commitments'] });
+    },
   });
 }
 
@@ -346,8 +349,6 @@ export function useSyncRuns(group: string | undefined, cursor: string | undefine
           params: { query: { ...(group ? { group: group as SyncGroup } : {}), ...cursorOf(cursor) } },
         }),
       ),
-    // while a run on the page is going, its counts are re-read once a second until it ends
-    refetchInterval: (query) => (query.state.data?.items.some((r) => r.status === 'running') ? 1000 : false),
     placeholderData: keepPreviousData,
   });
 }

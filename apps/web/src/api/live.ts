@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { exportEventsUrl, keys } from './hooks';
-import type { ExportRequest } from './types';
+import type { ExportRequest, SyncRun } from './types';
 
 const TERMINAL = new Set(['synced', 'failed', 'rejected', 'retrieved']);
 
@@ -44,4 +44,32 @@ export function useExportStream(
     return () => source.close();
   }, [id, enabled, qc]);
   return { steps, request };
+}
+
+/**
+ * Follows a running sync run over server-sent events: its counts as the import goes, then the run as it ended
+ * (the service ends the stream then, and the run lists are read again). Returns the latest run seen, or `run`.
+ */
+export function useSyncRunStream(run: SyncRun): SyncRun {
+  const qc = useQueryClient();
+  const [latest, setLatest] = useState<SyncRun>(run);
+  const running = run.status === 'running';
+  useEffect(() => {
+    setLatest(run);
+  }, [run]);
+  useEffect(() => {
+    if (!running) return;
+    const source = new EventSource(`/api/v1/sync/runs/${encodeURIComponent(run.id)}/events`);
+    source.addEventListener('run', (e) => {
+      const r = JSON.parse((e as MessageEvent<string>).data) as SyncRun;
+      setLatest(r);
+      if (r.status !== 'running') {
+        source.close();
+        void qc.invalidateQueries({ queryKey: ['sync-runs'] });
+        void qc.invalidateQueries({ queryKey: ['connection'] });
+      }
+    });
+    return () => source.close();
+  }, [run.id, running, qc]);
+  return latest;
 }

@@ -35,3 +35,7 @@ export type SyncItem = Pick<
   Project,
   'id' | 'type' | 'state' | 'spectrumKey' | 'lastError' | 'lastSyncedAt' | 'blockedBy'
 >;
+export type CommitmentChangeOrder = S['CommitmentChangeOrder'];
+export type Budget = S['Budget'];
+export type BudgetLine = S['BudgetLine'];
+export type BudgetChange = S['BudgetChange'];

@@ -1,6 +1,6 @@
 import type { Vendor } from '../rest/rest-services.js';
 import type { Customer, Job, JobDates, JobMain, Phase, PhaseEnhanced } from '../services/get-services.js';
-import type { SpectrumMockData } from './index.js';
+import type { SpectrumMockData } from './mock-data.js';
 
 /** A small, realistic company (`ABC`) shaped after captures of real servers (docs/spectrum-wire.md §5). */
 export function sampleJob(overrides: Partial<Job> = {}): Job {

@@ -19,6 +19,7 @@ import {
 import { PUT_SERVICES } from '../services/put-services.js';
 import type { RowSpec } from '../wire/row-spec.js';
 import { sampleData } from './fixtures.js';
+import type { InfoLinkTableName, SpectrumMockData } from './mock-data.js';
 import {
   type ErrorTrio,
   faultXml,
@@ -30,33 +31,9 @@ import {
 } from './mock-xml.js';
 
 export { sampleCustomer, sampleData, sampleJob, samplePhase, sampleVendor } from './fixtures.js';
+export type { InfoLinkTableName, SpectrumMockData } from './mock-data.js';
 export type { ErrorTrio } from './mock-xml.js';
 export { faultXml, getReplyXml, putReplyXml, requestParams, toWireRow, W_DESCRIPTION } from './mock-xml.js';
-
-export type InfoLinkTableName = (typeof INFOLINK_TABLES)[number]['table'];
-
-/** What the mock Spectrum holds. Rows are domain objects (camelCase, cents, ISO dates). */
-export interface SpectrumMockData {
-  companyCode?: string;
-  /** When set, SOAP calls with another Authorization_ID get the `E`/`A` not-authorized row. */
-  authorizationId?: string;
-  jobs?: Job[];
-  jobMain?: JobMain[];
-  jobDates?: JobDates[];
-  phases?: (Phase & Partial<PhaseEnhanced>)[];
-  customers?: Customer[];
-  vendors?: Vendor[];
-  /** Info-Link rows per table (domain objects of the matching reader type). */
-  infoLink?: Partial<Record<InfoLinkTableName, Record<string, unknown>[]>>;
-  /** Values a Put service generates (`G` rows): service -> column -> value. */
-  generated?: Record<string, Record<string, string>>;
-  /** Row cap of Get services (default 500, like Spectrum). */
-  rowCap?: number;
-  /** OAuth client accepted by `/connect/token` (default: any). */
-  oauth?: { clientId: string; clientSecret: string; expiresIn?: number };
-  /** Called with every Put request's fields (wire names), for assertions. */
-  onPut?: (service: string, fields: Record<string, string>) => void;
-}
 
 const GET_DEFS: GetServiceDef[] = [
   GET_JOB,

@@ -41,6 +41,7 @@ describe('every way the service is started uses the policy flags', () => {
       () => JSON.parse(read('../../../package.json')).scripts['bench:export'] as string,
     ],
     ['scripts/demo.mjs', () => read('../../../../../scripts/demo.mjs')],
+    ['scripts/dev.mjs', () => read('../../../../../scripts/dev.mjs')],
   ])('%s', (_, text) => {
     for (const flag of SERVICE_NODE_FLAGS) expect(text()).toContain(flag);
   });

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { type SyncFrequency, useSaveSchedule } from '../../api/admin';
 import { useStartSync, useSyncRuns, useSyncSchedule } from '../../api/hooks';
-import type { SyncGroup } from '../../api/types';
+import { useSyncRunStream } from '../../api/live';
+import type { SyncGroup, SyncRun } from '../../api/types';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
 import { syncRoute } from '../../router';
@@ -134,18 +135,7 @@ export function SyncPage() {
               </thead>
               <tbody>
                 {page.items.map((r) => (
-                  <tr key={r.id}>
-                    <td>{GROUP_LABELS[r.group] ?? r.group}</td>
-                    <td>{new Date(r.startedAt).toLocaleString()}</td>
-                    <td>{r.status}</td>
-                    <td className="num">{r.counts.read}</td>
-                    <td className="num">{r.counts.created}</td>
-                    <td className="num">{r.counts.updated}</td>
-                    <td className="num">{r.counts.unchanged}</td>
-                    <td className="num">{r.counts.vanished}</td>
-                    <td className="num">{r.counts.failed}</td>
-                    <td>{r.error ? <span className="error-text">{r.error}</span> : null}</td>
-                  </tr>
+                  <RunRow key={r.id} run={r} />
                 ))}
               </tbody>
             </table>
@@ -160,5 +150,24 @@ export function SyncPage() {
         )}
       </QueryView>
     </>
+  );
+}
+
+/** One run; a running one follows its counts live until it ends. */
+function RunRow({ run }: { run: SyncRun }) {
+  const r = useSyncRunStream(run);
+  return (
+    <tr>
+      <td>{GROUP_LABELS[r.group] ?? r.group}</td>
+      <td>{new Date(r.startedAt).toLocaleString()}</td>
+      <td>{r.status}</td>
+      <td className="num">{r.counts.read}</td>
+      <td className="num">{r.counts.created}</td>
+      <td className="num">{r.counts.updated}</td>
+      <td className="num">{r.counts.unchanged}</td>
+      <td className="num">{r.counts.vanished}</td>
+      <td className="num">{r.counts.failed}</td>
+      <td>{r.error ? <span className="error-text">{r.error}</span> : null}</td>
+    </tr>
   );
 }

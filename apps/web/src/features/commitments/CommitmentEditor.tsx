@@ -1,5 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import {
@@ -13,88 +13,68 @@ import {
 } from '../../api/hooks';
 import type { Commitment } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
-import { formatCents, parseCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { SovHead } from '../../components/SovHead';
+import { QueryView } from '../../components/QueryView';
+import {
+  amountErrorsOf,
+  draftsOf,
+  type LineDraft,
+  linesToSend,
+  SovLinesEditor,
+} from '../../components/SovLinesEditor';
 import { StateBadge } from '../../components/StateBadge';
-
-interface LineDraft {
-  key: number;
-  costCode: string;
-  costType: string;
-  description: string;
-  amount: string;
-}
+import { ChangeOrdersSection } from './ChangeOrders';
 
 const STATUSES = ['draft', 'out_for_signature', 'approved', 'complete', 'terminated', 'void'];
-let nextKey = 1;
-const emptyLine = (): LineDraft => ({
-  key: nextKey++,
-  costCode: '',
-  costType: '',
-  description: '',
-  amount: '',
-});
 
 /** Create or change a commitment (subcontract or purchase order) with its schedule of values, then send it. */
 export function CommitmentEditor({ id }: { id?: string }) {
   const existing = useCommitment(id);
+  if (!id) return <CommitmentForm />;
+  return (
+    <QueryView query={existing} what="the commitment">
+      {(c) => <CommitmentForm commitment={c} />}
+    </QueryView>
+  );
+}
+
+const formOf = (c: Commitment | undefined) => ({
+  projectId: c?.projectId ?? '',
+  companyId: c?.companyId ?? '',
+  kind: c?.kind ?? ('subcontract' as CommitmentInput['kind']),
+  number: c?.number ?? '',
+  title: c?.title ?? '',
+  status: c?.status ?? 'approved',
+  contractDate: c?.contractDate ?? '',
+});
+
+/** The editor's form, filled from the stored commitment (shown only once it is loaded) or empty for a new one. */
+function CommitmentForm({ commitment }: { commitment?: Commitment }) {
+  const id = commitment?.id;
   const projects = useProjects(undefined, undefined, undefined);
   const companies = useCompanies(undefined, undefined, undefined);
   const save = useSaveCommitment(id);
   const send = useSendToErp();
   const navigate = useNavigate();
-  const [form, setForm] = useState({
-    projectId: '',
-    companyId: '',
-    kind: 'subcontract' as CommitmentInput['kind'],
-    number: '',
-    title: '',
-    status: 'approved',
-    contractDate: '',
-  });
-  const [lines, setLines] = useState<LineDraft[]>([emptyLine()]);
-  const [loadedFrom, setLoadedFrom] = useState<string | null>(null);
+  const [form, setForm] = useState(() => formOf(commitment));
+  const [lines, setLines] = useState<LineDraft[]>(() => draftsOf(commitment?.lines ?? []));
+  const [loadedFrom, setLoadedFrom] = useState(commitment?.updatedAt);
   const costCodes = useProjectCostCodes(form.projectId || undefined);
-  const listId = useId();
 
+  // a save (or another person's change read back) refills the form from what the service stored
   useEffect(() => {
-    const c = existing.data;
-    if (!c || loadedFrom === c.updatedAt) return;
-    setLoadedFrom(c.updatedAt);
-    setForm({
-      projectId: c.projectId,
-      companyId: c.companyId,
-      kind: c.kind,
-      number: c.number,
-      title: c.title,
-      status: c.status,
-      contractDate: c.contractDate ?? '',
-    });
-    setLines(
-      c.lines.length
-        ? c.lines.map((l) => ({
-            key: nextKey++,
-            costCode: l.costCode,
-            costType: l.costType,
-            description: l.description ?? '',
-            amount: (l.amountCents / 100).toFixed(2),
-          }))
-        : [emptyLine()],
-    );
-  }, [existing.data, loadedFrom]);
+    if (!commitment || loadedFrom === commitment.updatedAt) return;
+    setLoadedFrom(commitment.updatedAt);
+    setForm(formOf(commitment));
+    setLines(draftsOf(commitment.lines));
+  }, [commitment, loadedFrom]);
 
   const problem = save.error instanceof ApiError ? save.error : null;
   const errorsFor = (field: string) => problem?.forField(field) ?? [];
   const validationErrors = problem?.byField() ?? {};
-  const amountErrors = lines.map((l) =>
-    l.amount && parseCents(l.amount) === null ? 'Enter an amount like 1250.00' : null,
-  );
-  const totalCents = lines.reduce((s, l) => s + (parseCents(l.amount) ?? 0), 0);
-  const saved = save.data ?? existing.data;
+  const amountErrors = amountErrorsOf(lines);
+  const saved = commitment;
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const setLine = (key: number, k: keyof Omit<LineDraft, 'key'>) => (v: string) =>
-    setLines((ls) => ls.map((l) => (l.key === key ? { ...l, [k]: v } : l)));
 
   return (
     <>
@@ -103,7 +83,7 @@ export function CommitmentEditor({ id }: { id?: string }) {
           ← Commitments
         </Link>
       </p>
-      <h1>{id ? `Commitment ${existing.data?.number ?? ''}` : 'New commitment'}</h1>
+      <h1>{commitment ? `Commitment ${commitment.number}` : 'New commitment'}</h1>
       {saved && (
         <div className="card">
           <p>
@@ -133,14 +113,7 @@ export function CommitmentEditor({ id }: { id?: string }) {
           const input: CommitmentInput = {
             ...form,
             contractDate: form.contractDate || null,
-            lines: lines
-              .filter((l) => l.costCode || l.costType || l.amount)
-              .map((l) => ({
-                costCode: l.costCode.trim(),
-                costType: l.costType.trim(),
-                description: l.description.trim() || null,
-                amountCents: parseCents(l.amount) ?? 0,
-              })),
+            lines: linesToSend(lines),
           };
           save.mutate(input, {
             onSuccess: (c: Commitment) => {
@@ -235,96 +208,13 @@ export function CommitmentEditor({ id }: { id?: string }) {
           </TextField>
         </div>
         <h2>Schedule of values</h2>
-        <datalist id={listId}>
-          {costCodes.data?.items.map((c) => (
-            <option key={c.id} value={c.code}>
-              {c.description ?? ''}
-            </option>
-          ))}
-        </datalist>
-        <table className="data">
-          <caption className="visually-hidden">Schedule of values lines</caption>
-          <SovHead
-            extra={
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            }
-          />
-          <tbody>
-            {lines.map((l, i) => (
-              <tr key={l.key}>
-                <td>{i + 1}</td>
-                <td>
-                  <TextField
-                    name={`lines.${i}.costCode`}
-                    value={l.costCode}
-                    onChange={setLine(l.key, 'costCode')}
-                    aria-label={`Line ${i + 1} cost code`}
-                  >
-                    <Input list={listId} />
-                    <FieldError />
-                  </TextField>
-                </td>
-                <td>
-                  <TextField
-                    name={`lines.${i}.costType`}
-                    value={l.costType}
-                    onChange={setLine(l.key, 'costType')}
-                    aria-label={`Line ${i + 1} cost type`}
-                  >
-                    <Input size={4} />
-                    <FieldError />
-                  </TextField>
-                </td>
-                <td>
-                  <TextField
-                    name={`lines.${i}.description`}
-                    value={l.description}
-                    onChange={setLine(l.key, 'description')}
-                    aria-label={`Line ${i + 1} description`}
-                  >
-                    <Input />
-                    <FieldError />
-                  </TextField>
-                </td>
-                <td className="num">
-                  <TextField
-                    name={`lines.${i}.amountCents`}
-                    value={l.amount}
-                    onChange={setLine(l.key, 'amount')}
-                    aria-label={`Line ${i + 1} amount`}
-                    inputMode="decimal"
-                    isInvalid={Boolean(amountErrors[i]) || undefined}
-                  >
-                    <Input size={12} />
-                    <FieldError>{amountErrors[i] ?? undefined}</FieldError>
-                  </TextField>
-                </td>
-                <td>
-                  <Button
-                    aria-label={`Remove line ${i + 1}`}
-                    isDisabled={lines.length === 1}
-                    onPress={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
-                  >
-                    Remove
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={4}>
-                Total
-              </th>
-              <td className="num">{formatCents(totalCents)}</td>
-              <td />
-            </tr>
-          </tfoot>
-        </table>
+        <SovLinesEditor
+          caption="Schedule of values lines"
+          lines={lines}
+          onChange={setLines}
+          costCodes={costCodes.data?.items}
+        />
         <div className="toolbar">
-          <Button onPress={() => setLines((ls) => [...ls, emptyLine()])}>Add line</Button>
           <Button type="submit" data-variant="primary" isDisabled={save.isPending}>
             {id ? 'Save changes' : 'Create commitment'}
           </Button>
@@ -332,6 +222,7 @@ export function CommitmentEditor({ id }: { id?: string }) {
         {save.isSuccess && <p role="status">Saved.</p>}
         <ProblemAlert error={save.error} heading="The commitment was not saved" />
       </Form>
+      {commitment && <ChangeOrdersSection commitment={commitment} />}
     </>
   );
 }

@@ -105,7 +105,16 @@ export function ProjectsTab({
             <tbody>
               {page.items.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.name}</td>
+                  <td>
+                    {p.name}{' '}
+                    <Link
+                      to="/projects/$projectId/budget"
+                      params={{ projectId: p.id }}
+                      aria-label={`Budget of ${p.name}`}
+                    >
+                      Budget
+                    </Link>
+                  </td>
                   <td>{p.number ?? ''}</td>
                   <td className="num">{p.costCodeCount}</td>
                   <SyncCells item={p} />
