@@ -13,6 +13,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
 import { PrimeContractsModule } from './prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ReconciliationModule } from './reconciliation/reconciliation.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { FactsModule } from './settings/facts.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         UsersModule,
         // feature modules
         ReportsModule,
+        ReconciliationModule,
         NotificationsModule,
         PrimeContractsModule,
         CommitmentsModule,

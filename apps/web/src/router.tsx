@@ -23,6 +23,7 @@ import { CommitmentEditor } from './features/commitments/CommitmentEditor';
 import { ITEM_TABS, ItemsPage } from './features/items/ItemsPage';
 import { QueuePage } from './features/queue/QueuePage';
 import { RequestPage } from './features/queue/RequestPage';
+import { ReconciliationPage } from './features/reconciliation/ReconciliationPage';
 
 interface Ctx {
   queryClient: QueryClient;
@@ -171,6 +172,13 @@ const usersRoute = createRoute({
 });
 const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/report', component: ReportPage });
 
+export const reconciliationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reconciliation',
+  validateSearch: (s: Record<string, unknown>): { projectId?: string } => ({ projectId: str(s.projectId) }),
+  component: ReconciliationPage,
+});
+
 export const auditRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin/audit',
@@ -200,6 +208,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     reportRoute,
+    reconciliationRoute,
   ]),
 ]);
 

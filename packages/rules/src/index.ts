@@ -10,3 +10,4 @@ export * from './permissions/item-actions.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';
 export * from './vendors/index.js';
+export * from './reconciliation/index.js';

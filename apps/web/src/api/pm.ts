@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LineInput } from '../components/SovLinesEditor';
 import { api, call } from './client';
-import type { Budget, CommitmentChangeOrder } from './types';
+import type { Budget, CommitmentChangeOrder, ReconciliationReport } from './types';
 
 // The PM side's editors beyond the commitment itself: change orders, budget lines, budget changes.
 
@@ -149,3 +149,20 @@ export function useProject(id: string) {
     queryFn: () => call(api.GET('/api/v1/projects/{id}', { params: { path: { id } } })),
   });
 }
+
+/** REC-1: one linked project beside its Spectrum job (read from Spectrum on every call). */
+export function useReconciliation(projectId: string | undefined) {
+  return useQuery({
+    queryKey: ['reconciliation', projectId],
+    // the JSON form of the report (the CSV form is a download link)
+    queryFn: async () =>
+      (await call(
+        api.GET('/api/v1/reconciliation', { params: { query: { projectId: projectId as string } } }),
+      )) as ReconciliationReport,
+    enabled: Boolean(projectId),
+    staleTime: 0,
+  });
+}
+
+export const reconciliationCsvUrl = (projectId: string) =>
+  `/api/v1/reconciliation?projectId=${encodeURIComponent(projectId)}&format=csv`;

@@ -155,6 +155,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The PM side and Spectrum side by side per job (budget, commitments, their lines): matched, different (with the fields), only in PM, only in Spectrum, and totals. With projectId one job; without, company-wide in pages of jobs (JSON) or streamed as one CSV */
+        get: operations["getReconciliationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prime-contracts": {
         parameters: {
             query?: never;
@@ -1694,6 +1711,19 @@ export interface components {
         };
         /** @enum {string} */
         ItemType: "job" | "vendor" | "cost_code" | "budget" | "budget_change" | "commitment" | "commitment_change_order" | "prime_contract" | "prime_contract_change_order" | "forecast" | "project" | "company";
+        JobReconciliation: {
+            projectId: string;
+            projectName: string;
+            jobNumber: string;
+            /** @enum {string} */
+            status: "matched" | "different";
+            /** @description Per cost code/cost type: PM budget against Spectrum current estimate */
+            budget: components["schemas"]["ReconciliationSection"];
+            /** @description Per subcontract (vendor/number): PM commitment total against the subcontract */
+            commitments: components["schemas"]["ReconciliationSection"];
+            /** @description Per subcontract line (vendor/number/phase/cost type) */
+            commitmentLines: components["schemas"]["ReconciliationSection"];
+        };
         LinkVendorResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */
             created: boolean;
@@ -1962,6 +1992,46 @@ export interface components {
             message: string;
             field?: string;
         };
+        ReconciledRow: {
+            /** @description The record both sides share: phase/cost type, vendor/subcontract, ... */
+            key: string;
+            status: components["schemas"]["ReconciliationStatus"];
+            pm: {
+                [key: string]: number | string | (null);
+            } | null;
+            spectrum: {
+                [key: string]: number | string | (null);
+            } | null;
+            differences: {
+                field: string;
+                pm: number | string | (null);
+                spectrum: number | string | (null);
+            }[];
+        };
+        ReconciliationReport: {
+            /** Format: date-time */
+            generatedAt: string;
+            jobs: components["schemas"]["JobReconciliation"][];
+            /** @description Company-wide: the next page of jobs; null on the last page */
+            nextCursor: string | null;
+        };
+        ReconciliationSection: {
+            rows: components["schemas"]["ReconciledRow"][];
+            totals: {
+                pmCents: number;
+                spectrumCents: number;
+                /** @description PM minus Spectrum */
+                differenceCents: number;
+                counts: {
+                    matched: number;
+                    different: number;
+                    only_pm: number;
+                    only_spectrum: number;
+                };
+            };
+        };
+        /** @enum {string} */
+        ReconciliationStatus: "matched" | "different" | "only_pm" | "only_spectrum";
         ReimportBudgetResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */
             created: boolean;
@@ -2184,6 +2254,7 @@ export type SchemaImportedCompany = components['schemas']['ImportedCompany'];
 export type SchemaImportJobResult = components['schemas']['ImportJobResult'];
 export type SchemaImportVendorResult = components['schemas']['ImportVendorResult'];
 export type SchemaItemType = components['schemas']['ItemType'];
+export type SchemaJobReconciliation = components['schemas']['JobReconciliation'];
 export type SchemaLinkVendorResult = components['schemas']['LinkVendorResult'];
 export type SchemaListCostCode = components['schemas']['ListCostCode'];
 export type SchemaPermissionLevel = components['schemas']['PermissionLevel'];
@@ -2204,6 +2275,10 @@ export type SchemaProjectCostCodeRow = components['schemas']['ProjectCostCodeRow
 export type SchemaProjectPage = components['schemas']['ProjectPage'];
 export type SchemaProjectSummary = components['schemas']['ProjectSummary'];
 export type SchemaReason = components['schemas']['Reason'];
+export type SchemaReconciledRow = components['schemas']['ReconciledRow'];
+export type SchemaReconciliationReport = components['schemas']['ReconciliationReport'];
+export type SchemaReconciliationSection = components['schemas']['ReconciliationSection'];
+export type SchemaReconciliationStatus = components['schemas']['ReconciliationStatus'];
 export type SchemaReimportBudgetResult = components['schemas']['ReimportBudgetResult'];
 export type SchemaSession = components['schemas']['Session'];
 export type SchemaSignInOptions = components['schemas']['SignInOptions'];
@@ -2726,6 +2801,90 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReconciliationReport: {
+        parameters: {
+            query?: {
+                projectId?: string;
+                format?: "json" | "csv";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON, or as CSV with format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReport"];
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description The request is not valid: errors[] names each field and what is wrong with it
+             *
+             *     The request is not valid: errors[] names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

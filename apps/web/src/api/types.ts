@@ -39,3 +39,7 @@ export type CommitmentChangeOrder = S['CommitmentChangeOrder'];
 export type Budget = S['Budget'];
 export type BudgetLine = S['BudgetLine'];
 export type BudgetChange = S['BudgetChange'];
+export type JobReconciliation = S['JobReconciliation'];
+export type ReconciledRow = S['ReconciledRow'];
+export type ReconciliationSection = S['ReconciliationSection'];
+export type ReconciliationReport = S['ReconciliationReport'];

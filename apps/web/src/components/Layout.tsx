@@ -46,6 +46,11 @@ export function Layout() {
                 Report
               </Link>
             </li>
+            <li>
+              <Link to="/reconciliation" search={{}} activeProps={active}>
+                Reconciliation
+              </Link>
+            </li>
             {user?.level === 'admin' && (
               <>
                 <li>

@@ -1,0 +1,101 @@
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { RequirePermission } from '../auth/permission.guard.js';
+import { decodeCursor, encodeCursor } from '../platform/http/pagination.js';
+import { ApiProblems, ZodQuery, ZodResponse } from '../platform/http/zod.js';
+import { reconciliationCsvSchema, reconciliationReportSchema } from './reconciliation.schemas.js';
+import { type JobReconciliation, ReconciliationService } from './reconciliation.service.js';
+import { csvHeader, jobCsv } from './reconciliation-csv.js';
+
+const reportQuery = z
+  .object({
+    projectId: z.string().trim().min(1).max(100).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    limit: z.coerce.number().int().min(1).max(20).default(5),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** REC-1, REC-2: the PM side and Spectrum side by side, per job or company-wide. */
+@ApiTags('reports')
+@Controller('reconciliation')
+export class ReconciliationController {
+  constructor(@Inject(ReconciliationService) private readonly reconciliation: ReconciliationService) {}
+
+  @Get()
+  @RequirePermission('report.view')
+  @ZodQuery(reportQuery)
+  @ApiOperation({
+    operationId: 'getReconciliationReport',
+    summary:
+      'The PM side and Spectrum side by side per job (budget, commitments, their lines): matched, different (with the fields), only in PM, only in Spectrum, and totals. With projectId one job; without, company-wide in pages of jobs (JSON) or streamed as one CSV',
+  })
+  @ZodResponse(200, reconciliationReportSchema, 'The report as JSON, or as CSV with format=csv', {
+    'text/csv': reconciliationCsvSchema,
+  })
+  @ApiProblems(400, 404, 422, 502)
+  async report(
+    @Query() q: z.infer<typeof reportQuery>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const generatedAt = this.reconciliation.now().toISOString();
+    if (q.projectId) {
+      const job = await this.reconciliation.forProject(q.projectId);
+      if (q.format === 'csv')
+        return this.csv(res, generatedAt, `job-${job.jobNumber}`, csvHeader() + jobCsv(job));
+      return { generatedAt, jobs: [job], nextCursor: null };
+    }
+    const after = decodeCursor(q.cursor);
+    const client = await this.reconciliation.client();
+    if (q.format === 'json') {
+      const page = await this.reconciliation.linkedProjects(after, q.limit);
+      const jobs: JobReconciliation[] = [];
+      for (const p of page.rows) jobs.push(await this.reconciliation.job(p, client));
+      return { generatedAt, jobs, nextCursor: page.full && page.last ? encodeCursor(page.last) : null };
+    }
+    // company-wide CSV: every job, one at a time, written as it is reconciled (never the whole company in memory)
+    const first = await this.reconciliation.linkedProjects(after, q.limit);
+    res.status(200);
+    res.type('text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="reconciliation-${generatedAt.slice(0, 10)}.csv"`,
+    );
+    let closed = false;
+    req.on('close', () => {
+      closed = true;
+    });
+    res.write(csvHeader());
+    let page = first;
+    for (;;) {
+      for (const p of page.rows) {
+        if (closed) return undefined;
+        try {
+          res.write(jobCsv(await this.reconciliation.job(p, client)));
+        } catch (e) {
+          // the header is sent: a failure mid-report is written as the report's last line, in plain words
+          res.end(
+            `"${p.jobNumber}","${p.name.replaceAll('"', '""')}","error","","failed","","","${String((e as Error).message).replaceAll('"', '""')}"\n`,
+          );
+          return undefined;
+        }
+      }
+      if (!page.full || !page.last) break;
+      page = await this.reconciliation.linkedProjects(page.last, q.limit);
+    }
+    res.end();
+    return undefined;
+  }
+
+  private csv(res: Response, generatedAt: string, name: string, body: string) {
+    res.type('text/csv; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="reconciliation-${name}-${generatedAt.slice(0, 10)}.csv"`,
+    );
+    return body;
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BudgetsModule } from '../budgets/budgets.module.js';
+import { CommitmentsModule } from '../commitments/commitments.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { ReconciliationController } from './reconciliation.controller.js';
+import { ReconciliationService } from './reconciliation.service.js';
+
+@Module({
+  imports: [ProjectsModule, BudgetsModule, CommitmentsModule],
+  providers: [ReconciliationService],
+  controllers: [ReconciliationController],
+})
+export class ReconciliationModule {}
