@@ -149,10 +149,16 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
     console.log(
       `[${kind}] volume loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${volume.projects} projects, ${volume.commitments} commitments, ${volume.exportRequests} export requests, ${volume.auditEvents} audit events`,
     );
-    const get = async (path: string) => {
-      const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      await res.arrayBuffer();
-      return res.status;
+    const get = async (path: string, retried = false): Promise<number> => {
+      try {
+        const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+        await res.arrayBuffer();
+        return res.status;
+      } catch (e) {
+        // a kept-alive socket the server closed after a load run that timed out: ask once more on a new one
+        if (retried) throw e;
+        return get(path, true);
+      }
     };
     const rows: Row[] = [];
     for (const e of endpoints(v)) {
