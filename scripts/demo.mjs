@@ -44,7 +44,7 @@ Spectrum Bridge demo is ready.
   web app      ${service}/   (sign in as one of the demo users below with one click)
   service      ${service}
   API docs     ${service}/api/docs   (OpenAPI: ${service}/api/openapi.json)
-  simulator    ${simUrl}   (control page: ${simUrl}/__sim/)
+  simulator    ${simUrl}   (console: ${simUrl}/__sim/)
 ${DEMO_USERS}
   try: curl -H 'Authorization: Bearer demo-pm-token' '${service}/api/v1/importables?type=job'
 Ctrl-C stops the demo. Its database stays in ${path.relative(root, dataDir)}/ (delete it to start over).`);

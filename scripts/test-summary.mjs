@@ -1,6 +1,8 @@
-// Adds up the vitest JSON reports that every package writes to reports/vitest.json (and Playwright's
-// reports/playwright.json where a package has browser tests) and prints
-// "tests: N passed, N failed" (plus skipped). Exits 1 when a report is missing, a test failed,
+// Adds up the vitest JSON reports that every package writes to reports/vitest.json and the Playwright JSON reports
+// of the packages with browser tests, and prints "tests: N passed, N failed" (plus skipped). A package has browser
+// tests when it has Playwright configs (`playwright.config.ts`, or more named `playwright.<name>.config.ts`); each
+// config writes its own report, `reports/playwright.json` or `reports/playwright.<name>.json`, and every one is
+// counted (apps/web and the simulator's console each have one). Exits 1 when a report is missing, a test failed,
 // or nothing ran at all.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +13,26 @@ const dirs = groups.flatMap((g) =>
   existsSync(path.join(root, g)) ? readdirSync(path.join(root, g)).map((d) => path.join(g, d)) : [],
 );
 if (existsSync(path.join(root, 'contracts', 'package.json'))) dirs.push('contracts');
+
+/** The Playwright report each config of a package writes: playwright[.name].config.ts → reports/playwright[.name].json. */
+function playwrightReports(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => /^playwright((?:\.[\w-]+)?)\.config\.[cm]?[jt]s$/.exec(f))
+    .filter((m) => m !== null)
+    .map((m) => path.join('reports', `playwright${m[1]}.json`))
+    .sort();
+}
+
+/** Passed, failed and skipped tests of one Playwright JSON report (errors outside tests count as failures). */
+function countPlaywright(report) {
+  const st = report.stats ?? {};
+  return {
+    passed: (st.expected ?? 0) + (st.flaky ?? 0),
+    failed: (st.unexpected ?? 0) + (report.errors ?? []).length,
+    skipped: st.skipped ?? 0,
+  };
+}
 
 let passed = 0;
 let failed = 0;
@@ -29,21 +51,23 @@ for (const dir of dirs) {
   let p = r.numPassedTests ?? 0;
   let f = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0);
   let s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  // browser tests (Playwright's JSON report) count too, where a package has them
-  const e2e = path.join(root, dir, 'reports', 'playwright.json');
-  if (existsSync(path.join(root, dir, 'playwright.config.ts'))) {
-    if (!existsSync(e2e)) {
-      console.log(`${dir}: no browser test report (reports/playwright.json)`);
+  const browser = [];
+  for (const name of playwrightReports(path.join(root, dir))) {
+    const file = path.join(root, dir, name);
+    if (!existsSync(file)) {
+      console.log(`${dir}: no browser test report (${name})`);
       missing += 1;
-    } else {
-      const st = JSON.parse(readFileSync(e2e, 'utf8')).stats ?? {};
-      const errors = JSON.parse(readFileSync(e2e, 'utf8')).errors ?? [];
-      p += (st.expected ?? 0) + (st.flaky ?? 0);
-      f += (st.unexpected ?? 0) + errors.length;
-      s += st.skipped ?? 0;
+      continue;
     }
+    const c = countPlaywright(JSON.parse(readFileSync(file, 'utf8')));
+    browser.push(`${name}: ${c.passed} passed, ${c.failed} failed`);
+    p += c.passed;
+    f += c.failed;
+    s += c.skipped;
   }
-  console.log(`${dir}: ${p} passed, ${f} failed, ${s} skipped`);
+  console.log(
+    `${dir}: ${p} passed, ${f} failed, ${s} skipped${browser.length ? ` (browser tests: ${browser.join('; ')})` : ''}`,
+  );
   passed += p;
   failed += f;
   skipped += s;

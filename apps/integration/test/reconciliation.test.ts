@@ -18,6 +18,8 @@ interface Job {
   budget: { rows: Row[]; totals: Record<string, unknown> };
   commitments: { rows: Row[]; totals: Record<string, unknown> };
   commitmentLines: { rows: Row[]; totals: Record<string, unknown> };
+  primeContracts: { rows: Row[]; totals: Record<string, unknown> };
+  changeRequests: { rows: Row[]; totals: Record<string, unknown> };
 }
 
 const rowsOf = (r: unknown): Record<string, string>[] =>
@@ -32,7 +34,9 @@ async function report(id = projectId): Promise<Job> {
 beforeAll(async () => {
   e = await startExportEnv();
   // the demo company's own subcontract on 24-101 goes, so the job holds only what the PM side exported
-  for (const l of rowsOf(await e.sim$('GET', '/state/subcontract-lines?Subcontract_Number=24101-01&limit=100'))) {
+  for (const l of rowsOf(
+    await e.sim$('GET', '/state/subcontract-lines?Subcontract_Number=24101-01&limit=100'),
+  )) {
     const { Company_Code, Vendor_Code, Subcontract_Number, Phase_Code, Cost_Type, Bid_Item_Number } = l;
     await e.sim$('DELETE', '/state/subcontract-lines', {
       key: { Company_Code, Vendor_Code, Subcontract_Number, Phase_Code, Cost_Type, Bid_Item_Number },
@@ -41,6 +45,14 @@ beforeAll(async () => {
   await e.sim$('DELETE', '/state/subcontracts', {
     key: { Company_Code: 'ABC', Vendor_Code: 'ACMEEL', Subcontract_Number: '24101-01' },
   });
+  // and so do its change requests
+  const CR_KEY = ['Company_Code', 'Job_Number', 'Customer_Code', 'Change_Request_Number', 'Line_Number'];
+  for (const collection of ['change-request-cost-lines', 'change-request-revenue-lines', 'change-requests']) {
+    for (const r of rowsOf(await e.sim$('GET', `/state/${collection}?Job_Number=24-101&limit=500`))) {
+      const key = Object.fromEntries(CR_KEY.filter((k) => k in r).map((k) => [k, r[k]]));
+      await e.sim$('DELETE', `/state/${collection}`, { key });
+    }
+  }
   // job 24-101 with a PM budget equal to Spectrum's current estimates, and one commitment exported to it
   projectId = await e.linkedProject('24-101');
   const phases = rowsOf(await e.sim$('GET', '/state/phases?Job_Number=24-101&limit=500')).filter(
@@ -58,6 +70,27 @@ beforeAll(async () => {
       },
     });
   }
+  const [contract] = rowsOf(await e.sim$('GET', '/state/contracts?Job_Number=24-101&limit=10'));
+  const items = rowsOf(await e.sim$('GET', '/state/contract-items?Job_Number=24-101&limit=100'));
+  if (!contract || items.length === 0)
+    throw new Error('job 24-101 has no contract with items in the demo company');
+  const customer = contract.Customer_Code as string;
+  // the PM side as a prime contract import leaves it
+  await e.t.prisma.primeContract.create({
+    data: {
+      projectId,
+      jobNumber: '24-101',
+      customerCode: customer,
+      title: contract.Contract_Description as string,
+      originalContractCents: BigInt(cents(contract.Original_Contract as string)),
+      lines: {
+        create: items.map((i) => ({
+          billingItem: i.Billing_Item as string,
+          amountCents: BigInt(cents(i.Original_Contract as string)),
+        })),
+      },
+    },
+  });
   const companyId = await e.linkedCompany('BAYPLB');
   const id = await e.commitment(projectId, companyId, { number: 'SC-REC' });
   expect((await e.accept(await e.send('commitment', id))).status).toBe(200);
@@ -171,6 +204,74 @@ describe('reconciliation with Spectrum (REC-1, REC-2)', () => {
       calls.filter((c) => /Add|Update|Post|scheduleofvalues/i.test(String(c.service ?? c.path))),
     ).toEqual([]);
     expect(other).toEqual(expect.any(String));
+  });
+
+  it("REC-1: the prime contract and each billing item against Spectrum's contract; an item changed in Spectrum is different", async () => {
+    const [contract] = rowsOf(await e.sim$('GET', '/state/contracts?Job_Number=24-101&limit=10'));
+    const items = rowsOf(await e.sim$('GET', '/state/contract-items?Job_Number=24-101&limit=100'));
+    const customer = contract?.Customer_Code as string;
+    let job = await report();
+    expect(job.primeContracts.rows.map((r) => r.status)).toEqual(
+      items.map(() => 'matched').concat('matched'),
+    );
+    const first = items[0] as Record<string, string>;
+    await e.sim$('PATCH', '/state/contract-items', {
+      key: {
+        Company_Code: 'ABC',
+        Job_Number: '24-101',
+        Customer_Code: customer,
+        Billing_Item: first.Billing_Item,
+      },
+      set: { Original_Contract: (Number(first.Original_Contract) + 10).toFixed(2) },
+    });
+    job = await report();
+    expect(job.primeContracts.rows.find((r) => r.key === `${customer}/${first.Billing_Item}`)).toMatchObject({
+      status: 'different',
+      differences: [
+        {
+          field: 'originalContractCents',
+          pm: cents(first.Original_Contract as string),
+          spectrum: cents(first.Original_Contract as string) + 1000,
+        },
+      ],
+    });
+    expect(job.primeContracts.totals).toMatchObject({ differenceCents: -1000 });
+  });
+
+  it('REC-1: a commitment change order exported to a change request matches it; a change request made only in Spectrum is only in Spectrum', async () => {
+    const commitment = (await e.t.prisma.commitment.findFirstOrThrow({ where: { number: 'SC-REC' } })).id;
+    const cco = await e
+      .http()
+      .post(`/api/v1/commitments/${commitment}/change-orders`)
+      .set(bearer(PM))
+      .send({
+        number: '1',
+        title: 'Extra pour',
+        status: 'approved',
+        lines: [{ costCode: '03-3000', costType: 'S', amountCents: 125_000 }],
+      })
+      .expect(201);
+    expect((await e.accept(await e.send('commitment_change_order', cco.body.id))).status).toBe(200);
+    await e.drain();
+    const job = await report();
+    const exported = job.changeRequests.rows.filter((r) => r.pm?.from === 'commitment change order 1');
+    expect(exported).toEqual([
+      expect.objectContaining({
+        status: 'matched',
+        pm: expect.objectContaining({ costCents: 125_000, revenueCents: 0 }),
+      }),
+    ]);
+    const [header] = rowsOf(await e.sim$('GET', '/state/change-requests?Job_Number=24-101&limit=10'));
+    await e.sim$('POST', '/state/change-requests', {
+      ...header,
+      Change_Request_Number: 'SPONLY',
+      CR_Description: 'Made in Spectrum',
+    });
+    const again = await report();
+    expect(again.changeRequests.rows.find((r) => r.key.endsWith('/SPONLY'))).toMatchObject({
+      status: 'only_spectrum',
+      pm: null,
+    });
   });
 
   it('REC-1 API-3: an unknown project is 404, an unlinked one 422 naming the rule; a bad query is 400; no credentials is 401', async () => {

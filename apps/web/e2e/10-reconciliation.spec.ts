@@ -17,7 +17,9 @@ test('WEB-18 REC-1 REC-2: the accountant reconciles a job with Spectrum and sees
     await sim('GET', '/state/phases?Job_Number=24-103&limit=500'),
   );
   // two phases of one cost type (a subcontract's lines share one cost type, COM-1)
-  const a = phases.find((p) => phases.some((q) => q.Cost_Type === p.Cost_Type && q.Phase_Code !== p.Phase_Code));
+  const a = phases.find((p) =>
+    phases.some((q) => q.Cost_Type === p.Cost_Type && q.Phase_Code !== p.Phase_Code),
+  );
   const b = phases.find((q) => q.Cost_Type === a?.Cost_Type && q.Phase_Code !== a?.Phase_Code);
   if (!a || !b) throw new Error('job 24-103 has no two phases of one cost type');
   const commitmentId = await sentCommitment('24-103', 'ACMEEL', {

@@ -7,7 +7,7 @@ export * from './mapping/index.js';
 export * from './permissions/authorize.js';
 export * from './permissions/export-request-actions.js';
 export * from './permissions/item-actions.js';
+export * from './reconciliation/index.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';
 export * from './vendors/index.js';
-export * from './reconciliation/index.js';

@@ -12,7 +12,9 @@ const USAGE = `spectrum-simulator [options]
   --control                enable the /__sim control API (or SIM_CONTROL=1)
   --enhanced-auth          require OAuth bearer tokens
   --guid-timeout-hours <h> expire idle GUIDs after h hours
-  --max-request-bytes <n>  largest request body accepted (default 5242880, 5 MB; or SIM_MAX_REQUEST_BYTES)`;
+  --max-request-bytes <n>  largest request body accepted (default 5242880, 5 MB; or SIM_MAX_REQUEST_BYTES)
+  --log-size <n>           calls the request log keeps (default 1000; or SIM_LOG_SIZE)
+  --log-body-bytes <n>     bytes of each request/response body the log keeps (default 16384; or SIM_LOG_BODY_BYTES)`;
 
 function main(): void {
   const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -51,6 +53,18 @@ function main(): void {
     console.error(`--max-request-bytes must be a positive whole number of bytes\n${USAGE}`);
     process.exit(2);
   }
+  const whole = (name: string, env: string, min: number, max: number): number | undefined => {
+    const text = typeof opts[name] === 'string' ? opts[name] : process.env[env];
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!(Number.isSafeInteger(n) && n >= min && n <= max)) {
+      console.error(`--${name} must be a whole number from ${min} to ${max}\n${USAGE}`);
+      process.exit(2);
+    }
+    return n;
+  };
+  const logSize = whole('log-size', 'SIM_LOG_SIZE', 1, 100_000);
+  const logBodyBytes = whole('log-body-bytes', 'SIM_LOG_BODY_BYTES', 0, 1024 * 1024);
   startSimulator({
     port,
     host: typeof opts.host === 'string' ? opts.host : '127.0.0.1',
@@ -61,6 +75,8 @@ function main(): void {
     enhancedAuth: opts['enhanced-auth'] === true,
     guidTimeoutHours: guid,
     ...(maxRequestBytes === undefined ? {} : { maxRequestBytes }),
+    ...(logSize === undefined ? {} : { logSize }),
+    ...(logBodyBytes === undefined ? {} : { logBodyBytes }),
   })
     .then((sim) => {
       const mb = Math.round(process.memoryUsage().rss / 1024 / 1024);
@@ -68,7 +84,7 @@ function main(): void {
         `Spectrum simulator listening on ${sim.url} (scenario ${sim.store.getMeta('scenario')}, rss ${mb} MB)`,
       );
       if (opts.control === true || process.env.SIM_CONTROL === '1')
-        console.log(`control API: ${sim.url}/__sim/`);
+        console.log(`console and control API: ${sim.url}/__sim/`);
       const stop = (): void => {
         sim.close().then(() => process.exit(0));
       };

@@ -26,6 +26,12 @@ export interface SimulatorOptions {
   clock?: () => Date;
   /** Largest request body accepted, in bytes (default 5 MB, DEFAULT_MAX_REQUEST_BYTES); larger ones are answered 413. */
   maxRequestBytes?: number;
+  /** Calls the request log keeps (default 1,000; memory stays bounded by this × 2 × logBodyBytes). */
+  logSize?: number;
+  /** Bytes of each request and response body the log keeps (default 16 KiB). */
+  logBodyBytes?: number;
+  /** Folder of the built console (default dist/console). */
+  consoleDir?: string;
 }
 
 export interface RunningSimulator {
@@ -45,6 +51,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     guidTimeoutHours: options.guidTimeoutHours ?? null,
     clock: options.clock ?? (() => new Date()),
     maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES,
+    ...(options.logSize === undefined ? {} : { logSize: options.logSize }),
+    ...(options.logBodyBytes === undefined ? {} : { logBodyBytes: options.logBodyBytes }),
+    ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
     resolveScenario,
   });
   const scenario = options.scenario ?? 'demo';

@@ -17,6 +17,8 @@ const SECTIONS = [
   ['budget', 'estimateCents'],
   ['commitments', 'amountCents'],
   ['commitmentLines', 'amountCents'],
+  ['primeContracts', 'originalContractCents'],
+  ['changeRequests', 'costCents'],
 ] as const;
 
 const money = (v: unknown) => (typeof v === 'number' ? formatDecimalAmount(v) : '');

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { BudgetsModule } from '../budgets/budgets.module.js';
 import { CommitmentsModule } from '../commitments/commitments.module.js';
+import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { ReconciliationController } from './reconciliation.controller.js';
 import { ReconciliationService } from './reconciliation.service.js';
 
 @Module({
-  imports: [ProjectsModule, BudgetsModule, CommitmentsModule],
+  imports: [ProjectsModule, BudgetsModule, CommitmentsModule, PrimeContractsModule],
   providers: [ReconciliationService],
   controllers: [ReconciliationController],
 })

@@ -46,6 +46,10 @@ export const jobReconciliationSchema = z
       'Per subcontract (vendor/number): PM commitment total against the subcontract',
     ),
     commitmentLines: section.describe('Per subcontract line (vendor/number/phase/cost type)'),
+    primeContracts: section.describe('Per prime contract (customer) and billing item (customer/item)'),
+    changeRequests: section.describe(
+      'Per change request (customer/number): PM change orders and budget changes exported to it, cost and revenue',
+    ),
   })
   .meta({ id: 'JobReconciliation' });
 

@@ -10,8 +10,10 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { BudgetsRepository } from '../budgets/budgets.repository.js';
 import { CommitmentsRepository } from '../commitments/commitments.repository.js';
+import { LinksRepository } from '../links/links.repository.js';
 import { notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
@@ -34,11 +36,21 @@ export interface JobReconciliation {
   commitments: Section;
   /** Per subcontract line (vendor/number/phase/cost type). */
   commitmentLines: Section;
+  /** Per prime contract (customer) and billing item (customer/item): the PM contract against Spectrum's contract. */
+  primeContracts: Section;
+  /**
+   * Per change request (customer/number): the PM change orders and budget changes exported to it against Spectrum's
+   * change request, cost and revenue.
+   */
+  changeRequests: Section;
 }
 
 const PAGE_OF_COMMITMENTS = 200;
 /** Commitments in these states are not (or no longer) expected in Spectrum. */
 const NOT_IN_SPECTRUM = new Set(['draft', 'void']);
+/** Change orders in these states are not sent to Spectrum. */
+const NOT_SENT = new Set(['draft', 'rejected', 'void']);
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 const code = (phase: string) => stripPhaseDashes(phase.trim()).toUpperCase();
 const lineKey = (phase: string, costType: string) => `${code(phase)}/${costType.trim().toUpperCase()}`;
@@ -54,6 +66,8 @@ export class ReconciliationService {
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
     @Inject(CommitmentsRepository) private readonly commitments: CommitmentsRepository,
+    @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -114,7 +128,7 @@ export class ReconciliationService {
     client: BridgeSpectrumClient,
   ): Promise<JobReconciliation> {
     const [pm, spectrum] = await Promise.all([
-      this.pmSide(project.id),
+      this.pmSide(project.id, project.jobNumber),
       this.spectrumSide(project.jobNumber, client),
     ]);
 
@@ -138,7 +152,15 @@ export class ReconciliationService {
       reconcileRows(pm.commitmentLines, spectrum.subcontractLines, ['amountCents']),
       'amountCents',
     );
-    const all = [budget, commitments, commitmentLines].flatMap((s) => s.rows);
+    const primeContracts = section(
+      reconcileRows(pm.primeContracts, spectrum.contracts, ['originalContractCents']),
+      'originalContractCents',
+    );
+    const changeRequests = section(
+      reconcileRows(pm.changeRequests, spectrum.changeRequests, ['costCents', 'revenueCents']),
+      'costCents',
+    );
+    const all = [budget, commitments, commitmentLines, primeContracts, changeRequests].flatMap((s) => s.rows);
     return {
       projectId: project.id,
       projectName: project.name,
@@ -147,10 +169,12 @@ export class ReconciliationService {
       budget,
       commitments,
       commitmentLines,
+      primeContracts,
+      changeRequests,
     };
   }
 
-  private async pmSide(projectId: string) {
+  private async pmSide(projectId: string, jobNumber: string) {
     const budget = new Map<string, number>();
     const record = await this.budgets.findOfProject(projectId);
     for (const l of record?.lines ?? []) addTo(budget, lineKey(l.costCode, l.costType), l.amountCents);
@@ -158,9 +182,11 @@ export class ReconciliationService {
     const commitments = new Map<string, Fields>();
     const commitmentLines = new Map<string, Fields>();
     const committedByLine = new Map<string, number>();
+    const commitmentIds: string[] = [];
     let after: string | undefined;
     for (;;) {
       const page = await this.commitments.list({ projectId }, after, PAGE_OF_COMMITMENTS);
+      commitmentIds.push(...page.map((c) => c.id));
       const links = await this.commitments.linksFor(page.map((c) => c.id));
       for (const c of page) {
         if (NOT_IN_SPECTRUM.has(c.status)) continue;
@@ -177,7 +203,86 @@ export class ReconciliationService {
       if (page.length < PAGE_OF_COMMITMENTS) break;
       after = page.at(-1)?.id;
     }
-    return { budget, commitments, commitmentLines, committedByLine };
+    // a contract row per customer, and one per billing item under it
+    const primeContracts = new Map<string, Fields>();
+    const contracts = await this.primeContracts.list({ projectId }, undefined, 50);
+    for (const c of contracts) {
+      primeContracts.set(c.customerCode, { originalContractCents: c.originalContractCents, title: c.title });
+      for (const l of c.lines)
+        primeContracts.set(`${c.customerCode}/${l.billingItem}`, { originalContractCents: l.amountCents });
+    }
+    const changeRequests = await this.pmChangeRequests(
+      projectId,
+      jobNumber,
+      commitmentIds,
+      contracts.map((c) => c.id),
+    );
+    return { budget, commitments, commitmentLines, committedByLine, primeContracts, changeRequests };
+  }
+
+  /**
+   * The PM side of the job's change requests: commitment change orders (cost), prime contract change orders (revenue,
+   * and cost where a line has one) and budget changes (cost), keyed by the change request their export wrote
+   * (`customer/number`); one not exported yet is `(not exported) <what> <number>`.
+   */
+  private async pmChangeRequests(
+    projectId: string,
+    jobNumber: string,
+    commitmentIds: readonly string[],
+    contractIds: readonly string[],
+  ): Promise<Map<string, Fields>> {
+    const out = new Map<string, Fields>();
+    const prefix = `${jobNumber}/`;
+    const put = (
+      link: { spectrumKey: string | null } | undefined,
+      what: string,
+      number: string,
+      costCents: number,
+      revenueCents: number,
+    ) => {
+      const exported = link?.spectrumKey?.startsWith(prefix) ? link.spectrumKey.slice(prefix.length) : null;
+      const key = exported ?? `(not exported) ${what} ${number}`;
+      const prev = out.get(key);
+      out.set(key, {
+        costCents: ((prev?.costCents as number | undefined) ?? 0) + costCents,
+        revenueCents: ((prev?.revenueCents as number | undefined) ?? 0) + revenueCents,
+        from: prev ? `${prev.from}, ${what} ${number}` : `${what} ${number}`,
+      });
+    };
+    const ccos = (await this.commitments.changeOrdersOf(commitmentIds)).filter(
+      (c) => !NOT_SENT.has(c.status),
+    );
+    const ccoLinks = await this.links.forItems(
+      'commitment_change_order',
+      ccos.map((c) => c.id),
+    );
+    for (const c of ccos)
+      put(ccoLinks.get(c.id), 'commitment change order', c.number, sum(c.lines.map((l) => l.amountCents)), 0);
+    const pccos = (await this.primeContracts.changeOrdersOf(contractIds)).filter(
+      (c) => !NOT_SENT.has(c.status),
+    );
+    const pccoLinks = await this.links.forItems(
+      'prime_contract_change_order',
+      pccos.map((c) => c.id),
+    );
+    for (const c of pccos)
+      put(
+        pccoLinks.get(c.id),
+        'prime contract change order',
+        c.number,
+        sum(c.lines.map((l) => l.costAmountCents ?? 0)),
+        sum(c.lines.map((l) => l.amountCents)),
+      );
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.budgets.listChanges(projectId, after, PAGE_OF_COMMITMENTS);
+      const links = await this.budgets.changeLinksFor(page.map((c) => c.id));
+      for (const c of page)
+        put(links.get(c.id), 'budget change', c.number, sum(c.lines.map((l) => l.amountCents)), 0);
+      if (page.length < PAGE_OF_COMMITMENTS) break;
+      after = page.at(-1)?.id;
+    }
+    return out;
   }
 
   private async spectrumSide(jobNumber: string, client: BridgeSpectrumClient) {
@@ -208,7 +313,33 @@ export class ReconciliationService {
       }
       const subcontractLines = new Map<string, Fields>();
       for (const [k, cents] of lineSums) subcontractLines.set(k, { amountCents: cents });
-      return { phases, subcontracts, subcontractLines };
+      const contracts = new Map<string, Fields>();
+      for await (const c of client.infoLink.listContracts({ jobNumber }))
+        contracts.set(c.customerCode, {
+          originalContractCents: c.originalContractCents,
+          title: c.contractDescription,
+        });
+      for await (const i of client.infoLink.listContractItems({ jobNumber }))
+        contracts.set(`${i.customerCode}/${i.billingItem}`, {
+          originalContractCents: i.originalContractCents,
+        });
+      const requests = new Map<string, { costCents: number; revenueCents: number; status: string }>();
+      for await (const r of client.infoLink.listChangeRequests({ jobNumber }))
+        requests.set(`${r.customerCode}/${r.changeRequestNumber}`, {
+          costCents: 0,
+          revenueCents: 0,
+          status: r.status,
+        });
+      for await (const l of client.infoLink.listChangeRequestLines({ jobNumber })) {
+        const r = requests.get(`${l.customerCode}/${l.changeRequestNumber}`);
+        if (r) r.costCents += l.amountCents;
+      }
+      for await (const l of client.infoLink.listChangeRequestRevenueLines({ jobNumber })) {
+        const r = requests.get(`${l.customerCode}/${l.changeRequestNumber}`);
+        if (r) r.revenueCents += l.revenueCents;
+      }
+      const changeRequests = new Map<string, Fields>(requests);
+      return { phases, subcontracts, subcontractLines, contracts, changeRequests };
     } catch (e) {
       throw spectrumUnavailable(e);
     }

@@ -1723,6 +1723,10 @@ export interface components {
             commitments: components["schemas"]["ReconciliationSection"];
             /** @description Per subcontract line (vendor/number/phase/cost type) */
             commitmentLines: components["schemas"]["ReconciliationSection"];
+            /** @description Per prime contract (customer) and billing item (customer/item) */
+            primeContracts: components["schemas"]["ReconciliationSection"];
+            /** @description Per change request (customer/number): PM change orders and budget changes exported to it, cost and revenue */
+            changeRequests: components["schemas"]["ReconciliationSection"];
         };
         LinkVendorResult: {
             /** @description False when the request repeated one that had already succeeded (answered 200) */

@@ -176,13 +176,4 @@ describe('control API', () => {
     await call('DELETE', '/faults');
     expect((await call('GET', '/faults')).body).toEqual([]);
   });
-
-  it('serves a read-only HTML overview', async () => {
-    await callGet(sim.url, 'GetJob');
-    const res = await fetch(`${sim.url}/__sim/`);
-    const html = await res.text();
-    expect(res.headers.get('content-type')).toContain('text/html');
-    for (const s of ['Riverside Medical Office', 'ACMEEL', '24101-01', '/ws/GetJob', 'ABC Builders Inc'])
-      expect(html).toContain(s);
-  });
 });

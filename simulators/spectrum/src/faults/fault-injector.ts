@@ -10,6 +10,7 @@ export const FAULT_KINDS = [
   'auth-failure',
   'guid-timeout',
   'crash',
+  'refuse',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -31,7 +32,12 @@ export interface FaultSpec {
   seed?: number;
   /** crash: the write statement count at which the Put "crashes" (default 1). */
   afterWrites?: number;
+  /** refuse: the refusal's text (a Put's `I` row, a Get's `E` row, a REST call's 400 error). */
+  message?: string;
 }
+
+/** The refusal text of a `refuse` fault without a message. */
+export const DEFAULT_REFUSAL = 'Refused by a simulator fault rule';
 
 export interface Fault extends FaultSpec {
   id: number;
@@ -65,7 +71,18 @@ export function checkFaultSpec(input: unknown): FaultSpec {
   if (!input || typeof input !== 'object' || Array.isArray(input))
     throw new FaultSpecError('body', 'expected an object');
   const s = input as Record<string, unknown>;
-  const allowed = new Set(['service', 'kind', 'ms', 'when', 'times', 'skip', 'rate', 'seed', 'afterWrites']);
+  const allowed = new Set([
+    'service',
+    'kind',
+    'ms',
+    'when',
+    'times',
+    'skip',
+    'rate',
+    'seed',
+    'afterWrites',
+    'message',
+  ]);
   for (const k of Object.keys(s)) if (!allowed.has(k)) throw new FaultSpecError(k, `unknown field ${k}`);
   if (typeof s.service !== 'string' || s.service === '')
     throw new FaultSpecError('service', 'service is required');
@@ -97,6 +114,11 @@ export function checkFaultSpec(input: unknown): FaultSpec {
       throw new FaultSpecError('rate', 'rate must be 0..1');
     spec.rate = s.rate;
   }
+  if (s.message !== undefined) {
+    if (typeof s.message !== 'string' || s.message.trim() === '' || s.message.length > 250)
+      throw new FaultSpecError('message', 'message must be text of 1 to 250 characters');
+    spec.message = s.message.trim();
+  }
   if (s.when !== undefined) {
     if (s.when !== 'before' && s.when !== 'after')
       throw new FaultSpecError('when', "when must be 'before' or 'after'");
@@ -119,6 +141,13 @@ export class FaultInjector {
 
   clear(): void {
     this.faults = [];
+  }
+
+  /** Clears one armed fault; false when no fault has this id. */
+  remove(id: number): boolean {
+    const before = this.faults.length;
+    this.faults = this.faults.filter((f) => f.id !== id);
+    return this.faults.length < before;
   }
 
   list(): Fault[] {

@@ -9,7 +9,8 @@ import { checkScenario, type ScenarioSpec } from './scenario.js';
 /** The package's `scenarios/` folder (beside `src/` and `dist/`). */
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
-function checkGenerator(input: unknown): GeneratorOptions {
+/** Checks a generator spec (`{ seed, phaseRows, jobs?, vendors?, costTypesPerPhase?, company? }`). */
+export function checkGenerator(input: unknown): GeneratorOptions {
   const g = (input ?? {}) as Record<string, unknown>;
   const seed = g.seed ?? 1;
   const phaseRows = g.phaseRows;

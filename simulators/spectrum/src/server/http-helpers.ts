@@ -40,6 +40,20 @@ export function readBody(req: IncomingMessage, limit: number = DEFAULT_MAX_REQUE
   });
 }
 
+/** What was sent on a response, for the request log: the body and, for JSON lists, how many rows. */
+export interface SentBody {
+  body: Buffer;
+  contentType: string;
+  rows?: number;
+}
+
+const sent = new WeakMap<ServerResponse, SentBody>();
+
+/** The body `send`/`sendJson` wrote on this response (undefined when none was written through them). */
+export function sentBody(res: ServerResponse): SentBody | undefined {
+  return sent.get(res);
+}
+
 export function send(
   res: ServerResponse,
   status: number,
@@ -48,6 +62,8 @@ export function send(
   headers: Record<string, string> = {},
 ): void {
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  const previous = sent.get(res);
+  sent.set(res, previous ? { ...previous, body: buf, contentType } : { body: buf, contentType });
   res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': String(buf.length), ...headers });
   res.end(buf);
 }
@@ -58,6 +74,12 @@ export function sendJson(
   value: unknown,
   headers: Record<string, string> = {},
 ): void {
+  const rows = Array.isArray(value)
+    ? value.length
+    : value && typeof value === 'object' && Array.isArray((value as { rows?: unknown }).rows)
+      ? (value as { rows: unknown[] }).rows.length
+      : undefined;
+  if (rows !== undefined) sent.set(res, { body: Buffer.alloc(0), contentType: '', rows });
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
 }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { AuthService } from '../auth/auth.service.js';
 import { handleControl } from '../control/control-api.js';
-import { type Fault, FaultInjector } from '../faults/fault-injector.js';
+import { DEFAULT_REFUSAL, type Fault, FaultInjector } from '../faults/fault-injector.js';
 import { handleInfoLink } from '../infolink/infolink.controller.js';
 import { handleScheduleOfValues } from '../rest/schedule-of-values.controller.js';
 import { handleVendors } from '../rest/vendors.controller.js';
@@ -14,9 +14,18 @@ import type { ServiceDef } from '../services/service-types.js';
 import { type ForcedReply, SoapDispatcher, type SoapOutcome } from '../soap/soap-dispatcher.js';
 import { SERVER_FAULT_MESSAGE, soapFault, unknownServiceMessage } from '../soap/soap-envelope.writer.js';
 import { jettyNotFound, wsdl } from '../soap/wsdl.writer.js';
-import type { SpectrumStore } from '../store/spectrum-store.js';
-import { BodyTooLargeError, readBody, send, sendJson, XML } from './http-helpers.js';
-import { RequestLog } from './request-log.js';
+import type { SpectrumStore, TouchedRow } from '../store/spectrum-store.js';
+import type { Row } from '../store/table-defs.js';
+import { BodyTooLargeError, readBody, send, sendJson, sentBody, XML } from './http-helpers.js';
+import {
+  DEFAULT_LOG_BODY_BYTES,
+  DEFAULT_LOG_SIZE,
+  MAX_TOUCHED,
+  maskAuthorization,
+  maskSecret,
+  RequestLog,
+  type RequestOutcome,
+} from './request-log.js';
 
 export interface AppOptions {
   control: boolean;
@@ -25,6 +34,12 @@ export interface AppOptions {
   clock: () => Date;
   /** Largest request body accepted, in bytes; a larger one is answered 413 (a SOAP `Client` fault on /ws). */
   maxRequestBytes: number;
+  /** Folder of the built console (default: dist/console beside the compiled simulator). */
+  consoleDir?: string;
+  /** Calls the request log keeps (default 1,000). */
+  logSize?: number;
+  /** Bytes of each request and response body the log keeps (default 16 KiB). */
+  logBodyBytes?: number;
   /** Resolves a scenario name to a scenario (demo, generated, files in scenarios/). */
   resolveScenario: (name: string) => ScenarioSpec | ((store: SpectrumStore) => void);
 }
@@ -32,13 +47,21 @@ export interface AppOptions {
 export interface RequestState {
   service: string;
   fault?: string;
+  /** The request body as read (for the log). */
+  body?: string;
+  /** Spectrum's refusal in a 200 reply (SOAP A/I/M/E rows). */
+  refused?: string;
+  /** Data rows a SOAP Get returned. */
+  rows?: number;
+  /** Rows the call wrote. */
+  touched?: TouchedRow[];
 }
 
 /** Everything behind the simulator's one HTTP port. */
 export class SimulatorApp {
   readonly auth: AuthService;
   readonly faults = new FaultInjector();
-  readonly log = new RequestLog();
+  readonly log: RequestLog;
   readonly dispatcher: SoapDispatcher;
   readonly services: ReadonlyMap<string, ServiceDef>;
   /** Requests held open by a `timeout` fault; destroyed on close. */
@@ -59,11 +82,15 @@ export class SimulatorApp {
       guidTimeoutMs: options.guidTimeoutHours === null ? null : options.guidTimeoutHours * 3600_000,
       tokenLifetimeSeconds: 3600,
     });
+    this.log = new RequestLog(
+      options.logSize ?? DEFAULT_LOG_SIZE,
+      options.logBodyBytes ?? DEFAULT_LOG_BODY_BYTES,
+    );
     this.services = new Map<string, ServiceDef>([...GET_SERVICES, ...PUT_SERVICES].map((d) => [d.name, d]));
     this.dispatcher = new SoapDispatcher(store, this.auth, this.now, this.services);
   }
 
-  loadScenario(nameOrSpec: string | ScenarioSpec): string {
+  loadScenario(nameOrSpec: string | ScenarioSpec | ((store: SpectrumStore) => void)): string {
     const resolved = typeof nameOrSpec === 'string' ? this.options.resolveScenario(nameOrSpec) : nameOrSpec;
     if (typeof resolved === 'function') resolved(this.store);
     else loadScenario(this.store, resolved);
@@ -82,15 +109,48 @@ export class SimulatorApp {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const record = (): void => {
       if (path.startsWith('/__sim')) return;
-      const entry = {
+      const touched = state.touched ?? [];
+      const status = res.headersSent ? res.statusCode : 0;
+      const sent = sentBody(res);
+      const outcome: RequestOutcome = state.fault
+        ? 'fault'
+        : status === 0 || status >= 400
+          ? 'error'
+          : state.refused !== undefined
+            ? 'refused'
+            : 'ok';
+      const headers: Record<string, string> = {};
+      for (const name of ['content-type', 'soapaction']) {
+        const v = req.headers[name];
+        if (typeof v === 'string') headers[name] = v;
+      }
+      if (req.headers.authorization) headers.authorization = maskAuthorization(req.headers.authorization);
+      const rows = state.rows ?? sent?.rows;
+      this.log.add({
         time: this.now().toISOString(),
         method: req.method ?? '',
-        path,
+        path: (req.url ?? '/').length > 2000 ? path : (req.url ?? '/'),
         service: state.service,
-        status: res.headersSent ? res.statusCode : 0,
+        status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
-      };
-      this.log.add(state.fault ? { ...entry, fault: state.fault } : entry);
+        outcome,
+        identity: this.identity(req.headers.authorization, state.body),
+        ...(rows === undefined ? {} : { rows }),
+        ...(touched.length === 0
+          ? {}
+          : {
+              touched: touched.slice(0, MAX_TOUCHED).map((t) => ({
+                collection: t.collection,
+                op: t.op,
+                key: keyView(t.key),
+              })),
+              touchedCount: touched.length,
+            }),
+        ...(state.refused === undefined ? {} : { refused: state.refused }),
+        ...(state.fault ? { fault: state.fault } : {}),
+        request: { headers, body: state.body ?? '' },
+        response: { contentType: sent?.contentType ?? '', body: sent?.body ?? '' },
+      });
     };
     res.once('close', record);
     this.route(req, res, state).catch((error: unknown) => {
@@ -146,7 +206,7 @@ export class SimulatorApp {
     if (method === 'POST' && path === '/connect/token') {
       state.service = 'token';
       if (await this.applyHttpFaults(res, state)) return;
-      await this.token(req, res);
+      await this.token(req, res, state);
       return;
     }
     const vendorsMatch = /^\/vendors\/([^/]+)$/.exec(path);
@@ -161,7 +221,10 @@ export class SimulatorApp {
       const faults = await this.applyHttpFaults(res, state, true);
       if (faults === true) return;
       const body = await readBody(req, this.options.maxRequestBytes);
-      handleScheduleOfValues(this, req, res, body, faults === false ? undefined : faults);
+      state.body = body;
+      this.recordingWrites(state, () =>
+        handleScheduleOfValues(this, req, res, body, faults === false ? undefined : faults),
+      );
       return;
     }
     const infoMatch = /^\/infolink\/([^/]+)$/.exec(path);
@@ -203,6 +266,10 @@ export class SimulatorApp {
         case 'auth-failure':
           sendJson(res, 401, { error: 'The web service is not Authorized' });
           return true;
+        case 'refuse':
+          state.refused = f.message ?? DEFAULT_REFUSAL;
+          sendJson(res, 400, { error: state.refused });
+          return true;
         case 'timeout':
           this.hang(res);
           return true;
@@ -218,6 +285,37 @@ export class SimulatorApp {
       }
     }
     return false;
+  }
+
+  /** Runs a synchronous handler with the store recording the rows it writes into the call's state. */
+  private recordingWrites<T>(state: RequestState, fn: () => T): T {
+    state.touched = [];
+    this.store.touched = state.touched;
+    try {
+      return fn();
+    } finally {
+      this.store.touched = null;
+    }
+  }
+
+  /** Who made a call, with the secret masked: Basic user, OAuth client, or the envelope's Authorization ID. */
+  identity(authorization: string | undefined, body: string | undefined): string {
+    if (authorization) {
+      const bearer = this.auth.bearer(authorization);
+      if (typeof bearer === 'object') {
+        const client = String(this.auth.lookup(bearer.authId)?.Client_ID ?? '').trim();
+        return client ? `oauth ${client}` : `oauth ${maskSecret(bearer.authId)}`;
+      }
+      const masked = maskAuthorization(authorization);
+      if (masked !== '') return masked.replace(/^Basic /, 'basic ');
+    }
+    if (body) {
+      const id = /<(?:[\w.-]+:)?Authorization_ID(?:\s[^>]*)?>([^<]+)</.exec(body)?.[1]?.trim();
+      if (id) return `auth ID ${maskSecret(id)}`;
+      const client = /(?:^|&)client_id=([^&]*)/.exec(body)?.[1];
+      if (client) return `client ${decodeURIComponent(client.replace(/\+/g, ' '))}`;
+    }
+    return '';
   }
 
   hang(res: ServerResponse): void {
@@ -259,25 +357,27 @@ export class SimulatorApp {
     const authHeader = req.headers.authorization;
     const bearer = this.auth.bearer(authHeader);
     if (this.auth.options.enhanced && (bearer === 'absent' || bearer === 'invalid')) {
-      await readBody(req, this.options.maxRequestBytes);
+      state.body = await readBody(req, this.options.maxRequestBytes);
       this.authFailure(res, 401, 'A valid bearer token is required');
       return;
     }
     if (bearer === 'invalid') {
-      await readBody(req, this.options.maxRequestBytes);
+      state.body = await readBody(req, this.options.maxRequestBytes);
       this.authFailure(res, 401, 'Invalid or expired bearer token');
       return;
     }
     if (this.auth.basic(authHeader) === 'invalid') {
-      await readBody(req, this.options.maxRequestBytes);
+      state.body = await readBody(req, this.options.maxRequestBytes);
       this.authFailure(res, 401, 'Invalid Basic credentials');
       return;
     }
     const body = await readBody(req, this.options.maxRequestBytes);
+    state.body = body;
     const fired = this.faults.pick(service);
     let forced: ForcedReply | undefined;
     let after: Fault | undefined;
     let crashAfter = 1;
+    let refusal = DEFAULT_REFUSAL;
     for (const f of fired) {
       if (f.kind === 'latency') {
         await delay(f.ms ?? 0);
@@ -319,12 +419,20 @@ export class SimulatorApp {
         case 'guid-timeout':
           forced = f.kind;
           break;
+        case 'refuse':
+          forced = 'refuse';
+          refusal = f.message ?? DEFAULT_REFUSAL;
+          break;
         default:
           break;
       }
       if (forced || after) break;
     }
-    const outcome: SoapOutcome = this.dispatcher.handle(service, body, forced, crashAfter);
+    const outcome: SoapOutcome = this.recordingWrites(state, () =>
+      this.dispatcher.handle(service, body, forced, crashAfter, refusal),
+    );
+    if (outcome.refused !== undefined) state.refused = outcome.refused;
+    if (outcome.rows !== undefined) state.rows = outcome.rows;
     if (after?.kind === 'drop-connection') {
       res.socket?.destroy();
       return;
@@ -343,8 +451,9 @@ export class SimulatorApp {
     send(res, outcome.status, outcome.body, XML);
   }
 
-  private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const form = new URLSearchParams(await readBody(req, this.options.maxRequestBytes));
+  private async token(req: IncomingMessage, res: ServerResponse, state: RequestState): Promise<void> {
+    state.body = await readBody(req, this.options.maxRequestBytes);
+    const form = new URLSearchParams(state.body);
     if (form.get('grant_type') !== 'client_credentials') {
       sendJson(res, 400, { error: 'unsupported_grant_type' });
       return;
@@ -410,6 +519,13 @@ export class SimulatorApp {
     for (const res of this.hanging) res.destroy();
     this.hanging.clear();
   }
+}
+
+/** A touched row's key in the control API's external form. */
+function keyView(key: Row): Record<string, string | number | null> {
+  return Object.fromEntries(
+    Object.entries(key).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : (v ?? null)]),
+  );
 }
 
 export function delay(ms: number): Promise<void> {

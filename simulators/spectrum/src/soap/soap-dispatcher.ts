@@ -1,7 +1,7 @@
 import { type AuthService, GUID_TIMEOUT } from '../auth/auth.service.js';
-import { validatePutFields } from '../services/put-validation.js';
-import type { GetServiceDef, PutContext, PutServiceDef, ServiceDef } from '../services/service-types.js';
-import { SimulatedCrashError, type SpectrumStore } from '../store/spectrum-store.js';
+import { runPut } from '../services/put-runner.js';
+import type { GetServiceDef, PutServiceDef, ServiceDef } from '../services/service-types.js';
+import type { SpectrumStore } from '../store/spectrum-store.js';
 import { dataRow, getResponse, MAX_GET_ROWS, ROW_CAP_WARNING, statusRow } from './get-response.writer.js';
 import { parseSoapRequest, SoapClientError } from './soap-envelope.parser.js';
 import {
@@ -19,16 +19,14 @@ export interface SoapOutcome {
   service: string;
   /** Whether the call changed data. */
   wrote: boolean;
+  /** Data rows a Get returned (without W/E status rows). */
+  rows?: number;
+  /** The first A/I/M/E row's description when Spectrum refused the call in a 200 reply. */
+  refused?: string;
 }
 
 /** A forced reply, used by fault injection. */
-export type ForcedReply = 'auth-failure' | 'guid-timeout' | 'crash';
-
-class Rollback extends Error {
-  constructor(readonly rows: PutReplyRow[]) {
-    super('rollback');
-  }
-}
+export type ForcedReply = 'auth-failure' | 'guid-timeout' | 'crash' | 'refuse';
 
 const CACHE_LIMIT = 2000;
 
@@ -38,7 +36,10 @@ const CACHE_LIMIT = 2000;
  * until the next write.
  */
 export class SoapDispatcher {
-  private readonly cache = new Map<string, { generation: number; body: Buffer }>();
+  private readonly cache = new Map<
+    string,
+    { generation: number; body: Buffer; rows: number; refused: string | undefined }
+  >();
 
   constructor(
     private readonly store: SpectrumStore,
@@ -55,7 +56,13 @@ export class SoapDispatcher {
     return this.services.has(name);
   }
 
-  handle(service: string, xml: string, forced?: ForcedReply, crashAfterWrites = 1): SoapOutcome {
+  handle(
+    service: string,
+    xml: string,
+    forced?: ForcedReply,
+    crashAfterWrites = 1,
+    refusal = 'Refused by a simulator fault rule',
+  ): SoapOutcome {
     const def = this.services.get(service);
     if (!def)
       return {
@@ -84,8 +91,8 @@ export class SoapDispatcher {
     const f = request.fields;
     const authId = f.Authorization_ID ?? '';
     const guid = f.GUID ?? '';
-    if (def.kind === 'get') return this.get(def, authId, guid, f, forced);
-    return this.put(def, authId, guid, f, forced, crashAfterWrites);
+    if (def.kind === 'get') return this.get(def, authId, guid, f, forced, refusal);
+    return this.put(def, authId, guid, f, forced, crashAfterWrites, refusal);
   }
 
   private get(
@@ -93,29 +100,37 @@ export class SoapDispatcher {
     authId: string,
     guid: string,
     f: Record<string, string>,
-    forced?: ForcedReply,
+    forced: ForcedReply | undefined,
+    refusal: string,
   ): SoapOutcome {
-    const reply = (rows: string): SoapOutcome => ({
+    const reply = (rows: string, refused: string): SoapOutcome => ({
       status: 200,
       body: getResponse(def, rows),
       service: def.name,
       wrote: false,
+      refused,
     });
     const company = f.pCompany_Code ?? '';
     const auth = this.auth.authorize(authId, def.name, company, true);
     if (forced === 'auth-failure' || !auth.ok) {
       const desc = auth.ok ? 'The web service is not Authorized' : auth.description;
-      return reply(statusRow(def, 'E', desc, auth.ok ? 'Authorization_ID' : auth.column));
+      return reply(statusRow(def, 'E', desc, auth.ok ? 'Authorization_ID' : auth.column), desc);
     }
     if (forced === 'guid-timeout' || !this.auth.touchGuid(authId, def.name, guid)) {
-      return reply(statusRow(def, 'E', GUID_TIMEOUT, 'GUID'));
+      return reply(statusRow(def, 'E', GUID_TIMEOUT, 'GUID'), GUID_TIMEOUT);
     }
+    if (forced === 'refuse') return reply(statusRow(def, 'E', refusal, ''), refusal);
+    const outcome = (body: Buffer, rows: number, refused: string | undefined): SoapOutcome => {
+      const o: SoapOutcome = { status: 200, body, service: def.name, wrote: false, rows };
+      if (refused !== undefined) o.refused = refused;
+      return o;
+    };
     const params: Record<string, string> = {};
     for (const p of def.params) params[p] = f[p] ?? '';
     const key = `${def.name}\u0000${authId}\u0000${auth.company}\u0000${def.params.map((p) => params[p]).join('\u0000')}`;
     const cached = this.cache.get(key);
     if (cached && cached.generation === this.store.generation) {
-      return { status: 200, body: cached.body, service: def.name, wrote: false };
+      return outcome(cached.body, cached.rows, cached.refused);
     }
     const result = def.run(
       { store: this.store, company: auth.company, authId, now: this.clock() },
@@ -123,16 +138,21 @@ export class SoapDispatcher {
       MAX_GET_ROWS,
     );
     let rowsXml: string;
-    if ('error' in result) rowsXml = statusRow(def, 'E', result.error.description, result.error.column);
-    else {
+    let count = 0;
+    let refused: string | undefined;
+    if ('error' in result) {
+      rowsXml = statusRow(def, 'E', result.error.description, result.error.column);
+      refused = result.error.description;
+    } else {
+      count = result.rows.length;
       rowsXml = '';
       for (const r of result.rows) rowsXml += dataRow(def, r);
       if (result.more) rowsXml += statusRow(def, 'W', ROW_CAP_WARNING, '');
     }
     const body = Buffer.from(getResponse(def, rowsXml), 'utf8');
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, { generation: this.store.generation, body });
-    return { status: 200, body, service: def.name, wrote: false };
+    this.cache.set(key, { generation: this.store.generation, body, rows: count, refused });
+    return outcome(body, count, refused);
   }
 
   private put(
@@ -142,13 +162,14 @@ export class SoapDispatcher {
     f: Record<string, string>,
     forced: ForcedReply | undefined,
     crashAfterWrites: number,
+    refusal: string,
   ): SoapOutcome {
-    const reply = (rows: PutReplyRow[], wrote = false): SoapOutcome => ({
-      status: 200,
-      body: putResponse(def.name, rows),
-      service: def.name,
-      wrote,
-    });
+    const reply = (rows: PutReplyRow[], wrote = false): SoapOutcome => {
+      const o: SoapOutcome = { status: 200, body: putResponse(def.name, rows), service: def.name, wrote };
+      const refusal = rows.find((r) => r.code !== 'G');
+      if (refusal) o.refused = `${refusal.code} ${refusal.column}: ${refusal.desc}`;
+      return o;
+    };
     const company = f.Company_Code ?? '';
     const auth = this.auth.authorize(authId, def.name, company, false);
     if (forced === 'auth-failure' || !auth.ok) {
@@ -158,45 +179,24 @@ export class SoapDispatcher {
     if (forced === 'guid-timeout' || !this.auth.touchGuid(authId, def.name, guid)) {
       return reply([{ code: 'A', desc: GUID_TIMEOUT, column: 'GUID' }]);
     }
-    const raw: Record<string, string> = {};
-    for (const field of def.fields) raw[field.name] = f[field.name] ?? '';
-    raw.Company_Code = auth.company;
-    const checked = validatePutFields(def.fields, raw);
-    if (checked.errors.length > 0) return reply(checked.errors);
-    const value = checked.value;
-    const ctx: PutContext = {
+    if (forced === 'refuse') return reply([{ code: 'I', desc: refusal, column: '' }]);
+    const run = runPut(def, {
       store: this.store,
       company: auth.company,
       authId,
       now: this.clock(),
-      raw,
-      value,
-      has: (name) => value[name] !== undefined,
-      str: (name) => (value[name] === undefined ? '' : String(value[name])),
-      num: (name) => (typeof value[name] === 'number' ? (value[name] as number) : undefined),
-    };
-    if (forced === 'crash') this.store.crashAfterWrites = crashAfterWrites;
-    try {
-      const rows = this.store.write(() => {
-        const out = def.execute(ctx);
-        if (out.some((r) => r.code !== 'G')) throw new Rollback(out);
-        return out;
-      });
-      return reply(rows, true);
-    } catch (error) {
-      if (error instanceof Rollback) return reply(error.rows);
-      if (error instanceof SimulatedCrashError) {
-        return {
-          status: 500,
-          body: soapFault('Server', SERVER_FAULT_MESSAGE),
-          service: def.name,
-          wrote: false,
-        };
-      }
-      throw error;
-    } finally {
-      this.store.crashAfterWrites = null;
+      fields: f,
+      crashAfterWrites: forced === 'crash' ? crashAfterWrites : null,
+    });
+    if ('crashed' in run) {
+      return {
+        status: 500,
+        body: soapFault('Server', SERVER_FAULT_MESSAGE),
+        service: def.name,
+        wrote: false,
+      };
     }
+    return reply(run.rows, run.ok);
   }
 
   clearCache(): void {

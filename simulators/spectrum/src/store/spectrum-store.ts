@@ -11,6 +11,13 @@ export class SimulatedCrashError extends Error {
   }
 }
 
+/** One row a write touched: its collection, what happened and its key. */
+export interface TouchedRow {
+  collection: string;
+  op: 'insert' | 'put' | 'update' | 'delete';
+  key: Row;
+}
+
 export interface StoreOptions {
   /** Directory for the database file; in memory when absent. */
   dataDir?: string;
@@ -54,6 +61,11 @@ export class SpectrumStore {
   private writesInTransaction = 0;
   /** When set, the write that reaches this many statements inside one transaction throws. */
   crashAfterWrites: number | null = null;
+  /**
+   * When set (an array), every committed insert, update and delete adds the collection and key it touched (the
+   * request log's "rows touched"); writes of a rolled-back transaction are taken out again.
+   */
+  touched: TouchedRow[] | null = null;
 
   constructor(options: StoreOptions = {}) {
     if (options.dataDir) {
@@ -95,6 +107,7 @@ export class SpectrumStore {
     this.db.exec('BEGIN IMMEDIATE');
     this.depth = 1;
     this.writesInTransaction = 0;
+    const mark = this.touched?.length ?? 0;
     try {
       const result = fn();
       this.db.exec('COMMIT');
@@ -102,6 +115,7 @@ export class SpectrumStore {
       return result;
     } catch (error) {
       this.db.exec('ROLLBACK');
+      if (this.touched) this.touched.length = mark;
       throw error;
     } finally {
       this.depth = 0;
@@ -133,8 +147,15 @@ export class SpectrumStore {
     return out;
   }
 
+  private touch(def: TableDef, op: TouchedRow['op'], row: Row): void {
+    const key: Row = {};
+    for (const k of def.key) key[k] = row[k];
+    this.touched?.push({ collection: def.collection, op, key });
+  }
+
   insert(def: TableDef, row: Row): void {
     const full = this.complete(def, row);
+    if (this.touched) this.touch(def, 'insert', full);
     const names = def.columns.map((c) => `"${c.name}"`).join(', ');
     const marks = def.columns.map(() => '?').join(', ');
     this.run(
@@ -146,6 +167,7 @@ export class SpectrumStore {
   /** Inserts or replaces a whole row. */
   put(def: TableDef, row: Row): void {
     const full = this.complete(def, row);
+    if (this.touched) this.touch(def, 'put', full);
     const names = def.columns.map((c) => `"${c.name}"`).join(', ');
     const marks = def.columns.map(() => '?').join(', ');
     this.run(
@@ -164,17 +186,20 @@ export class SpectrumStore {
       ...names.map((n) => changes[n] as SQLInputValue),
       ...def.key.map((k) => key[k] as SQLInputValue),
     ];
-    return this.run(`UPDATE ${def.table} SET ${set} WHERE ${where}`, params) > 0;
+    const changed = this.run(`UPDATE ${def.table} SET ${set} WHERE ${where}`, params) > 0;
+    if (changed && this.touched) this.touch(def, 'update', key);
+    return changed;
   }
 
   delete(def: TableDef, key: Row): boolean {
     const where = def.key.map((k) => `"${k}" = ?`).join(' AND ');
-    return (
+    const deleted =
       this.run(
         `DELETE FROM ${def.table} WHERE ${where}`,
         def.key.map((k) => key[k] as SQLInputValue),
-      ) > 0
-    );
+      ) > 0;
+    if (deleted && this.touched) this.touch(def, 'delete', key);
+    return deleted;
   }
 
   deleteWhere(def: TableDef, where: Row): number {

@@ -18,12 +18,25 @@ const STATUS: Record<ReconciledRow['status'], string> = {
 const FIELDS: Record<string, string> = {
   estimateCents: 'Estimate',
   amountCents: 'Amount',
+  originalContractCents: 'Contract amount',
+  costCents: 'Cost',
+  revenueCents: 'Revenue',
 };
 
-const SECTIONS: { name: 'budget' | 'commitments' | 'commitmentLines'; title: string; amount: string }[] = [
+const SECTIONS: {
+  name: 'budget' | 'commitments' | 'commitmentLines' | 'primeContracts' | 'changeRequests';
+  title: string;
+  amount: string;
+}[] = [
   { name: 'budget', title: 'Budget against Spectrum estimates', amount: 'estimateCents' },
   { name: 'commitments', title: 'Commitments against subcontracts', amount: 'amountCents' },
   { name: 'commitmentLines', title: 'Commitment lines against subcontract lines', amount: 'amountCents' },
+  { name: 'primeContracts', title: 'Prime contract and billing items', amount: 'originalContractCents' },
+  {
+    name: 'changeRequests',
+    title: 'Change orders and budget changes against change requests (cost)',
+    amount: 'costCents',
+  },
 ];
 
 const money = (v: unknown) => (typeof v === 'number' ? formatCents(v) : '');
