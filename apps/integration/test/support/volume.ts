@@ -210,12 +210,14 @@ export async function seedVolume(
   // links: most projects and companies synced; commitments half synced; staged Spectrum jobs and vendors
   const links = [
     ...projects.slice(0, Math.floor(projects.length * 0.75)).map((p, i) => ({
+      id: id(),
       type: 'job',
       pmId: p.id,
       spectrumKey: `VJ-${String(i + 1).padStart(5, '0')}`,
       state: 'synced' as const,
     })),
     ...companies.slice(0, Math.floor(companies.length * 0.75)).map((c, i) => ({
+      id: id(),
       type: 'vendor',
       pmId: c.id,
       spectrumKey: `VV${String(i + 1).padStart(6, '0')}`,
@@ -224,6 +226,7 @@ export async function seedVolume(
     ...commitments
       .filter((_, i) => i % 2 === 0)
       .map((c, i) => ({
+        id: id(),
         type: 'commitment',
         pmId: c.id,
         spectrumKey: `VV${String((i % companies.length) + 1).padStart(6, '0')}/${c.number}`,
