@@ -45,6 +45,7 @@ Spectrum Bridge demo is ready.
   service      ${service}
   API docs     ${service}/api/docs   (OpenAPI: ${service}/api/openapi.json)
   simulator    ${simUrl}   (console: ${simUrl}/__sim/)
+  mail         ${service}/admin/mail   (as demo-admin: the mail the service sent, caught in its own process)
 ${DEMO_USERS}
   try: curl -H 'Authorization: Bearer demo-pm-token' '${service}/api/v1/importables?type=job'
 Ctrl-C stops the demo. Its database stays in ${path.relative(root, dataDir)}/ (delete it to start over).`);

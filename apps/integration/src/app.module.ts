@@ -9,6 +9,7 @@ import { ExportsModule } from './exports/exports.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { LinksModule } from './links/links.module.js';
+import { MailModule } from './mail/mail.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { type PlatformDeps, PlatformModule } from './platform/platform.module.js';
 import { PrimeContractsModule } from './prime-contracts/prime-contracts.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ReportsModule,
         ReconciliationModule,
         NotificationsModule,
+        MailModule,
         PrimeContractsModule,
         CommitmentsModule,
         ImportsModule,

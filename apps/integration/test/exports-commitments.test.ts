@@ -18,7 +18,7 @@ type SimRow = Record<string, unknown>;
 const rows = (r: unknown): SimRow[] => (Array.isArray(r) ? r : ((r as { rows?: SimRow[] })?.rows ?? []));
 
 describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
-  it('COM-2 APP-2 APP-3: send → accept → the worker writes one subcontract with its lines, link synced', async () => {
+  it('COM-2 APP-2 APP-3 APP-7: send → accept → the worker writes one subcontract with its lines, link synced', async () => {
     const projectId = await e.linkedProject('24-101');
     const companyId = await e.linkedCompany('BAYPLB');
     const id = await e.commitment(projectId, companyId);
@@ -31,6 +31,8 @@ describe('commitment export (COM-1, COM-2, APP-1 … APP-4)', () => {
       .expect(200);
     expect(waiting.body.state).toBe('ready_to_export');
     expect(waiting.body.prefill.spectrumId).toBe('SC-0001');
+    // APP-7: the rule that made it, in words
+    expect(waiting.body.prefill.rule).toBe('the PM contract number ("use PM contract number" is on)');
     // APP-1: read-only while queued
     const edit = await e.http().patch(`/api/v1/commitments/${id}`).set(bearer(PM)).send({ title: 'x' });
     expect(edit.status).toBe(422);

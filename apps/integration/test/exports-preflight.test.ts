@@ -220,23 +220,29 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
 
   it("JOB-3 APP-4: a job export that failed on the template job's customer is planned again on Retry once the template job is fixed", async () => {
     const key = { Company_Code: 'ABC', Job_Number: '99-TPL' };
-    await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'OWNER1' } });
+    const c100 = { Company_Code: 'ABC', Customer_Code: 'C100' };
+    const [customer] = rows(await e.sim$('GET', '/state/customers?Customer_Code=C100'));
     try {
       const pId = await newProject({ name: 'Retry Replan', number: '26-320' });
       const requestId = await e.send('project', pId);
       expect((await e.accept(requestId)).status).toBe(200);
+      // the customer leaves Spectrum between the accept and the write
+      await e.sim$('DELETE', '/state/customers', { key: c100 });
       await e.drain();
       const failed = await request(requestId);
       expect(failed.state).toBe('failed');
       expect(failed.lastError).toMatch(/Customer does not exist.*Nothing was written to Spectrum\.$/);
-      await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'C100' } });
+      // the admin points the template job at a customer Spectrum has: Retry plans AddJob again with it
+      await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'C200' } });
       await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(APPROVER)).expect(200);
       await e.drain();
       const done = await request(requestId);
       expect(done).toMatchObject({ state: 'synced', spectrumKey: '26-320' });
       const [job] = rows(await e.sim$('GET', '/state/jobs?Job_Number=26-320'));
-      expect(job).toMatchObject({ Customer_Code: 'C100' });
+      expect(job).toMatchObject({ Customer_Code: 'C200' });
     } finally {
+      if (rows(await e.sim$('GET', '/state/customers?Customer_Code=C100')).length === 0)
+        await e.sim$('POST', '/state/customers', customer);
       await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'C100' } });
     }
   });
@@ -270,6 +276,136 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
     });
     expect(types).toHaveLength(3);
     expect(types.every((t) => t.syncedWithSpectrum)).toBe(true);
+  });
+
+  it('PRE-1 PRE-4 BCH-1: a budget change Spectrum would refuse (no contract on the job, a phase the job lacks) is returned at accept or not sendable; once fixed it is synced', async () => {
+    const list = await e.t.prisma.costCodeList.findFirstOrThrow();
+    // 25-001 has phase 013100 with cost type L only, customer C200 and no contract in Spectrum
+    const projectId = await e.linkedProject('25-001', { costCodeListId: list.id });
+    await e
+      .http()
+      .post(`/api/v1/projects/${projectId}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '013100', costTypes: ['L'] })
+      .expect(201);
+    await e.t.prisma.projectCostType.updateMany({
+      where: { projectCostCode: { projectId } },
+      data: { syncedWithSpectrum: true },
+    });
+    const budget = (await e.http().get(`/api/v1/projects/${projectId}/budget`).set(bearer(PM)).expect(200))
+      .body;
+    await e.t.prisma.budget.update({ where: { id: budget.id }, data: { everExported: true, locked: true } });
+    const change = async (number: string, costType: string) =>
+      (
+        await e
+          .http()
+          .post(`/api/v1/projects/${projectId}/budget-changes`)
+          .set(bearer(PM))
+          .send({
+            number,
+            title: `Change ${number}`,
+            date: '2026-03-02',
+            lines: [{ costCode: '013100', costType, amountCents: 150_000 }],
+          })
+          .expect(201)
+      ).body.id as string;
+
+    // the contracts were never synced: only the accept, on Spectrum's own data, finds the missing contract
+    const good = await change('21', 'L');
+    const requestId = await e.send('budget_change', good);
+    const reasons = await refusedAtAccept(requestId, ['job-contract-missing']);
+    expect(reasons[0]).toMatchObject({ rule: 'PRE-4' });
+    expect(reasons[0]?.message).toMatch(/^Spectrum job 25-001 has no contract for customer C200/);
+
+    // the contract set up in Spectrum: the same budget change goes through
+    await e.sim$('POST', '/state/contracts', {
+      Company_Code: 'ABC',
+      Job_Number: '25-001',
+      Customer_Code: 'C200',
+      Contract_Description: '25-001 Contract',
+      Contract_Number: 'PC-25-001',
+      Price_Method_Code: 'F',
+      Status_Code: 'A',
+      Approved_Flag: 'N',
+    });
+    const again = await e.send('budget_change', good);
+    expect((await e.accept(again)).status).toBe(200);
+    await e.drain();
+    expect(await request(again)).toMatchObject({ state: 'synced', spectrumKey: '25-001/C200/BC21' });
+
+    // a line on a phase the job does not have (013100 M, added to the project since) is in blockedBy once the job's
+    // phases are synced (and the cost code is no longer all in Spectrum)
+    await e
+      .http()
+      .post(`/api/v1/projects/${projectId}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '013100', costTypes: ['M'] })
+      .expect(200);
+    await sync('cost_codes');
+    const bad = await change('22', 'M');
+    const view = await e.http().get(`/api/v1/budget-changes/${bad}`).set(bearer(PM)).expect(200);
+    expect(codes(sendBlockers(view.body))).toEqual(['phase-not-on-job', 'cost-code-not-synced']);
+    const refused = await sendRaw('budget_change', bad);
+    expect(refused.status).toBe(422);
+    expect(codes(refused.body.errors)).toEqual(['phase-not-on-job', 'cost-code-not-synced']);
+  });
+
+  it('PRE-1 PRE-4 CCO-2: a commitment change order Spectrum would refuse (no contract on the job, a phase the job lacks) is returned at accept or not sendable; once fixed it is synced', async () => {
+    // 24-103E1 has phases 010000 and 033000 with cost types L and M, customer C300 and no contract in Spectrum
+    const projectId = await e.linkedProject('24-103E1');
+    const companyId = await e.linkedCompany('DELTAHV');
+    const cid = await e.commitment(projectId, companyId, {
+      number: 'SC-310',
+      lines: [
+        { costCode: '01-0000', costType: 'L', description: 'General', amountCents: 100_000 },
+        { costCode: '03-3000', costType: 'L', description: 'Concrete', amountCents: 200_000 },
+      ],
+    });
+    const commitmentRequest = await e.send('commitment', cid);
+    expect((await e.accept(commitmentRequest)).status).toBe(200);
+    await e.drain();
+    expect((await request(commitmentRequest)).state).toBe('synced');
+    const changeOrder = async (number: string, costType: string) =>
+      (
+        await e
+          .http()
+          .post(`/api/v1/commitments/${cid}/change-orders`)
+          .set(bearer(PM))
+          .send({
+            number,
+            title: `Change ${number}`,
+            status: 'approved',
+            date: '2026-03-02',
+            lines: [{ costCode: '03-3000', costType, description: 'More concrete', amountCents: 50_000 }],
+          })
+          .expect(201)
+      ).body.id as string;
+
+    const good = await changeOrder('1', 'L');
+    const requestId = await e.send('commitment_change_order', good);
+    const reasons = await refusedAtAccept(requestId, ['job-contract-missing']);
+    expect(reasons[0]?.message).toMatch(/^Spectrum job 24-103E1 has no contract for customer C300/);
+
+    await sync('cost_codes');
+    const bad = await changeOrder('2', 'S');
+    const view = await e.http().get(`/api/v1/commitment-change-orders/${bad}`).set(bearer(PM)).expect(200);
+    expect(codes(sendBlockers(view.body))).toEqual(['phase-not-on-job']);
+    expect(codes((await sendRaw('commitment_change_order', bad)).body.errors)).toEqual(['phase-not-on-job']);
+
+    await e.sim$('POST', '/state/contracts', {
+      Company_Code: 'ABC',
+      Job_Number: '24-103E1',
+      Customer_Code: 'C300',
+      Contract_Description: '24-103E1 Contract',
+      Contract_Number: 'PC-24-103E1',
+      Price_Method_Code: 'F',
+      Status_Code: 'A',
+      Approved_Flag: 'N',
+    });
+    const again = await e.send('commitment_change_order', good);
+    expect((await e.accept(again, { changeRequestId: 'SC310-1' })).status).toBe(200);
+    await e.drain();
+    expect(await request(again)).toMatchObject({ state: 'synced', spectrumKey: '24-103E1/C300/SC310-1' });
   });
 
   it('PRE-1 VEN-1: an inactive Spectrum vendor (HILLDRY, status I) is not importable as a company, and a commitment to it is neither sendable nor accepted', async () => {
@@ -389,5 +525,96 @@ describe('PRE-1: nothing reaches the approver that Spectrum will refuse', () => 
     const res = await sendRaw('prime_contract_change_order', pcco.body.id);
     expect(res.status).toBe(422);
     expect(codes(res.body.errors)).toContain('billing-item-not-on-contract');
+  });
+
+  it("PRE-3 JOB-3: a template job whose customer Spectrum lacks (OWNER1) keeps the project's accept waiting, and once synced blocks the send", async () => {
+    const key = { Company_Code: 'ABC', Job_Number: '99-TPL' };
+    await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'OWNER1' } });
+    try {
+      const pId = await newProject({ name: 'Customer Check', number: '26-340' });
+      const requestId = await e.send('project', pId);
+      await e.sim$('DELETE', '/requests');
+      const refused = await e.accept(requestId);
+      expect(refused.status).toBe(422);
+      expect(codes(refused.body.errors)).toEqual(['template-customer-not-in-spectrum']);
+      expect(refused.body.errors[0]).toMatchObject({ rule: 'PRE-3' });
+      expect(refused.body.errors[0].message).toMatch(
+        /^Customer OWNER1 \(the template job's customer\) does not exist in Spectrum/,
+      );
+      // only the settings can fix it: the request keeps waiting, nothing was written
+      expect((await request(requestId)).state).toBe('ready_to_export');
+      expect(await writes()).toEqual([]);
+      await e.http().post(`/api/v1/export-requests/${requestId}/retrieve`).set(bearer(PM)).expect(200);
+
+      // once the jobs (and customers) are synced, the project shows the reason and cannot be sent
+      await sync('jobs');
+      const view = await e.http().get(`/api/v1/projects/${pId}`).set(bearer(PM)).expect(200);
+      expect(codes(sendBlockers(view.body))).toContain('template-customer-not-in-spectrum');
+      const res = await sendRaw('project', pId);
+      expect(res.status).toBe(422);
+      expect(codes(res.body.errors)).toEqual(['template-customer-not-in-spectrum']);
+    } finally {
+      await e.sim$('PATCH', '/state/jobs', { key, set: { Customer_Code: 'C100' } });
+      await sync('jobs');
+    }
+  });
+
+  it('PRE-3 PCCO-2: a change order on a contract whose customer left Spectrum is returned at accept, and blocked once synced', async () => {
+    const c100 = { Company_Code: 'ABC', Customer_Code: 'C100' };
+    const [customer] = rows(await e.sim$('GET', '/state/customers?Customer_Code=C100'));
+    const projectId = await newProject({
+      name: 'PC Customer',
+      number: '26-350',
+      primeContractsToolEnabled: true,
+    });
+    const contract = await e.t.prisma.primeContract.create({
+      data: {
+        projectId,
+        jobNumber: '24-101',
+        customerCode: 'C100',
+        title: '24-101 Prime Contract',
+        lastImportedAt: new Date('2030-01-01T00:00:00Z'),
+      },
+    });
+    const pcco = await e
+      .http()
+      .post(`/api/v1/prime-contracts/${contract.id}/change-orders`)
+      .set(bearer(PM))
+      .send({
+        number: '31',
+        title: 'Owner change 31',
+        status: 'approved',
+        approvedDate: '2026-03-01',
+        lines: [{ billingItemCode: '030', amountCents: 1_200_000 }],
+      })
+      .expect(201);
+    await e.sim$('DELETE', '/state/customers', { key: c100 });
+    try {
+      const requestId = await e.send('prime_contract_change_order', pcco.body.id);
+      const reasons = await refusedAtAccept(requestId, ['customer-not-in-spectrum']);
+      expect(reasons[0]).toMatchObject({ rule: 'PRE-3' });
+      expect(reasons[0]?.message).toMatch(
+        /^Customer C100 \(the prime contract's customer\) does not exist in Spectrum/,
+      );
+
+      await sync('jobs');
+      const view = await e
+        .http()
+        .get(`/api/v1/prime-contract-change-orders/${pcco.body.id}`)
+        .set(bearer(PM))
+        .expect(200);
+      expect(codes(sendBlockers(view.body))).toEqual(['customer-not-in-spectrum']);
+      const res = await sendRaw('prime_contract_change_order', pcco.body.id);
+      expect(res.status).toBe(422);
+      expect(codes(res.body.errors)).toEqual(['customer-not-in-spectrum']);
+    } finally {
+      await e.sim$('POST', '/state/customers', customer);
+      await sync('jobs');
+    }
+    // with the customer back, the same change order goes through
+    const again = await e.send('prime_contract_change_order', pcco.body.id);
+    expect((await e.accept(again)).status).toBe(200);
+    await e.drain();
+    expect((await request(again)).state).toBe('synced');
   });
 });

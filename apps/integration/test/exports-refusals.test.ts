@@ -139,4 +139,50 @@ describe('JOB-3 COM-2: missing template job or GL account → a clear refusal be
       });
     }
   });
+
+  it("APP-4 JOB-3: a failed commitment's unwritten header is planned again on Retry with the template job's GL account as the settings say now", async () => {
+    const settings = await e.t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const template = settings.templateJob as Record<string, unknown>;
+    const setGl = (glAccount: string) =>
+      e.t.prisma.integrationSettings.update({
+        where: { id: 1 },
+        data: { templateJob: { ...template, glAccount } },
+      });
+    const vendorKey = { Company_Code: 'ABC', Vendor_Code: 'FIRSTPT' };
+    const [vendor] = rows(await e.sim$('GET', '/state/vendors?Vendor_Code=FIRSTPT'));
+    try {
+      await setGl('5000');
+      const projectId = await e.linkedProject('24-102');
+      const companyId = await e.linkedCompany('FIRSTPT', 'First Point (replan)');
+      const id = await e.commitment(projectId, companyId, {
+        number: 'GL-2',
+        lines: SUB_LINES.map((l) => ({ ...l, costType: 'L' })),
+      });
+      const requestId = await e.send('commitment', id);
+      expect((await e.accept(requestId)).status).toBe(200);
+      // the vendor leaves Spectrum between the accept and the write: the header fails, nothing is written
+      await e.sim$('DELETE', '/state/vendors', { key: vendorKey });
+      await e.drain();
+      const failed = await getRequest(requestId);
+      expect(failed.state).toBe('failed');
+      expect(failed.steps.every((s: { status: string }) => s.status === 'pending')).toBe(true);
+      // the vendor is back and the admin changed the GL account meanwhile: Retry writes the GL account of now
+      await e.sim$('POST', '/state/vendors', vendor);
+      await setGl('5100');
+      await e.http().post(`/api/v1/export-requests/${requestId}/retry`).set(bearer(APPROVER)).expect(200);
+      await e.drain();
+      expect((await getRequest(requestId)).state).toBe('synced');
+      const [sub] = rows(
+        await e.sim$('GET', '/state/subcontracts?Vendor_Code=FIRSTPT&Subcontract_Number=GL-2'),
+      );
+      expect(sub).toMatchObject({ GL_Account: '5100' });
+    } finally {
+      if (rows(await e.sim$('GET', '/state/vendors?Vendor_Code=FIRSTPT')).length === 0)
+        await e.sim$('POST', '/state/vendors', vendor);
+      await e.t.prisma.integrationSettings.update({
+        where: { id: 1 },
+        data: { templateJob: template as never },
+      });
+    }
+  });
 });

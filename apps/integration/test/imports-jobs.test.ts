@@ -29,7 +29,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     await env?.close();
   });
 
-  it('JOB-1, SCH-2: the jobs run stages new active and inactive jobs (sub jobs too) and every prime contract', async () => {
+  it('JOB-1, JOB-5, SCH-2: the jobs run stages every new job (sub jobs and Complete jobs too) and every prime contract', async () => {
     const r = await env.run('jobs');
     expect(r.failures).toEqual([]);
     const jobs = await env.t.prisma.syncLink.findMany({
@@ -37,6 +37,7 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
       orderBy: { spectrumKey: 'asc' },
     });
     expect(jobs.map((j) => j.spectrumKey)).toEqual([
+      '23-087',
       '24-101',
       '24-102',
       '24-103',
@@ -106,21 +107,34 @@ describe('jobs and prime contracts imports (JOB, PC, LIM-3)', () => {
     expect(blocked(item.body, 'importJob')).toEqual(['job-already-linked']);
   });
 
+  it('JOB-5: a Complete job (23-087) is listed among the Spectrum jobs with the reason it cannot be imported; importJob refuses it', async () => {
+    const id = await importableId(env, 'job', '23-087');
+    const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
+    expect(blocked(item.body, 'importJob')).toEqual(['job-complete']);
+    const reason = item.body.blockedBy
+      .find((b: { action: string }) => b.action === 'importJob')
+      .reasons.find((r: { code: string }) => r.code === 'job-complete');
+    expect(reason).toMatchObject({ rule: 'JOB-5' });
+    expect(reason.message).toMatch(
+      /^Job 23-087 is Complete in Spectrum: finished work is not imported as a project/,
+    );
+    const res = await post(`${id}/import-job`).expect(422);
+    expect(codes(res.body)).toEqual(['job-complete']);
+    expect(await env.t.prisma.project.count({ where: { number: '23-087' } })).toBe(0);
+  });
+
   it('JOB-3: the template job of the settings is listed but not offered as a project, with the reason', async () => {
-    await http()
-      .patch('/api/v1/settings/general')
-      .set(bearer(ADMIN))
-      .send({
-        templateJob: {
-          jobNumber: '99-TPL',
-          division: '1',
-          costCenter: 'NOR',
-          customerCode: 'C100',
-          taxable: false,
-          priceMethodCode: 'F',
-        },
-      })
-      .expect(200);
+    // stored as is (this set-up has no connection for GEN-6's check against Spectrum)
+    await env.settings({
+      templateJob: {
+        jobNumber: '99-TPL',
+        division: '1',
+        costCenter: 'NOR',
+        customerCode: 'C100',
+        taxable: false,
+        priceMethodCode: 'F',
+      },
+    });
     const id = await importableId(env, 'job', '99-TPL');
     const item = await http().get(`/api/v1/importables/${id}`).set(bearer(PM)).expect(200);
     expect(blocked(item.body, 'importJob')).toEqual(['template-job']);

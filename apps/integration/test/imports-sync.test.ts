@@ -38,7 +38,8 @@ describe('imports as sync jobs (SCH-1, SCH-2, SCH-5)', () => {
       expect(first.counts.read).toBeGreaterThan(0);
       expect(first.counts.created).toBeGreaterThan(0);
     }
-    expect(await t.prisma.syncLink.count({ where: { type: 'job', state: 'ready_to_import' } })).toBe(9);
+    // every job, the Complete one (23-087) too (JOB-5)
+    expect(await t.prisma.syncLink.count({ where: { type: 'job', state: 'ready_to_import' } })).toBe(10);
     expect(await t.prisma.costCodeList.count({ where: { spectrumTag: 'spectrum' } })).toBe(1);
     const again = await run('cost_codes');
     expect(again.counts).toMatchObject({ created: 0, updated: 0, vanished: 0, failed: 0 });

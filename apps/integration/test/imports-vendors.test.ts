@@ -100,13 +100,20 @@ describe('vendor imports (VEN)', () => {
     ]);
   });
 
-  it('VEN-1 (b), VEN-6: linkVendor links to an existing company; a company links to one vendor only', async () => {
+  it('VEN-1 (b), VEN-6, VEN-8: linkVendor links to an existing company; a company links to one vendor only', async () => {
     const company = await env.t.prisma.company.findFirstOrThrow({ where: { name: 'ACME Electric' } });
     const id = await importableId(env, 'vendor', 'ACMEEL');
     const results = await Promise.all(
       Array.from({ length: 3 }, () => post(`${id}/link-vendor`, PM, { companyId: company.id })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    // the company existed: nothing is created, whichever request made the link
+    expect(results.map((r) => r.body.created)).toEqual([false, false, false]);
+    expect(results.map((r) => [r.status, r.body.linked]).sort()).toEqual([
+      [200, false],
+      [200, false],
+      [201, true],
+    ]);
     expect(await env.t.prisma.syncLink.findUnique({ where: { id } })).toMatchObject({
       state: 'synced',
       pmId: company.id,

@@ -31,6 +31,7 @@ describe('projects (JOB-2, WBS-2, LIM-6, API-4, API-5)', () => {
       getProject: 'GET /api/v1/projects/{id}',
       updateProject: 'PATCH /api/v1/projects/{id}',
       addProjectCostCode: 'POST /api/v1/projects/{id}/cost-codes',
+      removeProjectCostCode: 'DELETE /api/v1/projects/{id}/cost-codes/{code}',
       listCompanies: 'GET /api/v1/companies',
       createCompany: 'POST /api/v1/companies',
       getCompany: 'GET /api/v1/companies/{id}',
@@ -135,6 +136,82 @@ describe('projects (JOB-2, WBS-2, LIM-6, API-4, API-5)', () => {
       .send({ code: '013100', costTypes: ['L', 'E'] })
       .expect(200);
     expect(again.body.costTypes.map((c: { costType: string }) => c.costType)).toEqual(['E', 'L']);
+  });
+
+  it('WBS-5: a project stuck with a cost code (999999, added while it had no list) is unstuck by removing it; audited', async () => {
+    // no cost code list yet: any code is taken, without cost types
+    const id = await createProject(t, { name: 'Stuck' });
+    await http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '999999', description: 'Placeholder' })
+      .expect(201);
+    await http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '03-3000', description: 'Concrete', costTypes: ['L'] })
+      .expect(201);
+    await http().patch(`/api/v1/projects/${id}`).set(bearer(PM)).send({ costCodeListId: listId }).expect(200);
+    const stuck = await http().get(`/api/v1/projects/${id}`).set(bearer(PM)).expect(200);
+    expect(blockedReasons(stuck.body, 'sendToErp')).toEqual(['cost-code-without-cost-type']);
+
+    // a read-only user may not; an unknown code is a 404 problem
+    await http().delete(`/api/v1/projects/${id}/cost-codes/999999`).set(bearer(VIEWER)).expect(403);
+    const unknown = await http()
+      .delete(`/api/v1/projects/${id}/cost-codes/123456`)
+      .set(bearer(PM))
+      .expect(404);
+    expect(unknown.body.detail).toContain('123456');
+
+    await http().delete(`/api/v1/projects/${id}/cost-codes/999999`).set(bearer(PM)).expect(204);
+    const unstuck = await http().get(`/api/v1/projects/${id}`).set(bearer(PM)).expect(200);
+    expect(unstuck.body.costCodes.map((c: { code: string }) => c.code)).toEqual(['033000']);
+    expect(blockedReasons(unstuck.body, 'sendToErp')).toBeUndefined();
+    const audit = await http().get('/api/v1/audit-events?action=project.cost_code.remove').set(bearer(ADMIN));
+    expect(audit.body.items[0]).toMatchObject({
+      itemType: 'project',
+      itemId: id,
+      before: { code: '999999', description: 'Placeholder', costTypes: [] },
+      after: null,
+    });
+  });
+
+  it('WBS-5: a cost code a budget line uses, that is a phase of the Spectrum job, or of a project in the queue stays, with every reason', async () => {
+    const id = await createProject(t, { costCodeListId: listId });
+    await http()
+      .post(`/api/v1/projects/${id}/cost-codes`)
+      .set(bearer(PM))
+      .send({ code: '013100', costTypes: ['L', 'M'] })
+      .expect(201);
+    await http()
+      .post(`/api/v1/projects/${id}/budget/lines`)
+      .set(bearer(PM))
+      .send({ costCode: '01-3100', costType: 'L', amountCents: 100_00 })
+      .expect(201);
+    await t.prisma.projectCostType.updateMany({
+      where: { costType: 'M', projectCostCode: { projectId: id } },
+      data: { syncedWithSpectrum: true },
+    });
+    await setLink(t, 'project', id, 'ready_to_export');
+    const refused = await http()
+      .delete(`/api/v1/projects/${id}/cost-codes/01-3100`)
+      .set(bearer(PM))
+      .expect(422);
+    expect(refused.body.errors.map((e: { code: string; rule: string }) => [e.code, e.rule])).toEqual([
+      ['already-awaiting-approval', 'APP-1'],
+      ['cost-code-used-by-budget', 'WBS-5'],
+      ['cost-code-synced', 'WBS-5'],
+    ]);
+    expect(refused.body.errors[1].message).toBe(
+      'Cost code 013100 is used by 1 budget line; change or delete it first.',
+    );
+    const still = await http().get(`/api/v1/projects/${id}`).set(bearer(PM)).expect(200);
+    expect(still.body.costCodes.map((c: { code: string }) => c.code)).toEqual(['013100']);
+    expect(
+      (
+        await http().get('/api/v1/audit-events?action=project.cost_code.remove').set(bearer(ADMIN))
+      ).body.items.filter((a: { itemId: string }) => a.itemId === id),
+    ).toEqual([]);
   });
 
   it('JOB-2: a cost code without cost types, a long name and an old project are all listed in blockedBy', async () => {

@@ -123,6 +123,8 @@ describe('settings (GEN-1 … GEN-5)', () => {
       connectionCheckedAt: null,
       connectionError: null,
       connectedAt: null,
+      maxConcurrentCalls: 4,
+      callsPerSecond: 10,
     });
   });
 
@@ -346,12 +348,13 @@ describe('settings (GEN-1 … GEN-5)', () => {
       vendors: 'auto_update',
       templateJob: null,
     });
+    // the demo company's template job, as Spectrum has it (GEN-6)
     const template = {
-      jobNumber: 'TMPL-01',
-      division: '10',
-      costCenter: 'CC100',
-      customerCode: 'ACME',
-      taxable: true,
+      jobNumber: '99-TPL',
+      division: '1',
+      costCenter: 'NOR',
+      customerCode: 'C100',
+      taxable: false,
       priceMethodCode: 'F',
       phaseMask: 'XX-XXXX',
     };
@@ -404,7 +407,90 @@ describe('settings (GEN-1 … GEN-5)', () => {
     });
   });
 
-  it('GEN-5: the vendor type filter; a type with synced data is locked and cannot be removed (422)', async () => {
+  it('GEN-6: a template job is checked against Spectrum when saved: every field Spectrum contradicts is named, nothing is saved', async () => {
+    const template = {
+      jobNumber: '99-TPL',
+      division: '1',
+      costCenter: 'NOR',
+      customerCode: 'C100',
+      taxable: false,
+      priceMethodCode: 'F',
+    };
+    expect((await api().patch('/settings/general', { templateJob: template })).status).toBe(200);
+    const saved = (await api().get('/settings/general')).body;
+    const auditCount = async () =>
+      (await api().get('/audit-events?action=settings.general.update')).body.items.length;
+    const before = await auditCount();
+
+    const missing = await api().patch('/settings/general', {
+      usePmContractNumber: !saved.usePmContractNumber,
+      templateJob: { ...template, jobNumber: 'NO-SUCH' },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'templateJob.jobNumber',
+        rule: 'GEN-6',
+        code: 'template-job-not-in-spectrum',
+        message: expect.stringContaining('Spectrum has no job NO-SUCH'),
+      }),
+    ]);
+
+    // the defect of issue 16: customer OWNER1, which Spectrum does not have, was accepted
+    const owner = await api().patch('/settings/general', {
+      templateJob: { ...template, customerCode: 'OWNER1', division: '2', taxable: true },
+    });
+    expect(owner.status).toBe(422);
+    expect(owner.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['templateJob.division', 'template-job-value-differs'],
+      ['templateJob.customerCode', 'customer-not-in-spectrum'],
+      ['templateJob.taxable', 'template-job-value-differs'],
+    ]);
+    expect(owner.body.errors[1].message).toContain('Customer OWNER1 does not exist in Spectrum');
+    expect(owner.body.errors[0].message).toContain('has division 1, not 2');
+    expect((await api().get('/settings/general')).body).toEqual(saved);
+    expect(await auditCount()).toBe(before);
+
+    // Spectrum unreachable: refused in plain words (503), nothing saved; settings that name nothing in Spectrum
+    // (and an unchanged template job) are still saved without asking Spectrum
+    await api().patch('/settings/connection', { serviceUrl: 'http://127.0.0.1:9' });
+    try {
+      const down = await api().patch('/settings/general', {
+        templateJob: { ...template, costCenter: 'SOU' },
+      });
+      expect(down.status).toBe(503);
+      expect(down.body.errors).toEqual([
+        expect.objectContaining({ field: 'templateJob', rule: 'GEN-6', code: 'spectrum-unavailable' }),
+      ]);
+      expect(down.body.detail).toMatch(
+        /^The template job could not be checked against Spectrum, so nothing was saved: Spectrum did not answer/,
+      );
+      expect((await api().get('/settings/general')).body).toEqual(saved);
+      const other = await api().patch('/settings/general', {
+        vendors: 'do_not_update',
+        templateJob: template,
+      });
+      expect(other.status).toBe(200);
+      expect(other.body.vendors).toBe('do_not_update');
+    } finally {
+      await api().patch('/settings/connection', { serviceUrl: sim.url });
+    }
+    // no connection set up: the save says to set it up first
+    await api().patch('/settings/connection', { servicePassword: null });
+    try {
+      const none = await api().patch('/settings/general', {
+        templateJob: { ...template, jobNumber: '24-101' },
+      });
+      expect(none.status).toBe(422);
+      expect(none.body.errors[0]).toMatchObject({ code: 'connection-not-configured', rule: 'GEN-6' });
+      expect(none.body.errors[0].message).toContain('Set up the connection to Spectrum first');
+    } finally {
+      await api().patch('/settings/connection', { servicePassword: DEMO_AUTH_ID });
+      await api().post('/settings/connection/test');
+    }
+  });
+
+  it('GEN-5 GEN-6: the vendor type filter; a type with synced data is locked and cannot be removed, an unknown one cannot be added (422)', async () => {
     const set = await api().put('/settings/vendor-type-filter', { types: ['sub', 'MAT', ' SUB '] });
     expect(set.status).toBe(200);
     expect(set.body.types).toEqual([
@@ -446,6 +532,15 @@ describe('settings (GEN-1 … GEN-5)', () => {
       { type: 'EQP', locked: false },
     ]);
     expect((await api().put('/settings/vendor-type-filter', { types: 'SUB' })).status).toBe(400);
+    // GEN-6: a type added to the filter must be one Spectrum's vendors have (seen at the last vendor sync)
+    const typo = await api().put('/settings/vendor-type-filter', { types: ['SUB', 'EQP', 'SUBB'] });
+    expect(typo.status).toBe(422);
+    expect(typo.body.errors).toEqual([
+      expect.objectContaining({ code: 'vendor-type-not-in-spectrum', rule: 'GEN-6', field: 'types[2]' }),
+    ]);
+    expect(typo.body.errors[0].message).toContain(
+      'No Spectrum vendor has type SUBB (the types seen at the last vendor sync are EQP, MAT, SUB)',
+    );
     const audit = await api().get('/audit-events?action=settings.vendor_type_filter.update');
     expect(audit.body.items[0]).toMatchObject({
       before: { types: ['SUB', 'MAT'] },

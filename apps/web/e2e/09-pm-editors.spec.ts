@@ -70,7 +70,7 @@ test("WEB-15 CCO-1: a PM adds a change order to a synced commitment, sees the se
   await expectAccessible(page);
 });
 
-test('WEB-16 BUD-5 BUD-6 BCH-1: a PM builds a budget line by line, locks and sends it, then sends a budget change', async ({
+test('WEB-16 BUD-5 BUD-6 BCH-1 PRE-4: a PM builds a budget line by line, locks and sends it, then sends a budget change', async ({
   page,
 }) => {
   await ensureConnectedAndSynced();
@@ -150,6 +150,22 @@ test('WEB-16 BUD-5 BUD-6 BCH-1: a PM builds a budget line by line, locks and sen
   await expectAccessible(page);
   await snap(page, 'budget');
   const sendChange = change.getByRole('button', { name: 'Send to ERP budget change BC-1' });
+  // PRE-4: Spectrum keeps change requests on the job's contract, and 24-106 has none: the reason is shown, and once
+  // the contract is set up in Spectrum (and synced) the change can be sent
+  await expect(sendChange).toBeDisabled();
+  await expect(change).toContainText('Spectrum job 24-106 has no contract for customer C300');
+  await sim('POST', '/state/contracts', {
+    Company_Code: 'ABC',
+    Job_Number: '24-106',
+    Customer_Code: 'C300',
+    Contract_Description: '24-106 Prime Contract',
+    Contract_Number: 'PC-24-106',
+    Price_Method_Code: 'C',
+    Status_Code: 'A',
+    Approved_Flag: 'N',
+  });
+  await syncGroup('jobs');
+  await page.reload();
   await expect(sendChange).toBeEnabled();
   await sendChange.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /^Sent:/ })).toBeVisible();

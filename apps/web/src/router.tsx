@@ -21,6 +21,7 @@ import { BudgetPage } from './features/budgets/BudgetPage';
 import { EditChangeOrder, NewChangeOrder } from './features/commitments/ChangeOrders';
 import { CommitmentEditor } from './features/commitments/CommitmentEditor';
 import { ITEM_TABS, ItemsPage } from './features/items/ItemsPage';
+import { MailPage } from './features/mail/MailPage';
 import { QueuePage } from './features/queue/QueuePage';
 import { RequestPage } from './features/queue/RequestPage';
 import { ReconciliationPage } from './features/reconciliation/ReconciliationPage';
@@ -190,6 +191,13 @@ export const auditRoute = createRoute({
   component: AuditPage,
 });
 
+export const mailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/mail',
+  validateSearch: (s: Record<string, unknown>): { id?: string } => ({ id: str(s.id) }),
+  component: MailPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -207,6 +215,7 @@ const routeTree = rootRoute.addChildren([
     settingsRoute,
     usersRoute,
     auditRoute,
+    mailRoute,
     reportRoute,
     reconciliationRoute,
   ]),

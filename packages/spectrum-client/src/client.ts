@@ -5,7 +5,7 @@ import {
   basicHeader,
   createAuthProvider,
 } from './auth/auth-provider.js';
-import { SpectrumError } from './errors.js';
+import { SpectrumCallLimitError, SpectrumError } from './errors.js';
 import { createHttpInfoLinkReader, type InfoLinkReader } from './infolink/infolink-reader.js';
 import type { InfoLinkFilter } from './infolink/infolink-tables.js';
 import { Redactor, type SpectrumLogger, silentLogger } from './logger.js';
@@ -73,7 +73,7 @@ import {
   streamNarrowed,
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
-import { type FetchLike, type TransportDeps } from './transport/http-transport.js';
+import { type CallGate, type FetchLike, type TransportDeps } from './transport/http-transport.js';
 import { type RetryOptions, resolveRetry } from './transport/retry-policy.js';
 import { parseRowWith, type RowOf, type RowSpec, toWire } from './wire/row-spec.js';
 import { WireValueError } from './wire/wire-values.js';
@@ -89,6 +89,8 @@ export interface SpectrumClientOptions {
   timeoutMs?: number;
   retry?: RetryOptions;
   fetch?: FetchLike;
+  /** Asked before every HTTP exchange; the service's shared Spectrum call limit (see `CallGate`). */
+  gate?: CallGate;
   logger?: SpectrumLogger;
   /** Info-Link reader; default: the HTTP stand-in at the same base URL. */
   infoLink?: InfoLinkReader;
@@ -108,7 +110,14 @@ export interface CallOptions {
 
 export type ConnectionStatus =
   | { connected: true }
-  | { connected: false; reason: string; kind: SpectrumError['kind'] | 'unknown'; code?: string };
+  | {
+      connected: false;
+      reason: string;
+      kind: SpectrumError['kind'] | 'unknown';
+      code?: string;
+      /** The test call was never sent (no slot of the call limit): nothing is known about the connection. */
+      notSent?: true;
+    };
 
 export interface SpectrumClient extends InfoLinkReader {
   readonly companyCode: string;
@@ -163,6 +172,7 @@ export function createSpectrumClient(options: SpectrumClientOptions): SpectrumCl
   redactor.add(basicHeader(options.companyCode, options.authorizationId).slice('Basic '.length));
   const deps: TransportDeps = {
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    gate: options.gate,
     timeoutMs: options.timeoutMs ?? 30_000,
     retry: resolveRetry(options.retry),
     random: options.random ?? Math.random,
@@ -399,6 +409,7 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
             reason: error.description || error.message,
             kind: error.kind,
             ...(error.code ? { code: error.code } : {}),
+            ...(error instanceof SpectrumCallLimitError ? { notSent: true as const } : {}),
           };
         }
         return { connected: false, reason: 'unexpected error while testing the connection', kind: 'unknown' };

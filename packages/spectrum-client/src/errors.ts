@@ -107,6 +107,17 @@ export class SpectrumTransportError extends SpectrumError {
   }
 }
 
+/**
+ * The call was never sent: the admission gate (the service's Spectrum call limit) gave it no slot in time or could
+ * not decide. Safe to send again, writes included, because Spectrum never saw it.
+ */
+export class SpectrumCallLimitError extends SpectrumTransportError {
+  readonly notSent = true as const;
+  constructor(message: string, details: SpectrumErrorDetails = {}) {
+    super(message, { ...details, retryable: true });
+  }
+}
+
 /** The session GUID timed out ("Time out has occurred"). The client switches GUID and retries once. */
 export class SpectrumSessionExpired extends SpectrumError {
   readonly kind = 'session-expired' as const;

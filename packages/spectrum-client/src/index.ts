@@ -9,6 +9,7 @@ export {
 export {
   isSpectrumError,
   SpectrumAuthError,
+  SpectrumCallLimitError,
   SpectrumError,
   type SpectrumErrorKind,
   SpectrumFaultError,
@@ -81,6 +82,6 @@ export type {
   UpdateVendorInput,
 } from './services/put-services.js';
 export type { RowStream } from './streaming/row-stream.js';
-export type { FetchLike } from './transport/http-transport.js';
+export type { CallGate, FetchLike } from './transport/http-transport.js';
 export type { RetryOptions } from './transport/retry-policy.js';
 export { formatMoneyCents, formatWireDate, parseMoneyCents, parseWireDate } from './wire/wire-values.js';

@@ -105,7 +105,18 @@ export class BudgetsService {
     }
     const link = await this.repo.linkFor(record.id, tx);
     // PRE-1: what the last sync saw of the job's phases and the company's cost types
-    const spectrum = await this.spectrum.stored({ jobNumber: project.jobNumber, costTypes: true }, tx);
+    const spectrum = await this.spectrum.stored(
+      {
+        jobNumber: project.jobNumber,
+        costTypes: true,
+        // PRE-4: the contract the budget changes' change requests are written on
+        changeRequestContract: {
+          jobNumber: project.jobNumber,
+          customerCode: await this.projects.primeContractCustomer(projectId, tx),
+        },
+      },
+      tx,
+    );
     return { project, record, link, budget: budgetToDomain(record, link), spectrum };
   }
 

@@ -146,6 +146,7 @@ export class CommitmentsService {
         sendToErp: checkCommitmentChangeOrderExport(cco, commitment, company, codes, {
           jobNumber: spectrum.jobNumber,
           jobPhases: spectrum.jobPhases ?? null,
+          changeRequestContract: spectrum.changeRequestContract ?? null,
         }),
         deleteCommitmentChangeOrder: checkCommitmentChangeOrderDelete(cco),
       }),
@@ -185,6 +186,20 @@ export class CommitmentsService {
       [...companies.values()].map((x) => x.vendorCode),
       tx,
     );
+    // PRE-4: the contract each shown change order's change request would be written on
+    const crContracts = new Map<string, CommitmentSpectrumFacts['changeRequestContract']>();
+    if (withChangeOrders)
+      for (const r of records.filter((x) => ccos.some((cco) => cco.commitmentId === x.id)))
+        crContracts.set(
+          r.id,
+          await this.spectrum.storedChangeRequestContract(
+            {
+              jobNumber: jobOf(r.projectId),
+              customerCode: await this.projects.primeContractCustomer(r.projectId, tx),
+            },
+            tx,
+          ),
+        );
     return records.map((r) => {
       const link = links.get(r.id);
       const c = commitmentToDomain(r, link);
@@ -207,7 +222,10 @@ export class CommitmentsService {
         ...(withChangeOrders
           ? {
               changeOrders: own.map((x) =>
-                this.changeOrderView(x, ccoLinks.get(x.id), c, company, codes, spectrum),
+                this.changeOrderView(x, ccoLinks.get(x.id), c, company, codes, {
+                  ...spectrum,
+                  changeRequestContract: crContracts.get(r.id) ?? null,
+                }),
               ),
             }
           : {}),
@@ -388,6 +406,11 @@ export class CommitmentsService {
     const spectrum: CommitmentSpectrumFacts = {
       jobNumber,
       jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
+      // PRE-4: the contract the change request is written on
+      changeRequestContract: await this.spectrum.storedChangeRequestContract(
+        { jobNumber, customerCode: await this.projects.primeContractCustomer(commitment.projectId, tx) },
+        tx,
+      ),
     };
     return { c, company, codes: await this.costCodes.codesOfList(listId, tx), spectrum };
   }

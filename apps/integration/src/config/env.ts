@@ -33,6 +33,11 @@ export const envSchema = z.object({
   SPECTRUM_URL: z.url().optional(),
   SPECTRUM_COMPANY_CODE: z.string().max(3).optional(),
   SPECTRUM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * OPS-13: how long a Spectrum call may wait for a free slot of the connection's call limit before it is given up
+   * unsent (an export then waits for its next attempt, a sync run fails with the reason).
+   */
+  SPECTRUM_CALL_WAIT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Mail: `smtp://user:pass@host:port` (or smtps://). Unset: mail is logged, not sent. */
   SMTP_URL: z
     .string()

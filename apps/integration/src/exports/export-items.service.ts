@@ -151,7 +151,21 @@ export class ExportItemsService {
     switch (type) {
       case 'project': {
         const p = await this.projects.loadDomain(id, tx);
-        return p ? { ...base, check: checkProjectExport(p, facts), snapshot: { ...p } } : null;
+        if (!p) return null;
+        // PRE-3: the job takes the template job's customer
+        const spectrum = facts.templateJob
+          ? await this.spectrumFacts(
+              source,
+              {
+                customer: {
+                  templateJobNumber: facts.templateJob.jobNumber,
+                  fallback: facts.templateJob.customerCode,
+                },
+              },
+              tx,
+            )
+          : {};
+        return { ...base, check: checkProjectExport(p, facts, spectrum), snapshot: { ...p } };
       }
       case 'company': {
         const c = await this.companies.loadDomain(id, tx);
@@ -180,7 +194,17 @@ export class ExportItemsService {
         const project = change ? await this.projects.loadDomain(change.projectId, tx) : null;
         if (!change || !project) return null;
         const budget = await this.budgets.loadDomain(change.projectId, tx);
-        const spectrum = await this.spectrumFacts(source, { jobNumber: project.jobNumber }, tx);
+        const spectrum = await this.spectrumFacts(
+          source,
+          {
+            jobNumber: project.jobNumber,
+            changeRequestContract: {
+              jobNumber: project.jobNumber,
+              customerCode: await this.repo.projectContractCustomer(change.projectId, tx),
+            },
+          },
+          tx,
+        );
         return {
           ...base,
           check: checkBudgetChangeExport(project, budget, change, spectrum),
@@ -213,7 +237,17 @@ export class ExportItemsService {
         };
         const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId, tx);
         const jobNumber = (await this.projects.loadDomain(c.projectId, tx))?.jobNumber ?? null;
-        const spectrum = await this.spectrumFacts(source, { jobNumber }, tx);
+        const spectrum = await this.spectrumFacts(
+          source,
+          {
+            jobNumber,
+            changeRequestContract: {
+              jobNumber,
+              customerCode: await this.repo.projectContractCustomer(c.projectId, tx),
+            },
+          },
+          tx,
+        );
         return {
           ...base,
           check: checkCommitmentChangeOrderExport(cco, c, company, codes, { ...spectrum, jobNumber }),
@@ -231,6 +265,7 @@ export class ExportItemsService {
           {
             jobNumber: contract.jobNumber,
             contract: { jobNumber: contract.jobNumber, customerCode: contract.customerCode },
+            customer: { code: contract.customerCode },
           },
           tx,
         );

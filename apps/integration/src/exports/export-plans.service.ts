@@ -6,6 +6,10 @@ import {
   deriveChangeRequestNumber,
   deriveSubcontractNumber,
   type ExportableType,
+  explainChangeRequestNumber,
+  explainJobNumber,
+  explainSubcontractNumber,
+  explainVendorCode,
   firstFreeWithCounter,
   type IntegrationFacts,
   keepTail,
@@ -66,6 +70,8 @@ export interface Prepared {
   /** Reasons that stop the accept whatever key is chosen (e.g. no GL account). */
   blockers: Reason[];
   derive(taken: ReadonlySet<string>): string | null;
+  /** How a derived key was made from the PM record, in words (shown beside the pre-filled key). */
+  explain?(value: string): string;
   validate(value: string, taken: ReadonlySet<string>): Check;
   build(value: string): { spectrumKey: string; keyFields: Record<string, string>; steps: NewStep[] };
 }
@@ -185,6 +191,7 @@ export class ExportPlansService {
           blockers,
           derive: (taken) =>
             base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), jobs.probed),
+          explain: (value) => explainJobNumber(p.number ?? '', value),
           validate: (value, taken) =>
             allOf(
               validateJobNumber(value, { field: 'spectrumId', rule: 'JOB-2' }),
@@ -242,6 +249,7 @@ export class ExportPlansService {
           blockers,
           derive: (taken) =>
             base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), vendors.probed),
+          explain: (value) => explainVendorCode(c.name, value),
           validate: (value, taken) =>
             allOf(
               validateVendorCode(value, { field: 'spectrumId', rule: 'VEN-2' }),
@@ -317,6 +325,11 @@ export class ExportPlansService {
             });
             return d.ok ? d.value : null;
           },
+          explain: (value) =>
+            explainSubcontractNumber(
+              { pmNumber: c.number, kind: c.kind, usePmNumber: facts.settings.usePmContractNumber },
+              value,
+            ),
           validate: (value, taken) => validateApproverKey({ value, kind: 'subcontract', taken }),
           build: (subcontractNumber) => {
             const { header: mapped, lines } = mapCommitmentToSubcontract(
@@ -380,6 +393,16 @@ export class ExportPlansService {
             });
             return d.ok ? d.value : null;
           },
+          explain: (value) =>
+            explainChangeRequestNumber(
+              {
+                pmNumber: target.pmNumber,
+                parentNumber: target.parentNumber,
+                usePmNumber: facts.settings.usePmChangeOrderNumber,
+                source: type,
+              },
+              value,
+            ),
           validate: (value, taken) => validateApproverKey({ value, kind: 'change_request', taken, rule }),
           build: (changeRequestNumber) => {
             const payloads = target.map(companyCode, changeRequestNumber);
@@ -634,6 +657,17 @@ export class ExportPlansService {
     }
     void type;
     return out.filter((k) => k !== '');
+  }
+
+  /**
+   * How the pre-filled key was made, in words: a key an earlier accepted request of the item fixed is kept (APP-3),
+   * any other pre-fill comes from the item's PM number or name by the type's rule.
+   */
+  prefillRule(prepared: Prepared, prefill: string | null, ownKey: string | null): string | null {
+    if (prefill === null) return null;
+    if (ownKey !== null && prefill.toUpperCase() === ownKey.toUpperCase())
+      return 'the key an earlier accepted export of this item fixed in Spectrum, kept so that Spectrum gets the item once';
+    return prepared.explain?.(prefill) ?? null;
   }
 
   /**

@@ -7,6 +7,7 @@ import {
   PUT_METHOD,
   putInputFromWire,
   SpectrumAuthError,
+  SpectrumCallLimitError,
   SpectrumValidationError,
 } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
@@ -469,6 +470,18 @@ export class ExportWorker implements OnModuleDestroy {
       });
       if (error instanceof SpectrumAuthError) await this.settings.recordAuthorizationFailure(reason);
       log.warn({ reason }, 'export paused: Spectrum refused the credentials');
+      return;
+    }
+    if (error instanceof SpectrumCallLimitError) {
+      // OPS-13: the call was never sent (no free slot of the shared call limit in time): not an attempt, the request
+      // waits a little and goes on from the same step
+      const delay = this.backoff(1);
+      await this.repo.release(request.id, this.instanceId, {
+        nextAttemptAt: new Date(now.getTime() + delay),
+        lastError: `Waiting for Spectrum capacity${where}: ${describeError(error)}; nothing was sent, retrying.`,
+        lastErrorKind: 'transport',
+      });
+      log.warn({ delayMs: delay, error: error.message }, 'export waits for a Spectrum call slot');
       return;
     }
     const transient =

@@ -75,6 +75,14 @@ export const exportRequestDetailSchema = exportRequestSchema
       .object({
         spectrumId: z.string().nullable().optional(),
         changeRequestId: z.string().nullable().optional(),
+        rule: z
+          .string()
+          .nullable()
+          .optional()
+          .describe(
+            "How the pre-filled key was made from the PM record, in words (e.g. the commitment number's last 3 " +
+              'letters or digits + "-" + the change order number\'s last 3); null when nothing is pre-filled',
+          ),
         blockedBy: z.array(reasonSchema).optional().describe('Why the key cannot be fixed as it is'),
         error: z.string().optional().describe('Why Spectrum could not be read to pre-fill the key'),
       })

@@ -51,9 +51,16 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 const APPROVER_SIDE_CODES: ReadonlySet<string> = new Set([
   'template-job-missing',
   'template-job-invalid',
+  'template-customer-not-in-spectrum',
   'integration-not-connected',
   'connection-not-configured',
 ]);
+
+/** The steps whose input comes (partly) from the settings' template job, per exported type (APP-4 re-plan). */
+const SETTINGS_FED_STEPS: Partial<Record<ExportableType, ReadonlySet<string>>> = {
+  project: new Set(['AddJob', 'AddPhase']),
+  commitment: new Set(['UpdateSubcontract']),
+};
 
 /** Reasons that only say an item is in the queue: at accept it is, as this very request (APP-1, BUD-6). */
 const IN_QUEUE_CODES: ReadonlySet<string> = new Set([
@@ -202,8 +209,10 @@ export class ExportsService {
       const d = this.plans.decide(prepared, r.type as ExportableType, {}, reserved, payloadOf(r).carriedKey);
       const value = d.ok ? d.value : d.prefill;
       const field = prepared.kind === 'change_request' ? 'changeRequestId' : 'spectrumId';
+      const key = prepared.kind === 'none' ? null : value;
       return {
-        [field]: prepared.kind === 'none' ? null : value,
+        [field]: key,
+        rule: key === null ? null : this.plans.prefillRule(prepared, key, payloadOf(r).carriedKey),
         blockedBy: d.ok ? [] : d.reasons,
       };
     } catch (e) {
@@ -698,23 +707,32 @@ export class ExportsService {
   }
 
   /**
-   * JOB-3, APP-4: a failed job export whose `AddJob` was not written is planned again before the retry, so a template
-   * job fixed since (in Spectrum or in the settings) reaches Spectrum; the job number the approver fixed is kept.
+   * JOB-3, APP-4: a failed export's unwritten steps whose input came from the settings are planned again before the
+   * retry, so a template job fixed since (in Spectrum or in the settings) reaches Spectrum without a reject and
+   * re-send: a job's `AddJob` (division, cost center, customer, taxable, price method) and its `AddPhase` steps (price
+   * method), a commitment's subcontract header (the template job's GL account). The key fixed at accept is kept;
+   * steps already written are never planned again.
    */
   private async replanFromSettings(
     r: ExportRequestRecord,
   ): Promise<{ seq: number; input: Record<string, string> }[]> {
-    if (r.state !== 'failed' || r.type !== 'project' || !r.spectrumKey) return [];
+    const services = SETTINGS_FED_STEPS[r.type as ExportableType];
+    if (r.state !== 'failed' || !services || !r.spectrumKey) return [];
     const pending = (await this.repo.steps(r.id)).filter(
-      (s) => s.status === 'pending' && s.service === 'AddJob',
+      (s) => s.status === 'pending' && services.has(s.service),
     );
     if (pending.length === 0) return [];
-    const prepared = await this.prepare(r, undefined, r.spectrumKey);
+    const key = r.type === 'commitment' ? r.keyFields?.subcontractNumber : r.spectrumKey;
+    if (!key) return [];
+    const prepared = await this.prepare(r, undefined, key);
     if (prepared.blockers.length > 0)
-      throw unprocessable('The job export cannot be retried as it is.', prepared.blockers);
-    const planned = prepared.build(r.spectrumKey).steps;
+      throw unprocessable(
+        `The ${this.items.label(r.type as ExportableType)} export cannot be retried as it is.`,
+        prepared.blockers,
+      );
+    const planned = prepared.build(key).steps;
     return pending.flatMap((s) => {
-      const step = planned.find((p) => p.service === s.service);
+      const step = planned.find((p) => p.service === s.service && p.name === s.name);
       return step ? [{ seq: s.seq, input: step.input }] : [];
     });
   }

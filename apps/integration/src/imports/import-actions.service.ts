@@ -201,7 +201,8 @@ export class ImportActionsService {
         const link = await this.locked(id, 'vendor', tx);
         const company = await this.companies.findById(companyId, tx);
         if (!company) throw notFound('Company', companyId);
-        if (link.state === 'synced' && link.pmId === companyId) return result(link, false, { companyId });
+        if (link.state === 'synced' && link.pmId === companyId)
+          return result(link, false, { companyId, linked: false });
         const own = (await this.repo.linksOfPmItems(['vendor', 'company'], [companyId], tx)).find(
           (l) => l.state !== 'unlinked' && l.spectrumKey && l.id !== link.id,
         );
@@ -233,7 +234,8 @@ export class ImportActionsService {
           },
           tx,
         );
-        return result(done, true, { companyId: company.id });
+        // VEN-1: the company existed already; nothing was created, the link is new
+        return result(done, false, { companyId: company.id, linked: true });
       });
     } catch (e) {
       // VEN-6: a concurrent request linked the company to another vendor (one link per company and type)

@@ -34,6 +34,7 @@ export const KIND = {
   vendor: 'vendor',
   contract: 'contract',
   contractItem: 'contract_item',
+  customer: 'customer',
 } as const;
 
 /** Natural keys of composite Spectrum records (job|phase|costType, job|customer, job|customer|billingItem). */

@@ -163,6 +163,7 @@ export class ImportableChecks {
           masterJob: f.job?.masterJob ?? null,
           linkedProjectId: f.linkedProjectId,
           templateJobNumber: f.templateJobNumber,
+          statusCode: f.job?.statusCode ?? null,
         }),
         checkFrom([goneReason('JOB-1', 'Job', key, f.vanished)]),
       ),

@@ -43,7 +43,7 @@ const importPrimeContractBody = z.object({ projectId: z.string().trim().min(1).m
 
 /** 201 when the action created or linked something now, 200 when it repeated a request that had already done it. */
 function send(res: Response, r: ActionResult): ActionResult {
-  res.status(r.created ? 201 : 200);
+  res.status((typeof r.linked === 'boolean' ? r.linked : r.created) ? 201 : 200);
   return r;
 }
 

@@ -165,7 +165,18 @@ export const importVendorResultSchema = z
   .meta({ id: 'ImportVendorResult' });
 
 export const linkVendorResultSchema = z
-  .object({ ...actionResult, companyId: z.string() })
+  .object({
+    ...actionResult,
+    created: z
+      .literal(false)
+      .describe('Always false: linking ties the vendor to a company that exists, none is created'),
+    linked: z
+      .boolean()
+      .describe(
+        'True when this request made the link (201), false when it repeated one that already had (200)',
+      ),
+    companyId: z.string(),
+  })
   .meta({ id: 'LinkVendorResult' });
 
 export const importBudgetResultSchema = z

@@ -6,6 +6,8 @@ export const SECRET_BOX = Symbol('SECRET_BOX');
 export const CLOCK = Symbol('CLOCK');
 export const SPECTRUM_CLIENT_FACTORY = Symbol('SPECTRUM_CLIENT_FACTORY');
 export const MAILER = Symbol('MAILER');
+/** The demo's in-process mail catcher (`MailCatcher`), or null when mail goes elsewhere. */
+export const MAIL_CATCHER = Symbol('MAIL_CATCHER');
 
 /** The time source; tests pass a fake one. */
 export interface Clock {

@@ -121,7 +121,11 @@ export class PrimeContractsService {
         spectrumContractChangedAt: await this.repo.spectrumChangedAt(r, tx),
       },
       spectrum: await this.spectrum.stored(
-        { jobNumber: r.jobNumber, contract: { jobNumber: r.jobNumber, customerCode: r.customerCode } },
+        {
+          jobNumber: r.jobNumber,
+          contract: { jobNumber: r.jobNumber, customerCode: r.customerCode },
+          customer: { code: r.customerCode },
+        },
         tx,
       ),
     };

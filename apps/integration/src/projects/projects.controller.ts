@@ -2,6 +2,7 @@ import { validateCostType, validatePhaseCode } from '@bridge/rules';
 import {
   Body,
   Controller,
+  Delete,
   Get,
   HttpCode,
   Inject,
@@ -139,5 +140,25 @@ export class ProjectsController {
     const { view, created } = await this.projects.addCostCode(actor, id, body);
     res.status(created ? 201 : 200);
     return view;
+  }
+
+  @Delete(':id/cost-codes/:code')
+  @HttpCode(204)
+  @RequirePermission('pm.edit')
+  @ApiOperation({
+    operationId: 'removeProjectCostCode',
+    summary:
+      'Remove a cost code with its cost types from a project (WBS-5); refused with every reason while a budget, ' +
+      'budget change, commitment, change order or prime contract change order line uses it, once it is a phase of ' +
+      'the linked Spectrum job, or while the project is in the export queue',
+  })
+  @ZodResponse(204, null, 'Removed')
+  @ApiProblems(404, 422)
+  async removeCostCode(
+    @CurrentUser() actor: AuthUser,
+    @Param('id') id: string,
+    @Param('code') code: string,
+  ): Promise<void> {
+    await this.projects.removeCostCode(actor, id, code);
   }
 }

@@ -1,4 +1,10 @@
-import type { Project, ProjectCostCode, SyncState } from '@bridge/rules';
+import {
+  type CostCodeUse,
+  type Project,
+  type ProjectCostCode,
+  type SyncState,
+  stripPhaseDashes,
+} from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
@@ -285,6 +291,67 @@ export class ProjectsRepository {
   }
 
   /** The project's cost codes by code, with the ids and sync flags of their cost types. */
+  /** PRE-4: the customer of the project's own prime contract (the first one), which its change requests use. */
+  async primeContractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const c = await tx.primeContract.findFirst({
+      where: { projectId },
+      orderBy: { id: 'asc' },
+      select: { customerCode: true },
+    });
+    return c?.customerCode ?? null;
+  }
+
+  /**
+   * WBS-5: how many lines of the project name a cost code (compared without dashes and case), and which of its cost
+   * types are synced with the Spectrum job.
+   */
+  async costCodeUse(projectId: string, code: string, tx: Tx): Promise<CostCodeUse> {
+    const key = stripPhaseDashes(code).toUpperCase();
+    const count = (rows: { costCode: string | null }[]) =>
+      rows.filter((r) => r.costCode !== null && stripPhaseDashes(r.costCode).toUpperCase() === key).length;
+    const select = { costCode: true } as const;
+    const [budget, budgetChange, commitment, changeOrder, pcco, own] = await Promise.all([
+      tx.budgetLine.findMany({ where: { budget: { projectId } }, select }),
+      tx.budgetChangeLine.findMany({ where: { budgetChange: { projectId } }, select }),
+      tx.commitmentLine.findMany({ where: { commitment: { projectId } }, select }),
+      tx.commitmentChangeOrderLine.findMany({
+        where: { changeOrder: { commitment: { projectId } } },
+        select,
+      }),
+      tx.primeContractChangeOrderLine.findMany({
+        where: { changeOrder: { primeContract: { projectId } } },
+        select,
+      }),
+      tx.projectCostCode.findUnique({
+        where: { projectId_code: { projectId, code: key } },
+        include: { costTypes: { where: { syncedWithSpectrum: true }, select: { costType: true } } },
+      }),
+    ]);
+    return {
+      budgetLines: count(budget),
+      budgetChangeLines: count(budgetChange),
+      commitmentLines: count(commitment),
+      commitmentChangeOrderLines: count(changeOrder),
+      primeContractLines: count(pcco),
+      syncedCostTypes: own?.costTypes.map((t) => t.costType) ?? [],
+    };
+  }
+
+  /** WBS-5: removes a project cost code with its cost types; false when the project has no such code. */
+  async removeCostCode(
+    projectId: string,
+    code: string,
+    tx: Tx,
+  ): Promise<{ code: string; description: string; costTypes: string[] } | null> {
+    const row = await tx.projectCostCode.findUnique({
+      where: { projectId_code: { projectId, code } },
+      include: { costTypes: { select: { costType: true }, orderBy: { costType: 'asc' } } },
+    });
+    if (!row) return null;
+    await tx.projectCostCode.delete({ where: { id: row.id } });
+    return { code: row.code, description: row.description, costTypes: row.costTypes.map((t) => t.costType) };
+  }
+
   async costCodeStates(
     projectId: string,
     tx: Tx | PrismaClient = this.db,

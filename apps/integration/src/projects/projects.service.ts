@@ -1,8 +1,10 @@
 import {
+  checkCostCodeRemoval,
   checkProjectExport,
   checkWbsSegments,
   type IntegrationFacts,
   reason,
+  type SpectrumPreflightFacts,
   stripPhaseDashes,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
@@ -66,7 +68,21 @@ export class ProjectsService {
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  private view(p: ProjectRecord, link: LinkView | null | undefined, facts: IntegrationFacts, full: boolean) {
+  /** PRE-3: the template job's customer as last synced (the same for every project). */
+  private async customerFacts(facts: IntegrationFacts): Promise<SpectrumPreflightFacts> {
+    if (!facts.templateJob) return {};
+    return this.spectrum.stored({
+      customer: { templateJobNumber: facts.templateJob.jobNumber, fallback: facts.templateJob.customerCode },
+    });
+  }
+
+  private view(
+    p: ProjectRecord,
+    link: LinkView | null | undefined,
+    facts: IntegrationFacts,
+    full: boolean,
+    spectrum: SpectrumPreflightFacts,
+  ) {
     const { costCodes, createdAt, updatedAt, state, ...fields } = p;
     return {
       ...fields,
@@ -76,21 +92,24 @@ export class ProjectsService {
       ...(full ? { costCodes: costCodes.map(costCodeView) } : { costCodeCount: costCodes.length }),
       usesSpectrumCostCodes:
         facts.standardCostCodeListId !== null && p.costCodeListId === facts.standardCostCodeListId,
-      ...syncFields('project', link, { sendToErp: checkProjectExport(projectToDomain(p, link), facts) }),
+      ...syncFields('project', link, {
+        sendToErp: checkProjectExport(projectToDomain(p, link), facts, spectrum),
+      }),
     };
   }
 
   async list(filter: ProjectListFilter, afterId: string | undefined, limit: number): Promise<Page<unknown>> {
     const rows = await this.repo.list(filter, afterId, limit + 1);
     const [links, facts] = await Promise.all([this.repo.linksFor(rows.map((r) => r.id)), this.facts.get()]);
-    return toPage(rows, limit, (r) => this.view(r, links.get(r.id), facts, false));
+    const spectrum = await this.customerFacts(facts);
+    return toPage(rows, limit, (r) => this.view(r, links.get(r.id), facts, false, spectrum));
   }
 
   async get(id: string) {
     const p = await this.repo.findById(id);
     if (!p) throw notFound('Project', id);
     const [link, facts] = await Promise.all([this.repo.linkFor(id), this.facts.get()]);
-    return this.view(p, link, facts, true);
+    return this.view(p, link, facts, true, await this.customerFacts(facts));
   }
 
   private async assertListExists(listId: string | null | undefined, tx?: Tx): Promise<void> {
@@ -132,7 +151,8 @@ export class ProjectsService {
       );
       return p;
     });
-    return this.view(created, null, await this.facts.get(), true);
+    const facts = await this.facts.get();
+    return this.view(created, null, facts, true, await this.customerFacts(facts));
   }
 
   /** APP-1: while the project waits in (or moves through) the export queue it is read-only. */
@@ -159,7 +179,8 @@ export class ProjectsService {
       );
       return { p, link };
     });
-    return this.view(updated.p, updated.link, await this.facts.get(), true);
+    const facts = await this.facts.get();
+    return this.view(updated.p, updated.link, facts, true, await this.customerFacts(facts));
   }
 
   /**
@@ -231,6 +252,38 @@ export class ProjectsService {
         tx,
       );
       return { view: costCodeView(record), created };
+    });
+  }
+
+  /**
+   * WBS-5: removes a cost code (with its cost types) from a project, so a project stuck on a code it should not have
+   * (e.g. one added while it had no cost code list) can be set right. Refused with every reason while a line uses
+   * it, once it is a phase of the linked Spectrum job, or while the project is in the export queue.
+   */
+  async removeCostCode(actor: AuthUser, projectId: string, rawCode: string): Promise<void> {
+    const code = stripPhaseDashes(rawCode.trim()).toUpperCase();
+    await this.repo.transaction(async (tx) => {
+      await this.repo.lock(projectId, tx);
+      const project = await this.repo.findById(projectId, tx);
+      if (!project) throw notFound('Project', projectId);
+      if (!(await this.repo.costCodeStates(projectId, tx)).has(code))
+        throw notFound('Project cost code', rawCode);
+      const link = await this.repo.linkFor(projectId, tx);
+      const check = checkCostCodeRemoval(code, await this.repo.costCodeUse(projectId, code, tx), link?.state);
+      if (!check.ok)
+        throw unprocessable(`Cost code ${code} cannot be removed from the project.`, check.reasons);
+      const removed = await this.repo.removeCostCode(projectId, code, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'project.cost_code.remove',
+          itemType: 'project',
+          itemId: projectId,
+          before: removed,
+          after: null,
+        },
+        tx,
+      );
     });
   }
 }

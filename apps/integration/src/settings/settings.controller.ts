@@ -42,6 +42,20 @@ const connectionBody = z
       .nullable()
       .optional()
       .describe('Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it.'),
+    maxConcurrentCalls: z
+      .number({ error: 'must be a whole number from 1 to 32' })
+      .int('must be a whole number from 1 to 32')
+      .min(1, 'must be a whole number from 1 to 32')
+      .max(32, 'must be a whole number from 1 to 32')
+      .optional()
+      .describe('OPS-11: Spectrum calls in flight at once, across all instances (default 4).'),
+    callsPerSecond: z
+      .number({ error: 'must be a whole number from 1 to 500' })
+      .int('must be a whole number from 1 to 500')
+      .min(1, 'must be a whole number from 1 to 500')
+      .max(500, 'must be a whole number from 1 to 500')
+      .optional()
+      .describe('OPS-11: Spectrum calls started within any one second, across all instances (default 10).'),
   })
   .strict();
 
@@ -111,6 +125,7 @@ export class SettingsController {
     summary: 'Call Spectrum with the stored settings and record Connected / Not Connected (GEN-3)',
   })
   @ZodResponse(200, connectionTestSchema, 'The test ran; connectionStatus says how it went')
+  @ApiProblems(503)
   testConnection(@CurrentUser() actor: AuthUser) {
     return this.settings.testConnection(actor.id);
   }
@@ -131,10 +146,13 @@ export class SettingsController {
   @ZodBody(generalBody)
   @ApiOperation({
     operationId: 'updateGeneralSettings',
-    summary: 'Change general settings (GEN-4) and the template job (JOB-3; null removes it)',
+    summary:
+      'Change general settings (GEN-4) and the template job (JOB-3; null removes it). A new or changed template ' +
+      'job is checked against Spectrum first (GEN-6): 422 naming each field Spectrum contradicts, 503 when Spectrum ' +
+      'could not be asked; nothing is saved then.',
   })
   @ZodResponse(200, generalSettingsSchema)
-  @ApiProblems(422)
+  @ApiProblems(422, 503)
   updateGeneral(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof generalBody>) {
     return this.settings.updateGeneral(actor.id, body);
   }

@@ -22,6 +22,9 @@ export interface StoredSettings {
   general: GeneralSettings;
   templateJob: TemplateJob | null;
   vendorTypeFilter: string[];
+  /** OPS-11: the shared Spectrum call limit. */
+  spectrumMaxConcurrentCalls: number;
+  spectrumCallsPerSecond: number;
 }
 
 /** The columns a settings change may write (undefined = unchanged). */
@@ -39,6 +42,8 @@ export interface SettingsPatch {
   general?: Partial<GeneralSettings>;
   templateJob?: TemplateJob | null;
   vendorTypeFilter?: string[];
+  spectrumMaxConcurrentCalls?: number;
+  spectrumCallsPerSecond?: number;
 }
 
 /** An open transaction; opaque to services. */
@@ -67,6 +72,8 @@ const toStored = (r: Row): StoredSettings => ({
   },
   templateJob: (r.templateJob as TemplateJob | null) ?? null,
   vendorTypeFilter: r.vendorTypeFilter,
+  spectrumMaxConcurrentCalls: r.spectrumMaxConcurrentCalls,
+  spectrumCallsPerSecond: r.spectrumCallsPerSecond,
 });
 
 function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
@@ -88,6 +95,8 @@ function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
     budgetDirectCosts: g.budgetDirectCosts,
     vendorUpdates: g.vendors,
     vendorTypeFilter: p.vendorTypeFilter,
+    spectrumMaxConcurrentCalls: p.spectrumMaxConcurrentCalls,
+    spectrumCallsPerSecond: p.spectrumCallsPerSecond,
   };
   if (p.templateJob !== undefined) {
     data.templateJob =

@@ -21,6 +21,14 @@ export const connectionSettingsSchema = z
     authMode: z.enum(AUTH_MODES),
     servicePasswordSet: z.boolean(),
     clientSecretSet: z.boolean(),
+    maxConcurrentCalls: z
+      .number()
+      .int()
+      .describe('OPS-11: Spectrum calls in flight at once, across all instances'),
+    callsPerSecond: z
+      .number()
+      .int()
+      .describe('OPS-11: Spectrum calls started within any one second, across all instances'),
     ...connectionStatusShape,
   })
   .meta({ id: 'ConnectionSettings' });

@@ -1,6 +1,7 @@
 import {
   allOf,
   type Check,
+  checkTemplateJobInSpectrum,
   checkVendorTypeFilterChange,
   type GeneralSettings,
   lockedVendorTypes,
@@ -10,6 +11,7 @@ import {
   validateJobNumber,
   validateText,
 } from '@bridge/rules';
+import { SpectrumRowCapError } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
@@ -39,6 +41,10 @@ export interface ConnectionSettingsView {
   connectionCheckedAt: string | null;
   connectionError: string | null;
   connectedAt: string | null;
+  /** OPS-11: Spectrum calls in flight at once, across all instances. */
+  maxConcurrentCalls: number;
+  /** OPS-11: Spectrum calls started within any one second, across all instances. */
+  callsPerSecond: number;
 }
 
 /** A connection change: omitted fields keep their value; `null` clears a secret or the service user. */
@@ -49,6 +55,8 @@ export interface ConnectionSettingsChange {
   authMode?: AuthMode;
   servicePassword?: string | null;
   clientSecret?: string | null;
+  maxConcurrentCalls?: number;
+  callsPerSecond?: number;
 }
 
 export interface ConnectionTestView {
@@ -81,6 +89,8 @@ const connectionView = (s: StoredSettings): ConnectionSettingsView => ({
   connectionCheckedAt: iso(s.connectionCheckedAt),
   connectionError: s.connectionError,
   connectedAt: iso(s.connectedAt),
+  maxConcurrentCalls: s.spectrumMaxConcurrentCalls,
+  callsPerSecond: s.spectrumCallsPerSecond,
 });
 
 /** The audited part of the connection: never a secret, only whether one is set. */
@@ -91,6 +101,8 @@ const connectionAudit = (s: StoredSettings) => ({
   authMode: s.authMode,
   servicePasswordSet: s.servicePasswordEnc !== null,
   clientSecretSet: s.clientSecretEnc !== null,
+  maxConcurrentCalls: s.spectrumMaxConcurrentCalls,
+  callsPerSecond: s.spectrumCallsPerSecond,
 });
 
 const generalView = (s: StoredSettings): GeneralSettingsView => ({
@@ -183,11 +195,21 @@ export class SettingsService implements OnModuleInit {
         (change.authMode !== undefined && change.authMode !== before.authMode) ||
         change.servicePassword !== undefined ||
         change.clientSecret !== undefined;
-      if (!changed) return { before, after: before };
-      // The last check was about other settings: the status says so until the connection is tested again.
-      patch.connectionStatus = 'not_connected';
-      patch.connectionCheckedAt = null;
-      patch.connectionError = 'The connection settings changed; test the connection again.';
+      // OPS-11: the call limit applies to the next clients built (the next export batch, sync run or test); changing
+      // it says nothing about whether Spectrum accepts the connection, so the status stays
+      const limitsChanged =
+        (change.maxConcurrentCalls !== undefined &&
+          change.maxConcurrentCalls !== before.spectrumMaxConcurrentCalls) ||
+        (change.callsPerSecond !== undefined && change.callsPerSecond !== before.spectrumCallsPerSecond);
+      if (!changed && !limitsChanged) return { before, after: before };
+      patch.spectrumMaxConcurrentCalls = change.maxConcurrentCalls;
+      patch.spectrumCallsPerSecond = change.callsPerSecond;
+      if (changed) {
+        // The last check was about other settings: the status says so until the connection is tested again.
+        patch.connectionStatus = 'not_connected';
+        patch.connectionCheckedAt = null;
+        patch.connectionError = 'The connection settings changed; test the connection again.';
+      }
       const after = await this.repo.update(patch, tx);
       const notes = [
         change.servicePassword !== undefined &&
@@ -222,8 +244,24 @@ export class SettingsService implements OnModuleInit {
       const client = await this.clients.create({ retry: { attempts: 1 } });
       const result = await client.testConnection();
       if (result.connected) status = 'connected';
-      else error = scrub(result.reason, secrets);
+      else if (result.notSent) {
+        // OPS-13: the test never reached Spectrum (no free call slot): nothing is known, nothing is recorded
+        throw new ProblemError(
+          503,
+          'spectrum-busy',
+          `The connection was not tested: ${scrub(result.reason, secrets)}. Try again in a moment.`,
+          [
+            {
+              field: 'connection',
+              rule: 'OPS-13',
+              code: 'spectrum-call-limit',
+              message: scrub(result.reason, secrets),
+            },
+          ],
+        );
+      } else error = scrub(result.reason, secrets);
     } catch (e) {
+      if (e instanceof ProblemError) throw e;
       error = e instanceof ConnectionNotConfiguredError ? e.message : describeError(e, secrets);
     }
     const now = this.clock.now();
@@ -270,6 +308,10 @@ export class SettingsService implements OnModuleInit {
     if (normalized) {
       const check = checkTemplateJob(normalized);
       if (!check.ok) throw unprocessable('The template job is not valid.', check.reasons);
+      const stored = (await this.repo.get()).templateJob;
+      // compared in one key order (the stored JSON may come back in another)
+      if (!stored || JSON.stringify(normalizeTemplateJob(stored)) !== JSON.stringify(normalized))
+        await this.checkInSpectrum(normalized);
     }
     const after = await this.repo.transaction(async (tx) => {
       const before = await this.repo.getForUpdate(tx);
@@ -292,6 +334,69 @@ export class SettingsService implements OnModuleInit {
     return generalView(after);
   }
 
+  /**
+   * GEN-6: a new or changed template job is checked against Spectrum before it is saved (the job, its customer and
+   * the values exported jobs copy from it). Spectrum that cannot be asked refuses the save with the reason: a
+   * template job nobody could check would only fail at an approved export.
+   */
+  private async checkInSpectrum(t: TemplateJob): Promise<void> {
+    const refused = (status: number, code: string, message: string): never => {
+      throw new ProblemError(
+        status,
+        status === 503 ? 'spectrum-unavailable' : 'not-eligible',
+        `The template job could not be checked against Spectrum, so nothing was saved: ${message}`,
+        [{ field: 'templateJob', rule: 'GEN-6', code, message }],
+      );
+    };
+    const secrets = await this.openSecrets();
+    let check: ReturnType<typeof checkTemplateJobInSpectrum>;
+    try {
+      // one attempt: the admin is waiting for the answer, and can save again
+      const client = await this.clients.create({ retry: { attempts: 1 } });
+      const [job] = (await client.listJobs({ jobNumber: t.jobNumber }).toArray()).filter(
+        (j) => j.jobNumber.trim().toUpperCase() === t.jobNumber.toUpperCase(),
+      );
+      let customerExists: boolean | null = null;
+      const code = t.customerCode.trim().toUpperCase();
+      if (job && code !== '') {
+        try {
+          const customers = await client.getCustomers({ status: 'ALL' }).toArray();
+          customerExists = customers.some((c) => c.customerCode.trim().toUpperCase() === code);
+        } catch (e) {
+          // GetCustomers cannot be narrowed: past 500 customers the customer is left to the accept-time check
+          if (!(e instanceof SpectrumRowCapError)) throw e;
+        }
+      }
+      check = checkTemplateJobInSpectrum(
+        t,
+        job
+          ? {
+              jobNumber: job.jobNumber,
+              division: job.division,
+              costCenter: job.costCenter,
+              customerCode: job.customerCode,
+              taxable: job.taxableFlag.trim().toUpperCase() === 'Y',
+              priceMethodCode: job.priceMethodCode,
+            }
+          : null,
+        customerExists,
+      );
+    } catch (e) {
+      if (e instanceof ConnectionNotConfiguredError)
+        return refused(
+          422,
+          'connection-not-configured',
+          `${e.message} Set up the connection to Spectrum first; the template job is checked against Spectrum when it is saved.`,
+        );
+      return refused(
+        503,
+        'spectrum-unavailable',
+        `Spectrum did not answer (${describeError(e, secrets)}). Test the connection, then save again.`,
+      );
+    }
+    if (!check.ok) throw unprocessable('The template job does not match Spectrum.', check.reasons);
+  }
+
   async getVendorTypeFilter(): Promise<VendorTypeFilterView> {
     const s = await this.repo.get();
     const [synced, known] = await Promise.all([
@@ -310,6 +415,7 @@ export class SettingsService implements OnModuleInit {
         current: before.vendorTypeFilter,
         next: types,
         typesWithSyncedData: synced,
+        knownTypes: await this.repo.knownVendorTypes(tx),
       });
       if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
       const after = await this.repo.update({ vendorTypeFilter: next }, tx);

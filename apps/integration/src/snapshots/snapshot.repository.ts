@@ -141,6 +141,11 @@ export class SnapshotRepository {
     return rows.map((r) => r.key);
   }
 
+  /** Whether any row of a kind was ever stored (its snapshot was taken at least once). */
+  async hasAny(kind: string, tx: Prisma.TransactionClient | PrismaClient = this.db): Promise<boolean> {
+    return (await tx.spectrumRecord.findFirst({ where: { kind }, select: { key: true } })) !== null;
+  }
+
   async count(kind: string): Promise<number> {
     return this.db.spectrumRecord.count({ where: { kind, vanishedAt: null } });
   }

@@ -1,5 +1,12 @@
 import { billingItemKey, phaseCostTypeKey, type SpectrumPreflightFacts } from '@bridge/rules';
-import type { ContractItem, CostType, Phase, VendorMasterRow } from '@bridge/spectrum-client';
+import {
+  type ContractItem,
+  type CostType,
+  type InfoLinkJob,
+  type Phase,
+  SpectrumRowCapError,
+  type VendorMasterRow,
+} from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
@@ -14,8 +21,30 @@ const KIND = {
   costType: 'cost_type',
   contract: 'contract',
   contractItem: 'contract_item',
+  job: 'job',
+  customer: 'customer',
 } as const;
 const contractKey = (jobNumber: string, customerCode: string) => `${jobNumber.trim()}|${customerCode.trim()}`;
+
+/**
+ * PRE-3: the customer an export writes: a given one (a prime contract's), or the template job's (a project's job
+ * takes it), with `fallback` when the template job is not known (the settings' value).
+ */
+export interface CustomerWanted {
+  code?: string | null;
+  templateJobNumber?: string | null;
+  fallback?: string | null;
+}
+
+type Wanted = {
+  jobNumber?: string | null;
+  vendorCode?: string | null;
+  contract?: { jobNumber: string; customerCode: string };
+  costTypes?: boolean;
+  customer?: CustomerWanted;
+  /** PRE-4: the contract a change request is written on: the job, and the customer when the PM side knows it. */
+  changeRequestContract?: { jobNumber: string | null; customerCode?: string | null };
+};
 
 const phaseSet = (rows: readonly Pick<Phase, 'phaseCode' | 'costType'>[]) =>
   new Set(rows.map((r) => phaseCostTypeKey(r.phaseCode, r.costType)));
@@ -70,16 +99,96 @@ export class SpectrumPreflightFactsService {
     );
   }
 
-  /** The stored facts of one item, shaped for its rules check. */
-  async stored(
-    what: {
-      jobNumber?: string | null;
-      vendorCode?: string | null;
-      contract?: { jobNumber: string; customerCode: string };
-      costTypes?: boolean;
-    },
+  /**
+   * PRE-3: the customer as last synced: the template job's customer from the job snapshot, and whether the customer
+   * snapshot has it (`null` when the customers were never synced).
+   */
+  async storedCustomer(w: CustomerWanted, tx?: Tx): Promise<SpectrumPreflightFacts['customer']> {
+    let code = w.code?.trim() ?? '';
+    if (!w.code && w.templateJobNumber) {
+      const job = (
+        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [w.templateJobNumber], tx)
+      ).get(w.templateJobNumber);
+      code = job && !job.vanished ? (job.data.customerCode ?? '').trim() : (w.fallback?.trim() ?? '');
+    }
+    if (code === '') return null;
+    const row = (await this.snapshot.byKeys(KIND.customer, [code], tx)).get(code);
+    if (row) return { code, exists: !row.vanished };
+    return { code, exists: (await this.snapshot.hasAny(KIND.customer, tx)) ? false : null };
+  }
+
+  /** PRE-3: the customer as Spectrum has it now (the template job read from Spectrum; every customer, one read). */
+  async freshCustomer(
+    client: BridgeSpectrumClient,
+    w: CustomerWanted,
+  ): Promise<SpectrumPreflightFacts['customer']> {
+    let code = w.code?.trim() ?? '';
+    if (!w.code && w.templateJobNumber) {
+      const wanted = w.templateJobNumber.trim().toUpperCase();
+      const [job] = (await client.listJobs({ jobNumber: w.templateJobNumber }).toArray()).filter(
+        (j) => j.jobNumber.trim().toUpperCase() === wanted,
+      );
+      // a template job Spectrum lacks is the plan's refusal (template-job-invalid), not a customer's
+      code = job?.customerCode.trim() ?? '';
+    }
+    if (code === '') return null;
+    try {
+      const customers = await client.getCustomers({ status: 'ALL' }).toArray();
+      const upper = code.toUpperCase();
+      return { code, exists: customers.some((c) => c.customerCode.trim().toUpperCase() === upper) };
+    } catch (e) {
+      // GetCustomers cannot be narrowed: past one read's worth of customers, Spectrum's own answer stays (APP-4)
+      if (e instanceof SpectrumRowCapError) return { code, exists: null };
+      throw e;
+    }
+  }
+
+  /** PRE-4: the job's contract with the customer (the given one, else the job's own) as last synced. */
+  async storedChangeRequestContract(
+    w: NonNullable<Wanted['changeRequestContract']>,
     tx?: Tx,
-  ): Promise<SpectrumPreflightFacts> {
+  ): Promise<SpectrumPreflightFacts['changeRequestContract']> {
+    const jobNumber = w.jobNumber?.trim() ?? '';
+    if (jobNumber === '') return null;
+    let customerCode = w.customerCode?.trim() ?? '';
+    if (customerCode === '') {
+      const job = (
+        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [jobNumber], tx)
+      ).get(jobNumber);
+      if (!job || job.vanished) return null;
+      customerCode = (job.data.customerCode ?? '').trim();
+    }
+    if (customerCode === '') return null;
+    const key = contractKey(jobNumber, customerCode);
+    const row = (await this.snapshot.byKeys(KIND.contract, [key], tx)).get(key);
+    const exists = row ? !row.vanished : (await this.snapshot.hasAny(KIND.contract, tx)) ? false : null;
+    return { jobNumber, customerCode, exists };
+  }
+
+  /** PRE-4: the same, read from Spectrum now (the job's customer from Spectrum when the PM side has none). */
+  async freshChangeRequestContract(
+    client: BridgeSpectrumClient,
+    w: NonNullable<Wanted['changeRequestContract']>,
+  ): Promise<SpectrumPreflightFacts['changeRequestContract']> {
+    const jobNumber = w.jobNumber?.trim() ?? '';
+    if (jobNumber === '') return null;
+    let customerCode = w.customerCode?.trim() ?? '';
+    if (customerCode === '') {
+      const [job] = (await client.listJobs({ jobNumber }).toArray()).filter(
+        (j) => j.jobNumber.trim() === jobNumber,
+      );
+      customerCode = job?.customerCode.trim() ?? '';
+    }
+    if (customerCode === '') return null;
+    const contracts = await client.listContracts({ jobNumber, customerCode }).toArray();
+    const exists = contracts.some(
+      (c) => c.jobNumber.trim() === jobNumber && c.customerCode.trim() === customerCode,
+    );
+    return { jobNumber, customerCode, exists };
+  }
+
+  /** The stored facts of one item, shaped for its rules check. */
+  async stored(what: Wanted, tx?: Tx): Promise<SpectrumPreflightFacts> {
     const facts: SpectrumPreflightFacts = {};
     if (what.jobNumber)
       facts.jobPhases = (await this.storedJobPhases([what.jobNumber], tx)).get(what.jobNumber) ?? null;
@@ -93,52 +202,54 @@ export class SpectrumPreflightFactsService {
         tx,
       );
     if (what.costTypes) facts.costTypes = await this.storedCostTypes(tx);
+    if (what.customer) facts.customer = await this.storedCustomer(what.customer, tx);
+    if (what.changeRequestContract)
+      facts.changeRequestContract = await this.storedChangeRequestContract(what.changeRequestContract, tx);
     return facts;
   }
 
   /** The same facts read from Spectrum now, for the accept-time pre-flight. */
-  async fresh(
-    client: BridgeSpectrumClient,
-    what: {
-      jobNumber?: string | null;
-      vendorCode?: string | null;
-      contract?: { jobNumber: string; customerCode: string };
-      costTypes?: boolean;
-    },
-  ): Promise<SpectrumPreflightFacts> {
+  async fresh(client: BridgeSpectrumClient, what: Wanted): Promise<SpectrumPreflightFacts> {
     // the item's own records, read side by side (one round of Spectrum latency, not one per record)
-    const [jobPhases, vendorStatus, contractItems, costTypes] = await Promise.all([
-      what.jobNumber ? client.getPhases({ jobNumber: what.jobNumber }).toArray().then(phaseSet) : undefined,
-      what.vendorCode
-        ? client
-            .listVendorMaster({ vendorCode: what.vendorCode })
-            .toArray()
-            .then(
-              (rows: VendorMasterRow[]) =>
-                rows.find((v) => v.vendorCode.trim() === what.vendorCode)?.status.trim() ?? '',
-            )
-        : undefined,
-      what.contract
-        ? client
-            .listContractItems({
-              jobNumber: what.contract.jobNumber,
-              customerCode: what.contract.customerCode,
-            })
-            .toArray()
-            .then((items) => new Set(items.map((i) => billingItemKey(i.billingItem))))
-        : undefined,
-      what.costTypes
-        ? client
-            .listCostTypes()
-            .toArray()
-            .then((types: CostType[]) => new Set(types.map((t) => t.costType.trim().toUpperCase())))
-        : undefined,
-    ]);
+    const [jobPhases, vendorStatus, contractItems, costTypes, customer, changeRequestContract] =
+      await Promise.all([
+        what.jobNumber ? client.getPhases({ jobNumber: what.jobNumber }).toArray().then(phaseSet) : undefined,
+        what.vendorCode
+          ? client
+              .listVendorMaster({ vendorCode: what.vendorCode })
+              .toArray()
+              .then(
+                (rows: VendorMasterRow[]) =>
+                  rows.find((v) => v.vendorCode.trim() === what.vendorCode)?.status.trim() ?? '',
+              )
+          : undefined,
+        what.contract
+          ? client
+              .listContractItems({
+                jobNumber: what.contract.jobNumber,
+                customerCode: what.contract.customerCode,
+              })
+              .toArray()
+              .then((items) => new Set(items.map((i) => billingItemKey(i.billingItem))))
+          : undefined,
+        what.costTypes
+          ? client
+              .listCostTypes()
+              .toArray()
+              .then((types: CostType[]) => new Set(types.map((t) => t.costType.trim().toUpperCase())))
+          : undefined,
+        what.customer ? this.freshCustomer(client, what.customer) : undefined,
+        what.changeRequestContract
+          ? this.freshChangeRequestContract(client, what.changeRequestContract)
+          : undefined,
+      ]);
     const facts: SpectrumPreflightFacts = {};
     if (jobPhases !== undefined) facts.jobPhases = jobPhases;
     if (vendorStatus !== undefined) facts.vendorStatus = vendorStatus;
     if (contractItems !== undefined) facts.contractItems = contractItems;
     if (costTypes !== undefined) facts.costTypes = costTypes;
+    if (customer !== undefined) facts.customer = customer;
+    if (changeRequestContract !== undefined) facts.changeRequestContract = changeRequestContract;
     return facts;
   }
 }

@@ -10,6 +10,8 @@ import type { Env } from '../config/env.js';
 import type { SecretBox } from '../platform/crypto/secret-box.js';
 import { ENV, LOGGER, SECRET_BOX } from '../platform/tokens.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
+import { SpectrumCallLimiter } from './spectrum-call-limiter.js';
+import type { CallLimits } from './spectrum-call-permits.repository.js';
 import { ConnectionNotConfiguredError } from './spectrum-errors.js';
 
 /** A Spectrum client with its Info-Link reader (the imports read Info-Link tables through it). */
@@ -31,11 +33,15 @@ export interface ResolvedConnection {
   companyCode: string;
   authorizationId: string;
   auth: { kind: 'none' | 'basic' | 'oauth'; clientId?: string; clientSecret?: string };
+  /** OPS-10: the call limit shared by every instance. */
+  limits: CallLimits;
 }
 
 /**
  * Builds clients from the stored connection settings: opens the sealed Authorization ID and client secret, uses the
- * environment's timeout and the service logger (the client removes secrets from everything it logs).
+ * environment's timeout and the service logger (the client removes secrets from everything it logs). This is the one
+ * place the service makes Spectrum clients, so every call they make (exports, imports and sync runs, the connection
+ * test) passes the connection's shared call limit (OPS-12): the client asks the limiter before each HTTP exchange.
  */
 @Injectable()
 export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactory {
@@ -44,6 +50,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
     @Inject(SECRET_BOX) private readonly box: SecretBox,
     @Inject(ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SpectrumCallLimiter) private readonly limiter: SpectrumCallLimiter,
   ) {}
 
   /** The connection from the stored settings; `ConnectionNotConfiguredError` names what is missing. */
@@ -72,6 +79,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
               clientSecret: s.clientSecretEnc ? this.box.open(s.clientSecretEnc) : '',
             }
           : { kind: s.authMode },
+      limits: { maxConcurrent: s.spectrumMaxConcurrentCalls, perSecond: s.spectrumCallsPerSecond },
     };
   }
 
@@ -84,6 +92,7 @@ export class StoredSettingsSpectrumClientFactory implements SpectrumClientFactor
       auth: c.auth,
       timeoutMs: this.env.SPECTRUM_TIMEOUT_MS,
       logger: this.logger.child({ component: 'spectrum-client' }),
+      gate: this.limiter.gate(c.baseUrl, c.limits),
       ...(options.retry ? { retry: options.retry } : {}),
     });
     return Object.assign(client, { infoLink: client as InfoLinkReader });

@@ -172,6 +172,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/mail/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mail the demo's mail catcher received, newest first (GEN-7); outside the demo, says where mail goes */
+        get: operations["listCaughtMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mail/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message the demo mail catcher received, with its text (GEN-7) */
+        get: operations["getCaughtMail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/prime-contracts": {
         parameters: {
             query?: never;
@@ -517,7 +551,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change general settings (GEN-4) and the template job (JOB-3; null removes it) */
+        /** Change general settings (GEN-4) and the template job (JOB-3; null removes it). A new or changed template job is checked against Spectrum first (GEN-6): 422 naming each field Spectrum contradicts, 503 when Spectrum could not be asked; nothing is saved then. */
         patch: operations["updateGeneralSettings"];
         trace?: never;
     };
@@ -657,6 +691,23 @@ export interface paths {
         /** Add a cost code with its cost types to a project (201), or more cost types to one it has (200) */
         post: operations["addProjectCostCode"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/cost-codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a cost code with its cost types from a project (WBS-5); refused with every reason while a budget, budget change, commitment, change order or prime contract change order line uses it, once it is a phase of the linked Spectrum job, or while the project is in the export queue */
+        delete: operations["removeProjectCostCode"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1190,6 +1241,32 @@ export interface components {
                 notFound: number;
             };
         };
+        CaughtMail: {
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            from: string;
+            to: string[];
+            subject: string;
+            /** @description The plain-text body as received */
+            text: string;
+        };
+        CaughtMailList: {
+            /** @description Whether the demo mail catcher runs (demo mode without SMTP_URL) */
+            enabled: boolean;
+            /** @description Where this service sends its mail, in words */
+            note: string;
+            /** @description Newest first; the catcher keeps the last 200 */
+            items: components["schemas"]["CaughtMailSummary"][];
+        };
+        CaughtMailSummary: {
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            from: string;
+            to: string[];
+            subject: string;
+        };
         Commitment: {
             id: string;
             projectId: string;
@@ -1325,6 +1402,10 @@ export interface components {
             authMode: "none" | "basic" | "oauth";
             servicePasswordSet: boolean;
             clientSecretSet: boolean;
+            /** @description OPS-11: Spectrum calls in flight at once, across all instances */
+            maxConcurrentCalls: number;
+            /** @description OPS-11: Spectrum calls started within any one second, across all instances */
+            callsPerSecond: number;
             connectionStatus: components["schemas"]["ConnectionStatus"];
             /** Format: date-time */
             connectionCheckedAt: string | null;
@@ -1449,6 +1530,8 @@ export interface components {
             prefill: {
                 spectrumId?: string | null;
                 changeRequestId?: string | null;
+                /** @description How the pre-filled key was made from the PM record, in words (e.g. the commitment number's last 3 letters or digits + "-" + the change order number's last 3); null when nothing is pre-filled */
+                rule?: string | null;
                 /** @description Why the key cannot be fixed as it is */
                 blockedBy?: components["schemas"]["Reason"][];
                 /** @description Why Spectrum could not be read to pre-fill the key */
@@ -1729,13 +1812,18 @@ export interface components {
             changeRequests: components["schemas"]["ReconciliationSection"];
         };
         LinkVendorResult: {
-            /** @description False when the request repeated one that had already succeeded (answered 200) */
-            created: boolean;
+            /**
+             * @description Always false: linking ties the vendor to a company that exists, none is created
+             * @enum {boolean}
+             */
+            created: false;
             importableId: string;
             type: string;
             state: components["schemas"]["SyncState"];
             spectrumKey: string | null;
             pmId: string | null;
+            /** @description True when this request made the link (201), false when it repeated one that already had (200) */
+            linked: boolean;
             companyId: string;
         };
         ListCostCode: {
@@ -2226,6 +2314,9 @@ export type SchemaBudgetImportTotals = components['schemas']['BudgetImportTotals
 export type SchemaBudgetLine = components['schemas']['BudgetLine'];
 export type SchemaBulkDecisionOutcome = components['schemas']['BulkDecisionOutcome'];
 export type SchemaBulkDecisionResult = components['schemas']['BulkDecisionResult'];
+export type SchemaCaughtMail = components['schemas']['CaughtMail'];
+export type SchemaCaughtMailList = components['schemas']['CaughtMailList'];
+export type SchemaCaughtMailSummary = components['schemas']['CaughtMailSummary'];
 export type SchemaCommitment = components['schemas']['Commitment'];
 export type SchemaCommitmentChangeOrder = components['schemas']['CommitmentChangeOrder'];
 export type SchemaCommitmentPage = components['schemas']['CommitmentPage'];
@@ -2889,6 +2980,93 @@ export interface operations {
             };
             /** @description Problem details */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaughtMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaughtMailList"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCaughtMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaughtMail"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4674,6 +4852,10 @@ export interface operations {
                     servicePassword?: string | null;
                     /** @description Write-only: the OAuth client secret. Omit to keep the stored one, null to clear it. */
                     clientSecret?: string | null;
+                    /** @description OPS-11: Spectrum calls in flight at once, across all instances (default 4). */
+                    maxConcurrentCalls?: number;
+                    /** @description OPS-11: Spectrum calls started within any one second, across all instances (default 10). */
+                    callsPerSecond?: number;
                 };
             };
         };
@@ -4754,6 +4936,15 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4871,6 +5062,15 @@ export interface operations {
             };
             /** @description Not allowed for this item now: errors[] lists every reason with its rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5594,6 +5794,63 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeProjectCostCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No valid token */
             401: {

@@ -78,6 +78,11 @@ export function Layout() {
                     Audit log
                   </Link>
                 </li>
+                <li>
+                  <Link to="/admin/mail" search={{}} activeProps={active}>
+                    Mail
+                  </Link>
+                </li>
               </>
             )}
           </ul>

@@ -3,6 +3,7 @@ import type { Budget, BudgetChange, BudgetLine, Cents, Project } from '../domain
 import { sumCents } from '../formats/amounts.js';
 import { costCodeKey, queueStateReason } from './common.js';
 import {
+  changeRequestContractReason,
   costTypesKnownReasons,
   linesOnJobReasons,
   type SpectrumPreflightFacts,
@@ -202,6 +203,7 @@ export function checkBudgetChangeExport(
     change.syncState === 'synced' &&
       reason('budget-change-already-synced', 'BCH-1', 'The budget change is already in Spectrum.'),
     ...linesOnJobReasons(change.lines, project.jobNumber, spectrum.jobPhases),
+    changeRequestContractReason(spectrum.changeRequestContract),
   ];
   change.lines.forEach((l, i) => {
     if (!synced.has(costCodeKey(l.costCode))) {

@@ -1,7 +1,12 @@
 import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
 import type { Commitment, CommitmentChangeOrder, Company, SovLine } from '../domain/types.js';
 import { queueStateReason, sovLineReasons } from './common.js';
-import { linesOnJobReasons, type SpectrumPreflightFacts, vendorActiveReason } from './spectrum-preflight.js';
+import {
+  changeRequestContractReason,
+  linesOnJobReasons,
+  type SpectrumPreflightFacts,
+  vendorActiveReason,
+} from './spectrum-preflight.js';
 
 /** What a commitment's or change order's pre-flight knows of Spectrum (PRE-1): its project's job and that job. */
 export interface CommitmentSpectrumFacts extends SpectrumPreflightFacts {
@@ -145,6 +150,7 @@ export function checkCommitmentChangeOrderExport(
       ),
     ...sovLineReasons(cco.lines, spectrumCostCodes, 'CCO-1'),
     ...linesOnJobReasons(cco.lines, spectrum.jobNumber, spectrum.jobPhases),
+    changeRequestContractReason(spectrum.changeRequestContract),
     (commitment.syncState !== 'synced' || commitment.spectrumKey === null) &&
       reason(
         'commitment-not-synced',

@@ -6,6 +6,7 @@ import {
   linesOnJobReasons,
   type SpectrumPreflightFacts,
 } from './spectrum-preflight.js';
+import { customerExistsReason } from './template-job.js';
 
 export interface StagedPrimeContractFacts {
   jobNumber: string;
@@ -194,6 +195,7 @@ export function checkPrimeContractChangeOrderExport(
         ),
     ),
     queueStateReason(pcco.syncState, 'change order'),
+    customerExistsReason(spectrum.customer, `the prime contract's customer`),
     ...billingItemsOnContractReasons(
       pcco.lines,
       spectrum.contractItems,

@@ -108,3 +108,18 @@ describe('job import and linking', () => {
     ).toBe(true);
   });
 });
+
+describe('checkJobImport: Complete jobs', () => {
+  it('JOB-5: a Complete job is refused with the reason and what would make it importable', () => {
+    const check = checkJobImport({ jobNumber: '23-087', linkedProjectId: null, statusCode: 'C' });
+    expect(check.ok).toBe(false);
+    expect(check.ok ? [] : check.reasons).toEqual([
+      expect.objectContaining({
+        code: 'job-complete',
+        rule: 'JOB-5',
+        message: expect.stringContaining('set it back to Active or Inactive in Spectrum'),
+      }),
+    ]);
+    expect(checkJobImport({ jobNumber: '24-101', linkedProjectId: null, statusCode: 'I' }).ok).toBe(true);
+  });
+});

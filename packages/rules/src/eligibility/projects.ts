@@ -2,11 +2,18 @@ import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
 import type { IntegrationFacts, Project } from '../domain/types.js';
 import { SPECTRUM_LIMITS } from '../formats/limits.js';
 import { queueStateReason } from './common.js';
+import type { SpectrumPreflightFacts } from './spectrum-preflight.js';
+import { customerExistsReason } from './template-job.js';
 
 /**
- * JOB-2, JOB-3, JOB-4, LIM-3: may this PM project be sent to Spectrum to create a new job?
+ * JOB-2, JOB-3, JOB-4, LIM-3, PRE-3: may this PM project be sent to Spectrum to create a new job? `spectrum.customer`
+ * is the template job's customer (the job takes it) and whether Spectrum has it.
  */
-export function checkProjectExport(project: Project, integration: IntegrationFacts): Check {
+export function checkProjectExport(
+  project: Project,
+  integration: IntegrationFacts,
+  spectrum: SpectrumPreflightFacts = {},
+): Check {
   const reasons: (Reason | null | false)[] = [];
   if (integration.connectedAt === null) {
     reasons.push(
@@ -73,6 +80,9 @@ export function checkProjectExport(project: Project, integration: IntegrationFac
       ),
     );
   }
+  if (integration.templateJob !== null) {
+    reasons.push(customerExistsReason(spectrum.customer, `the template job's customer`));
+  }
   if (project.jobNumber !== null) {
     reasons.push(
       reason(
@@ -99,6 +109,8 @@ export interface SpectrumJobFacts {
   linkedProjectId: string | null;
   /** The job number of the template job in the general settings (JOB-3), if one is set. */
   templateJobNumber?: string | null;
+  /** Spectrum's status code of the job (`A`, `I`, `C`), when known. */
+  statusCode?: string | null;
 }
 
 /** JOB-1, JOB-4, LIM-3: may this staged Spectrum job be imported as a new PM project? */
@@ -118,6 +130,12 @@ export function checkJobImport(job: SpectrumJobFacts): Check {
         'template-job',
         'JOB-3',
         `Job ${job.jobNumber} is the template job that new Spectrum jobs are copied from, not a project to import.`,
+      ),
+    job.statusCode?.trim().toUpperCase() === 'C' &&
+      reason(
+        'job-complete',
+        'JOB-5',
+        `Job ${job.jobNumber} is Complete in Spectrum: finished work is not imported as a project (Spectrum takes no new commitments, change orders or budget changes on it). To import it, set it back to Active or Inactive in Spectrum; the next jobs sync offers it again.`,
       ),
   ]);
 }

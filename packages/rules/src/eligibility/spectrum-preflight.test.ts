@@ -16,6 +16,7 @@ import { checkForecastExport } from './job-costs.js';
 import { checkPrimeContractChangeOrderExport } from './prime-contracts.js';
 import {
   billingItemKey,
+  changeRequestContractReason,
   linesOnJobReasons,
   phaseCostTypeKey,
   vendorActiveReason,
@@ -152,5 +153,25 @@ describe('PRE-1: the pre-flight answers what Spectrum would refuse, with every r
     };
     const c = checkBudgetChangeExport(p, budget({ everExported: true }), change, { jobPhases: JOB_101 });
     expect(codesOf(c)).toEqual(['phase-not-on-job']);
+  });
+});
+
+describe('changeRequestContractReason', () => {
+  it("PRE-4: a change request needs the job's contract with its customer in Spectrum; unknown says nothing", () => {
+    expect(changeRequestContractReason(null)).toBeNull();
+    expect(
+      changeRequestContractReason({ jobNumber: '25-001', customerCode: 'C200', exists: true }),
+    ).toBeNull();
+    expect(
+      changeRequestContractReason({ jobNumber: '25-001', customerCode: 'C200', exists: null }),
+    ).toBeNull();
+    expect(changeRequestContractReason({ jobNumber: '25-001', customerCode: ' ', exists: false })).toBeNull();
+    expect(
+      changeRequestContractReason({ jobNumber: '25-001', customerCode: 'C200', exists: false }),
+    ).toMatchObject({
+      code: 'job-contract-missing',
+      rule: 'PRE-4',
+      message: expect.stringContaining('Spectrum job 25-001 has no contract for customer C200'),
+    });
   });
 });

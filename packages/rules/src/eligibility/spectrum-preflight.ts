@@ -15,6 +15,13 @@ export interface SpectrumPreflightFacts {
   contractItems?: ReadonlySet<string> | null;
   /** The Spectrum company's cost types (uppercase). */
   costTypes?: ReadonlySet<string> | null;
+  /** PRE-3: the customer the export writes and whether Spectrum has it (`exists: null` when not known). */
+  customer?: { code: string; exists: boolean | null } | null;
+  /**
+   * PRE-4: the job's contract a change request is written on (the job and the customer the export uses) and whether
+   * Spectrum has it (`exists: null` when not known).
+   */
+  changeRequestContract?: { jobNumber: string; customerCode: string; exists: boolean | null } | null;
 }
 
 /** `013100/S`: a phase × cost type combination, compared without dashes and case. */
@@ -126,4 +133,19 @@ export function costTypesKnownReasons(
     );
   });
   return out;
+}
+
+/**
+ * PRE-4: Spectrum keeps a change request on the job's contract with its customer; without that contract it refuses
+ * every line ("No contract exists for this job and customer"). Nothing is said when it is not known.
+ */
+export function changeRequestContractReason(
+  contract: SpectrumPreflightFacts['changeRequestContract'],
+): Reason | null {
+  if (contract?.exists !== false || contract.customerCode.trim() === '') return null;
+  return reason(
+    'job-contract-missing',
+    'PRE-4',
+    `Spectrum job ${contract.jobNumber} has no contract for customer ${contract.customerCode.trim()}; Spectrum writes change requests on the job's contract, so it would refuse this one ("No contract exists for this job and customer"). The contract must be set up in Spectrum first.`,
+  );
 }

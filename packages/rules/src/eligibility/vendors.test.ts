@@ -141,3 +141,20 @@ describe('companies and vendors', () => {
     });
   });
 });
+
+describe('vendor type filter against Spectrum', () => {
+  it('GEN-6: a type added to the filter must be one of the types seen in Spectrum; kept ones and unknown lists pass', () => {
+    const base = { current: ['SUB', 'OLD'], typesWithSyncedData: [] };
+    const check = checkVendorTypeFilterChange({
+      ...base,
+      next: ['SUB', 'OLD', 'subb'],
+      knownTypes: ['SUB', 'EQP'],
+    });
+    expect(codesOf(check)).toEqual(['vendor-type-not-in-spectrum']);
+    expect(reasonsOf(check)[0]).toMatchObject({ rule: 'GEN-6', field: 'types[2]' });
+    expect(
+      checkVendorTypeFilterChange({ ...base, next: ['SUB', 'EQP'], knownTypes: ['SUB', 'EQP'] }).ok,
+    ).toBe(true);
+    expect(checkVendorTypeFilterChange({ ...base, next: ['ANY'], knownTypes: [] }).ok).toBe(true);
+  });
+});

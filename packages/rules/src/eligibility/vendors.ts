@@ -144,8 +144,15 @@ export function checkVendorTypeFilterChange(input: {
   current: readonly string[];
   next: readonly string[];
   typesWithSyncedData: readonly string[];
+  /**
+   * GEN-6: the vendor types of Spectrum's vendors seen at the last vendor sync; a type added to the filter must be
+   * one of them (empty: no vendor sync ran yet, nothing to check against).
+   */
+  knownTypes?: readonly string[];
 }): Check {
   const norm = (s: string) => s.trim().toUpperCase();
+  const known = new Set((input.knownTypes ?? []).map(norm));
+  const current = new Set(input.current.map(norm));
   const next = new Set(input.next.map(norm));
   const synced = new Set(input.typesWithSyncedData.map(norm));
   const reasons: Reason[] = [];
@@ -169,6 +176,15 @@ export function checkVendorTypeFilterChange(input: {
           'vendor-type-invalid',
           'GEN-5',
           `Vendor type "${t}" must have 1 to ${SPECTRUM_LIMITS.vendorType} characters.`,
+          `types[${i}]`,
+        ),
+      );
+    } else if (known.size > 0 && !known.has(v) && !current.has(v)) {
+      reasons.push(
+        reason(
+          'vendor-type-not-in-spectrum',
+          'GEN-6',
+          `No Spectrum vendor has type ${v} (the types seen at the last vendor sync are ${[...known].sort().join(', ')}); a type Spectrum does not use would import nothing.`,
           `types[${i}]`,
         ),
       );

@@ -1,4 +1,9 @@
-import { SpectrumAuthError, SpectrumError, SpectrumTransportError } from '../errors.js';
+import {
+  SpectrumAuthError,
+  SpectrumCallLimitError,
+  SpectrumError,
+  SpectrumTransportError,
+} from '../errors.js';
 import type { Redactor, SpectrumLogger } from '../logger.js';
 import { backoffDelay, type ResolvedRetry, sleep } from './retry-policy.js';
 
@@ -10,8 +15,20 @@ export interface HttpReply {
   text: string;
 }
 
+/**
+ * Admission to Spectrum, asked before every HTTP exchange (SOAP, REST, Info-Link, token): resolves with a release
+ * function once the call may be sent, which the transport calls when the answer has been read (or the exchange
+ * failed). Waiting here is not part of the call's timeout: nothing has been sent yet. A rejection means the call was
+ * never sent; the transport reports it as a `SpectrumCallLimitError`.
+ */
+export interface CallGate {
+  acquire(call: { operation: string; signal?: AbortSignal | undefined }): Promise<() => void>;
+}
+
 export interface TransportDeps {
   fetch: FetchLike;
+  /** Optional admission control (e.g. a call limit shared by several processes). */
+  gate?: CallGate | undefined;
   timeoutMs: number;
   retry: ResolvedRetry;
   random: () => number;
@@ -30,6 +47,33 @@ export interface SendOptions {
  * SpectrumTransportError; the body is read inside the same timeout.
  */
 export async function sendOnce(
+  deps: TransportDeps,
+  url: string,
+  init: RequestInit,
+  options: SendOptions,
+): Promise<HttpReply> {
+  const release = deps.gate ? await admit(deps, deps.gate, options) : undefined;
+  try {
+    return await exchange(deps, url, init, options);
+  } finally {
+    release?.();
+  }
+}
+
+async function admit(deps: TransportDeps, gate: CallGate, options: SendOptions): Promise<() => void> {
+  try {
+    return await gate.acquire({ operation: options.operation, signal: options.signal });
+  } catch (error) {
+    if (error instanceof SpectrumError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SpectrumCallLimitError(
+      `${options.operation}: not sent, no Spectrum call slot was free (${deps.redactor.redact(reason)})`,
+      { service: options.operation },
+    );
+  }
+}
+
+async function exchange(
   deps: TransportDeps,
   url: string,
   init: RequestInit,

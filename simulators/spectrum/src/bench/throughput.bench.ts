@@ -269,6 +269,8 @@ async function logMemory(): Promise<void> {
   for (let i = 1; i <= 10 * size; i++) {
     log.add({
       time: new Date().toISOString(),
+      startedAt: new Date().toISOString(),
+      concurrent: 1,
       method: 'POST',
       path: '/ws/GetPhase',
       service: 'GetPhase',

@@ -176,4 +176,32 @@ describe('control API', () => {
     await call('DELETE', '/faults');
     expect((await call('GET', '/faults')).body).toEqual([]);
   });
+
+  it('OPS-14: reports the most requests answered at once and per second, and logs each arrival with its concurrency', async () => {
+    await call('POST', '/faults', { service: 'GetJob', kind: 'latency', ms: 150 });
+    await Promise.all([callGet(sim.url, 'GetJob'), callGet(sim.url, 'GetJob'), callGet(sim.url, 'GetJob')]);
+    await callGet(sim.url, 'GetJob');
+    const traffic = (await call('GET', '/traffic')).body as unknown as Record<string, unknown>;
+    expect(traffic).toMatchObject({ total: 4, inFlight: 0, maxConcurrent: 3, maxPerSecond: 4 });
+    const log = (await call('GET', '/requests')).body as unknown as {
+      concurrent: number;
+      startedAt: string;
+      time: string;
+    }[];
+    expect(log.map((e) => e.concurrent).sort()).toEqual([1, 1, 2, 3]);
+    for (const e of log) expect(Date.parse(e.startedAt)).toBeLessThanOrEqual(Date.parse(e.time));
+    expect((await call('DELETE', '/traffic')).body).toMatchObject({
+      total: 0,
+      maxConcurrent: 0,
+      maxPerSecond: 0,
+    });
+    await callGet(sim.url, 'GetJob');
+    expect((await call('GET', '/traffic')).body).toMatchObject({
+      total: 1,
+      maxConcurrent: 1,
+      maxPerSecond: 1,
+    });
+    await call('POST', '/reset');
+    expect((await call('GET', '/traffic')).body).toMatchObject({ total: 0 });
+  });
 });

@@ -128,6 +128,7 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
     case 'POST reset': {
       app.faults.clear();
       app.log.clear();
+      app.traffic.reset();
       app.clockOffsetMs = 0;
       const name = app.loadScenario(app.startScenario);
       sendJson(res, 200, { scenario: name });
@@ -268,6 +269,13 @@ async function route(app: SimulatorApp, req: IncomingMessage, res: ServerRespons
     case 'DELETE requests':
       app.log.clear();
       sendJson(res, 200, { cleared: true });
+      return;
+    case 'GET traffic':
+      sendJson(res, 200, app.traffic.figures());
+      return;
+    case 'DELETE traffic':
+      app.traffic.reset();
+      sendJson(res, 200, app.traffic.figures());
       return;
     case 'GET settings':
       sendJson(res, 200, settings(app));

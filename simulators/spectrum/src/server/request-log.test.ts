@@ -3,6 +3,8 @@ import { maskAuthorization, maskBody, maskSecret, RequestLog } from './request-l
 
 const entry = (service: string, body = '', response: string | Buffer = '') => ({
   time: '2026-01-01T00:00:00.000Z',
+  startedAt: '2026-01-01T00:00:00.000Z',
+  concurrent: 1,
   method: 'POST',
   path: `/ws/${service}`,
   service,

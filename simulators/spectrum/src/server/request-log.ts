@@ -12,7 +12,12 @@ export interface TouchedRowView {
 /** A logged call as lists show it (no bodies). */
 export interface RequestLogEntry {
   id: number;
+  /** When the answer finished (ISO). */
   time: string;
+  /** When the request arrived (ISO). */
+  startedAt: string;
+  /** Requests being answered when this one arrived, itself included. */
+  concurrent: number;
   method: string;
   path: string;
   service: string;

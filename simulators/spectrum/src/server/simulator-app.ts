@@ -26,6 +26,7 @@ import {
   RequestLog,
   type RequestOutcome,
 } from './request-log.js';
+import { TrafficMeter } from './traffic.js';
 
 export interface AppOptions {
   control: boolean;
@@ -62,6 +63,8 @@ export class SimulatorApp {
   readonly auth: AuthService;
   readonly faults = new FaultInjector();
   readonly log: RequestLog;
+  /** Concurrency and per-second figures of the Spectrum traffic (`GET /__sim/traffic`). */
+  readonly traffic: TrafficMeter;
   readonly dispatcher: SoapDispatcher;
   readonly services: ReadonlyMap<string, ServiceDef>;
   /** Requests held open by a `timeout` fault; destroyed on close. */
@@ -77,6 +80,7 @@ export class SimulatorApp {
     readonly store: SpectrumStore,
     readonly options: AppOptions,
   ) {
+    this.traffic = new TrafficMeter(this.now);
     this.auth = new AuthService(store, this.now, {
       enhanced: options.enhancedAuth,
       guidTimeoutMs: options.guidTimeoutHours === null ? null : options.guidTimeoutHours * 3600_000,
@@ -107,8 +111,12 @@ export class SimulatorApp {
     const started = performance.now();
     const state: RequestState = { service: '' };
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const counted = !path.startsWith('/__sim');
+    const startedAt = this.now().toISOString();
+    const concurrent = counted ? this.traffic.start() : 0;
     const record = (): void => {
-      if (path.startsWith('/__sim')) return;
+      if (!counted) return;
+      this.traffic.end();
       const touched = state.touched ?? [];
       const status = res.headersSent ? res.statusCode : 0;
       const sent = sentBody(res);
@@ -128,6 +136,8 @@ export class SimulatorApp {
       const rows = state.rows ?? sent?.rows;
       this.log.add({
         time: this.now().toISOString(),
+        startedAt,
+        concurrent,
         method: req.method ?? '',
         path: (req.url ?? '/').length > 2000 ? path : (req.url ?? '/'),
         service: state.service,

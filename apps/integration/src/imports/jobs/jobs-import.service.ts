@@ -1,3 +1,4 @@
+import { SpectrumRowCapError } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
 import { countChanges } from '../cost-codes/cost-codes-import.service.js';
@@ -6,12 +7,10 @@ import { ImportsRepository } from '../imports.repository.js';
 import { type ContractItemRow, type ContractRow, type JobRow, withoutCompany } from '../spectrum-rows.js';
 import { markVanishedLinks } from '../vendors/vendors-import.service.js';
 
-/** JOB-1: the job statuses that are staged (a Complete job is finished work and is not offered for import). */
-export const STAGED_JOB_STATUSES: ReadonlySet<string> = new Set(['A', 'I']);
-
 /**
  * The `jobs` sync group (SCH-1 c): the Info-Link job master (every status, with `Master_Job`) into the snapshot; new
- * active and inactive jobs staged as Ready to Import (JOB-1; sub jobs too, their import is refused by LIM-3); prime
+ * jobs staged as Ready to Import (JOB-1; sub jobs and Complete jobs too, their import is refused by LIM-3 and JOB-5 with
+ * the reason, so every Spectrum job is listed somewhere); prime
  * contracts and their billing items into the snapshot, each contract staged as a `prime_contract` importable (PC).
  * Everything is read from Spectrum before anything is written.
  */
@@ -26,6 +25,7 @@ export class JobsImportService {
     const jobs: JobRow[] = (await ctx.client.listJobs().toArray()).map(withoutCompany);
     const contracts: ContractRow[] = (await ctx.client.listContracts().toArray()).map(withoutCompany);
     const items: ContractItemRow[] = (await ctx.client.listContractItems().toArray()).map(withoutCompany);
+    const customers = await readCustomers(ctx);
 
     countChanges(
       ctx,
@@ -64,13 +64,20 @@ export class JobsImportService {
       ),
     );
 
-    // JOB-1: stage new jobs
+    // PRE-3: the customers, only to know at send which ones exist (not counted: nothing is staged from them)
+    if (customers)
+      await this.importer.import(
+        KIND.customer,
+        (function* () {
+          for (const c of customers) yield { key: c.customerCode.trim(), data: { name: c.name.trim() } };
+        })(),
+        { keepChanges: false },
+      );
+
+    // JOB-1: stage new jobs, of every status: a Complete job is listed with the reason it cannot be imported (JOB-5)
     const jobLinks = await this.repo.linksOfType('job');
     const linkedJobs = new Set(jobLinks.map((l) => l.spectrumKey));
-    const newJobs = jobs
-      .filter((j) => STAGED_JOB_STATUSES.has(j.statusCode.trim().toUpperCase()))
-      .map((j) => j.jobNumber.trim())
-      .filter((k) => !linkedJobs.has(k));
+    const newJobs = jobs.map((j) => j.jobNumber.trim()).filter((k) => !linkedJobs.has(k));
     if (newJobs.length) ctx.count('created', await this.repo.stage('job', newJobs));
     await markVanishedLinks(this.repo, 'Job', jobLinks, await this.repo.snapshotIndex(KIND.job));
 
@@ -87,5 +94,21 @@ export class JobsImportService {
       pcLinks,
       await this.repo.snapshotIndex(KIND.contract),
     );
+  }
+}
+
+/**
+ * PRE-3: every Spectrum customer (any status). `GetCustomers` cannot be narrowed, so a company with more than one
+ * read's worth (500) keeps its last customer snapshot and the send-time customer check says nothing new; the
+ * accept-time check answers instead.
+ */
+async function readCustomers(
+  ctx: ImportRunContext,
+): Promise<{ customerCode: string; name: string }[] | null> {
+  try {
+    return await ctx.client.getCustomers({ status: 'ALL' }).toArray();
+  } catch (e) {
+    if (e instanceof SpectrumRowCapError) return null;
+    throw e;
   }
 }

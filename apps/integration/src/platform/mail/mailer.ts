@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import type { MailCatcher } from './mail-catcher.js';
 
 export interface MailMessage {
   to: string[];
@@ -12,20 +13,24 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
 }
 
-/** SMTP through nodemailer (`SMTP_URL=smtp://user:pass@host:port`, `smtps://` for TLS). */
+/**
+ * SMTP through nodemailer (`SMTP_URL=smtp://user:pass@host:port`, `smtps://` for TLS). The URL may be given later
+ * (the demo's mail catcher picks its port when it starts); the transport is built on the first message.
+ */
 export class SmtpMailer implements Mailer {
-  private readonly transport: Transporter;
+  private transport: Promise<Transporter> | null = null;
   constructor(
-    url: string,
+    private readonly url: string | (() => Promise<string>),
     private readonly from: string,
     private readonly logger: Logger,
-  ) {
-    this.transport = nodemailer.createTransport(url);
-  }
+  ) {}
 
   async send(message: MailMessage): Promise<void> {
     if (message.to.length === 0) return;
-    await this.transport.sendMail({
+    this.transport ??= (async () =>
+      nodemailer.createTransport(typeof this.url === 'string' ? this.url : await this.url()))();
+    const transport = await this.transport;
+    await transport.sendMail({
       from: this.from,
       to: message.to,
       subject: message.subject,
@@ -48,9 +53,16 @@ export class LogMailer implements Mailer {
   }
 }
 
+/**
+ * SMTP when `SMTP_URL` is set; else, in demo mode, SMTP to the demo's in-process mail catcher (`catcher`); else the
+ * log.
+ */
 export function createMailer(
   env: { SMTP_URL?: string | undefined; MAIL_FROM: string },
   logger: Logger,
+  catcher: MailCatcher | null = null,
 ): Mailer {
-  return env.SMTP_URL ? new SmtpMailer(env.SMTP_URL, env.MAIL_FROM, logger) : new LogMailer(logger);
+  if (env.SMTP_URL) return new SmtpMailer(env.SMTP_URL, env.MAIL_FROM, logger);
+  if (catcher) return new SmtpMailer(() => catcher.url(), env.MAIL_FROM, logger);
+  return new LogMailer(logger);
 }

@@ -87,7 +87,11 @@ export function AcceptDialog({
                       {keyField === 'changeRequestId' ? 'Spectrum change request ID' : 'Spectrum ID'}
                     </Label>
                     <Input />
-                    <Text slot="description">Suggested from the item's number; you may change it.</Text>
+                    <Text slot="description">
+                      {prefill?.rule && suggested
+                        ? `Suggested: ${suggested}, made from ${prefill.rule}. You may change it.`
+                        : "Suggested from the item's number; you may change it."}
+                    </Text>
                     <FieldError />
                   </TextField>
                 )}

@@ -1,0 +1,217 @@
+/**
+ * Helpers of the multi-instance benchmarks (`bench:scale`, `bench:soak`): the simulator's control API, a database
+ * seeded with accepted commitments, cloning a PostgreSQL database, and the resident memory of a process.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { pino } from 'pino';
+import { createApp } from '../dist/app.js';
+import { loadEnv } from '../dist/config/env.js';
+import { ExportsService } from '../dist/exports/exports.service.js';
+import { connectDatabase } from '../dist/platform/db/prisma.service.js';
+import { SettingsService } from '../dist/settings/settings.service.js';
+
+export const ENCRYPTION_KEY = '0'.repeat(64);
+export const BENCH_JOB = '24-101';
+export const BENCH_VENDOR = 'CITYCON';
+export const PHASES = [
+  '010000',
+  '013100',
+  '015000',
+  '024100',
+  '031000',
+  '033000',
+  '042000',
+  '051200',
+  '061000',
+  '092900',
+];
+
+export const ACTOR = {
+  id: 'bench',
+  name: 'Bench',
+  email: 'bench@localhost',
+  level: 'admin' as const,
+  primeContractsLevel: 'admin' as const,
+  canPushToAccounting: true,
+};
+
+export function simControl(url: string) {
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
+    const res = await fetch(`${url}/__sim${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+}
+
+export const rowsOf = (r: unknown): Record<string, unknown>[] =>
+  Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);
+
+export interface Traffic {
+  total: number;
+  inFlight: number;
+  maxConcurrent: number;
+  maxPerSecond: number;
+}
+
+/** Puts the bench's phases on the bench job in the simulator (after a reset). */
+export async function preparePhases(simUrl: string, phases = PHASES): Promise<void> {
+  const sim$ = simControl(simUrl);
+  const have = rowsOf(await sim$('GET', `/state/phases?Job_Number=${BENCH_JOB}&Cost_Type=S&limit=500`)).map(
+    (p) => p.Phase_Code,
+  );
+  for (const code of phases.filter((c) => !have.includes(c))) {
+    await sim$('POST', '/state/phases', {
+      Company_Code: 'ABC',
+      Job_Number: BENCH_JOB,
+      Phase_Code: code,
+      Cost_Type: 'S',
+      Description: 'Bench',
+      Status_Code: 'A',
+    });
+  }
+}
+
+/**
+ * Connects a migrated database to the simulator with the given call limits, links a project and a company to the
+ * bench job and vendor, and returns a function that creates, sends and accepts one commitment of `lines` lines.
+ */
+export async function openSeeder(
+  databaseUrl: string,
+  simUrl: string,
+  limits: { maxConcurrentCalls: number; callsPerSecond: number },
+  lines: number,
+) {
+  const env = loadEnv({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    ENCRYPTION_KEY,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_ENABLED: 'false',
+    WORKER_ENABLED: 'false',
+  });
+  const db = await connectDatabase(env.DATABASE_URL, { migrate: databaseUrl.startsWith('pglite://') });
+  const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
+  await app.init();
+  const prisma = db.prisma;
+  const settings = app.get(SettingsService);
+  await settings.updateConnection(ACTOR.id, {
+    serviceUrl: simUrl,
+    companyCode: 'ABC',
+    authMode: 'basic',
+    servicePassword: 'BRIDGEDEMO',
+    ...limits,
+  } as never);
+  await settings.testConnection(ACTOR.id);
+  const list = await prisma.costCodeList.create({
+    data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
+  });
+  await prisma.costCode.createMany({
+    data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
+  });
+  await prisma.integrationSettings.update({
+    where: { id: 1 },
+    data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
+  });
+  const project = await prisma.project.create({ data: { name: 'Bench', createdAt: new Date() } as never });
+  const company = await prisma.company.create({ data: { name: 'Bench Vendor' } as never });
+  await prisma.syncLink.create({
+    data: { type: 'job', pmId: project.id, spectrumKey: BENCH_JOB, state: 'synced' },
+  });
+  await prisma.syncLink.create({
+    data: { type: 'vendor', pmId: company.id, spectrumKey: BENCH_VENDOR, state: 'synced' },
+  });
+  const exportsService = app.get(ExportsService);
+  return {
+    prisma,
+    projectId: project.id as string,
+    companyId: company.id as string,
+    /** Creates commitment `number`, sends and accepts it; returns the export request's id. */
+    async accepted(number: string): Promise<string> {
+      const c = await prisma.commitment.create({
+        data: {
+          projectId: project.id,
+          companyId: company.id,
+          kind: 'subcontract',
+          number,
+          title: `Bench ${number}`,
+          status: 'approved',
+          createdAt: new Date(),
+          lines: {
+            create: PHASES.slice(0, lines).map((costCode, k) => ({
+              position: k,
+              costCode,
+              costType: 'S',
+              description: `Line ${k + 1}`,
+              amountCents: BigInt((k + 1) * 100_001),
+            })),
+          },
+        } as never,
+      });
+      const r = await exportsService.send(ACTOR, { type: 'commitment', id: c.id });
+      await exportsService.accept(ACTOR, r.id, {});
+      return r.id;
+    },
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+function pgConfig(url: string): pg.ClientConfig {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: u.pathname.slice(1) || 'postgres',
+  };
+}
+
+/** A copy of a PostgreSQL database (`CREATE DATABASE … TEMPLATE`; nobody may be connected to the template). */
+export async function cloneDatabase(
+  templateUrl: string,
+  name: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = new URL(templateUrl).pathname.slice(1);
+  const admin = new pg.Client({ ...pgConfig(templateUrl), database: 'postgres' });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  const u = new URL(templateUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ ...pgConfig(templateUrl), database: 'postgres' });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** Resident memory of a process in MB (Linux /proc), or null when it is gone. */
+export function rssMb(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
