@@ -21,6 +21,7 @@ const ID = '00000000-0000-7000-8000-000000000000';
  */
 const EXPECTED: Record<string, Action> = {
   acceptExportRequest: 'accept',
+  acceptExportRequests: 'accept',
   addBudgetLine: 'pm.edit',
   addProjectCostCode: 'pm.edit',
   removeProjectCostCode: 'pm.edit',
@@ -78,6 +79,7 @@ const EXPECTED: Record<string, Action> = {
   reimportBudget: 'budget.reimport',
   reimportPrimeContract: 'prime_contract.reimport',
   rejectExportRequest: 'reject',
+  rejectExportRequests: 'reject',
   retrieveExportRequest: 'retrieve',
   retryExportRequest: 'retry',
   sendToErp: 'send',

@@ -245,9 +245,11 @@ export class CommitmentsRepository {
 
   /** The `@bridge/rules` `Commitment` with its link (for eligibility checks and the export flows). */
   async loadDomain(id: string, tx?: Tx): Promise<Commitment | null> {
-    const c = await this.findById(id, tx);
-    if (!c) return null;
-    return commitmentToDomain(c, await this.linkFor(id, tx));
+    // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
+    const [row, link] = tx
+      ? [await this.findById(id, tx), await this.linkFor(id, tx)]
+      : await Promise.all([this.findById(id), this.linkFor(id)]);
+    return row ? commitmentToDomain(row, link) : null;
   }
 
   /** The `@bridge/rules` `CommitmentChangeOrder` with its link. */

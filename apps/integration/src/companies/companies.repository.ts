@@ -162,9 +162,11 @@ export class CompaniesRepository {
 
   /** The `@bridge/rules` `Company` with its link (for eligibility checks and the export flows). */
   async loadDomain(id: string, tx?: Tx): Promise<Company | null> {
-    const c = await this.findById(id, tx);
-    if (!c) return null;
-    return companyToDomain(c, await this.linkFor(id, tx));
+    // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
+    const [row, link] = tx
+      ? [await this.findById(id, tx), await this.linkFor(id, tx)]
+      : await Promise.all([this.findById(id), this.linkFor(id)]);
+    return row ? companyToDomain(row, link) : null;
   }
 
   /** Domain companies by id, for the checks of many commitments at once. */

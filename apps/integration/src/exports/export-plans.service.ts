@@ -62,6 +62,11 @@ export interface Prepared {
   scope: Record<string, string>;
   /** Keys Spectrum already uses in that scope. */
   spectrumTaken: string[];
+  /**
+   * Job and vendor keys (one company-wide scope): the only keys the accept can fix (the candidates Spectrum was asked
+   * about and the typed key), so the reserved keys are read for these only.
+   */
+  candidates?: string[];
   /** Reasons that stop the accept whatever key is chosen (e.g. no GL account). */
   blockers: Reason[];
   derive(taken: ReadonlySet<string>): string | null;
@@ -182,6 +187,7 @@ export class ExportPlansService {
           kind: 'job',
           scope: {},
           spectrumTaken: jobs.taken,
+          candidates: [...jobs.probed],
           blockers,
           derive: (taken) =>
             base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), jobs.probed),
@@ -239,6 +245,7 @@ export class ExportPlansService {
           kind: 'vendor',
           scope: {},
           spectrumTaken: vendors.taken,
+          candidates: [...vendors.probed],
           blockers,
           derive: (taken) =>
             base === '' ? null : probedOnly(firstFreeWithCounter(base, 10, upperSet(taken)), vendors.probed),
@@ -275,8 +282,10 @@ export class ExportPlansService {
       case 'commitment': {
         const c = await this.items.commitments.loadDomain(id);
         if (!c) return notFound();
-        const company = await this.items.companies.loadDomain(c.companyId);
-        const project = await this.items.projects.loadDomain(c.projectId);
+        const [company, project] = await Promise.all([
+          this.items.companies.loadDomain(c.companyId),
+          this.items.projects.loadDomain(c.projectId),
+        ]);
         const vendorCode = company?.vendorCode ?? '';
         const jobNumber = project?.jobNumber ?? '';
         if (!vendorCode)
@@ -287,10 +296,12 @@ export class ExportPlansService {
           blockers.push(reason('job-not-linked', 'COM-2', 'The project is not linked to a Spectrum job.'));
         const costType = c.lines[0]?.costType.trim().toUpperCase() ?? '';
         let glAccount = facts.templateJob?.glAccount?.trim() ?? '';
-        if (!glAccount && costType) {
-          const [ct] = await client.listCostTypes({ costType }).toArray();
-          glAccount = ct?.glAccount.trim() ?? '';
-        }
+        // the cost type's GL account and the vendor's subcontracts, side by side (the item's own records only)
+        const [costTypeRow, subs] = await Promise.all([
+          !glAccount && costType ? client.listCostTypes({ costType }).toArray() : [],
+          vendorCode ? client.listSubcontracts({ vendorCode }).toArray() : [],
+        ]);
+        if (!glAccount) glAccount = costTypeRow[0]?.glAccount.trim() ?? '';
         if (!glAccount) {
           blockers.push(
             reason(
@@ -300,7 +311,6 @@ export class ExportPlansService {
             ),
           );
         }
-        const subs = vendorCode ? await client.listSubcontracts({ vendorCode }).toArray() : [];
         return {
           kind: 'subcontract',
           scope: { vendorCode },
@@ -601,7 +611,11 @@ export class ExportPlansService {
     };
   }
 
-  /** Keys other accepted exports and links already hold in the same scope (inside the accept transaction). */
+  /**
+   * Keys other accepted exports and links already hold in the same scope (inside the accept transaction), read for
+   * that scope only: the job or vendor candidates of this accept, one vendor's subcontracts, one job and customer's
+   * change requests.
+   */
   async reservedKeys(
     prepared: Prepared,
     type: ExportableType,
@@ -609,43 +623,33 @@ export class ExportPlansService {
     tx?: Tx,
   ): Promise<string[]> {
     const out: string[] = [];
-    const same = (kf: Record<string, string> | null, keys: readonly string[]) =>
-      keys.every((k) => (kf?.[k] ?? '').toUpperCase() === (prepared.scope[k] ?? '').toUpperCase());
+    const keys = prepared.candidates ?? [];
     switch (prepared.kind) {
-      case 'job': {
-        for (const r of await this.repo.keyHolders(['project'], tx))
-          if (r.id !== requestId && r.spectrumKey) out.push(r.spectrumKey);
-        out.push(...(await this.repo.linkKeys(['job', 'project'], tx)));
+      case 'job':
+        out.push(...(await this.repo.reservedRequestKeys(['project'], { keys }, requestId, tx)));
+        out.push(...(await this.repo.reservedLinkKeys(['job', 'project'], { keys }, tx)));
         break;
-      }
-      case 'vendor': {
-        for (const r of await this.repo.keyHolders(['company'], tx))
-          if (r.id !== requestId && r.spectrumKey) out.push(r.spectrumKey);
-        out.push(...(await this.repo.linkKeys(['vendor', 'company'], tx)));
+      case 'vendor':
+        out.push(...(await this.repo.reservedRequestKeys(['company'], { keys }, requestId, tx)));
+        out.push(...(await this.repo.reservedLinkKeys(['vendor', 'company'], { keys }, tx)));
         break;
-      }
       case 'subcontract': {
-        for (const r of await this.repo.keyHolders(['commitment'], tx)) {
-          if (r.id !== requestId && same(r.keyFields, ['vendorCode']))
-            out.push(r.keyFields?.subcontractNumber ?? '');
-        }
-        const prefix = `${prepared.scope.vendorCode}/`.toUpperCase();
-        for (const k of await this.repo.linkKeys(['commitment'], tx)) {
-          if (k.toUpperCase().startsWith(prefix)) out.push(k.slice(prefix.length));
-        }
+        const prefix = `${prepared.scope.vendorCode}/`;
+        for (const k of [
+          ...(await this.repo.reservedRequestKeys(['commitment'], { prefix }, requestId, tx)),
+          ...(await this.repo.reservedLinkKeys(['commitment'], { prefix }, tx)),
+        ])
+          out.push(k.slice(prefix.length));
         break;
       }
       case 'change_request': {
         const types = ['commitment_change_order', 'prime_contract_change_order', 'budget_change'] as const;
-        for (const r of await this.repo.keyHolders(types, tx)) {
-          if (r.id !== requestId && same(r.keyFields, ['jobNumber', 'customerCode'])) {
-            out.push(r.keyFields?.changeRequestNumber ?? '');
-          }
-        }
-        const prefix = `${prepared.scope.jobNumber}/${prepared.scope.customerCode}/`.toUpperCase();
-        for (const k of await this.repo.linkKeys(types, tx)) {
-          if (k.toUpperCase().startsWith(prefix)) out.push(k.slice(prefix.length));
-        }
+        const prefix = `${prepared.scope.jobNumber}/${prepared.scope.customerCode}/`;
+        for (const k of [
+          ...(await this.repo.reservedRequestKeys(types, { prefix }, requestId, tx)),
+          ...(await this.repo.reservedLinkKeys(types, { prefix }, tx)),
+        ])
+          out.push(k.slice(prefix.length));
         break;
       }
       case 'none':

@@ -13,13 +13,14 @@ import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { LIFECYCLE } from '../platform/tokens.js';
 import { ExportStreamService } from './export-stream.service.js';
 import {
+  bulkDecisionSchema,
   exportEventStreamSchema,
   exportRequestDetailSchema,
   exportRequestPageSchema,
   exportRequestSchema,
   unlinkResultSchema,
 } from './exports.schemas.js';
-import { ExportsService } from './exports.service.js';
+import { ExportsService, MAX_BULK_IDS } from './exports.service.js';
 
 const REQUEST_STATES = ['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'] as const;
 
@@ -38,6 +39,17 @@ const acceptBody = z
   .strict();
 
 const rejectBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict();
+
+/** API-6: the requests a bulk decision names; more than MAX_BULK_IDS is a 400 naming the rule (checked by the service). */
+const bulkIds = z
+  .array(z.string().trim().min(1).max(100))
+  .min(1)
+  .meta({ maxItems: MAX_BULK_IDS })
+  .describe(`The export requests to decide, each once, at most ${MAX_BULK_IDS} (API-6)`);
+
+const bulkAcceptBody = z.object({ ids: bulkIds, note: z.string().trim().max(2000).optional() }).strict();
+
+const bulkRejectBody = z.object({ ids: bulkIds, reason: z.string().trim().min(1).max(2000) }).strict();
 
 /** The approval queue (APP-1 … APP-6): PM users send, accounting approvers accept or reject. */
 @ApiTags('exports')
@@ -100,6 +112,34 @@ export class ExportsController {
     await this.exports.progressView(id); // an unknown id is a 404 problem before the stream starts
     // OPS-1: a stopping instance ends the stream cleanly; the browser's EventSource reconnects to a ready instance
     streamSse(req, res, this.stream.watch(id), this.lifecycle);
+  }
+
+  @Post('export-requests/accept')
+  @HttpCode(200)
+  @RequirePermission('accept')
+  @ZodBody(bulkAcceptBody)
+  @ApiOperation({
+    operationId: 'acceptExportRequests',
+    summary:
+      'Accept many waiting requests in one call, each with its own outcome; the pre-filled keys are used (API-6, API-7, APP-2, PRE-1)',
+  })
+  @ZodResponse(200, bulkDecisionSchema, 'One outcome per request, in the order given')
+  acceptMany(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof bulkAcceptBody>) {
+    return this.exports.acceptMany(actor, body.ids, { note: body.note });
+  }
+
+  @Post('export-requests/reject')
+  @HttpCode(200)
+  @RequirePermission('reject')
+  @ZodBody(bulkRejectBody)
+  @ApiOperation({
+    operationId: 'rejectExportRequests',
+    summary:
+      'Reject many requests with one reason in one call, each with its own outcome (API-6, API-7, COM-3)',
+  })
+  @ZodResponse(200, bulkDecisionSchema, 'One outcome per request, in the order given')
+  rejectMany(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof bulkRejectBody>) {
+    return this.exports.rejectMany(actor, body.ids, { reason: body.reason });
   }
 
   @Post('export-requests/:id/accept')

@@ -132,6 +132,9 @@ const utcDate = (v: Date | string | null | undefined): Date | null =>
       ? v
       : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 
+/** A LIKE pattern matching `text` literally. */
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** A timestamp parameter compared with Prisma's `timestamp(3)` columns (stored in UTC). */
 const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
@@ -194,15 +197,55 @@ export class ExportsRepository {
     return rows.map(record);
   }
 
-  /** Accepted requests of these types that hold a key (the keys other exports have reserved). */
-  async keyHolders(
+  /**
+   * Keys accepted requests of these types hold in one scope (the keys other exports have reserved), read as keys
+   * only and narrowed in SQL: `keys` = only these keys (job numbers, vendor codes: the candidates an accept asked
+   * Spectrum about), `prefix` = keys of one scope (`VENDOR/` for subcontracts, `JOB/CUSTOMER/` for change requests);
+   * compared in upper case. Never every request of the type (issue 14: no full list read per accept).
+   */
+  async reservedRequestKeys(
     types: readonly ItemType[],
+    scope: { keys: readonly string[] } | { prefix: string },
+    exceptId: string,
     tx: Tx | PrismaClient = this.db,
-  ): Promise<ExportRequestRecord[]> {
-    const rows = await tx.exportRequest.findMany({
-      where: { type: { in: [...types] }, state: { in: [...KEY_HOLDING_STATES] }, spectrumKey: { not: null } },
-    });
-    return rows.map(record);
+  ): Promise<string[]> {
+    if ('keys' in scope && scope.keys.length === 0) return [];
+    const narrow =
+      'keys' in scope
+        ? Prisma.sql`upper("spectrumKey") IN (${Prisma.join(scope.keys.map((k) => k.toUpperCase()))})`
+        : Prisma.sql`upper("spectrumKey") LIKE ${`${likeEscape(scope.prefix.toUpperCase())}%`}`;
+    const rows = await tx.$queryRaw<{ spectrumKey: string }[]>`
+      SELECT "spectrumKey" FROM "ExportRequest"
+      WHERE type IN (${Prisma.join([...types])}) AND state IN (${Prisma.join(KEY_HOLDING_STATES.map((st) => Prisma.sql`${st}::"ExportRequestState"`))})
+        AND "spectrumKey" IS NOT NULL AND id <> ${exceptId} AND ${narrow}`;
+    return rows.map((r) => r.spectrumKey);
+  }
+
+  /** Link keys of these types in one scope (as `reservedRequestKeys`). */
+  async reservedLinkKeys(
+    types: readonly ItemType[],
+    scope: { keys: readonly string[] } | { prefix: string },
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<string[]> {
+    if ('keys' in scope && scope.keys.length === 0) return [];
+    const narrow =
+      'keys' in scope
+        ? Prisma.sql`upper("spectrumKey") IN (${Prisma.join(scope.keys.map((k) => k.toUpperCase()))})`
+        : Prisma.sql`upper("spectrumKey") LIKE ${`${likeEscape(scope.prefix.toUpperCase())}%`}`;
+    const rows = await tx.$queryRaw<{ spectrumKey: string }[]>`
+      SELECT "spectrumKey" FROM "SyncLink"
+      WHERE type IN (${Prisma.join([...types])}) AND "spectrumKey" IS NOT NULL AND ${narrow}`;
+    return rows.map((r) => r.spectrumKey);
+  }
+
+  /** The requests with these ids (those that exist), by id: one statement for a bulk decision. */
+  async findByIds(
+    ids: readonly string[],
+    tx: Tx | PrismaClient = this.db,
+  ): Promise<Map<string, ExportRequestRecord>> {
+    if (ids.length === 0) return new Map();
+    const rows = await tx.exportRequest.findMany({ where: { id: { in: [...ids] } } });
+    return new Map(rows.map((r) => [r.id, record(r)]));
   }
 
   async create(
@@ -469,14 +512,6 @@ export class ExportsRepository {
       select: { customerCode: true },
     });
     return c?.customerCode ?? null;
-  }
-
-  async linkKeys(types: readonly ItemType[], tx: Tx | PrismaClient = this.db): Promise<string[]> {
-    const rows = await tx.syncLink.findMany({
-      where: { type: { in: [...types] }, spectrumKey: { not: null } },
-      select: { spectrumKey: true },
-    });
-    return rows.map((r) => r.spectrumKey as string);
   }
 
   async deleteLink(id: string, tx: Tx): Promise<void> {

@@ -91,6 +91,42 @@ export const exportRequestDetailSchema = exportRequestSchema
   })
   .meta({ id: 'ExportRequestDetail' });
 
+/** One request's outcome in a bulk accept or reject (API-7). */
+const bulkOutcomeSchema = z
+  .object({
+    id: z.string(),
+    outcome: z
+      .enum(['accepted', 'rejected', 'refused', 'not_found'])
+      .describe(
+        'accepted / rejected: the request is (now or already) decided so; refused: `reasons` say why; not_found: no such request',
+      ),
+    changed: z
+      .boolean()
+      .describe(
+        'Whether this call changed the request (false when it was already decided so, refused as it was, or unknown)',
+      ),
+    request: exportRequestSchema
+      .nullable()
+      .describe('The request as it is after this call; null when not found'),
+    reasons: z
+      .array(reasonSchema)
+      .describe('Every reason of a refusal (state, permission, PRE-1 pre-flight, key); empty otherwise'),
+  })
+  .meta({ id: 'BulkDecisionOutcome' });
+
+/** `acceptExportRequests` / `rejectExportRequests`: one outcome per request named, in the order given (API-7). */
+export const bulkDecisionSchema = z
+  .object({
+    results: z.array(bulkOutcomeSchema),
+    counts: z.object({
+      accepted: z.number().int(),
+      rejected: z.number().int(),
+      refused: z.number().int(),
+      notFound: z.number().int(),
+    }),
+  })
+  .meta({ id: 'BulkDecisionResult' });
+
 /** `unlink`: the item's link after it was unlinked (COM-5, CCO-3). */
 export const unlinkResultSchema = z
   .object({

@@ -15,7 +15,7 @@ import type { Prisma } from '../generated/prisma/client.js';
 import { blockedBy } from '../links/item-view.js';
 import { LinksRepository } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
-import { conflict, notFound, unprocessable } from '../platform/http/problem.js';
+import { badRequest, conflict, notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import type { Tx } from '../projects/pm-common.js';
@@ -69,6 +69,29 @@ const IN_QUEUE_CODES: ReadonlySet<string> = new Set([
   'export-in-progress',
   'budget-export-in-flight',
 ]);
+
+/** States of a request an accept has moved on (APP-1): asking again to accept it changes nothing. */
+const ACCEPTED_STATES: ReadonlySet<string> = new Set(['exporting', 'synced', 'failed']);
+
+/** How many requests one bulk accept or reject may name (API-6). */
+export const MAX_BULK_IDS = 500;
+
+/** One request's outcome in a bulk accept or reject (API-7). */
+export interface BulkOutcome {
+  id: string;
+  outcome: 'accepted' | 'rejected' | 'refused' | 'not_found';
+  /** False when the call changed nothing for this request (already decided, refused, unknown). */
+  changed: boolean;
+  request: ReturnType<ExportsService['view']> | null;
+  reasons: Reason[];
+}
+
+export interface BulkResult {
+  results: BulkOutcome[];
+  counts: { accepted: number; rejected: number; refused: number; notFound: number };
+}
+
+type IntegrationFactsOf = Awaited<ReturnType<IntegrationFactsService['get']>>;
 
 export function payloadOf(r: ExportRequestRecord): SentPayload {
   const p = r.payload as Partial<SentPayload>;
@@ -217,8 +240,9 @@ export class ExportsService {
     r: ExportRequestRecord,
     client?: BridgeSpectrumClient,
     typedKey?: string,
+    known?: IntegrationFactsOf,
   ): Promise<Prepared> {
-    const facts = await this.facts.get();
+    const facts = known ?? (await this.facts.get());
     const c = client ?? (await this.client());
     try {
       return await this.plans.prepare(r, c, facts, this.clock.now(), typedKey);
@@ -233,8 +257,11 @@ export class ExportsService {
    * PRE-1: the item's send check again, on its current PM data and on Spectrum read now for this item only. The
    * reasons that only say the item is in the queue (it is: this request) are left out.
    */
-  private async preflight(r: ExportRequestRecord, client: BridgeSpectrumClient): Promise<Reason[]> {
-    const facts = await this.facts.get();
+  private async preflight(
+    r: ExportRequestRecord,
+    client: BridgeSpectrumClient,
+    facts: IntegrationFactsOf,
+  ): Promise<Reason[]> {
     let found: Awaited<ReturnType<ExportItemsService['check']>>;
     try {
       found = await this.items.check(r.type as ExportableType, r.itemId, facts, undefined, { fresh: client });
@@ -331,9 +358,29 @@ export class ExportsService {
   async accept(actor: AuthUser, id: string, body: KeyInput & { note?: string | undefined }) {
     const r = await this.mustFind(id);
     if (r.state !== 'ready_to_export') throw this.notWaiting(r);
+    const accepted = await this.acceptLoaded(actor, r, body, await this.client());
+    this.worker.kick();
+    return this.view(accepted);
+  }
+
+  /**
+   * The accept of one waiting request, read before: PRE-1 on Spectrum's records of this item only, the key read in
+   * its scope only, then one transaction. A refusal is thrown as a problem (422 with every reason, 409 when the
+   * request stopped waiting meanwhile); a pre-flight refusal has returned the item to its sender first.
+   */
+  private async acceptLoaded(
+    actor: AuthUser,
+    r: ExportRequestRecord,
+    body: KeyInput & { note?: string | undefined },
+    client: BridgeSpectrumClient,
+  ): Promise<ExportRequestRecord> {
+    const id = r.id;
     const type = r.type as ExportableType;
-    const client = await this.client();
-    const preflight = await this.preflight(r, client);
+    const facts = await this.facts.get();
+    // the plan's reads (the key's scope) go side by side with the pre-flight's; used only if the pre-flight passes
+    const preparing = this.prepare(r, client, body.spectrumId ?? body.changeRequestId, facts);
+    preparing.catch(() => undefined);
+    const preflight = await this.preflight(r, client, facts);
     if (preflight.some((x) => !APPROVER_SIDE_CODES.has(x.code))) {
       const text = `Spectrum would refuse this export, so it was returned to the sender before anything was written: ${preflight.map((x) => x.message).join(' ')}`;
       await this.returnToSender(actor, r, text, 'export.preflight_refused');
@@ -342,7 +389,7 @@ export class ExportsService {
         preflight,
       );
     }
-    const prepared = await this.prepare(r, client, body.spectrumId ?? body.changeRequestId);
+    const prepared = await preparing;
     const now = this.clock.now();
     const accepted = await this.repo.transaction(async (tx) => {
       await this.repo.lockKeyReservations(tx);
@@ -355,25 +402,21 @@ export class ExportsService {
       const decision = this.plans.decide(withHeld, type, body, reserved, payloadOf(current).carriedKey);
       if (!decision.ok) throw unprocessable('The export cannot be accepted.', decision.reasons);
       await this.repo.createSteps(id, decision.plan.steps, tx);
-      await this.repo.transition(
-        id,
-        ['ready_to_export'],
-        {
-          state: 'exporting',
-          decidedById: actor.id,
-          decidedAt: now,
-          // OPS-4: the worker runs the export with the correlation id of the request that accepted it
-          correlationId: currentCorrelationId() ?? null,
-          note: body.note ?? null,
-          spectrumKey: decision.plan.spectrumKey,
-          keyFields: decision.plan.keyFields,
-          attempts: 0,
-          nextAttemptAt: now,
-          lastError: null,
-          lastErrorKind: null,
-        },
-        tx,
-      );
+      const changes = {
+        state: 'exporting',
+        decidedById: actor.id,
+        decidedAt: now,
+        // OPS-4: the worker runs the export with the correlation id of the request that accepted it
+        correlationId: currentCorrelationId() ?? null,
+        note: body.note ?? null,
+        spectrumKey: decision.plan.spectrumKey,
+        keyFields: decision.plan.keyFields,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        lastErrorKind: null,
+      } as const;
+      await this.repo.transition(id, ['ready_to_export'], changes, tx);
       const p = payloadOf(current);
       await this.links.upsertForItem(p.linkType, r.itemId, { state: 'exporting', lastError: null }, tx);
       await this.audit.record(
@@ -392,11 +435,157 @@ export class ExportsService {
         },
         tx,
       );
-      return this.mustFind(id, tx);
+      return { ...current, ...changes, updatedAt: now } satisfies ExportRequestRecord;
     });
     this.logger.info({ exportRequestId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');
-    this.worker.kick();
-    return this.view(accepted);
+    return accepted;
+  }
+
+  /**
+   * API-6, API-7: many waiting requests accepted in one call, each with its own outcome; one refusal never stops the
+   * others. Each accept is the single accept (PRE-1 on that item's Spectrum records, its own transaction and audit
+   * event); the Spectrum client is shared. Asking again for requests already accepted changes nothing and answers
+   * `accepted` again (`changed: false`), so a retried call is safe.
+   */
+  async acceptMany(actor: AuthUser, ids: readonly string[], body: { note?: string | undefined }) {
+    // one Spectrum client for the whole call; failing to build it refuses each accept with the reason
+    let client: Promise<BridgeSpectrumClient> | null = null;
+    return this.decideMany(ids, async (r) => {
+      if (ACCEPTED_STATES.has(r.state) && r.decidedAt !== null) return this.outcome('accepted', r, false);
+      const allowed = this.allowed(actor, r, 'accept');
+      if (allowed) return allowed;
+      try {
+        client ??= this.client();
+        return this.outcome('accepted', await this.acceptLoaded(actor, r, body, await client), true);
+      } catch (e) {
+        if (e instanceof ProblemError) return this.refused(r, e, await this.repo.findById(r.id));
+        throw e;
+      }
+    }).finally(() => this.worker.kick());
+  }
+
+  /**
+   * API-6, API-7, COM-3: many waiting or failed requests rejected with one reason in one call, each with its own
+   * outcome; a request already rejected answers `rejected` again (`changed: false`).
+   */
+  async rejectMany(actor: AuthUser, ids: readonly string[], body: { reason: string }) {
+    return this.decideMany(ids, async (r) => {
+      if (r.state === 'rejected') return this.outcome('rejected', r, false);
+      const allowed = this.allowed(actor, r, 'reject');
+      if (allowed) return allowed;
+      try {
+        return this.outcome(
+          'rejected',
+          await this.returnToSender(actor, r, body.reason, 'export.reject'),
+          true,
+        );
+      } catch (e) {
+        if (e instanceof ProblemError) return this.refused(r, e, await this.repo.findById(r.id));
+        throw e;
+      }
+    });
+  }
+
+  /** The ids one after another (accepts serialize on the key reservation lock anyway), read in one statement. */
+  private async decideMany(
+    ids: readonly string[],
+    decide: (r: ExportRequestRecord) => Promise<BulkOutcome>,
+  ): Promise<BulkResult> {
+    if (ids.length > MAX_BULK_IDS) {
+      throw badRequest(
+        [
+          {
+            field: 'ids',
+            rule: 'API-6',
+            code: 'too-many-ids',
+            message: `At most ${MAX_BULK_IDS} export requests can be decided in one call (${ids.length} were given).`,
+          },
+        ],
+        `At most ${MAX_BULK_IDS} export requests can be decided in one call.`,
+      );
+    }
+    const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (twice.length > 0) {
+      throw badRequest(
+        [
+          {
+            field: 'ids',
+            rule: 'API-6',
+            code: 'duplicate-ids',
+            message: `Each export request can be named once per call: ${[...new Set(twice)].join(', ')}.`,
+          },
+        ],
+        'Each export request can be named once per call.',
+      );
+    }
+    const found = await this.repo.findByIds(ids);
+    const results: BulkOutcome[] = [];
+    for (const id of ids) {
+      const r = found.get(id);
+      if (!r) {
+        results.push({
+          id,
+          outcome: 'not_found',
+          changed: false,
+          request: null,
+          reasons: [reason('request-not-found', 'API-6', `Export request ${id} does not exist.`)],
+        });
+        continue;
+      }
+      try {
+        results.push(await decide(r));
+      } catch (e) {
+        // an unexpected failure of one request (its transaction rolled back) does not stop the others
+        this.logger.error({ correlationId: id, err: e }, 'bulk decision failed');
+        results.push({
+          ...this.outcome('refused', r, false),
+          reasons: [
+            reason(
+              'decision-failed',
+              'API-7',
+              'The request could not be decided because of an internal error; nothing was changed for it. Try again.',
+            ),
+          ],
+        });
+      }
+    }
+    const count = (o: BulkOutcome['outcome']) => results.filter((x) => x.outcome === o).length;
+    return {
+      results,
+      counts: {
+        accepted: count('accepted'),
+        rejected: count('rejected'),
+        refused: count('refused'),
+        notFound: count('not_found'),
+      },
+    };
+  }
+
+  private outcome(outcome: BulkOutcome['outcome'], r: ExportRequestRecord, changed: boolean): BulkOutcome {
+    return { id: r.id, outcome, changed, request: this.view(r), reasons: [] };
+  }
+
+  /**
+   * A refusal of one request in a bulk call: the reasons of the problem the single call would have answered, and the
+   * request as it is now (`changed` when the refusal moved it: a pre-flight refusal returns the item to its sender).
+   */
+  private refused(r: ExportRequestRecord, e: ProblemError, now?: ExportRequestRecord | null): BulkOutcome {
+    const after = now ?? r;
+    return {
+      ...this.outcome('refused', after, after.state !== r.state),
+      reasons: e.errors.map((x) => ({
+        code: x.code,
+        rule: x.rule ?? 'API-7',
+        message: x.message,
+        ...(x.field ? { field: x.field } : {}),
+      })),
+    };
+  }
+
+  /** The state and permission reasons (APP-2, PERM-2) this user cannot take the decision for, as a refusal. */
+  private allowed(actor: AuthUser, r: ExportRequestRecord, action: 'accept' | 'reject'): BulkOutcome | null {
+    const check = exportRequestActions(actor, { state: r.state, sentById: r.sentById })[action];
+    return check.ok ? null : { ...this.outcome('refused', r, false), reasons: [...check.reasons] };
   }
 
   private notWaiting(r: ExportRequestRecord) {

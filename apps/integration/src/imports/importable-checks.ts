@@ -52,6 +52,9 @@ function goneReason(rule: string, what: string, key: string, vanished: boolean |
 /** The link's PM item while it is linked. */
 const linkedPmId = (l: LinkRow | null) => (l && l.state !== 'unlinked' && l.pmId ? l.pmId : null);
 
+/** A Spectrum record as last synced. */
+type SnapshotRecord<T> = { data: T; hash: string; vanished: boolean };
+
 export interface JobFacts {
   job: JobRow | null;
   hash: string | null;
@@ -132,9 +135,15 @@ export class ImportableChecks {
   // ───────────────────────────── jobs (JOB-1, JOB-4, LIM-3) ─────────────────────────────
 
   /** `templateJobNumber`: the settings' template job (read by the caller, outside any transaction). */
-  async jobFacts(link: LinkRow, templateJobNumber: string | null, tx?: Db): Promise<JobFacts> {
+  /** `known`: the job's snapshot record read already with the others of a list page (undefined: read it here). */
+  async jobFacts(
+    link: LinkRow,
+    templateJobNumber: string | null,
+    tx?: Db,
+    known?: SnapshotRecord<JobRow> | null,
+  ): Promise<JobFacts> {
     const key = link.spectrumKey as string;
-    const rec = await this.repo.snapshotRecord<JobRow>(KIND.job, key, tx);
+    const rec = known !== undefined ? known : await this.repo.snapshotRecord<JobRow>(KIND.job, key, tx);
     return {
       job: rec?.data ?? null,
       hash: rec?.hash ?? null,
@@ -163,9 +172,10 @@ export class ImportableChecks {
 
   // ───────────────────────────── vendors (VEN-1, VEN-6) ─────────────────────────────
 
-  async vendorFacts(link: LinkRow, tx?: Db): Promise<VendorFacts> {
+  /** `known`: the vendor's snapshot record read already with the others of a list page (undefined: read it here). */
+  async vendorFacts(link: LinkRow, tx?: Db, known?: SnapshotRecord<VendorRow> | null): Promise<VendorFacts> {
     const key = link.spectrumKey as string;
-    const rec = await this.repo.snapshotRecord<VendorRow>(KIND.vendor, key, tx);
+    const rec = known !== undefined ? known : await this.repo.snapshotRecord<VendorRow>(KIND.vendor, key, tx);
     return {
       vendor: rec?.data ?? null,
       hash: rec?.hash ?? null,

@@ -9,7 +9,7 @@ import { IntegrationFactsService } from '../settings/integration-facts.service.j
 import { KIND } from './import-context.js';
 import { ImportableChecks } from './importable-checks.js';
 import { ImportsRepository, type LinkRow } from './imports.repository.js';
-import { vendorSyncedFields } from './spectrum-rows.js';
+import { type JobRow, type VendorRow, vendorSyncedFields } from './spectrum-rows.js';
 import { companyDomain } from './vendors/vendors-import.service.js';
 
 /** The types the Ready to Import list holds (cost codes are applied by the sync itself, WBS-1/WBS-3). */
@@ -80,30 +80,40 @@ export class ImportablesService {
     return this.item(l, await this.context([l]));
   }
 
+  /**
+   * What the items of one page need, read once for the page (API-8: no statement per row): the job and vendor
+   * snapshot records of the page, which of its jobs are another job's master job, the template job, and (for staged
+   * vendors) the companies a vendor may match.
+   */
   private async context(links: readonly LinkRow[]) {
+    const keys = (type: string) =>
+      links.filter((l) => l.type === type && l.spectrumKey).map((l) => l.spectrumKey as string);
+    const jobKeys = keys('job');
+    const vendorKeys = keys('vendor');
     const needsCompanies = links.some((l) => l.type === 'vendor' && l.state === 'ready_to_import');
-    return {
-      candidates: needsCompanies ? await this.companies.unlinked(5000) : ([] as CompanyRecord[]),
-      masters: links.some((l) => l.type === 'job') ? await this.masterJobs() : new Set<string>(),
-      templateJobNumber: links.some((l) => l.type === 'job')
-        ? ((await this.facts.get()).templateJob?.jobNumber ?? null)
-        : null,
-    };
-  }
-
-  private async masterJobs(): Promise<Set<string>> {
-    const jobs = await this.repo.snapshotAll<{ masterJob: string }>(KIND.job);
-    return new Set(jobs.map((j) => j.data.masterJob.trim()).filter((m) => m !== ''));
+    const [candidates, masters, templateJobNumber, jobs, vendors] = await Promise.all([
+      needsCompanies ? this.companies.unlinked(5000) : ([] as CompanyRecord[]),
+      jobKeys.length ? this.repo.masterJobsAmong(jobKeys) : new Set<string>(),
+      jobKeys.length ? this.facts.get().then((f) => f.templateJob?.jobNumber ?? null) : null,
+      jobKeys.length ? this.repo.snapshotRecords<JobRow>(KIND.job, jobKeys) : new Map(),
+      vendorKeys.length ? this.repo.snapshotRecords<VendorRow>(KIND.vendor, vendorKeys) : new Map(),
+    ]);
+    return { candidates, masters, templateJobNumber, jobs, vendors };
   }
 
   private async item(
     l: LinkRow,
-    ctx: { candidates: CompanyRecord[]; masters: Set<string>; templateJobNumber: string | null },
+    ctx: Awaited<ReturnType<ImportablesService['context']>>,
   ): Promise<ImportableItem> {
     const base = { id: l.id, pmId: l.state === 'unlinked' ? null : l.pmId };
     switch (l.type) {
       case 'job': {
-        const f = await this.checks.jobFacts(l, ctx.templateJobNumber);
+        const f = await this.checks.jobFacts(
+          l,
+          ctx.templateJobNumber,
+          undefined,
+          ctx.jobs.get(l.spectrumKey as string) ?? null,
+        );
         const j = f.job;
         const masterJob = j?.masterJob.trim() || null;
         return {
@@ -134,7 +144,11 @@ export class ImportablesService {
         };
       }
       case 'vendor': {
-        const f = await this.checks.vendorFacts(l);
+        const f = await this.checks.vendorFacts(
+          l,
+          undefined,
+          ctx.vendors.get(l.spectrumKey as string) ?? null,
+        );
         const v = f.vendor;
         return {
           ...base,

@@ -1,6 +1,6 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
 import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
 
@@ -244,6 +244,16 @@ export class ImportsRepository {
   }
 
   /** Live records of a kind (small kinds only: standard phases, cost types). */
+  /** Which of these job numbers another live job of the last sync names as its master job. */
+  async masterJobsAmong(jobNumbers: readonly string[], tx: Db = this.db): Promise<Set<string>> {
+    if (jobNumbers.length === 0) return new Set();
+    const rows = await tx.$queryRaw<{ master: string }[]>`
+      SELECT DISTINCT btrim(data->>'masterJob') AS master FROM "SpectrumRecord"
+      WHERE kind = 'job' AND "vanishedAt" IS NULL
+        AND btrim(data->>'masterJob') IN (${Prisma.join(jobNumbers.map((j) => j.trim()))})`;
+    return new Set(rows.map((r) => r.master));
+  }
+
   async snapshotAll<T>(kind: string, tx: Db = this.db): Promise<{ key: string; data: T }[]> {
     const rows = await tx.spectrumRecord.findMany({
       where: { kind, vanishedAt: null },

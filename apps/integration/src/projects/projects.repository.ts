@@ -228,9 +228,11 @@ export class ProjectsRepository {
 
   /** The `@bridge/rules` `Project` with its link (for eligibility checks and the export flows). */
   async loadDomain(id: string, tx?: Tx): Promise<Project | null> {
-    const p = await this.findById(id, tx);
-    if (!p) return null;
-    return projectToDomain(p, await this.linkFor(id, tx));
+    // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
+    const [row, link] = tx
+      ? [await this.findById(id, tx), await this.linkFor(id, tx)]
+      : await Promise.all([this.findById(id), this.linkFor(id)]);
+    return row ? projectToDomain(row, link) : null;
   }
 
   async costCodeListExists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {

@@ -210,28 +210,46 @@ export class SpectrumPreflightFactsService {
 
   /** The same facts read from Spectrum now, for the accept-time pre-flight. */
   async fresh(client: BridgeSpectrumClient, what: Wanted): Promise<SpectrumPreflightFacts> {
+    // the item's own records, read side by side (one round of Spectrum latency, not one per record)
+    const [jobPhases, vendorStatus, contractItems, costTypes, customer, changeRequestContract] =
+      await Promise.all([
+        what.jobNumber ? client.getPhases({ jobNumber: what.jobNumber }).toArray().then(phaseSet) : undefined,
+        what.vendorCode
+          ? client
+              .listVendorMaster({ vendorCode: what.vendorCode })
+              .toArray()
+              .then(
+                (rows: VendorMasterRow[]) =>
+                  rows.find((v) => v.vendorCode.trim() === what.vendorCode)?.status.trim() ?? '',
+              )
+          : undefined,
+        what.contract
+          ? client
+              .listContractItems({
+                jobNumber: what.contract.jobNumber,
+                customerCode: what.contract.customerCode,
+              })
+              .toArray()
+              .then((items) => new Set(items.map((i) => billingItemKey(i.billingItem))))
+          : undefined,
+        what.costTypes
+          ? client
+              .listCostTypes()
+              .toArray()
+              .then((types: CostType[]) => new Set(types.map((t) => t.costType.trim().toUpperCase())))
+          : undefined,
+        what.customer ? this.freshCustomer(client, what.customer) : undefined,
+        what.changeRequestContract
+          ? this.freshChangeRequestContract(client, what.changeRequestContract)
+          : undefined,
+      ]);
     const facts: SpectrumPreflightFacts = {};
-    if (what.jobNumber)
-      facts.jobPhases = phaseSet(await client.getPhases({ jobNumber: what.jobNumber }).toArray());
-    if (what.vendorCode) {
-      const rows: VendorMasterRow[] = await client
-        .listVendorMaster({ vendorCode: what.vendorCode })
-        .toArray();
-      facts.vendorStatus = rows.find((v) => v.vendorCode.trim() === what.vendorCode)?.status.trim() ?? '';
-    }
-    if (what.contract) {
-      const items = await client
-        .listContractItems({ jobNumber: what.contract.jobNumber, customerCode: what.contract.customerCode })
-        .toArray();
-      facts.contractItems = new Set(items.map((i) => billingItemKey(i.billingItem)));
-    }
-    if (what.costTypes) {
-      const types: CostType[] = await client.listCostTypes().toArray();
-      facts.costTypes = new Set(types.map((t) => t.costType.trim().toUpperCase()));
-    }
-    if (what.customer) facts.customer = await this.freshCustomer(client, what.customer);
-    if (what.changeRequestContract)
-      facts.changeRequestContract = await this.freshChangeRequestContract(client, what.changeRequestContract);
+    if (jobPhases !== undefined) facts.jobPhases = jobPhases;
+    if (vendorStatus !== undefined) facts.vendorStatus = vendorStatus;
+    if (contractItems !== undefined) facts.contractItems = contractItems;
+    if (costTypes !== undefined) facts.costTypes = costTypes;
+    if (customer !== undefined) facts.customer = customer;
+    if (changeRequestContract !== undefined) facts.changeRequestContract = changeRequestContract;
     return facts;
   }
 }

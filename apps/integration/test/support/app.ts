@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js';
 import { type Env, loadEnv } from '../../src/config/env.js';
 import type { PrismaClient } from '../../src/generated/prisma/client.js';
 import { connectDatabase } from '../../src/platform/db/prisma.service.js';
+import type { StatementListener } from '../../src/platform/db/statement-counter.js';
 import type { ServiceLifecycle } from '../../src/platform/runtime/lifecycle.js';
 import { type Clock, LIFECYCLE } from '../../src/platform/tokens.js';
 import type { InfoLinkSqlExecutorFactory } from '../../src/spectrum/spectrum-client.factory.js';
@@ -46,6 +47,7 @@ export async function startTestApp(
     clock?: Clock;
     logger?: Logger;
     infoLinkSqlExecutor?: InfoLinkSqlExecutorFactory;
+    onStatement?: StatementListener;
   } = {},
 ): Promise<TestApp> {
   const env = loadEnv({
@@ -62,6 +64,7 @@ export async function startTestApp(
   const db = await connectDatabase(env.DATABASE_URL, {
     migrate: true,
     loadDataDir: migratedSnapshot(env.DATABASE_URL),
+    ...(options.onStatement ? { onStatement: options.onStatement } : {}),
   });
   const app = await createApp({
     env,

@@ -273,6 +273,29 @@ export function useDecide() {
   });
 }
 
+export type BulkDecision =
+  | { action: 'accept'; ids: string[]; note?: string }
+  | { action: 'reject'; ids: string[]; reason: string };
+
+/**
+ * Accept or reject many export requests in one call (APP-9, API-7): the answer holds each request's own outcome
+ * (accepted, rejected, refused with every reason, not found); a refusal of one never stops the others.
+ */
+export function useBulkDecide() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (d: BulkDecision) =>
+      d.action === 'accept'
+        ? call(
+            api.POST('/api/v1/export-requests/accept', {
+              body: { ids: d.ids, ...(d.note ? { note: d.note } : {}) },
+            }),
+          )
+        : call(api.POST('/api/v1/export-requests/reject', { body: { ids: d.ids, reason: d.reason } })),
+    onSettled: () => qc.invalidateQueries(),
+  });
+}
+
 /** The URL of an export request's live view (server-sent events). */
 export const exportEventsUrl = (id: string) => `/api/v1/export-requests/${encodeURIComponent(id)}/events`;
 

@@ -1022,6 +1022,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export-requests/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept many waiting requests in one call, each with its own outcome; the pre-filled keys are used (API-6, API-7, APP-2, PRE-1) */
+        post: operations["acceptExportRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/export-requests/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject many requests with one reason in one call, each with its own outcome (API-6, API-7, COM-3) */
+        post: operations["rejectExportRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export-requests/{id}/accept": {
         parameters: {
             query?: never;
@@ -1236,6 +1270,29 @@ export interface components {
             amountCents: number;
             directCostsCents: number | null;
             estimatedCostAtCompletionCents: number | null;
+        };
+        BulkDecisionOutcome: {
+            id: string;
+            /**
+             * @description accepted / rejected: the request is (now or already) decided so; refused: `reasons` say why; not_found: no such request
+             * @enum {string}
+             */
+            outcome: "accepted" | "rejected" | "refused" | "not_found";
+            /** @description Whether this call changed the request (false when it was already decided so, refused as it was, or unknown) */
+            changed: boolean;
+            /** @description The request as it is after this call; null when not found */
+            request: components["schemas"]["ExportRequest"] | null;
+            /** @description Every reason of a refusal (state, permission, PRE-1 pre-flight, key); empty otherwise */
+            reasons: components["schemas"]["Reason"][];
+        };
+        BulkDecisionResult: {
+            results: components["schemas"]["BulkDecisionOutcome"][];
+            counts: {
+                accepted: number;
+                rejected: number;
+                refused: number;
+                notFound: number;
+            };
         };
         CaCertificate: {
             subject: string;
@@ -2389,6 +2446,8 @@ export type SchemaBudgetChangeLine = components['schemas']['BudgetChangeLine'];
 export type SchemaBudgetChangePage = components['schemas']['BudgetChangePage'];
 export type SchemaBudgetImportTotals = components['schemas']['BudgetImportTotals'];
 export type SchemaBudgetLine = components['schemas']['BudgetLine'];
+export type SchemaBulkDecisionOutcome = components['schemas']['BulkDecisionOutcome'];
+export type SchemaBulkDecisionResult = components['schemas']['BulkDecisionResult'];
 export type SchemaCaCertificate = components['schemas']['CaCertificate'];
 export type SchemaCaughtMail = components['schemas']['CaughtMail'];
 export type SchemaCaughtMailList = components['schemas']['CaughtMailList'];
@@ -7186,6 +7245,116 @@ export interface operations {
             };
             /** @description The item does not exist */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptExportRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The export requests to decide, each once, at most 500 (API-6) */
+                    ids: string[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One outcome per request, in the order given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionResult"];
+                };
+            };
+            /** @description The request is not valid: errors[] names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectExportRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The export requests to decide, each once, at most 500 (API-6) */
+                    ids: string[];
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description One outcome per request, in the order given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkDecisionResult"];
+                };
+            };
+            /** @description The request is not valid: errors[] names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

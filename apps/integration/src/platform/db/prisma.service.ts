@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { type DatabaseHandle, openDatabase } from './adapters.js';
 import { applyMigrations } from './migrations.js';
+import { type StatementListener, withStatementListener } from './statement-counter.js';
 
 export type Db = PrismaClient;
 
@@ -12,14 +13,23 @@ export type Db = PrismaClient;
  */
 export async function connectDatabase(
   url: string,
-  options: { migrate?: boolean; logger?: Logger; loadDataDir?: Blob } = {},
+  options: {
+    migrate?: boolean;
+    logger?: Logger;
+    loadDataDir?: Blob;
+    /** Hears every SQL statement the Prisma client sends (benchmarks and statement-count tests). */
+    onStatement?: StatementListener;
+  } = {},
 ): Promise<{ prisma: PrismaClient; handle: DatabaseHandle; close(): Promise<void> }> {
   const handle = await openDatabase(url, { loadDataDir: options.loadDataDir });
   if (options.migrate ?? handle.kind === 'pglite') {
     const applied = await applyMigrations(handle.adapter);
     if (applied.length > 0) options.logger?.info({ applied }, 'database migrations applied');
   }
-  const prisma = new PrismaClient({ adapter: handle.adapter });
+  const adapter = options.onStatement
+    ? withStatementListener(handle.adapter, options.onStatement)
+    : handle.adapter;
+  const prisma = new PrismaClient({ adapter });
   return {
     prisma,
     handle,

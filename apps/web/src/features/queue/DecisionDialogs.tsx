@@ -13,11 +13,12 @@ import {
   TextField,
 } from 'react-aria-components';
 import { ApiError } from '../../api/client';
-import { useDecide, useExportRequest } from '../../api/hooks';
-import type { ExportRequest } from '../../api/types';
+import { useBulkDecide, useDecide, useExportRequest } from '../../api/hooks';
+import type { BulkDecisionResult, ExportRequest } from '../../api/types';
 import { formatCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SovHead } from '../../components/SovHead';
+import { BulkOutcomes } from './BulkOutcomes';
 import { describeItem, linesOf, TYPE_LABELS } from './describe';
 
 /**
@@ -146,12 +147,13 @@ export function RejectDialog({
   onClose,
 }: {
   requests: ExportRequest[];
-  onClose: (rejected: boolean) => void;
+  /** With the outcome of each request once they were rejected, false when cancelled. */
+  onClose: (rejected: BulkDecisionResult | false) => void;
 }) {
-  const decide = useDecide();
+  const bulk = useBulkDecide();
   const [reason, setReason] = useState('');
-  const [failures, setFailures] = useState<{ request: ExportRequest; error: unknown }[]>([]);
-  const [pending, setPending] = useState(false);
+  const [refused, setRefused] = useState<BulkDecisionResult | null>(null);
+  const pending = bulk.isPending;
   const title =
     requests.length === 1
       ? `Reject ${describeItem(requests[0] as ExportRequest)}`
@@ -162,18 +164,13 @@ export function RejectDialog({
         <Form
           onSubmit={async (e) => {
             e.preventDefault();
-            setPending(true);
-            const failed: { request: ExportRequest; error: unknown }[] = [];
-            for (const r of requests) {
-              try {
-                await decide.mutateAsync({ action: 'reject', id: r.id, reason: reason.trim() });
-              } catch (error) {
-                failed.push({ request: r, error });
-              }
-            }
-            setPending(false);
-            setFailures(failed);
-            if (failed.length === 0) onClose(true);
+            // APP-9: one call for every request; each comes back with its own outcome
+            const result = await bulk
+              .mutateAsync({ action: 'reject', ids: requests.map((r) => r.id), reason: reason.trim() })
+              .catch(() => null);
+            if (!result) return;
+            if (result.results.every((o) => o.outcome === 'rejected')) onClose(result);
+            else setRefused(result);
           }}
         >
           <Heading slot="title">{title}</Heading>
@@ -192,13 +189,8 @@ export function RejectDialog({
             </Text>
             <FieldError />
           </TextField>
-          {failures.map((f) => (
-            <ProblemAlert
-              key={f.request.id}
-              error={f.error}
-              heading={`${describeItem(f.request)} was not rejected`}
-            />
-          ))}
+          <ProblemAlert error={bulk.error} />
+          {refused && <BulkOutcomes result={refused} action="reject" requests={requests} />}
           <div className="dialog-buttons">
             <Button onPress={() => onClose(false)}>Cancel</Button>
             <Button type="submit" data-variant="danger" isDisabled={pending || reason.trim().length === 0}>

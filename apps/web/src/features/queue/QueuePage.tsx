@@ -1,14 +1,15 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Button, Checkbox } from 'react-aria-components';
-import { useDecide, useExportRequests } from '../../api/hooks';
-import type { ExportRequest } from '../../api/types';
+import { useBulkDecide, useDecide, useExportRequests } from '../../api/hooks';
+import type { BulkDecisionResult, ExportRequest } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { FilterButtons } from '../../components/FilterButtons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
 import { StateBadge } from '../../components/StateBadge';
 import { queueRoute } from '../../router';
+import { BulkOutcomes } from './BulkOutcomes';
 import { AcceptDialog, RejectDialog } from './DecisionDialogs';
 import { describeItem, TYPE_LABELS } from './describe';
 import { LiveProgress } from './LiveProgress';
@@ -33,9 +34,11 @@ export function QueuePage() {
   const [accepting, setAccepting] = useState<ExportRequest | null>(null);
   const [rejecting, setRejecting] = useState<ExportRequest[] | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const bulk = useBulkDecide();
   const [bulkResult, setBulkResult] = useState<{
-    ok: number;
-    failed: { r: ExportRequest; error: unknown }[];
+    result: BulkDecisionResult;
+    action: 'accept' | 'reject';
+    requests: ExportRequest[];
   } | null>(null);
   const items = requests.data?.items ?? [];
   const selectable = items.filter((r) => r.state === 'ready_to_export');
@@ -47,19 +50,16 @@ export function QueuePage() {
       else n.delete(id);
       return n;
     });
+  // APP-9: one call for every selected request; each comes back with its own outcome
   const acceptSelected = async () => {
-    const failed: { r: ExportRequest; error: unknown }[] = [];
-    let ok = 0;
-    for (const r of chosen) {
-      try {
-        await decide.mutateAsync({ action: 'accept', id: r.id });
-        ok += 1;
-      } catch (error) {
-        failed.push({ r, error });
-      }
+    const shown = chosen;
+    try {
+      const result = await bulk.mutateAsync({ action: 'accept', ids: shown.map((r) => r.id) });
+      setSelected(new Set());
+      setBulkResult({ result, action: 'accept', requests: shown });
+    } catch {
+      setBulkResult(null);
     }
-    setSelected(new Set());
-    setBulkResult({ ok, failed });
   };
 
   return (
@@ -94,7 +94,7 @@ export function QueuePage() {
           <legend className="visually-hidden">Selected requests</legend>
           <span aria-live="polite">{chosen.length} selected</span>
           <Button
-            isDisabled={chosen.length === 0 || decide.isPending}
+            isDisabled={chosen.length === 0 || bulk.isPending}
             onPress={acceptSelected}
             data-variant="primary"
           >
@@ -106,16 +106,9 @@ export function QueuePage() {
         </fieldset>
       )}
       {bulkResult && (
-        <div className={bulkResult.failed.length ? 'alert' : 'notice'} role="status">
-          <p>
-            {bulkResult.ok} accepted
-            {bulkResult.failed.length ? `, ${bulkResult.failed.length} refused:` : '.'}
-          </p>
-          {bulkResult.failed.map((f) => (
-            <ProblemAlert key={f.r.id} error={f.error} heading={`${describeItem(f.r)} was not accepted`} />
-          ))}
-        </div>
+        <BulkOutcomes result={bulkResult.result} action={bulkResult.action} requests={bulkResult.requests} />
       )}
+      <ProblemAlert error={bulk.error} />
       <ProblemAlert error={decide.error && !bulkResult ? decide.error : null} />
       <QueryView
         query={requests}
@@ -258,8 +251,13 @@ export function QueuePage() {
         <RejectDialog
           requests={rejecting}
           onClose={(done) => {
+            const shown = rejecting;
             setRejecting(null);
-            if (done) setSelected(new Set());
+            if (done) {
+              setSelected(new Set());
+              // several rejected in one call: each one's outcome stays on the page
+              if (shown.length > 1) setBulkResult({ result: done, action: 'reject', requests: shown });
+            }
           }}
         />
       )}
