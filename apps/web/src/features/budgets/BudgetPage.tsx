@@ -2,13 +2,14 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
 import { ApiError } from '../../api/client';
-import { useProjectCostCodes, useSendToErp } from '../../api/hooks';
+import { useProjectCostCodes } from '../../api/hooks';
 import { useBudget, useBudgetChanges, useCreateBudgetChange, useEditBudget, useProject } from '../../api/pm';
 import type { Budget, BudgetChange, BudgetLine, Project } from '../../api/types';
 import { ActionButton } from '../../components/ActionButton';
 import { formatCents, parseCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
+import { SendToErp } from '../../components/SendToErp';
 import {
   amountErrorsOf,
   emptyLine,
@@ -46,7 +47,6 @@ export function BudgetPage({ projectId }: { projectId: string }) {
 
 function BudgetView({ project, budget }: { project: Project; budget: Budget }) {
   const edit = useEditBudget(project.id);
-  const send = useSendToErp();
   const costCodes = useProjectCostCodes(project.id);
   return (
     <>
@@ -71,18 +71,9 @@ function BudgetView({ project, budget }: { project: Project; budget: Budget }) {
               Lock budget
             </Button>
           )}
-          <ActionButton
-            action="sendToErp"
-            label="Send budget to ERP"
-            variant="primary"
-            blockedBy={budget.blockedBy}
-            isPending={send.isPending}
-            onPress={() => send.mutate({ type: 'budget', id: budget.id })}
-          />
+          <SendToErp item={budget} what="The budget" label="Send budget to ERP" />
         </div>
         <ProblemAlert error={edit.error} heading="The budget was not changed" />
-        <ProblemAlert error={send.error} heading="The budget was not sent" />
-        {send.isSuccess && <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>}
       </div>
       <h2>Lines</h2>
       <BudgetLines budget={budget} projectId={project.id} />
@@ -365,23 +356,8 @@ function BudgetChanges({
 }
 
 function SendBudgetChange({ change }: { change: BudgetChange }) {
-  const send = useSendToErp();
   const name = `budget change ${change.number}`;
-  return (
-    <>
-      <ActionButton
-        action="sendToErp"
-        label="Send to ERP"
-        itemLabel={name}
-        variant="primary"
-        blockedBy={change.blockedBy}
-        isPending={send.isPending}
-        onPress={() => send.mutate({ type: 'budget_change', id: change.id })}
-      />
-      <ProblemAlert error={send.error} heading={`The ${name} was not sent`} />
-      {send.isSuccess && <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>}
-    </>
-  );
+  return <SendToErp item={change} what={`The ${name}`} itemLabel={name} />;
 }
 
 function NewBudgetChange({

@@ -2,13 +2,13 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
 import { ApiError } from '../../api/client';
-import { useCommitment, useProjectCostCodes, useSendToErp } from '../../api/hooks';
+import { useCommitment, useProjectCostCodes } from '../../api/hooks';
 import { type ChangeOrderInput, useChangeOrder, useSaveChangeOrder } from '../../api/pm';
 import type { Commitment, CommitmentChangeOrder } from '../../api/types';
-import { ActionButton } from '../../components/ActionButton';
 import { formatCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
+import { SendToErp, SyncCard } from '../../components/SendToErp';
 import {
   amountErrorsOf,
   draftsOf,
@@ -16,7 +16,6 @@ import {
   linesToSend,
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
-import { StateBadge } from '../../components/StateBadge';
 import { SYNC_HEADERS, SyncCells } from '../items/SyncCells';
 
 const STATUSES: CommitmentChangeOrder['status'][] = ['draft', 'pending', 'approved', 'rejected', 'void'];
@@ -69,23 +68,8 @@ export function ChangeOrdersSection({ commitment }: { commitment: Commitment }) 
 }
 
 function SendChangeOrder({ changeOrder }: { changeOrder: CommitmentChangeOrder }) {
-  const send = useSendToErp();
   const name = `change order ${changeOrder.number}`;
-  return (
-    <>
-      <ActionButton
-        action="sendToErp"
-        label="Send to ERP"
-        itemLabel={name}
-        variant="primary"
-        blockedBy={changeOrder.blockedBy}
-        isPending={send.isPending}
-        onPress={() => send.mutate({ type: 'commitment_change_order', id: changeOrder.id })}
-      />
-      <ProblemAlert error={send.error} heading={`The ${name} was not sent`} />
-      {send.isSuccess && <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>}
-    </>
-  );
+  return <SendToErp item={changeOrder} what={`The ${name}`} itemLabel={name} />;
 }
 
 /** A new change order on the commitment `commitmentId`. */
@@ -131,7 +115,6 @@ function ChangeOrderForm({
   changeOrder?: CommitmentChangeOrder;
 }) {
   const save = useSaveChangeOrder(commitment.id, changeOrder?.id);
-  const send = useSendToErp();
   const navigate = useNavigate();
   const costCodes = useProjectCostCodes(commitment.projectId);
   const [form, setForm] = useState(() => formOf(changeOrder));
@@ -161,27 +144,7 @@ function ChangeOrderForm({
           ? `Change order ${changeOrder.number} on ${commitment.number}`
           : `New change order on ${commitment.number}`}
       </h1>
-      {changeOrder && (
-        <div className="card">
-          <p>
-            Sync state: <StateBadge state={changeOrder.state} />{' '}
-            {changeOrder.spectrumKey && <>Spectrum key {changeOrder.spectrumKey}</>}
-          </p>
-          {changeOrder.lastError && <p className="error-text">{changeOrder.lastError}</p>}
-          <ActionButton
-            action="sendToErp"
-            label="Send to ERP"
-            variant="primary"
-            blockedBy={changeOrder.blockedBy}
-            isPending={send.isPending}
-            onPress={() => send.mutate({ type: 'commitment_change_order', id: changeOrder.id })}
-          />
-          <ProblemAlert error={send.error} heading="The change order was not sent" />
-          {send.isSuccess && (
-            <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>
-          )}
-        </div>
-      )}
+      {changeOrder && <SyncCard item={changeOrder} what="The change order" />}
       <Form
         validationErrors={problem?.byField() ?? {}}
         onSubmit={(e) => {

@@ -9,12 +9,11 @@ import {
   useProjectCostCodes,
   useProjects,
   useSaveCommitment,
-  useSendToErp,
 } from '../../api/hooks';
 import type { Commitment } from '../../api/types';
-import { ActionButton } from '../../components/ActionButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
+import { SyncCard } from '../../components/SendToErp';
 import {
   amountErrorsOf,
   draftsOf,
@@ -22,7 +21,6 @@ import {
   linesToSend,
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
-import { StateBadge } from '../../components/StateBadge';
 import { ChangeOrdersSection } from './ChangeOrders';
 
 const STATUSES = ['draft', 'out_for_signature', 'approved', 'complete', 'terminated', 'void'];
@@ -54,7 +52,6 @@ function CommitmentForm({ commitment }: { commitment?: Commitment }) {
   const projects = useProjects(undefined, undefined, undefined);
   const companies = useCompanies(undefined, undefined, undefined);
   const save = useSaveCommitment(id);
-  const send = useSendToErp();
   const navigate = useNavigate();
   const [form, setForm] = useState(() => formOf(commitment));
   const [lines, setLines] = useState<LineDraft[]>(() => draftsOf(commitment?.lines ?? []));
@@ -84,27 +81,7 @@ function CommitmentForm({ commitment }: { commitment?: Commitment }) {
         </Link>
       </p>
       <h1>{commitment ? `Commitment ${commitment.number}` : 'New commitment'}</h1>
-      {saved && (
-        <div className="card">
-          <p>
-            Sync state: <StateBadge state={saved.state} />{' '}
-            {saved.spectrumKey && <>Spectrum key {saved.spectrumKey}</>}
-          </p>
-          {saved.lastError && <p className="error-text">{saved.lastError}</p>}
-          <ActionButton
-            action="sendToErp"
-            label="Send to ERP"
-            variant="primary"
-            blockedBy={saved.blockedBy}
-            isPending={send.isPending}
-            onPress={() => send.mutate({ type: 'commitment', id: saved.id })}
-          />
-          <ProblemAlert error={send.error} heading="The commitment was not sent" />
-          {send.isSuccess && (
-            <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>
-          )}
-        </div>
-      )}
+      {saved && <SyncCard item={saved} what="The commitment" />}
       <Form
         validationErrors={validationErrors}
         onSubmit={(e) => {

@@ -1,32 +1,16 @@
 import { Link } from '@tanstack/react-router';
-import { useCommitments, useCompanies, useProjects, useSendToErp } from '../../api/hooks';
+import { useCommitments, useCompanies, useProjects } from '../../api/hooks';
 import type { SyncItem } from '../../api/types';
-import { ActionButton } from '../../components/ActionButton';
 import { formatCents } from '../../components/money';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
+import { SendToErp } from '../../components/SendToErp';
 import { Pager } from './Pager';
 import { SYNC_HEADERS, SyncCells } from './SyncCells';
 
 const EMPTY = 'Nothing matches this filter.';
 
 function SendButton({ item, name }: { item: SyncItem; name: string }) {
-  const send = useSendToErp();
-  return (
-    <>
-      <ActionButton
-        action="sendToErp"
-        label="Send to ERP"
-        itemLabel={name}
-        variant="primary"
-        blockedBy={item.blockedBy}
-        isPending={send.isPending}
-        onPress={() => send.mutate({ type: item.type, id: item.id })}
-      />
-      <ProblemAlert error={send.error} heading={`${name} was not sent`} />
-      {send.isSuccess && <p role="status">Sent: it waits for an accounting approver as Ready to Export.</p>}
-    </>
-  );
+  return <SendToErp item={item} what={name} itemLabel={name} />;
 }
 
 const Headers = ({ first }: { first: string[] }) => (
