@@ -35,9 +35,11 @@ async function main() {
   await waitFor(`${simUrl}/wsdls/GetJob.jws`, 'the simulator');
 
   console.log('› service (watching its sources and the packages it uses)…');
-  start('service', ['watch', '--clear-screen=false', 'src/main.ts'], {
-    // the service's V8 memory flags (apps/integration/src/platform/runtime/memory-policy.ts)
-    NODE_OPTIONS: `${fromSource.NODE_OPTIONS} --max-semi-space-size=32 --heap-growing-percent=75`,
+  // the service's V8 memory flags (apps/integration/src/platform/runtime/memory-policy.ts), as node arguments: Node
+  // refuses --heap-growing-percent in NODE_OPTIONS
+  const memoryFlags = ['--max-semi-space-size=32', '--heap-growing-percent=75'];
+  start('service', ['watch', '--clear-screen=false', ...memoryFlags, 'src/main.ts'], {
+    ...fromSource,
     NODE_ENV: 'development',
     PORT: String(servicePort),
     DATABASE_URL: `pglite://${dataDir}`,
