@@ -48,3 +48,7 @@ export function jobCsv(job: JobReconciliation): string {
 }
 
 export const csvHeader = () => stringify([RECONCILIATION_CSV_HEADER]);
+
+/** The last line of a streamed report that failed on a job: the failure in plain words where the differences go. */
+export const errorCsv = (jobNumber: string, projectName: string, message: string) =>
+  stringify([[jobNumber, projectName, 'error', '', 'failed', '', '', message]]);

@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from '../platform/http/pagination.js';
 import { ApiProblems, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { reconciliationCsvSchema, reconciliationReportSchema } from './reconciliation.schemas.js';
 import { type JobReconciliation, ReconciliationService } from './reconciliation.service.js';
-import { csvHeader, jobCsv } from './reconciliation-csv.js';
+import { csvHeader, errorCsv, jobCsv } from './reconciliation-csv.js';
 
 const reportQuery = z
   .object({
@@ -77,9 +77,7 @@ export class ReconciliationController {
           res.write(jobCsv(await this.reconciliation.job(p, client)));
         } catch (e) {
           // the header is sent: a failure mid-report is written as the report's last line, in plain words
-          res.end(
-            `"${p.jobNumber}","${p.name.replaceAll('"', '""')}","error","","failed","","","${String((e as Error).message).replaceAll('"', '""')}"\n`,
-          );
+          res.end(errorCsv(p.jobNumber, p.name, String((e as Error).message)));
           return undefined;
         }
       }

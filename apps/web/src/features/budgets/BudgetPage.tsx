@@ -18,7 +18,7 @@ import {
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
 import { StateBadge } from '../../components/StateBadge';
-import { SYNC_HEADERS, SyncCells } from '../items/SyncCells';
+import { SyncCells, SyncHead } from '../items/SyncCells';
 
 /** A project's budget: lines, lock and unlock, Send to ERP, and its budget changes (BUD-5, BUD-6, BCH-1). */
 export function BudgetPage({ projectId }: { projectId: string }) {
@@ -314,15 +314,7 @@ function BudgetChanges({
         {(page) => (
           <table className="data">
             <caption className="visually-hidden">Budget changes</caption>
-            <thead>
-              <tr>
-                {['Budget change', 'Date', 'Amount', ...SYNC_HEADERS, 'Actions'].map((h) => (
-                  <th key={h} scope="col" className={h === 'Amount' ? 'num' : undefined}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <SyncHead first={['Budget change', 'Date', 'Amount']} numeric={['Amount']} />
             <tbody>
               {page.items.map((c) => (
                 <tr key={c.id}>

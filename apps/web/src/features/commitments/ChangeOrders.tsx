@@ -16,7 +16,7 @@ import {
   linesToSend,
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
-import { SYNC_HEADERS, SyncCells } from '../items/SyncCells';
+import { SyncCells, SyncHead } from '../items/SyncCells';
 
 const STATUSES: CommitmentChangeOrder['status'][] = ['draft', 'pending', 'approved', 'rejected', 'void'];
 
@@ -30,15 +30,7 @@ export function ChangeOrdersSection({ commitment }: { commitment: Commitment }) 
       ) : (
         <table className="data">
           <caption className="visually-hidden">Change orders of commitment {commitment.number}</caption>
-          <thead>
-            <tr>
-              {['Change order', 'Status', 'Amount', ...SYNC_HEADERS, 'Actions'].map((h) => (
-                <th key={h} scope="col" className={h === 'Amount' ? 'num' : undefined}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <SyncHead first={['Change order', 'Status', 'Amount']} numeric={['Amount']} />
           <tbody>
             {commitment.changeOrders.map((co) => (
               <tr key={co.id}>

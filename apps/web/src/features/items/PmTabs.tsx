@@ -5,25 +5,13 @@ import { formatCents } from '../../components/money';
 import { QueryView } from '../../components/QueryView';
 import { SendToErp } from '../../components/SendToErp';
 import { Pager } from './Pager';
-import { SYNC_HEADERS, SyncCells } from './SyncCells';
+import { SyncCells, SyncHead } from './SyncCells';
 
 const EMPTY = 'Nothing matches this filter.';
 
 function SendButton({ item, name }: { item: SyncItem; name: string }) {
   return <SendToErp item={item} what={name} itemLabel={name} />;
 }
-
-const Headers = ({ first }: { first: string[] }) => (
-  <thead>
-    <tr>
-      {[...first, ...SYNC_HEADERS, 'Actions'].map((h) => (
-        <th key={h} scope="col">
-          {h}
-        </th>
-      ))}
-    </tr>
-  </thead>
-);
 
 export function CommitmentsTab({
   state,
@@ -39,7 +27,7 @@ export function CommitmentsTab({
         <>
           <table className="data">
             <caption className="visually-hidden">Commitments</caption>
-            <Headers first={['Commitment', 'Company', 'Status', 'Amount']} />
+            <SyncHead first={['Commitment', 'Company', 'Status', 'Amount']} />
             <tbody>
               {page.items.map((c) => {
                 const name = `${c.number} ${c.title}`;
@@ -85,7 +73,7 @@ export function ProjectsTab({
         <>
           <table className="data">
             <caption className="visually-hidden">Projects</caption>
-            <Headers first={['Project', 'Number', 'Cost codes']} />
+            <SyncHead first={['Project', 'Number', 'Cost codes']} />
             <tbody>
               {page.items.map((p) => (
                 <tr key={p.id}>
@@ -132,7 +120,7 @@ export function CompaniesTab({
         <>
           <table className="data">
             <caption className="visually-hidden">Companies</caption>
-            <Headers first={['Company', 'Vendor type', 'City']} />
+            <SyncHead first={['Company', 'Vendor type', 'City']} />
             <tbody>
               {page.items.map((c) => (
                 <tr key={c.id}>

@@ -15,3 +15,18 @@ export function SyncCells({ item }: { item: SyncItem }) {
 }
 
 export const SYNC_HEADERS = ['State', 'Spectrum key', 'Last error'];
+
+/** The header row of a table of synced items: its own columns, the sync columns, then Actions. */
+export function SyncHead({ first, numeric = [] }: { first: string[]; numeric?: string[] }) {
+  return (
+    <thead>
+      <tr>
+        {[...first, ...SYNC_HEADERS, 'Actions'].map((h) => (
+          <th key={h} scope="col" className={numeric.includes(h) ? 'num' : undefined}>
+            {h}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
