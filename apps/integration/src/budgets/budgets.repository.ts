@@ -309,6 +309,21 @@ export class BudgetsRepository {
     });
     return changeRecord(r);
   }
+
+  /** The project a budget belongs to (the export queue addresses budgets and forecasts by the budget's id). */
+  async projectOf(budgetId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const b = await tx.budget.findUnique({ where: { id: budgetId }, select: { projectId: true } });
+    return b?.projectId ?? null;
+  }
+
+  /** BUD-6: the budget is read-only while its export is in the queue; `everExported` once one was synced. */
+  async setExportFlags(
+    budgetId: string,
+    data: { exportInFlight?: boolean; everExported?: boolean },
+    tx: Tx,
+  ): Promise<void> {
+    await tx.budget.update({ where: { id: budgetId }, data });
+  }
 }
 
 function changeRecord(r: {

@@ -12,7 +12,7 @@ import {
 } from 'rxjs';
 import type { SseEvent } from '../platform/http/sse.js';
 import { ExportProgress } from './export-progress.js';
-import { ExportsService } from './exports.service.js';
+import { ExportQueriesService } from './export-queries.service.js';
 
 /** One server-sent event of the live view. */
 export interface StreamEvent extends SseEvent {
@@ -30,7 +30,7 @@ export const STREAM_CHECK_MS = 1000;
 @Injectable()
 export class ExportStreamService {
   constructor(
-    @Inject(ExportsService) private readonly exports: ExportsService,
+    @Inject(ExportQueriesService) private readonly exports: ExportQueriesService,
     @Inject(ExportProgress) private readonly progress: ExportProgress,
   ) {}
 

@@ -25,6 +25,7 @@ import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectru
 import { ExportItemsService } from './export-items.service.js';
 import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
 import { ExportProgress } from './export-progress.js';
+import { ExporterRegistry } from './exporter.registry.js';
 import {
   type ClaimedExport,
   type ClaimedRequest,
@@ -158,6 +159,7 @@ export class ExportWorker implements OnModuleDestroy {
   constructor(
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportItemsService) private readonly items: ExportItemsService,
+    @Inject(ExporterRegistry) private readonly exporters: ExporterRegistry,
     @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(ExportProgress) private readonly progress: ExportProgress,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -439,8 +441,7 @@ export class ExportWorker implements OnModuleDestroy {
         },
         tx,
       );
-      if (type === 'budget')
-        await this.repo.setBudgetFlags(request.itemId, { exportInFlight: false, everExported: true }, tx);
+      await this.exporters.of(type).synced?.(request.itemId, tx);
       await this.audit.record(
         {
           actorId: null,

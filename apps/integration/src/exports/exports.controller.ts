@@ -11,6 +11,9 @@ import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { LIFECYCLE } from '../platform/tokens.js';
+import { MAX_BULK_IDS } from './bulk-decisions.js';
+import { ExportAcceptService } from './export-accept.service.js';
+import { ExportQueriesService } from './export-queries.service.js';
 import { ExportStreamService } from './export-stream.service.js';
 import {
   bulkDecisionSchema,
@@ -20,7 +23,7 @@ import {
   exportRequestSchema,
   unlinkResultSchema,
 } from './exports.schemas.js';
-import { ExportsService, MAX_BULK_IDS } from './exports.service.js';
+import { ExportsService } from './exports.service.js';
 
 const REQUEST_STATES = ['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'] as const;
 
@@ -57,6 +60,8 @@ const bulkRejectBody = z.object({ ids: bulkIds, reason: z.string().trim().min(1)
 export class ExportsController {
   constructor(
     @Inject(ExportsService) private readonly exports: ExportsService,
+    @Inject(ExportAcceptService) private readonly accepts: ExportAcceptService,
+    @Inject(ExportQueriesService) private readonly queries: ExportQueriesService,
     @Inject(ExportStreamService) private readonly stream: ExportStreamService,
     @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
   ) {}
@@ -84,7 +89,7 @@ export class ExportsController {
   })
   @ZodResponse(200, exportRequestPageSchema)
   list(@CurrentUser() actor: AuthUser, @Query() q: z.infer<typeof listQuery>) {
-    return this.exports.list(actor, { type: q.type, state: q.state }, decodeCursor(q.cursor), q.limit);
+    return this.queries.list(actor, { type: q.type, state: q.state }, decodeCursor(q.cursor), q.limit);
   }
 
   @Get('export-requests/:id')
@@ -96,7 +101,7 @@ export class ExportsController {
   @ZodResponse(200, exportRequestDetailSchema)
   @ApiProblems(404)
   get(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
-    return this.exports.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Get('export-requests/:id/events')
@@ -109,7 +114,7 @@ export class ExportsController {
   @ZodResponse(200, null, 'The live view', { 'text/event-stream': exportEventStreamSchema })
   @ApiProblems(404)
   async events(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.exports.progressView(id); // an unknown id is a 404 problem before the stream starts
+    await this.queries.progressView(id); // an unknown id is a 404 problem before the stream starts
     // OPS-1: a stopping instance ends the stream cleanly; the browser's EventSource reconnects to a ready instance
     streamSse(req, res, this.stream.watch(id), this.lifecycle);
   }
@@ -125,7 +130,7 @@ export class ExportsController {
   })
   @ZodResponse(200, bulkDecisionSchema, 'One outcome per request, in the order given')
   acceptMany(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof bulkAcceptBody>) {
-    return this.exports.acceptMany(actor, body.ids, { note: body.note });
+    return this.accepts.acceptMany(actor, body.ids, { note: body.note });
   }
 
   @Post('export-requests/reject')
@@ -153,7 +158,7 @@ export class ExportsController {
   @ZodResponse(200, exportRequestSchema, 'Accepted: the export is queued')
   @ApiProblems(404, 409, 422)
   accept(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() body: z.infer<typeof acceptBody>) {
-    return this.exports.accept(actor, id, body);
+    return this.accepts.accept(actor, id, body);
   }
 
   @Post('export-requests/:id/reject')

@@ -1,36 +1,25 @@
 import { Module } from '@nestjs/common';
-import { BudgetsModule } from '../budgets/budgets.module.js';
-import { CommitmentsModule } from '../commitments/commitments.module.js';
-import { CompaniesModule } from '../companies/companies.module.js';
-import { CostCodesModule } from '../cost-codes/cost-codes.module.js';
+import { DiscoveryModule } from '@nestjs/core';
 import { MailExportNotifier } from '../notifications/mail-export-notifier.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.js';
-import { ProjectsModule } from '../projects/projects.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { ExportScheduler } from './export.scheduler.js';
+import { ExportAcceptService } from './export-accept.service.js';
 import { ExportItemsService } from './export-items.service.js';
 import { ExportMetrics } from './export-metrics.js';
 import { ExportPlansService } from './export-plans.service.js';
 import { ExportProgress } from './export-progress.js';
+import { ExportQueriesService } from './export-queries.service.js';
 import { ExportStreamService } from './export-stream.service.js';
 import { ExportWorker } from './export-worker.service.js';
+import { ExporterRegistry } from './exporter.registry.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 import { EXPORT_NOTIFIER } from './notifier.js';
 
 @Module({
-  imports: [
-    ProjectsModule,
-    CompaniesModule,
-    CostCodesModule,
-    BudgetsModule,
-    CommitmentsModule,
-    PrimeContractsModule,
-    SettingsModule,
-    NotificationsModule,
-  ],
+  imports: [DiscoveryModule, SettingsModule, NotificationsModule],
   controllers: [ExportsController],
   providers: [
     ExportsRepository,
@@ -41,6 +30,9 @@ import { EXPORT_NOTIFIER } from './notifier.js';
     ExportProgress,
     ExportStreamService,
     ExportsService,
+    ExportAcceptService,
+    ExportQueriesService,
+    ExporterRegistry,
     ExportScheduler,
     // COM-3: rejections are mailed to the item's creator and sender
     { provide: EXPORT_NOTIFIER, useExisting: MailExportNotifier },

@@ -249,10 +249,17 @@ export class ExportsRepository {
   }
 
   async create(
-    data: { type: ItemType; itemId: string; payload: Prisma.InputJsonValue; sentById: string; sentAt: Date },
+    data: {
+      type: ItemType;
+      itemId: string;
+      payload: Record<string, unknown>;
+      sentById: string;
+      sentAt: Date;
+    },
     tx: Tx,
   ): Promise<ExportRequestRecord> {
-    return record(await tx.exportRequest.create({ data: { ...data, state: 'ready_to_export' } }));
+    const payload = data.payload as Prisma.InputJsonValue;
+    return record(await tx.exportRequest.create({ data: { ...data, payload, state: 'ready_to_export' } }));
   }
 
   /** Changes a request only while it is in `from` (the guard that makes every transition happen once). */
@@ -488,34 +495,6 @@ export class ExportsRepository {
   async countByState(): Promise<Record<string, number>> {
     const rows = await this.db.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
     return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
-  }
-
-  async setBudgetFlags(
-    budgetId: string,
-    data: { exportInFlight?: boolean; everExported?: boolean },
-    tx: Tx,
-  ): Promise<void> {
-    await tx.budget.update({ where: { id: budgetId }, data });
-  }
-
-  /** The budget id of a project (budgets are addressed by their own id in the queue). */
-  async budgetProject(budgetId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const b = await tx.budget.findUnique({ where: { id: budgetId }, select: { projectId: true } });
-    return b?.projectId ?? null;
-  }
-
-  /** The prime contract of a project (its customer is the one change requests of the job are written against). */
-  async projectContractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const c = await tx.primeContract.findFirst({
-      where: { projectId },
-      orderBy: { id: 'asc' },
-      select: { customerCode: true },
-    });
-    return c?.customerCode ?? null;
-  }
-
-  async deleteLink(id: string, tx: Tx): Promise<void> {
-    await tx.syncLink.delete({ where: { id } });
   }
 
   /** Connection status of the last check (GEN-3): the queue runs only while Connected. */

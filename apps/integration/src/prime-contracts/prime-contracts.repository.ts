@@ -403,4 +403,14 @@ export class PrimeContractsRepository {
     await this.links.delete('prime_contract_change_order', id, tx);
     await tx.primeContractChangeOrder.delete({ where: { id } });
   }
+
+  /** The customer of a project's prime contract (the one change requests of its job are written for), if any. */
+  async contractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
+    const c = await tx.primeContract.findFirst({
+      where: { projectId },
+      orderBy: { id: 'asc' },
+      select: { customerCode: true },
+    });
+    return c?.customerCode ?? null;
+  }
 }

@@ -1,0 +1,88 @@
+import { type ExportableType, exportRequestActions, type ItemType } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
+import { blockedBy } from '../links/item-view.js';
+import { type Page, toPage } from '../platform/http/pagination.js';
+import { notFound } from '../platform/http/problem.js';
+import { ExportPlansService } from './export-plans.service.js';
+import { payloadOf, requestView, stepView } from './export-views.js';
+import { KEY_KINDS } from './exporter.js';
+import {
+  type ExportRequestRecord,
+  type ExportRequestState,
+  ExportsRepository,
+} from './exports.repository.js';
+
+/** The approval queue's reads: the list, one request with its steps and pre-filled key, the live view. */
+@Injectable()
+export class ExportQueriesService {
+  constructor(
+    @Inject(ExportsRepository) private readonly repo: ExportsRepository,
+    @Inject(ExportPlansService) private readonly plans: ExportPlansService,
+  ) {}
+
+  async list(
+    actor: AuthUser,
+    filter: { type?: ItemType; state?: ExportRequestState },
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Page<unknown>> {
+    const rows = await this.repo.list(filter, afterId, limit + 1);
+    return toPage(rows, limit, (r) => ({ ...requestView(r), blockedBy: blockedFor(actor, r) }));
+  }
+
+  private async mustFind(id: string): Promise<ExportRequestRecord> {
+    const r = await this.repo.findById(id);
+    if (!r) throw notFound('Export request', id);
+    return r;
+  }
+
+  /** A request with its steps, the Spectrum calls made, errors and (while waiting) the pre-filled key. */
+  async get(actor: AuthUser, id: string) {
+    const r = await this.mustFind(id);
+    const steps = await this.repo.steps(id);
+    let prefill: Record<string, unknown> | null = null;
+    if (r.state === 'ready_to_export') prefill = await this.prefill(r);
+    return {
+      ...requestView(r),
+      blockedBy: blockedFor(actor, r),
+      steps: steps.map(stepView),
+      spectrumCalls: steps.filter((s) => s.status === 'done').length,
+      prefill,
+    };
+  }
+
+  /** The request with its steps, without the pre-filled key (which reads Spectrum): what the live view shows. */
+  async progressView(id: string) {
+    const r = await this.mustFind(id);
+    const steps = await this.repo.steps(id);
+    return {
+      ...requestView(r),
+      steps: steps.map(stepView),
+      spectrumCalls: steps.filter((s) => s.status === 'done').length,
+    };
+  }
+
+  private async prefill(r: ExportRequestRecord): Promise<Record<string, unknown>> {
+    try {
+      const prepared = await this.plans.prepareRequest(r);
+      const carried = payloadOf(r).carriedKey;
+      const reserved = await this.plans.reservedKeys(prepared, r.id);
+      const d = this.plans.decide(prepared, r.type as ExportableType, {}, reserved, carried);
+      const value = d.ok ? d.value : d.prefill;
+      const key = prepared.kind === 'none' ? null : value;
+      return {
+        [KEY_KINDS[prepared.kind].input]: key,
+        rule: key === null ? null : this.plans.prefillRule(prepared, key, carried),
+        blockedBy: d.ok ? [] : d.reasons,
+      };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+}
+
+/** API-4: the queue decisions this user cannot take on the request now, each with every reason. */
+export function blockedFor(actor: AuthUser, r: ExportRequestRecord) {
+  return blockedBy(exportRequestActions(actor, { state: r.state, sentById: r.sentById }));
+}
