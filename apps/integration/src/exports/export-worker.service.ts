@@ -1,40 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type ExportableType, hashRow, type RowValue } from '@bridge/rules';
 import {
-  isPutServiceName,
   isSpectrumError,
-  PUT_METHOD,
-  putInputFromWire,
   SpectrumAuthError,
   SpectrumCallLimitError,
   SpectrumValidationError,
 } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AuditService } from '../audit/audit.service.js';
 import type { Env } from '../config/env.js';
-import type { Prisma } from '../generated/prisma/client.js';
-import { LinksRepository } from '../links/links.repository.js';
 import { withCorrelation } from '../platform/logging/correlation.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
-import { ExportItemsService } from './export-items.service.js';
-import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
-import { ExportProgress } from './export-progress.js';
-import { ExporterRegistry } from './exporter.registry.js';
+import { ExportFinisher } from './export-finisher.js';
 import {
   type ClaimedExport,
   type ClaimedRequest,
-  type ExportStepRecord,
-  ExportsRepository,
+  ExportLeasesRepository,
   type StepDone,
-} from './exports.repository.js';
-import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
-import { writtenStatement } from './written-statement.js';
+} from './export-leases.repository.js';
+import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
+import { ExportProgress } from './export-progress.js';
+import { type ExportStepRecord, ExportsRepository } from './exports.repository.js';
+import { executeStep, isRepeatableStep } from './step-executor.js';
+import { Abandoned, ProcessDied, SpectrumConflict, validationText, Yielded } from './worker-errors.js';
+
+export { isRepeatableStep } from './step-executor.js';
+export { ProcessDied } from './worker-errors.js';
 
 /**
  * Default lease of a claimed request (`EXPORT_LEASE_MS`) and its heartbeat, a quarter of the lease (a stopped
@@ -46,58 +41,6 @@ export const HEARTBEAT_MS = LEASE_MS / 4;
 export const MAX_ATTEMPTS = 6;
 export const BACKOFF_BASE_MS = 5_000;
 export const BACKOFF_MAX_MS = 10 * 60_000;
-
-/**
- * Whether sending a step again writes nothing new (docs/decisions.md → Exports): Spectrum's upserts keyed by the
- * natural key fixed at accept, and the pure adds (AddJob, AddVendor) the worker looks up first. Finished repeatable
- * steps are recorded in batches (`EXPORT_STEPS_PER_RECORD`); after a crash the unrecorded ones are sent again with
- * identical values. Every other step is recorded as soon as Spectrum answered: JobCostProjections adds a projection
- * entry on each call, a change request or change order without its number would get a new one, and AddCustomer is
- * not known to be an upsert.
- */
-export function isRepeatableStep(step: Pick<ExportStepRecord, 'service' | 'input'>): boolean {
-  const filled = (field: string) => (step.input[field] ?? '').trim() !== '';
-  switch (step.service) {
-    case 'AddJob':
-    case 'UpdateJob':
-    case 'AddPhase':
-    case 'AddVendor':
-    case 'UpdateVendor':
-    case 'UpdateSubcontract':
-    case 'UpdateSubcontractPhases':
-      return true;
-    case 'ARChangeRequest':
-      return filled('Change_Request_Number');
-    case 'ARChangeOrder':
-      return filled('Change_Order_Number');
-    default:
-      return false;
-  }
-}
-
-/** Spectrum already holds the key with other values: a person must look (no write is made). */
-class SpectrumConflict extends Error {}
-
-/** Why a run ended early without changing the request (lease lost or the instance stopping). */
-class Abandoned extends Error {}
-
-/**
- * The instance is stopping gracefully (OPS-1): the run stops at its next step boundary (or its call in flight is
- * cancelled when the grace period is over), records what Spectrum answered and gives the lease back, so another
- * instance takes the request at once.
- */
-class Yielded extends Error {}
-
-/**
- * Test seam: the process "dies" where it is. Thrown by a hook, it is never classified as a Spectrum error: the
- * worker records nothing and leaves the lease in place, exactly as after a crash (the error reaches the caller).
- */
-export class ProcessDied extends Error {
-  constructor(message = 'the process died') {
-    super(message);
-    this.name = 'ProcessDied';
-  }
-}
 
 /** One drain's shared Spectrum client (one session, kept-alive connections), built by its first request. */
 interface Batch {
@@ -116,14 +59,6 @@ export interface ExportWorkerHooks {
 
 const label = (s: ExportStepRecord, total: number) =>
   `${s.name} (step ${s.seq + 1} of ${total}, ${s.service})`;
-
-function validationText(e: SpectrumValidationError): string {
-  const problems =
-    e.problems.length > 0 ? e.problems : [{ description: e.description ?? e.message, column: e.column }];
-  return problems
-    .map((p) => `${(p.description ?? '').trim() || 'refused'}${p.column ? ` (field ${p.column})` : ''}`)
-    .join('; ');
-}
 
 /**
  * The export worker (docs/decisions.md → Exports): claims each due request with one conditional statement (up to
@@ -158,14 +93,11 @@ export class ExportWorker implements OnModuleDestroy {
 
   constructor(
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
-    @Inject(ExportItemsService) private readonly items: ExportItemsService,
-    @Inject(ExporterRegistry) private readonly exporters: ExporterRegistry,
-    @Inject(LinksRepository) private readonly links: LinksRepository,
+    @Inject(ExportLeasesRepository) private readonly leases: ExportLeasesRepository,
+    @Inject(ExportFinisher) private readonly finisher: ExportFinisher,
     @Inject(ExportProgress) private readonly progress: ExportProgress,
-    @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
-    @Inject(EXPORT_NOTIFIER) private readonly notifier: ExportNotifier,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(ENV) private readonly env: Env,
@@ -230,7 +162,7 @@ export class ExportWorker implements OnModuleDestroy {
     if (this.stopping) return false;
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);
-    const claimed = await this.repo.claim(this.instanceId, now, leaseUntil);
+    const claimed = await this.leases.claim(this.instanceId, now, leaseUntil);
     if (!claimed) return false;
     // OPS-4: the run's log lines and audit events carry the correlation id of the request that accepted it
     const run = withCorrelation(claimed.request.correlationId ?? claimed.request.id, () =>
@@ -288,7 +220,7 @@ export class ExportWorker implements OnModuleDestroy {
     let leaseUntil = claimedUntil.getTime();
     const renew = async (): Promise<boolean> => {
       const until = new Date(this.clock.now().getTime() + this.leaseMs);
-      const held = await this.repo.renewLease(id, this.instanceId, until);
+      const held = await this.leases.renewLease(id, this.instanceId, until);
       if (held) leaseUntil = Math.max(leaseUntil, until.getTime());
       return held;
     };
@@ -321,7 +253,7 @@ export class ExportWorker implements OnModuleDestroy {
         if (this.clock.now().getTime() >= leaseUntil - this.leaseMs / 2 && !(await renew()))
           throw new Abandoned('the export lost its lease');
         const stepStarted = performance.now();
-        const result = await this.execute(client, step, abort.signal).catch((e) => {
+        const result = await executeStep(client, step, abort.signal).catch((e) => {
           this.metrics.stepEnded(step.service, 'error', (performance.now() - stepStarted) / 1000);
           throw Object.assign(e instanceof Error ? e : new Error(String(e)), {
             step: label(step, total),
@@ -333,23 +265,23 @@ export class ExportWorker implements OnModuleDestroy {
         if (this.closing) throw new Abandoned('the service is stopping');
         unrecorded.push({
           stepId: step.id,
-          result: result as Prisma.InputJsonValue,
+          result,
           doneAt: this.clock.now(),
         });
         if (!isRepeatableStep(step) || unrecorded.length >= this.stepsPerRecord) {
-          const held = await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0));
+          const held = await this.leases.markStepsDone(id, this.instanceId, unrecorded.splice(0));
           if (!held) throw new Abandoned('the export lost its lease');
         }
         log.debug({ step: step.name }, 'step done');
       }
-      if (await this.finishSynced(request, unrecorded, log)) outcome = 'synced';
+      if (await this.finisher.synced(request, this.instanceId, unrecorded, log)) outcome = 'synced';
     } catch (caught) {
       if (caught instanceof ProcessDied) throw caught;
       // a call cancelled by a forced stop fails with a transport error: the reason is the stop
       const e = abort.signal.reason instanceof Yielded ? abort.signal.reason : caught;
       // what Spectrum confirmed stays recorded, so a retry starts at the step that failed
       if (unrecorded.length > 0 && !(e instanceof Abandoned))
-        await this.repo.markStepsDone(id, this.instanceId, unrecorded.splice(0)).catch(() => false);
+        await this.leases.markStepsDone(id, this.instanceId, unrecorded.splice(0)).catch(() => false);
       if (e instanceof Yielded) {
         await this.giveBack(request, log);
         outcome = 'given_back';
@@ -361,167 +293,10 @@ export class ExportWorker implements OnModuleDestroy {
     }
   }
 
-  /** One step: pure adds look the key up first; upserts are simply (re)written. */
-  private async execute(
-    client: BridgeSpectrumClient,
-    step: ExportStepRecord,
-    signal: AbortSignal,
-  ): Promise<unknown> {
-    const service = step.service;
-    if (!isPutServiceName(service)) throw new TypeError(`unknown Spectrum service ${service}`);
-    if (service === 'AddJob') {
-      const jobNumber = step.input.Job_Number ?? '';
-      const [job] = await client.listJobs({ jobNumber }).toArray();
-      if (job) {
-        const ours = (step.input.Job_Description ?? '').trim();
-        const theirs = job.jobDescription.trim();
-        const customer = (step.input.Customer_Code ?? '').trim();
-        if (ours === theirs && customer === job.customerCode.trim()) return { alreadyInSpectrum: true };
-        throw new SpectrumConflict(
-          `Spectrum already has job ${jobNumber} with different values (description "${theirs}", customer ${job.customerCode.trim() || 'none'}).`,
-        );
-      }
-    }
-    if (service === 'AddVendor') {
-      const vendorCode = step.input.Vendor_Code ?? '';
-      const [vendor] = await client.listVendorMaster({ vendorCode }).toArray();
-      if (vendor) {
-        const ours = (step.input.Vendor_Name ?? '').trim();
-        if (ours === vendor.vendorName.trim()) return { alreadyInSpectrum: true };
-        throw new SpectrumConflict(
-          `Spectrum already has vendor ${vendorCode} with different values (name "${vendor.vendorName.trim()}").`,
-        );
-      }
-    }
-    const input = putInputFromWire(service, step.input);
-    const method = PUT_METHOD[service];
-    const call = client[method] as (
-      i: object,
-      o: { signal: AbortSignal },
-    ) => Promise<{ generated: Record<string, string> }>;
-    const res = await call.call(client, input, { signal });
-    return { generated: res.generated };
-  }
-
-  /** True when this worker finished the request (false: the lease was lost, another instance finishes it). */
-  private async finishSynced(
-    request: ClaimedRequest,
-    unrecorded: readonly StepDone[],
-    log: Logger,
-  ): Promise<boolean> {
-    const type = request.type as ExportableType;
-    const p = request.payload as { item?: RowValue; linkType?: ExportableType };
-    const linkType = p.linkType ?? type;
-    const now = this.clock.now();
-    const key = request.spectrumKey ?? '';
-    const done = await this.repo.transaction(async (tx) => {
-      await this.items.lock(type, request.itemId, tx);
-      // the request ends synced, the last steps are recorded and a row the import staged for the same Spectrum key
-      // (no PM item yet) is removed: this item's link replaces it
-      const finished = await this.repo.finishSynced(
-        request.id,
-        this.instanceId,
-        unrecorded,
-        { type: linkType, spectrumKey: key },
-        now,
-        tx,
-      );
-      if (!finished) return false; // the lease was lost: another instance finishes it
-      const item = (p.item ?? {}) as RowValue;
-      await this.links.upsertForItem(
-        linkType,
-        request.itemId,
-        {
-          state: 'synced',
-          spectrumKey: key,
-          lastError: null,
-          lastSyncedAt: now,
-          lastSyncedHash: hashRow(JSON.parse(JSON.stringify(item)) as RowValue),
-          lastSyncedValues: JSON.parse(JSON.stringify(item)) as Prisma.InputJsonValue,
-        },
-        tx,
-      );
-      await this.exporters.of(type).synced?.(request.itemId, tx);
-      await this.audit.record(
-        {
-          actorId: null,
-          action: 'export.synced',
-          itemType: type,
-          itemId: request.itemId,
-          before: { state: 'exporting' },
-          after: { state: 'synced', spectrumKey: key },
-        },
-        tx,
-      );
-      return true;
-    });
-    if (!done) return false;
-    this.metrics.exportEnded(type, 'synced', request.decidedAt, now);
-    this.progress.emit({ requestId: request.id, kind: 'state', state: 'synced' });
-    log.info({ spectrumKey: key }, 'export synced');
-    await this.notifier.finished({
-      requestId: request.id,
-      type,
-      itemId: request.itemId,
-      state: 'synced',
-      spectrumKey: key,
-      error: null,
-    });
-    return true;
-  }
-
-  private async fail(
-    request: ClaimedRequest,
-    cause: string,
-    kind: string,
-    log: Logger,
-  ): Promise<ExportRunOutcome> {
-    const type = request.type as ExportableType;
-    const message = `${cause}${writtenStatement(await this.repo.steps(request.id))}`;
-    const linkType = ((request.payload as { linkType?: ExportableType }).linkType ?? type) as ExportableType;
-    const now = this.clock.now();
-    const done = await this.repo.transaction(async (tx) => {
-      await this.items.lock(type, request.itemId, tx);
-      const finished = await this.repo.finishHeld(
-        request.id,
-        this.instanceId,
-        { state: 'failed', finishedAt: now, lastError: message, lastErrorKind: kind },
-        tx,
-      );
-      if (!finished) return false;
-      await this.links.upsertForItem(linkType, request.itemId, { state: 'failed', lastError: message }, tx);
-      await this.audit.record(
-        {
-          actorId: null,
-          action: 'export.failed',
-          itemType: type,
-          itemId: request.itemId,
-          before: { state: 'exporting' },
-          after: { state: 'failed', lastError: message },
-        },
-        tx,
-      );
-      return true;
-    });
-    if (!done) return 'abandoned';
-    this.metrics.exportEnded(type, 'failed', request.decidedAt, now);
-    this.progress.emit({ requestId: request.id, kind: 'state', state: 'failed' });
-    log.warn({ error: message, kind }, 'export failed');
-    await this.notifier.finished({
-      requestId: request.id,
-      type,
-      itemId: request.itemId,
-      state: 'failed',
-      spectrumKey: request.spectrumKey,
-      error: message,
-    });
-    return 'failed';
-  }
-
   /** OPS-1: the lease is given back and the request is due at once, for another instance to take it now. */
   private async giveBack(request: ClaimedRequest, log: Logger): Promise<void> {
     try {
-      const released = await this.repo.giveBack(request.id, this.instanceId, this.clock.now());
+      const released = await this.leases.giveBack(request.id, this.instanceId, this.clock.now());
       log.info({ released }, 'export given back: the service is stopping');
     } catch (err) {
       log.warn({ err }, 'giving the export back failed: another instance takes it when the lease runs out');
@@ -542,17 +317,19 @@ export class ExportWorker implements OnModuleDestroy {
     const where = step ? ` at ${step}` : '';
     const now = this.clock.now();
     if (error instanceof SpectrumValidationError) {
-      return this.fail(
+      return this.finisher.failed(
+        this.instanceId,
         request,
         `Spectrum refused the export${where}: ${validationText(error)}.`,
         'validation',
         log,
       );
     }
-    if (error instanceof SpectrumConflict) return this.fail(request, error.message, 'conflict', log);
+    if (error instanceof SpectrumConflict)
+      return this.finisher.failed(this.instanceId, request, error.message, 'conflict', log);
     if (error instanceof SpectrumAuthError || error instanceof ConnectionNotConfiguredError) {
       const reason = error instanceof SpectrumAuthError ? error.description || error.message : error.message;
-      await this.repo.release(request.id, this.instanceId, {
+      await this.leases.release(request.id, this.instanceId, {
         nextAttemptAt: now,
         lastError: `Waiting: Spectrum refused the connection (${reason}); exports resume after a successful connection test.`,
         lastErrorKind: 'auth',
@@ -565,7 +342,7 @@ export class ExportWorker implements OnModuleDestroy {
       // OPS-13: the call was never sent (no free slot of the shared call limit in time): not an attempt, the request
       // waits a little and goes on from the same step
       const delay = this.backoff(1);
-      await this.repo.release(request.id, this.instanceId, {
+      await this.leases.release(request.id, this.instanceId, {
         nextAttemptAt: new Date(now.getTime() + delay),
         lastError: `Waiting for Spectrum capacity${where}: ${describeError(error)}; nothing was sent, retrying.`,
         lastErrorKind: 'transport',
@@ -580,10 +357,18 @@ export class ExportWorker implements OnModuleDestroy {
         error.kind === 'session-expired' ||
         error.kind === 'transport');
     const text = describeError(error);
-    if (!transient) return this.fail(request, `The export stopped${where}: ${text}`, 'error', log);
+    if (!transient)
+      return this.finisher.failed(
+        this.instanceId,
+        request,
+        `The export stopped${where}: ${text}`,
+        'error',
+        log,
+      );
     const attempts = request.attempts + 1;
     if (attempts >= MAX_ATTEMPTS) {
-      return this.fail(
+      return this.finisher.failed(
+        this.instanceId,
         request,
         `Spectrum did not answer after ${attempts} attempts${where}; the last error: ${text}`,
         'transport',
@@ -591,7 +376,7 @@ export class ExportWorker implements OnModuleDestroy {
       );
     }
     const delay = this.backoff(attempts);
-    await this.repo.release(request.id, this.instanceId, {
+    await this.leases.release(request.id, this.instanceId, {
       attempts,
       nextAttemptAt: new Date(now.getTime() + delay),
       lastError: `Attempt ${attempts} failed${where}: ${text}; retrying.`,

@@ -5,7 +5,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { ExportScheduler } from './export.scheduler.js';
 import { ExportAcceptService } from './export-accept.service.js';
+import { ExportFinisher } from './export-finisher.js';
 import { ExportItemsService } from './export-items.service.js';
+import { ExportLeasesRepository } from './export-leases.repository.js';
 import { ExportMetrics } from './export-metrics.js';
 import { ExportPlansService } from './export-plans.service.js';
 import { ExportProgress } from './export-progress.js';
@@ -23,9 +25,11 @@ import { EXPORT_NOTIFIER } from './notifier.js';
   controllers: [ExportsController],
   providers: [
     ExportsRepository,
+    ExportLeasesRepository,
     ExportItemsService,
     ExportPlansService,
     ExportWorker,
+    ExportFinisher,
     ExportMetrics,
     ExportProgress,
     ExportStreamService,

@@ -9,13 +9,12 @@ import { conflict, notFound, ProblemError, unprocessable } from '../platform/htt
 import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
 import type { Tx } from '../projects/pm-common.js';
-import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 import { type BulkOutcome, decideMany, outcome, refused } from './bulk-decisions.js';
 import { ExportItemsService } from './export-items.service.js';
 import { ExportPlansService } from './export-plans.service.js';
 import { payloadOf, requestView, type SentPayload } from './export-views.js';
 import { ExportWorker } from './export-worker.service.js';
-import { KEY_KINDS, type KeyInput } from './exporter.js';
+import { KEY_KINDS } from './exporter.js';
 import { ExporterRegistry } from './exporter.registry.js';
 import { type ExportRequestRecord, ExportsRepository, OPEN_STATES } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';

@@ -82,14 +82,16 @@ export class LinksRepository {
     data: Partial<
       Pick<LinkView, 'spectrumKey' | 'state' | 'lastSyncedHash' | 'lastError' | 'lastSyncedAt'>
     > & {
-      lastSyncedValues?: Prisma.InputJsonValue;
+      lastSyncedValues?: object;
     },
     tx: Tx = this.db,
   ): Promise<LinkView> {
+    const { lastSyncedValues, ...rest } = data;
+    const values = { ...rest, lastSyncedValues: lastSyncedValues as Prisma.InputJsonValue | undefined };
     const r = await tx.syncLink.upsert({
       where: { type_pmId: { type, pmId } },
-      create: { type, pmId, state: data.state ?? 'synced', ...data },
-      update: data,
+      create: { type, pmId, state: data.state ?? 'synced', ...values },
+      update: values,
     });
     return view(r);
   }
