@@ -45,6 +45,7 @@ const EXPECTED: Record<string, Action> = {
   getConnectionSettings: 'settings.view',
   getCurrentUser: 'view',
   getExportRequest: 'view',
+  previewExport: 'view',
   streamExportRequest: 'view',
   getGeneralSettings: 'settings.view',
   getImportable: 'view',

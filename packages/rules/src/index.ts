@@ -11,3 +11,4 @@ export * from './reconciliation/index.js';
 export * from './schedules/next-run.js';
 export * from './sync/index.js';
 export * from './vendors/index.js';
+export * from './verification/index.js';

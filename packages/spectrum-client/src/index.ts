@@ -22,6 +22,7 @@ export {
   SpectrumTransportError,
   SpectrumValidationError,
 } from './errors.js';
+export { columnsOf } from './infolink/infolink-columns.js';
 export {
   createHttpInfoLinkReader,
   type HttpInfoLinkConfig,
@@ -43,7 +44,18 @@ export type {
   SubcontractLine,
   VendorMasterRow,
 } from './infolink/infolink-tables.js';
-export { INFOLINK_TABLES, type InfoLinkTableDef } from './infolink/infolink-tables.js';
+export {
+  CHANGE_REQUEST_COST_LINES,
+  CHANGE_REQUEST_REVENUE_LINES,
+  CHANGE_REQUESTS,
+  INFOLINK_TABLES,
+  type InfoLinkTableDef,
+  JOB_MASTER,
+  PHASE_MASTER,
+  SUBCONTRACT_LINES,
+  SUBCONTRACTS,
+  VENDOR_MASTER,
+} from './infolink/infolink-tables.js';
 export {
   buildPageStatement,
   type PageQuery,

@@ -68,6 +68,28 @@ export class ExportPlansService {
     }
   }
 
+  /**
+   * The item's request waiting for approval (if any) and the Spectrum key an earlier accepted request of it fixed
+   * (a re-sent item keeps it, APP-3).
+   */
+  async openRequestOf(
+    type: ExportableType,
+    itemId: string,
+    tx?: Tx,
+  ): Promise<{ request: ExportRequestRecord | null; carriedKey: string | null }> {
+    const [request] = await this.repo.ofItem(type, itemId, ['ready_to_export'], tx);
+    if (request)
+      return { request, carriedKey: (request.payload as { carriedKey?: string }).carriedKey ?? null };
+    return { request: null, carriedKey: await this.carriedKey(type, itemId, tx) };
+  }
+
+  /** APP-3: the key an earlier accepted request of the item fixed and that did not end synced, if any. */
+  async carriedKey(type: ExportableType, itemId: string, tx?: Tx): Promise<string | null> {
+    const earlier = await this.repo.ofItem(type, itemId, ['failed', 'rejected', 'retrieved'], tx);
+    const carried = earlier.find((e) => e.spectrumKey !== null && e.state !== 'synced');
+    return carried ? keyValue(this.exporters.of(type).keyKind, carried) : null;
+  }
+
   /** Reads what planning a request needs from Spectrum; refusals are 422 with the reason in plain words. */
   async prepareRequest(
     r: Pick<ExportRequestRecord, 'type' | 'itemId'>,
@@ -230,4 +252,13 @@ export class ExportPlansService {
     }
     return { ok: true, plan, value };
   }
+}
+
+/** The approver's key value a request fixed (the subcontract or change request number, else the Spectrum key). */
+export function keyValue(
+  kind: keyof typeof KEY_KINDS,
+  r: Pick<ExportRequestRecord, 'keyFields' | 'spectrumKey'>,
+): string | null {
+  const field = KEY_KINDS[kind].keyField;
+  return (field ? r.keyFields?.[field] : undefined) ?? r.spectrumKey;
 }

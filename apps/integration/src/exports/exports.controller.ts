@@ -13,11 +13,13 @@ import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { LIFECYCLE } from '../platform/tokens.js';
 import { MAX_BULK_IDS } from './bulk-decisions.js';
 import { ExportAcceptService } from './export-accept.service.js';
+import { ExportPreviewService } from './export-preview.service.js';
 import { ExportQueriesService } from './export-queries.service.js';
 import { ExportStreamService } from './export-stream.service.js';
 import {
   bulkDecisionSchema,
   exportEventStreamSchema,
+  exportPreviewSchema,
   exportRequestDetailSchema,
   exportRequestPageSchema,
   exportRequestSchema,
@@ -37,6 +39,13 @@ const acceptBody = z
   .object({
     note: z.string().trim().max(2000).optional(),
     spectrumId: z.string().trim().min(1).max(30).optional(),
+    changeRequestId: z.string().trim().min(1).max(30).optional(),
+  })
+  .strict();
+
+const previewBody = itemBody
+  .extend({
+    spectrumId: z.string().trim().min(1).max(30).optional().describe('The key the approver would type'),
     changeRequestId: z.string().trim().min(1).max(30).optional(),
   })
   .strict();
@@ -62,6 +71,7 @@ export class ExportsController {
     @Inject(ExportsService) private readonly exports: ExportsService,
     @Inject(ExportAcceptService) private readonly accepts: ExportAcceptService,
     @Inject(ExportQueriesService) private readonly queries: ExportQueriesService,
+    @Inject(ExportPreviewService) private readonly previews: ExportPreviewService,
     @Inject(ExportStreamService) private readonly stream: ExportStreamService,
     @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
   ) {}
@@ -78,6 +88,21 @@ export class ExportsController {
   @ApiProblems(404, 409, 422)
   send(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof itemBody>) {
     return this.exports.send(actor, body);
+  }
+
+  @Post('exports/preview')
+  @HttpCode(200)
+  @RequirePermission('view')
+  @ZodBody(previewBody)
+  @ApiOperation({
+    operationId: 'previewExport',
+    summary:
+      'The exact Spectrum writes an export of the item would make, each against what Spectrum holds now, and every reason it would be refused; writes nothing (VER-1, VER-2)',
+  })
+  @ZodResponse(200, exportPreviewSchema)
+  @ApiProblems(404, 422, 502)
+  preview(@Body() body: z.infer<typeof previewBody>) {
+    return this.previews.preview(body);
   }
 
   @Get('export-requests')

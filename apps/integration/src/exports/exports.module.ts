@@ -10,6 +10,7 @@ import { ExportItemsService } from './export-items.service.js';
 import { ExportLeasesRepository } from './export-leases.repository.js';
 import { ExportMetrics } from './export-metrics.js';
 import { ExportPlansService } from './export-plans.service.js';
+import { ExportPreviewService } from './export-preview.service.js';
 import { ExportProgress } from './export-progress.js';
 import { ExportQueriesService } from './export-queries.service.js';
 import { ExportStreamService } from './export-stream.service.js';
@@ -36,6 +37,7 @@ import { EXPORT_NOTIFIER } from './notifier.js';
     ExportsService,
     ExportAcceptService,
     ExportQueriesService,
+    ExportPreviewService,
     ExporterRegistry,
     ExportScheduler,
     // COM-3: rejections are mailed to the item's creator and sender

@@ -145,3 +145,61 @@ export const exportEventStreamSchema = z
       '`event: step` with `{ requestId, seq, name, total }` as each Spectrum call is answered; `: ping` comments keep ' +
       'the connection open',
   );
+
+const fieldComparisonSchema = z
+  .object({
+    field: z.string().describe('The Spectrum Put field'),
+    value: z.string().describe('The value the export writes, as on the wire'),
+    current: z
+      .string()
+      .nullable()
+      .describe('What Spectrum holds now; null when the record is new or the field is not readable'),
+    state: z
+      .enum(['new', 'same', 'different', 'kept', 'not_readable'])
+      .describe(
+        'new: the record does not exist yet; same / different: compared as Spectrum stores values (VER-3); ' +
+          'kept: blank, Spectrum leaves the field as it is; not_readable: Spectrum does not show the field back',
+      ),
+  })
+  .meta({ id: 'FieldComparison' });
+
+/** One write an export would make, with the record's state in Spectrum now (VER-1). */
+const previewWriteSchema = z
+  .object({
+    seq: z.number().int(),
+    name: z.string(),
+    service: z.string().describe('The Spectrum Put service'),
+    record: z
+      .enum(['new', 'unchanged', 'changed'])
+      .describe(
+        'Whether Spectrum has the record, with every written value (unchanged) or with others (changed)',
+      ),
+    fields: z.array(fieldComparisonSchema),
+  })
+  .meta({ id: 'PreviewWrite' });
+
+/** `previewExport`: the exact Spectrum writes an export would make, planned as the accept plans them (VER-1, VER-2). */
+export const exportPreviewSchema = z
+  .object({
+    type: z.enum(EXPORTABLE_TYPES),
+    itemId: z.string(),
+    requestId: z.string().nullable().describe('The request waiting for approval, if the item was sent'),
+    key: z.object({
+      kind: z.enum(['job', 'vendor', 'subcontract', 'change_request', 'none']),
+      field: z.enum(['spectrumId', 'changeRequestId']).describe('The accept field that takes the key'),
+      value: z.string().nullable().describe('The key the accept would fix (typed or pre-filled)'),
+      rule: z.string().nullable().describe('How the pre-filled key was made, in words'),
+    }),
+    spectrumKey: z.string().nullable(),
+    keyFields: z.record(z.string(), z.string()).nullable(),
+    acceptable: z.boolean().describe('Whether an accept with this key would be taken now'),
+    blockedBy: z.array(reasonSchema).describe('Every reason the accept would be refused'),
+    writes: z.array(previewWriteSchema).describe('The Spectrum writes in the order the export makes them'),
+    counts: z.object({
+      writes: z.number().int(),
+      new: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+    }),
+  })
+  .meta({ id: 'ExportPreview' });

@@ -11,7 +11,7 @@ import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
 import type { Tx } from '../projects/pm-common.js';
 import { type BulkOutcome, decideMany, outcome, refused } from './bulk-decisions.js';
 import { ExportItemsService } from './export-items.service.js';
-import { ExportPlansService } from './export-plans.service.js';
+import { ExportPlansService, keyValue } from './export-plans.service.js';
 import { payloadOf, requestView, type SentPayload } from './export-views.js';
 import { ExportWorker } from './export-worker.service.js';
 import { KEY_KINDS } from './exporter.js';
@@ -352,15 +352,6 @@ export class ExportsService {
       return { type: input.type, id: input.id, state: after.state, spectrumKey: null };
     });
   }
-}
-
-/** The approver's key value a request fixed (the subcontract or change request number, else the Spectrum key). */
-function keyValue(
-  kind: keyof typeof KEY_KINDS,
-  r: Pick<ExportRequestRecord, 'keyFields' | 'spectrumKey'>,
-): string | null {
-  const field = KEY_KINDS[kind].keyField;
-  return (field ? r.keyFields?.[field] : undefined) ?? r.spectrumKey;
 }
 
 /** The state and permission reasons (APP-2, PERM-2) this user cannot take the decision for, as a refusal. */

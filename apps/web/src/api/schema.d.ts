@@ -971,6 +971,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The exact Spectrum writes an export of the item would make, each against what Spectrum holds now, and every reason it would be refused; writes nothing (VER-1, VER-2) */
+        post: operations["previewExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export-requests": {
         parameters: {
             query?: never;
@@ -1557,6 +1574,42 @@ export interface components {
             /** @description One line per check: ✔ / ✗ (with its remedy) / – (not run) */
             lines: string[];
         };
+        ExportPreview: {
+            /** @enum {string} */
+            type: "project" | "company" | "budget" | "budget_change" | "commitment" | "commitment_change_order" | "prime_contract_change_order" | "forecast";
+            itemId: string;
+            /** @description The request waiting for approval, if the item was sent */
+            requestId: string | null;
+            key: {
+                /** @enum {string} */
+                kind: "job" | "vendor" | "subcontract" | "change_request" | "none";
+                /**
+                 * @description The accept field that takes the key
+                 * @enum {string}
+                 */
+                field: "spectrumId" | "changeRequestId";
+                /** @description The key the accept would fix (typed or pre-filled) */
+                value: string | null;
+                /** @description How the pre-filled key was made, in words */
+                rule: string | null;
+            };
+            spectrumKey: string | null;
+            keyFields: {
+                [key: string]: string;
+            } | null;
+            /** @description Whether an accept with this key would be taken now */
+            acceptable: boolean;
+            /** @description Every reason the accept would be refused */
+            blockedBy: components["schemas"]["Reason"][];
+            /** @description The Spectrum writes in the order the export makes them */
+            writes: components["schemas"]["PreviewWrite"][];
+            counts: {
+                writes: number;
+                new: number;
+                changed: number;
+                unchanged: number;
+            };
+        };
         ExportRequest: {
             id: string;
             type: components["schemas"]["ItemType"];
@@ -1684,6 +1737,19 @@ export interface components {
             input: {
                 [key: string]: string;
             };
+        };
+        FieldComparison: {
+            /** @description The Spectrum Put field */
+            field: string;
+            /** @description The value the export writes, as on the wire */
+            value: string;
+            /** @description What Spectrum holds now; null when the record is new or the field is not readable */
+            current: string | null;
+            /**
+             * @description new: the record does not exist yet; same / different: compared as Spectrum stores values (VER-3); kept: blank, Spectrum leaves the field as it is; not_readable: Spectrum does not show the field back
+             * @enum {string}
+             */
+            state: "new" | "same" | "different" | "kept" | "not_readable";
         };
         GeneralSettings: {
             usePmContractNumber: boolean;
@@ -1961,6 +2027,18 @@ export interface components {
             /** @description False when a directory role or permission template sets the level */
             levelEditable: boolean;
             editableReason: string | null;
+        };
+        PreviewWrite: {
+            seq: number;
+            name: string;
+            /** @description The Spectrum Put service */
+            service: string;
+            /**
+             * @description Whether Spectrum has the record, with every written value (unchanged) or with others (changed)
+             * @enum {string}
+             */
+            record: "new" | "unchanged" | "changed";
+            fields: components["schemas"]["FieldComparison"][];
         };
         PrimeContract: {
             id: string;
@@ -2467,12 +2545,14 @@ export type SchemaCostCodePage = components['schemas']['CostCodePage'];
 export type SchemaCreatedUser = components['schemas']['CreatedUser'];
 export type SchemaDoctorCheck = components['schemas']['DoctorCheck'];
 export type SchemaDoctorReport = components['schemas']['DoctorReport'];
+export type SchemaExportPreview = components['schemas']['ExportPreview'];
 export type SchemaExportRequest = components['schemas']['ExportRequest'];
 export type SchemaExportRequestDetail = components['schemas']['ExportRequestDetail'];
 export type SchemaExportRequestListItem = components['schemas']['ExportRequestListItem'];
 export type SchemaExportRequestPage = components['schemas']['ExportRequestPage'];
 export type SchemaExportRequestState = components['schemas']['ExportRequestState'];
 export type SchemaExportStep = components['schemas']['ExportStep'];
+export type SchemaFieldComparison = components['schemas']['FieldComparison'];
 export type SchemaGeneralSettings = components['schemas']['GeneralSettings'];
 export type SchemaHealth = components['schemas']['Health'];
 export type SchemaImportable = components['schemas']['Importable'];
@@ -2494,6 +2574,7 @@ export type SchemaLiveness = components['schemas']['Liveness'];
 export type SchemaPermissionLevel = components['schemas']['PermissionLevel'];
 export type SchemaPermissionsTable = components['schemas']['PermissionsTable'];
 export type SchemaPermissionsTableRow = components['schemas']['PermissionsTableRow'];
+export type SchemaPreviewWrite = components['schemas']['PreviewWrite'];
 export type SchemaPrimeContract = components['schemas']['PrimeContract'];
 export type SchemaPrimeContractChangeOrder = components['schemas']['PrimeContractChangeOrder'];
 export type SchemaPrimeContractChangeOrderLine = components['schemas']['PrimeContractChangeOrderLine'];
@@ -7095,6 +7176,91 @@ export interface operations {
             };
             /** @description Not allowed for this item now: errors[] lists every reason with its rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "project" | "company" | "budget" | "budget_change" | "commitment" | "commitment_change_order" | "prime_contract_change_order" | "forecast";
+                    id: string;
+                    /** @description The key the approver would type */
+                    spectrumId?: string;
+                    changeRequestId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportPreview"];
+                };
+            };
+            /** @description The request is not valid: errors[] names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
