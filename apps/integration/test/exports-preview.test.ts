@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVER, bearer, PM } from './support/app.js';
+import { VerificationRunsService } from '../src/exports/verification/verification-runs.service.js';
 import { type ExportEnv, startExportEnv } from './support/exports.js';
 
 let e: ExportEnv;
@@ -42,8 +43,8 @@ interface Write {
 }
 const inputOf = (w: Write) => Object.fromEntries(w.fields.map((f) => [f.field, f.value]));
 
-describe('previewExport (VER-1, VER-2)', () => {
-  it('VER-1 VER-2: the exact writes of a waiting commitment, all new, nothing written; the accept queues exactly them', async () => {
+describe('previewExport and verification (VER-1, VER-2, VER-4)', () => {
+  it('VER-1 VER-2 VER-4: the exact writes of a waiting commitment, all new, nothing written; the accept queues exactly them; read back once synced, drift found after a change in Spectrum', async () => {
     const projectId = await e.linkedProject('24-101');
     const companyId = await e.linkedCompany('BAYPLB');
     const id = await e.commitment(projectId, companyId, { number: 'SC-0101' });
@@ -90,18 +91,41 @@ describe('previewExport (VER-1, VER-2)', () => {
 
     // VER-2: the accept plans with the same code: the recorded steps are the preview, field by field
     await e.accept(requestId).then((r) => expect(r.status).toBe(200));
-    const accepted = await e.http().get(`/api/v1/export-requests/${requestId}`).set(bearer(APPROVER)).expect(200);
-    const steps = accepted.body.steps as { seq: number; name: string; service: string; input: Record<string, string> }[];
+    const accepted = await e
+      .http()
+      .get(`/api/v1/export-requests/${requestId}`)
+      .set(bearer(APPROVER))
+      .expect(200);
+    const steps = accepted.body.steps as {
+      seq: number;
+      name: string;
+      service: string;
+      input: Record<string, string>;
+    }[];
     expect(steps.map((s) => ({ seq: s.seq, name: s.name, service: s.service, input: s.input }))).toEqual(
       p.writes.map((w) => ({ seq: w.seq, name: w.name, service: w.service, input: inputOf(w) })),
     );
     await e.drain();
+    const writesAfterExport = await spectrumWrites();
+    // VER-4: the worker read the writes back once synced: Spectrum holds every value sent
+    const synced = await e
+      .http()
+      .get(`/api/v1/export-requests/${requestId}`)
+      .set(bearer(APPROVER))
+      .expect(200);
+    expect(synced.body.state).toBe('synced');
+    expect(synced.body.verification).toMatchObject({ state: 'verified', drift: [], error: null });
 
     // what Spectrum now holds is the same record: a preview with that key shows every write unchanged, and an edit
     // made directly in Spectrum shows as changed with Spectrum's value
     const again = await preview({ type: 'commitment', id, spectrumId: 'SC-0101' });
     expect(again.status).toBe(200);
-    expect(again.body.writes.map((w: Write) => w.record)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(again.body.writes.map((w: Write) => w.record)).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
     const line = (again.body.writes as Write[]).find((w) => inputOf(w).Phase_Code === '033000') as Write;
     await e.sim$('PATCH', '/records/subcontract-lines', {
       key: {
@@ -121,6 +145,41 @@ describe('previewExport (VER-1, VER-2)', () => {
       { field: 'Original_Contract_Amount', value: '48000.50', current: '48100.50', state: 'different' },
     ]);
     expect(drifted.body.counts).toMatchObject({ changed: 1, unchanged: 3 });
+
+    // VER-4: verifying again reports the drift field by field, once in the audit log; the export stays synced
+    const verified = await e.http().post(`/api/v1/export-requests/${requestId}/verify`).set(bearer(APPROVER));
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ state: 'drift', error: null });
+    expect(verified.body.drift).toEqual([
+      {
+        seq: line.seq,
+        name: line.name,
+        service: 'UpdateSubcontractPhases',
+        record: 'changed',
+        fields: [{ field: 'Original_Contract_Amount', sent: '48000.50', spectrum: '48100.50' }],
+      },
+    ]);
+    await e.http().post(`/api/v1/export-requests/${requestId}/verify`).set(bearer(APPROVER)).expect(200);
+    const events = await e.t.prisma.auditEvent.findMany({ where: { itemId: id, action: 'export.drift' } });
+    expect(events).toHaveLength(1);
+    const after = await e
+      .http()
+      .get(`/api/v1/export-requests/${requestId}`)
+      .set(bearer(APPROVER))
+      .expect(200);
+    expect(after.body).toMatchObject({ state: 'synced', verification: { state: 'drift' } });
+    expect(await spectrumWrites()).toBe(writesAfterExport);
+  });
+
+  it('VER-4: only a synced export can be verified (409), an unknown one is a 404', async () => {
+    const projectId = await e.linkedProject('24-102');
+    const companyId = await e.linkedCompany('ACMEEL');
+    const id = await e.commitment(projectId, companyId, { number: 'SC-0103' });
+    const requestId = await e.send('commitment', id);
+    const waiting = await e.http().post(`/api/v1/export-requests/${requestId}/verify`).set(bearer(APPROVER));
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.errors[0]).toMatchObject({ code: 'request-not-synced' });
+    await e.http().post('/api/v1/export-requests/nope/verify').set(bearer(APPROVER)).expect(404);
   });
 
   it('VER-1: an item not sent yet is previewed with its pre-filled key, its writes, and every reason the accept would refuse it', async () => {
@@ -147,5 +206,32 @@ describe('previewExport (VER-1, VER-2)', () => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('type');
     expect(await spectrumWrites()).toBe(before);
+  });
+
+  it('VER-5: a re-verification run reads every synced export back, one run at a time, and the drift shows on the item', async () => {
+    const started = await e.http().post('/api/v1/verification-runs').set(bearer(APPROVER));
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ state: 'running', trigger: 'manual' });
+    // at most one run at a time (across instances: the guard is in the database)
+    const second = await e.http().post('/api/v1/verification-runs').set(bearer(APPROVER));
+    expect(second.status).toBe(409);
+    expect(second.body.errors[0]).toMatchObject({ code: 'verification-running' });
+    await e.http().post('/api/v1/verification-runs').set(bearer(PM)).expect(403);
+    await e.t.app.get(VerificationRunsService).idle();
+
+    const runs = await e.http().get('/api/v1/verification-runs').set(bearer(PM)).expect(200);
+    expect(runs.body.items[0]).toMatchObject({ id: started.body.id, state: 'finished', error: null });
+    const run = runs.body.items[0] as { checked: number; verified: number; drift: number };
+    // the commitment changed directly in Spectrum (first test) is the drift; the others hold what was written
+    expect(run.drift).toBe(1);
+    expect(run.checked).toBe(run.verified + run.drift);
+    const commitments = await e.t.prisma.commitment.findMany({ where: { number: 'SC-0101' } });
+    const view = await e
+      .http()
+      .get(`/api/v1/commitments/${commitments[0]?.id}`)
+      .set(bearer(PM))
+      .expect(200);
+    expect(view.body).toMatchObject({ state: 'synced' });
+    expect(view.body.lastError).toContain('Spectrum no longer holds what was exported (Original_Contract_Amount)');
   });
 });

@@ -59,8 +59,20 @@ test('WEB-6 APP-2: a PM creates a 3-line commitment and sends it; the approver s
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('heading', { name: /Accept Commitment SC-301/ })).toBeVisible();
   await expect(dialog.getByLabel('Spectrum ID')).toHaveValue('SC-301');
-  await expect(dialog.getByRole('row')).toHaveCount(5); // header, three lines, total
-  await expect(dialog.getByRole('row', { name: /Total/ })).toContainText('$50,225.75');
+  const itemLines = dialog.getByRole('table', { name: "The item's lines" });
+  await expect(itemLines.getByRole('row')).toHaveCount(5); // header, three lines, total
+  await expect(itemLines.getByRole('row', { name: /Total/ })).toContainText('$50,225.75');
+  // VER-1: the exact Spectrum writes, each against what Spectrum holds now, opened with the keyboard
+  const writes = dialog.getByRole('region', { name: 'Spectrum writes' });
+  await expect(writes).toContainText('4 writes to Spectrum: 4 new, 0 changed, 0 already there.');
+  const header = writes.locator('summary').first();
+  await expect(header).toContainText('UpdateSubcontract');
+  await header.focus();
+  await page.keyboard.press('Enter');
+  await expect(writes.getByRole('row', { name: /^Job_Number/ })).toContainText('24-101');
+  await expect(writes.getByRole('row', { name: /^Subcontract_Number/ })).toContainText('SC-301');
+  const lineWrites = writes.locator('summary', { hasText: 'UpdateSubcontractPhases' });
+  await expect(lineWrites).toHaveCount(3);
   await expectAccessible(page);
   await snap(page, 'accept-dialog');
   await dialog.getByLabel('Note (optional)').fill('OK for March');
@@ -71,6 +83,9 @@ test('WEB-6 APP-2: a PM creates a 3-line commitment and sends it; the approver s
   await expect(page.getByRole('definition').getByText('Synced', { exact: true })).toBeVisible();
   await expect(page.getByText('BAYPLB/SC-301')).toBeVisible();
   await expect(page.locator('.steps li[data-status="done"]')).toHaveCount(4);
+  // VER-4: read back once synced
+  const checked = page.getByRole('region', { name: 'Checked against Spectrum' });
+  await expect(checked).toContainText('Spectrum holds every value that was written.');
   await expectAccessible(page);
   await snap(page, 'export-synced');
 

@@ -49,6 +49,12 @@ export const envSchema = z.object({
   /** Turn the scheduler / export worker off on instances that should only serve the API. */
   SCHEDULER_ENABLED: bool.default(true),
   WORKER_ENABLED: bool.default(true),
+  /** VER-5: when every synced export is read back from Spectrum again (cron, UTC); nightly by default. */
+  VERIFICATION_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4}\S+$/, 'a cron expression of five fields')
+    .default('0 2 * * *'),
   /** Lease of a claimed export request (renewed every quarter of it); a dead worker's exports resume after it. */
   EXPORT_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Export requests one worker instance runs at the same time (each with its own lease). */

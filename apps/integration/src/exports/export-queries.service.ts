@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user.js';
 import { blockedBy } from '../links/item-view.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
-import { notFound } from '../platform/http/problem.js';
+import { conflict, notFound } from '../platform/http/problem.js';
 import { ExportPlansService } from './export-plans.service.js';
 import { payloadOf, requestView, stepView } from './export-views.js';
 import { KEY_KINDS } from './exporter.js';
@@ -12,6 +12,7 @@ import {
   type ExportRequestState,
   ExportsRepository,
 } from './exports.repository.js';
+import { ExportVerifier } from './verification/export-verifier.service.js';
 
 /** The approval queue's reads: the list, one request with its steps and pre-filled key, the live view. */
 @Injectable()
@@ -19,6 +20,7 @@ export class ExportQueriesService {
   constructor(
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportPlansService) private readonly plans: ExportPlansService,
+    @Inject(ExportVerifier) private readonly verifier: ExportVerifier,
   ) {}
 
   async list(
@@ -50,6 +52,18 @@ export class ExportQueriesService {
       spectrumCalls: steps.filter((s) => s.status === 'done').length,
       prefill,
     };
+  }
+
+  /** VER-4 on demand: a synced request read back from Spectrum now (409 for any other state). */
+  async verify(actor: AuthUser, id: string) {
+    const r = await this.mustFind(id);
+    const result = await this.verifier.verify(r, undefined, actor.id);
+    if (!result)
+      throw conflict(
+        'request-not-synced',
+        `The export request is ${r.state.replace(/_/g, ' ')}; only a synced export can be verified.`,
+      );
+    return result;
   }
 
   /** The request with its steps, without the pre-filled key (which reads Spectrum): what the live view shows. */

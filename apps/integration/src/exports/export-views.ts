@@ -1,5 +1,6 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import type { ExportRequestRecord, ExportStepRecord } from './exports.repository.js';
+import { verificationOf } from './verification/verification-view.js';
 
 /** The payload snapshot a request stores at send time. */
 export interface SentPayload {
@@ -43,6 +44,7 @@ export function requestView(r: ExportRequestRecord) {
     lastErrorKind: r.lastErrorKind,
     finishedAt: iso(r.finishedAt),
     item: payloadOf(r).item,
+    verification: verificationOf(r),
   };
 }
 

@@ -26,6 +26,7 @@ import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
 import { ExportProgress } from './export-progress.js';
 import { type ExportStepRecord, ExportsRepository } from './exports.repository.js';
 import { executeStep, isRepeatableStep } from './step-executor.js';
+import { ExportVerifier } from './verification/export-verifier.service.js';
 import { Abandoned, ProcessDied, SpectrumConflict, validationText, Yielded } from './worker-errors.js';
 
 export { isRepeatableStep } from './step-executor.js';
@@ -95,6 +96,7 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportLeasesRepository) private readonly leases: ExportLeasesRepository,
     @Inject(ExportFinisher) private readonly finisher: ExportFinisher,
+    @Inject(ExportVerifier) private readonly verifier: ExportVerifier,
     @Inject(ExportProgress) private readonly progress: ExportProgress,
     @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
@@ -274,7 +276,15 @@ export class ExportWorker implements OnModuleDestroy {
         }
         log.debug({ step: step.name }, 'step done');
       }
-      if (await this.finisher.synced(request, this.instanceId, unrecorded, log)) outcome = 'synced';
+      if (await this.finisher.synced(request, this.instanceId, unrecorded, log)) {
+        outcome = 'synced';
+        // VER-4: read back what was written; the export stays synced whatever Spectrum answers
+        const synced = await this.repo.findById(id);
+        if (synced) {
+          await this.verifier.verify(synced, client).catch((err) => log.warn({ err }, 'verification failed'));
+          this.progress.emit({ requestId: id, kind: 'state', state: 'verified' });
+        }
+      }
     } catch (caught) {
       if (caught instanceof ProcessDied) throw caught;
       // a call cancelled by a forced stop fails with a transport error: the reason is the stop

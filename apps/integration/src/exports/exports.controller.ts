@@ -24,6 +24,7 @@ import {
   exportRequestPageSchema,
   exportRequestSchema,
   unlinkResultSchema,
+  verificationSchema,
 } from './exports.schemas.js';
 import { ExportsService } from './exports.service.js';
 
@@ -198,6 +199,20 @@ export class ExportsController {
   @ApiProblems(404, 409, 422)
   reject(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Body() body: z.infer<typeof rejectBody>) {
     return this.exports.reject(actor, id, body);
+  }
+
+  @Post('export-requests/:id/verify')
+  @HttpCode(200)
+  @RequirePermission('view')
+  @ApiOperation({
+    operationId: 'verifyExportRequest',
+    summary:
+      "Read a synced export's writes back from Spectrum now and compare them with what was sent: verified, or drift field by field (VER-4)",
+  })
+  @ZodResponse(200, verificationSchema)
+  @ApiProblems(404, 409)
+  verify(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
+    return this.queries.verify(actor, id);
   }
 
   @Post('export-requests/:id/retry')

@@ -20,10 +20,14 @@ import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 import { EXPORT_NOTIFIER } from './notifier.js';
+import { ExportVerifier } from './verification/export-verifier.service.js';
+import { VerificationRunsController } from './verification/verification-runs.controller.js';
+import { VerificationRunsRepository } from './verification/verification-runs.repository.js';
+import { VerificationRunsService } from './verification/verification-runs.service.js';
 
 @Module({
   imports: [DiscoveryModule, SettingsModule, NotificationsModule],
-  controllers: [ExportsController],
+  controllers: [ExportsController, VerificationRunsController],
   providers: [
     ExportsRepository,
     ExportLeasesRepository,
@@ -31,6 +35,9 @@ import { EXPORT_NOTIFIER } from './notifier.js';
     ExportPlansService,
     ExportWorker,
     ExportFinisher,
+    ExportVerifier,
+    VerificationRunsRepository,
+    VerificationRunsService,
     ExportMetrics,
     ExportProgress,
     ExportStreamService,

@@ -52,6 +52,10 @@ export interface ExportRequestRecord {
   updatedAt: Date;
   /** OPS-4: the correlation id of the request that accepted (or last retried) it. */
   correlationId: string | null;
+  /** VER-4: the last read-back of a synced export. */
+  verificationState: string | null;
+  verifiedAt: Date | null;
+  verificationDiff: unknown;
 }
 
 export interface NewStep {
@@ -251,6 +255,40 @@ export class ExportsRepository {
         input: s.input as Prisma.InputJsonValue,
       })),
     });
+  }
+
+  /** VER-4: the outcome of reading a synced export back from Spectrum (the request is not otherwise changed). */
+  async recordVerification(id: string, result: { state: string; at: Date; diff: unknown }): Promise<void> {
+    await this.db.exportRequest.updateMany({
+      where: { id, state: 'synced' },
+      data: {
+        verificationState: result.state,
+        verifiedAt: result.at,
+        verificationDiff: (result.diff ?? Prisma.DbNull) as Prisma.InputJsonValue,
+      },
+    });
+  }
+
+  /**
+   * VER-5: one page of the synced exports a re-verification checks, in id order after `afterId`: for each item only
+   * its latest synced request (an earlier one describes values a later export replaced).
+   */
+  async latestSynced(afterId: string | null, take: number): Promise<ExportRequestRecord[]> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT r.id FROM "ExportRequest" r
+      WHERE r.state = 'synced'::"ExportRequestState" AND r.id > ${afterId ?? ''}
+        AND NOT EXISTS (
+          SELECT 1 FROM "ExportRequest" later
+          WHERE later.type = r.type AND later."itemId" = r."itemId"
+            AND later.state = 'synced'::"ExportRequestState" AND later.id > r.id
+        )
+      ORDER BY r.id LIMIT ${take}`);
+    if (rows.length === 0) return [];
+    const found = await this.db.exportRequest.findMany({
+      where: { id: { in: rows.map((r) => r.id) } },
+      orderBy: { id: 'asc' },
+    });
+    return found.map(record);
   }
 
   /**

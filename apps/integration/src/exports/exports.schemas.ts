@@ -13,6 +13,30 @@ const exportRequestState = z
   .enum(['ready_to_export', 'exporting', 'synced', 'rejected', 'failed', 'retrieved'])
   .meta({ id: 'ExportRequestState' });
 
+/** VER-4: what Spectrum held when a synced export was last read back. */
+export const verificationSchema = z
+  .object({
+    state: z
+      .enum(['verified', 'drift', 'unverifiable'])
+      .describe(
+        'verified: Spectrum holds every written value; drift: it lacks a record or holds other values',
+      ),
+    checkedAt: isoDateTime,
+    drift: z
+      .array(
+        z.object({
+          seq: z.number().int(),
+          name: z.string(),
+          service: z.string(),
+          record: z.enum(['missing', 'changed']),
+          fields: z.array(z.object({ field: z.string(), sent: z.string(), spectrum: z.string().nullable() })),
+        }),
+      )
+      .describe('Each write Spectrum lacks or holds with other values, field by field'),
+    error: z.string().nullable().describe('Why Spectrum could not be read back (unverifiable)'),
+  })
+  .meta({ id: 'ExportVerification' });
+
 /** An export request of the approval queue (APP-1 … APP-6). */
 export const exportRequestSchema = z
   .object({
@@ -37,6 +61,9 @@ export const exportRequestSchema = z
     lastErrorKind: z.string().nullable(),
     finishedAt: isoDateTime.nullable(),
     item: z.record(z.string(), z.unknown()).describe('The item as it was sent'),
+    verification: verificationSchema
+      .nullable()
+      .describe('VER-4: the last read-back from Spectrum of a synced export; null before one'),
   })
   .meta({ id: 'ExportRequest' });
 

@@ -16,6 +16,7 @@ export const keys = {
   queue: (state?: string, type?: string, cursor?: string) =>
     ['export-requests', state, type, cursor] as const,
   request: (id: string) => ['export-request', id] as const,
+  preview: (type: string, id: string, key: string) => ['export-preview', type, id, key] as const,
   connection: ['connection'] as const,
   schedule: ['sync-schedule'] as const,
   syncRuns: (group?: string, cursor?: string) => ['sync-runs', group, cursor] as const,
@@ -239,6 +240,41 @@ export function useExportRequest(id: string) {
   return useQuery({
     queryKey: keys.request(id),
     queryFn: () => call(api.GET('/api/v1/export-requests/{id}', { params: { path: { id } } })),
+  });
+}
+
+/**
+ * VER-1: the exact Spectrum writes an export of the item would make with `key` (blank: the pre-filled key), each
+ * against what Spectrum holds now. Reads Spectrum, so it is asked once per key and kept briefly.
+ */
+export function useExportPreview(
+  item: { type: string; itemId: string },
+  key: { field: 'spectrumId' | 'changeRequestId'; value: string },
+) {
+  const value = key.value.trim();
+  return useQuery({
+    queryKey: keys.preview(item.type, item.itemId, value),
+    queryFn: () =>
+      call(
+        api.POST('/api/v1/exports/preview', {
+          body: {
+            type: item.type as never,
+            id: item.itemId,
+            ...(value ? { [key.field]: value } : {}),
+          },
+        }),
+      ),
+    staleTime: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** VER-4: read a synced export back from Spectrum now; the request's page shows the result. */
+export function useVerifyExport(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/v1/export-requests/{id}/verify', { params: { path: { id } } })),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.request(id) }),
   });
 }
 

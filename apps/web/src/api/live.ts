@@ -35,7 +35,8 @@ export function useExportStream(
       const r = JSON.parse((e as MessageEvent<string>).data) as ExportRequest;
       setRequest(r);
       qc.setQueryData<ExportRequest>(keys.request(id), (old) => (old ? { ...old, ...r } : old));
-      if (TERMINAL.has(r.state)) {
+      // a synced export is read back from Spectrum right after (VER-4): the stream stays until that is known too
+      if (TERMINAL.has(r.state) && (r.state !== 'synced' || r.verification)) {
         source.close();
         void qc.invalidateQueries({ queryKey: ['export-requests'] });
         void qc.invalidateQueries({ queryKey: keys.request(id) });

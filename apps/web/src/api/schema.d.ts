@@ -1107,6 +1107,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/export-requests/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a synced export's writes back from Spectrum now and compare them with what was sent: verified, or drift field by field (VER-4) */
+        post: operations["verifyExportRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/export-requests/{id}/retry": {
         parameters: {
             query?: never;
@@ -1152,6 +1169,24 @@ export interface paths {
         put?: never;
         /** Unlink a synced item from Spectrum so it can be deleted (COM-5, CCO-3) */
         post: operations["unlink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verification-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verification runs, newest first (VER-5) */
+        get: operations["listVerificationRuns"];
+        put?: never;
+        /** Read every synced export back from Spectrum now and flag what changed there since (VER-5); runs in the background, one at a time */
+        post: operations["startVerificationRun"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1639,6 +1674,8 @@ export interface components {
             item: {
                 [key: string]: unknown;
             };
+            /** @description VER-4: the last read-back from Spectrum of a synced export; null before one */
+            verification: components["schemas"]["ExportVerification"] | null;
         };
         ExportRequestDetail: {
             id: string;
@@ -1669,6 +1706,8 @@ export interface components {
             item: {
                 [key: string]: unknown;
             };
+            /** @description VER-4: the last read-back from Spectrum of a synced export; null before one */
+            verification: components["schemas"]["ExportVerification"] | null;
             /** @description The decisions the signed-in user cannot take on this request now, each with every reason */
             blockedBy: components["schemas"]["BlockedAction"][];
             steps: components["schemas"]["ExportStep"][];
@@ -1714,6 +1753,8 @@ export interface components {
             item: {
                 [key: string]: unknown;
             };
+            /** @description VER-4: the last read-back from Spectrum of a synced export; null before one */
+            verification: components["schemas"]["ExportVerification"] | null;
             /** @description The decisions the signed-in user cannot take on this request now, each with every reason */
             blockedBy: components["schemas"]["BlockedAction"][];
         };
@@ -1737,6 +1778,30 @@ export interface components {
             input: {
                 [key: string]: string;
             };
+        };
+        ExportVerification: {
+            /**
+             * @description verified: Spectrum holds every written value; drift: it lacks a record or holds other values
+             * @enum {string}
+             */
+            state: "verified" | "drift" | "unverifiable";
+            /** Format: date-time */
+            checkedAt: string;
+            /** @description Each write Spectrum lacks or holds with other values, field by field */
+            drift: {
+                seq: number;
+                name: string;
+                service: string;
+                /** @enum {string} */
+                record: "missing" | "changed";
+                fields: {
+                    field: string;
+                    sent: string;
+                    spectrum: string | null;
+                }[];
+            }[];
+            /** @description Why Spectrum could not be read back (unverifiable) */
+            error: string | null;
         };
         FieldComparison: {
             /** @description The Spectrum Put field */
@@ -2507,6 +2572,31 @@ export interface components {
             /** @description Vendor types seen in Spectrum's vendor list at the last vendor sync */
             knownTypes: string[];
         };
+        VerificationRun: {
+            id: string;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            startedById: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @enum {string} */
+            state: "running" | "finished" | "failed";
+            /** @description Synced exports read back so far */
+            checked: number;
+            verified: number;
+            /** @description Exports Spectrum no longer holds as written */
+            drift: number;
+            unverifiable: number;
+            /** @description Why the run stopped (failed) */
+            error: string | null;
+        };
+        VerificationRunPage: {
+            items: components["schemas"]["VerificationRun"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2552,6 +2642,7 @@ export type SchemaExportRequestListItem = components['schemas']['ExportRequestLi
 export type SchemaExportRequestPage = components['schemas']['ExportRequestPage'];
 export type SchemaExportRequestState = components['schemas']['ExportRequestState'];
 export type SchemaExportStep = components['schemas']['ExportStep'];
+export type SchemaExportVerification = components['schemas']['ExportVerification'];
 export type SchemaFieldComparison = components['schemas']['FieldComparison'];
 export type SchemaGeneralSettings = components['schemas']['GeneralSettings'];
 export type SchemaHealth = components['schemas']['Health'];
@@ -2613,6 +2704,8 @@ export type SchemaUser = components['schemas']['User'];
 export type SchemaUserPage = components['schemas']['UserPage'];
 export type SchemaVendorMatchSuggestion = components['schemas']['VendorMatchSuggestion'];
 export type SchemaVendorTypeFilter = components['schemas']['VendorTypeFilter'];
+export type SchemaVerificationRun = components['schemas']['VerificationRun'];
+export type SchemaVerificationRunPage = components['schemas']['VerificationRunPage'];
 export type $defs = Record<string, never>;
 export interface operations {
     getLiveness: {
@@ -7696,6 +7789,64 @@ export interface operations {
             };
         };
     };
+    verifyExportRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportVerification"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The item does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (errors[].code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     retryExportRequest: {
         parameters: {
             query?: never;
@@ -7894,6 +8045,103 @@ export interface operations {
             };
             /** @description Not allowed for this item now: errors[] lists every reason with its rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listVerificationRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRunPage"];
+                };
+            };
+            /** @description The request is not valid: errors[] names each field and what is wrong with it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startVerificationRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationRun"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (errors[].code says which) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

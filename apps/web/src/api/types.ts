@@ -26,6 +26,8 @@ export type ExportStep = S['ExportStep'];
 /** A request as the queue lists it; its own page adds the steps and the pre-filled key. */
 export type ExportRequest = S['ExportRequestListItem'] &
   Partial<Pick<S['ExportRequestDetail'], 'steps' | 'spectrumCalls' | 'prefill'>>;
+export type ExportPreview = S['ExportPreview'];
+export type PreviewWrite = S['PreviewWrite'];
 export type BulkDecisionOutcome = S['BulkDecisionOutcome'];
 export type BulkDecisionResult = S['BulkDecisionResult'];
 export type ConnectionSettings = S['ConnectionSettings'];

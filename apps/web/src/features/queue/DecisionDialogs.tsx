@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Button,
   Dialog,
@@ -13,17 +13,19 @@ import {
   TextField,
 } from 'react-aria-components';
 import { ApiError } from '../../api/client';
-import { useBulkDecide, useDecide, useExportRequest } from '../../api/hooks';
+import { useBulkDecide, useDecide, useExportPreview, useExportRequest } from '../../api/hooks';
 import type { BulkDecisionResult, ExportRequest } from '../../api/types';
 import { formatCents } from '../../components/money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SovHead } from '../../components/SovHead';
 import { BulkOutcomes } from './BulkOutcomes';
 import { describeItem, linesOf, TYPE_LABELS } from './describe';
+import { ExportPreviewList } from './ExportPreview';
 
 /**
- * Accept: shows what the export will write to Spectrum (the key it will use, each line and the total) and takes an
- * optional note; the key can be edited before confirming.
+ * Accept: shows exactly what the export will write to Spectrum (VER-1: every write with its fields, against what
+ * Spectrum holds now, and every reason the accept would be refused), the key it will use and the item's lines, and
+ * takes an optional note; the key can be edited before confirming and the writes follow it.
  */
 export function AcceptDialog({
   request,
@@ -43,6 +45,13 @@ export function AcceptDialog({
   const lines = linesOf(detail.data ?? request);
   const total = lines.reduce((s, l) => s + l.amountCents, 0);
   const fieldErrors = decide.error instanceof ApiError ? decide.error.forField(keyField) : [];
+  // the writes are planned again for a typed key once typing pauses (each plan reads Spectrum)
+  const [planned, setPlanned] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => setPlanned(key ?? ''), 400);
+    return () => clearTimeout(t);
+  }, [key]);
+  const preview = useExportPreview(request, { field: keyField, value: planned });
   return (
     <Modal isOpen isDismissable onOpenChange={(open) => !open && onClose(false)}>
       <Dialog>
@@ -95,9 +104,21 @@ export function AcceptDialog({
                     <FieldError />
                   </TextField>
                 )}
+                <div aria-live="polite" aria-busy={preview.isFetching}>
+                  {preview.isPending && <p>Planning the writes and reading what Spectrum holds…</p>}
+                  {preview.data && !preview.data.acceptable && preview.data.blockedBy.length > 0 && (
+                    <ul className="reasons" aria-label="Why the export would be refused as it is">
+                      {preview.data.blockedBy.map((r) => (
+                        <li key={`${r.code}-${r.field ?? ''}`}>{r.message}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {preview.data && <ExportPreviewList preview={preview.data} />}
+                </div>
+                <ProblemAlert error={preview.error} />
                 {lines.length > 0 && (
                   <table className="data">
-                    <caption className="visually-hidden">Lines to be written</caption>
+                    <caption>The item's lines</caption>
                     <SovHead />
                     <tbody>
                       {lines.map((l, i) => (

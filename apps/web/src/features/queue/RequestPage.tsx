@@ -9,6 +9,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { requestRoute } from '../../router';
 import { AcceptDialog, RejectDialog } from './DecisionDialogs';
 import { describeItem, TYPE_LABELS } from './describe';
+import { VerificationPanel } from './VerificationPanel';
 
 /** One export request: its state, every Spectrum step (live while it runs), its error and its decisions. */
 export function RequestPage() {
@@ -82,6 +83,7 @@ export function RequestPage() {
                   </ol>
                 </section>
               )}
+              {r.state === 'synced' && <VerificationPanel request={r} />}
               <div className="toolbar">
                 {r.state === 'ready_to_export' && (
                   <>
