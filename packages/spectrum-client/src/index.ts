@@ -84,12 +84,7 @@ export type {
   PhaseEnhanced,
   PhaseFilter,
 } from './services/get-services.js';
-export {
-  isPutServiceName,
-  PUT_METHOD,
-  type PutServiceName,
-  putInputFromWire,
-} from './services/put-input-from-wire.js';
+export type { PutServiceName, PutWire } from '@bridge/rules';
 export type {
   AddCustomerInput,
   AddJobInput,

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { type ExportableType, hashRow, type RowValue } from '@bridge/rules';
+import { type ExportableType, hashRow, isPutServiceName, type RowValue } from '@bridge/rules';
 import {
-  isPutServiceName,
   isSpectrumError,
-  PUT_METHOD,
-  putInputFromWire,
   SpectrumAuthError,
   SpectrumCallLimitError,
   SpectrumValidationError,
@@ -391,13 +388,8 @@ export class ExportWorker implements OnModuleDestroy {
         );
       }
     }
-    const input = putInputFromWire(service, step.input);
-    const method = PUT_METHOD[service];
-    const call = client[method] as (
-      i: object,
-      o: { signal: AbortSignal },
-    ) => Promise<{ generated: Record<string, string> }>;
-    const res = await call.call(client, input, { signal });
+    // the stored step input is the rules' wire record: sent as it is
+    const res = await client.put(service, step.input, { signal });
     return { generated: res.generated };
   }
 
