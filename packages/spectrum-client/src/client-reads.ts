@@ -1,3 +1,5 @@
+import type { CallOptions, SpectrumClient } from './client-types.js';
+import type { InfoLinkReader } from './infolink/infolink-reader.js';
 import type { SpectrumLogger } from './logger.js';
 import { getVendors, type RestConfig } from './rest/rest-services.js';
 import {
@@ -21,8 +23,6 @@ import {
   streamNarrowed,
 } from './streaming/narrowing.js';
 import { type RowStream, rowStream } from './streaming/row-stream.js';
-import type { CallOptions, SpectrumClient } from './client-types.js';
-import type { InfoLinkReader } from './infolink/infolink-reader.js';
 import { parseRowWith, type RowOf, type RowSpec } from './wire/row-spec.js';
 
 /** What the Get methods of one client view share: the SOAP caller, the session GUID scope, the company. */
@@ -38,13 +38,7 @@ export interface ReadContext {
 
 export type ClientReads = Pick<
   SpectrumClient,
-  | 'getJobs'
-  | 'getJobMain'
-  | 'getJobDates'
-  | 'getPhases'
-  | 'streamPhases'
-  | 'getCustomers'
-  | 'getVendors'
+  'getJobs' | 'getJobMain' | 'getJobDates' | 'getPhases' | 'streamPhases' | 'getCustomers' | 'getVendors'
 >;
 
 export function paramsFor(

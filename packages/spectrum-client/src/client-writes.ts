@@ -54,12 +54,17 @@ export type ClientWrites = Pick<
 export function createWrites(ctx: WriteContext): ClientWrites {
   const { soap, scope, companyCode } = ctx;
 
-  async function put<S extends PutServiceName>(service: S, wire: PutWire<S>, o?: CallOptions): Promise<PutResult> {
+  async function put<S extends PutServiceName>(
+    service: S,
+    wire: PutWire<S>,
+    o?: CallOptions,
+  ): Promise<PutResult> {
     return soap.put(service, putParams(service, wire, companyCode), scope, o?.signal);
   }
 
   function typed<S extends PutServiceName>(def: TypedPutDef<S>) {
-    return async (input: object, o?: CallOptions): Promise<PutResult> => put(def.service, wireFromInput(def, input), o);
+    return async (input: object, o?: CallOptions): Promise<PutResult> =>
+      put(def.service, wireFromInput(def, input), o);
   }
 
   return {

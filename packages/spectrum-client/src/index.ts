@@ -1,3 +1,4 @@
+export type { PutServiceName, PutWire } from '@bridge/rules';
 export type { AuthKind, AuthOptions } from './auth/auth-provider.js';
 export {
   type CallOptions,
@@ -84,7 +85,6 @@ export type {
   PhaseEnhanced,
   PhaseFilter,
 } from './services/get-services.js';
-export type { PutServiceName, PutWire } from '@bridge/rules';
 export type {
   AddCustomerInput,
   AddJobInput,

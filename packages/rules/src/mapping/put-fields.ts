@@ -7,7 +7,6 @@ import {
   date,
   decimal,
   digits,
-  exported as x,
   type FieldSpec,
   flag,
   int,
@@ -18,6 +17,7 @@ import {
   state,
   text,
   upper,
+  exported as x,
   yesNo,
   zip,
 } from './put-field-specs.js';
@@ -213,7 +213,9 @@ const UPDATE_SUBCONTRACT = {
   Vendor_Code: x(upper(L.vendorCode, 'spectrum')),
   Subcontract_Number: x(numberKey(L.subcontractNumber, 'spectrum')),
   Job_Number: x(jobNumber('export')),
-  GL_Account: x(code(L.glAccount, /^[0-9][0-9.-]*$/, "digits (with the G/L mask's dashes or dots)", 'export')),
+  GL_Account: x(
+    code(L.glAccount, /^[0-9][0-9.-]*$/, "digits (with the G/L mask's dashes or dots)", 'export'),
+  ),
   Default_Phase_Code: x(phase()),
   Default_Cost_Type: x(costType()),
   Status_Code: x(flag(['A', 'I', 'C'])),

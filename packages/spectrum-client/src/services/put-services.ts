@@ -13,14 +13,21 @@ export interface TypedPutDef<S extends PutServiceName = PutServiceName, N extend
   readonly names: N;
 }
 
-const def = <S extends PutServiceName, const N extends Names<S>>(service: S, names: N): TypedPutDef<S, N> => ({
+const def = <S extends PutServiceName, const N extends Names<S>>(
+  service: S,
+  names: N,
+): TypedPutDef<S, N> => ({
   service,
   names,
 });
 
 type Spec<S extends PutServiceName, W> = W extends keyof PutFieldTable[S] ? PutFieldTable[S][W] : never;
 /** What a caller passes for a field of this kind: integer cents, a boolean flag, a number, text or an ISO date. */
-type ValueOf<F> = F extends { kind: 'amount' } | { kind: 'int' } ? number : F extends { kind: 'yesNo' } ? boolean : string;
+type ValueOf<F> = F extends { kind: 'amount' } | { kind: 'int' }
+  ? number
+  : F extends { kind: 'yesNo' }
+    ? boolean
+    : string;
 type Required<F> = F extends { required: 'spectrum' } ? true : false;
 
 /** The typed input of a Put method: required where Spectrum requires the field, optional otherwise. */
@@ -31,7 +38,9 @@ export type PutInput<D extends { readonly service: PutServiceName; readonly name
 type InputOf<S extends PutServiceName, N> = {
   -readonly [K in keyof N as Required<Spec<S, N[K]>> extends true ? K : never]: ValueOf<Spec<S, N[K]>>;
 } & {
-  -readonly [K in keyof N as Required<Spec<S, N[K]>> extends true ? never : K]?: ValueOf<Spec<S, N[K]>> | undefined;
+  -readonly [K in keyof N as Required<Spec<S, N[K]>> extends true ? never : K]?:
+    | ValueOf<Spec<S, N[K]>>
+    | undefined;
 };
 
 const JOB_NAMES = {

@@ -52,7 +52,8 @@ export function putParams<S extends PutServiceName>(
   const fields: Readonly<Record<string, FieldSpec>> = PUT_FIELDS[service];
   const values = wire as Readonly<Record<string, unknown>>;
   for (const [field, value] of Object.entries(values)) {
-    if (!Object.hasOwn(fields, field)) throw new TypeError(`${service}: Spectrum's ${service} has no field ${field}`);
+    if (!Object.hasOwn(fields, field))
+      throw new TypeError(`${service}: Spectrum's ${service} has no field ${field}`);
     if (typeof value !== 'string' && value !== undefined)
       throw new TypeError(`${service}: ${field} must be text on the wire`);
   }
