@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVER, bearer, PM } from './support/app.js';
 import { VerificationRunsService } from '../src/exports/verification/verification-runs.service.js';
+import { APPROVER, bearer, PM } from './support/app.js';
 import { type ExportEnv, startExportEnv } from './support/exports.js';
 
 let e: ExportEnv;
@@ -226,12 +226,10 @@ describe('previewExport and verification (VER-1, VER-2, VER-4)', () => {
     expect(run.drift).toBe(1);
     expect(run.checked).toBe(run.verified + run.drift);
     const commitments = await e.t.prisma.commitment.findMany({ where: { number: 'SC-0101' } });
-    const view = await e
-      .http()
-      .get(`/api/v1/commitments/${commitments[0]?.id}`)
-      .set(bearer(PM))
-      .expect(200);
+    const view = await e.http().get(`/api/v1/commitments/${commitments[0]?.id}`).set(bearer(PM)).expect(200);
     expect(view.body).toMatchObject({ state: 'synced' });
-    expect(view.body.lastError).toContain('Spectrum no longer holds what was exported (Original_Contract_Amount)');
+    expect(view.body.lastError).toContain(
+      'Spectrum no longer holds what was exported (Original_Contract_Amount)',
+    );
   });
 });

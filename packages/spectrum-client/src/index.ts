@@ -1,3 +1,4 @@
+export type { PutServiceName, PutWire } from '@bridge/rules';
 export type { AuthKind, AuthOptions } from './auth/auth-provider.js';
 export {
   type CallOptions,
@@ -96,12 +97,6 @@ export type {
   PhaseEnhanced,
   PhaseFilter,
 } from './services/get-services.js';
-export {
-  isPutServiceName,
-  PUT_METHOD,
-  type PutServiceName,
-  putInputFromWire,
-} from './services/put-input-from-wire.js';
 export type {
   AddCustomerInput,
   AddJobInput,

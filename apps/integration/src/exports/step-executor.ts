@@ -1,4 +1,4 @@
-import { isPutServiceName, PUT_METHOD, putInputFromWire } from '@bridge/spectrum-client';
+import { isPutServiceName } from '@bridge/rules';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 import type { ExportStepRecord } from './exports.repository.js';
 import { SpectrumConflict } from './worker-errors.js';
@@ -67,12 +67,7 @@ export async function executeStep(
       );
     }
   }
-  const input = putInputFromWire(service, step.input);
-  const method = PUT_METHOD[service];
-  const call = client[method] as (
-    i: object,
-    o: { signal: AbortSignal },
-  ) => Promise<{ generated: Record<string, string> }>;
-  const res = await call.call(client, input, { signal });
+  // the stored step input is the rules' wire record: sent as it is
+  const res = await client.put(service, step.input, { signal });
   return { generated: res.generated };
 }

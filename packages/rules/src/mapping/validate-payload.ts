@@ -12,6 +12,8 @@ export function fieldCodeStem(field: string): string {
 
 const WIRE_AMOUNT = /^-?\d*\.\d{2}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
+const DECIMAL = /^-?(\d+(\.\d*)?|\.\d+)$/;
+const YES_NO = ['Y', 'N'];
 
 function fieldReasons(field: string, value: unknown, spec: FieldSpec): Reason[] {
   const stem = fieldCodeStem(field);
@@ -22,7 +24,7 @@ function fieldReasons(field: string, value: unknown, spec: FieldSpec): Reason[] 
   switch (spec.kind) {
     case 'text':
       return [
-        ...(value.length > spec.max
+        ...(spec.max !== undefined && value.length > spec.max
           ? [r('too-long', `${field} has ${value.length} characters; Spectrum allows at most ${spec.max}.`)]
           : []),
         ...([...value].some(isControlCharacter)
@@ -39,9 +41,10 @@ function fieldReasons(field: string, value: unknown, spec: FieldSpec): Reason[] 
           : []),
       ];
     case 'flag':
-      return spec.values.includes(value)
-        ? []
-        : [r('invalid', `${field} must be one of ${spec.values.join(', ')}.`)];
+    case 'yesNo': {
+      const values = spec.kind === 'flag' ? spec.values : YES_NO;
+      return values.includes(value) ? [] : [r('invalid', `${field} must be one of ${values.join(', ')}.`)];
+    }
     case 'date':
       return isSpectrumDate(value)
         ? []
@@ -49,13 +52,14 @@ function fieldReasons(field: string, value: unknown, spec: FieldSpec): Reason[] 
     case 'amount':
       if (!WIRE_AMOUNT.test(value))
         return [r('invalid-amount', `${field} must be written like .00 or -1234.50.`)];
-      return fitsNumericFormat(value, spec.format)
+      return spec.format === undefined || fitsNumericFormat(value, spec.format)
         ? []
         : [r('out-of-range', `${field} does not fit Spectrum's numeric format ${spec.format}.`)];
     case 'digits':
+    case 'int':
       return [
         ...(!/^\d+$/.test(value) ? [r('invalid-characters', `${field} must be digits only.`)] : []),
-        ...(value.length > spec.max
+        ...(spec.max !== undefined && value.length > spec.max
           ? [r('too-long', `${field} has ${value.length} digits; at most ${spec.max}.`)]
           : []),
       ];
@@ -63,6 +67,8 @@ function fieldReasons(field: string, value: unknown, spec: FieldSpec): Reason[] 
       return PERCENT.test(value) && Number(value) <= 100
         ? []
         : [r('invalid', `${field} must be a percentage from 0 to 100 with at most two decimals.`)];
+    case 'decimal':
+      return DECIMAL.test(value) ? [] : [r('invalid', `${field} must be a decimal number.`)];
   }
 }
 

@@ -1,3 +1,4 @@
+import { PUT_SERVICE_NAMES } from '@bridge/rules';
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { INFOLINK_TABLES, type InfoLinkTableDef } from '../infolink/infolink-tables.js';
 import { VENDOR_ROW, type Vendor } from '../rest/rest-services.js';
@@ -10,7 +11,6 @@ import {
   GET_PHASE_ENHANCED,
   type GetServiceDef,
 } from '../services/get-services.js';
-import { PUT_SERVICES } from '../services/put-services.js';
 import type { RowSpec } from '../wire/row-spec.js';
 import { sampleData } from './fixtures.js';
 import { infoLinkJson } from './infolink-json.js';
@@ -38,7 +38,7 @@ const GET_DEFS: GetServiceDef[] = [
   GET_PHASE_ENHANCED,
   GET_CUSTOMERS,
 ];
-const PUT_NAMES = new Set<string>(PUT_SERVICES.map((s) => s.name));
+const PUT_NAMES = new Set<string>(PUT_SERVICE_NAMES);
 
 const PARAM_FIELDS: Record<string, string> = {
   pDivision: 'division',

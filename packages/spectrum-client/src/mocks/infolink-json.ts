@@ -1,3 +1,4 @@
+import { formatDecimalAmount } from '@bridge/rules';
 import type { InfoLinkTableDef } from '../infolink/infolink-tables.js';
 
 /** One Info-Link row in the stand-in's JSON form (column names, decimal text, ISO dates) from the mocks' domain form. */
@@ -7,10 +8,7 @@ export function infoLinkJson(def: InfoLinkTableDef, row: Record<string, unknown>
     const v = row[domain];
     switch (kind) {
       case 'money':
-        out[wire] =
-          typeof v === 'number'
-            ? `${v < 0 ? '-' : ''}${Math.floor(Math.abs(v) / 100)}.${String(Math.abs(v) % 100).padStart(2, '0')}`
-            : '0.00';
+        out[wire] = typeof v === 'number' ? formatDecimalAmount(v) : '0.00';
         break;
       case 'int':
         out[wire] = typeof v === 'number' ? v : 0;

@@ -1,10 +1,13 @@
+import { formatSpectrumAmount } from '@bridge/rules';
 import { escapeXml } from '../soap/xml-text.js';
 import { type FieldKind, type RowSpec, toWire } from '../wire/row-spec.js';
 
 /** Formats a domain value the way Spectrum writes it: `.00`, `859.51`, `MM/DD/YYYY`, blanks empty. */
 export function spectrumText(kind: FieldKind, value: unknown): string {
+  if (kind === 'money')
+    return value === undefined || value === null ? '' : formatSpectrumAmount(value as number);
   const text = toWire(kind, value);
-  if (kind === 'money' || kind === 'decimal') return text.replace(/^(-?)0\./, '$1.');
+  if (kind === 'decimal') return text.replace(/^(-?)0\./, '$1.');
   return text;
 }
 

@@ -1,332 +1,307 @@
-import type { FieldKind, KindInput } from '../wire/row-spec.js';
+import type { PutField, PutFieldTable, PutServiceName } from '@bridge/rules';
 
 /**
- * Put services: domain name -> [wire name, kind, required?], in the order the fields are sent
- * (Spectrum's documented field order, docs/spectrum-wire.md §4.3 and §6; Company_Code first, filled from the client's company).
+ * The typed Put methods (`addJob`, `upsertSubcontractLine`, …): for each service, the camelCase name a caller
+ * uses for each wire field. Which fields exist, their order, their kinds and which ones Spectrum requires all come
+ * from the rules' Put field table (`PUT_FIELDS` in `@bridge/rules`); this file only names them. A typed call is
+ * formatted to wire text once (`put-input.ts`) and sent through the same path as a wire Put (`put-wire.ts`).
  */
-export type PutFieldSpec = readonly [wire: string, kind: FieldKind, required?: true];
-export type PutSpec = Readonly<Record<string, PutFieldSpec>>;
+type Names<S extends PutServiceName> = Readonly<Record<string, Exclude<PutField<S>, 'Company_Code'>>>;
 
-type RequiredKeys<S extends PutSpec> = { [K in keyof S]: S[K][2] extends true ? K : never }[keyof S];
-type OptionalKeys<S extends PutSpec> = Exclude<keyof S, RequiredKeys<S>>;
-export type PutInput<S extends PutSpec> = { [K in RequiredKeys<S>]: KindInput[S[K][1]] } & {
-  [K in OptionalKeys<S>]?: KindInput[S[K][1]] | undefined;
-};
-
-export interface PutServiceDef<S extends PutSpec = PutSpec> {
-  readonly name: string;
-  readonly fields: S;
+export interface TypedPutDef<S extends PutServiceName = PutServiceName, N extends Names<S> = Names<S>> {
+  readonly service: S;
+  readonly names: N;
 }
 
-const JOB_CORE = {
-  jobNumber: ['Job_Number', 'key', true],
-  taxable: ['Taxable_Flag', 'flag'],
-  priceMethodCode: ['Price_Method_Code', 'text'],
-  jobDescription: ['Job_Description', 'text'],
-  division: ['Division', 'text'],
-  address1: ['Address_1', 'text'],
-  address2: ['Address_2', 'text'],
-  city: ['City', 'text'],
-  state: ['State', 'text'],
-  zipCode: ['Zip_Code', 'text'],
-  phone: ['Phone', 'text'],
-  faxPhone: ['Fax_Phone', 'text'],
-  jobSitePhone: ['Job_Site_Phone', 'text'],
-  superintendent: ['Superintendent', 'text'],
-  estimator: ['Estimator', 'text'],
-  projectManager: ['Project_Manager', 'text'],
-  customerCode: ['Customer_Code', 'text'],
-  contractNumber: ['Contract_Number', 'text'],
-  jobType: ['Job_Type', 'text'],
-  taxClassCode: ['Tax_Class_Code', 'text'],
-  totalUnits: ['Total_Units', 'decimal'],
-  unitOfMeasure: ['Unit_of_Measure', 'text'],
-  certified: ['Certified_Flag', 'flag'],
-  workCompCode: ['Work_Comp_Code', 'text'],
-  wageRateLevel: ['Wage_Rate_Level', 'text'],
-  estStartDate: ['Est_Start_Date', 'date'],
-  estCompleteDate: ['Est_Complete_Date', 'date'],
-  startDate: ['Start_Date', 'date'],
-  completeDate: ['Complete_Date', 'date'],
-  workStateTaxCode: ['Work_State_Tax_Code', 'text'],
-  workCountyTaxCode: ['Work_County_Tax_Code', 'text'],
-  workLocalTaxCode: ['Work_Local_Tax_Code', 'text'],
-  originalContractCents: ['Original_Contract', 'money'],
-  woSite: ['WO_Site', 'text'],
-  latitude: ['Latitude', 'text'],
-  longitude: ['Longitude', 'text'],
-  trackDavisBacon: ['Track_Davis_Bacon', 'text'],
-  trackPrevailingWage: ['Track_Prevailing_Wage', 'text'],
-  createDate: ['Create_Date', 'date'],
-  costCenter: ['Cost_Center', 'text'],
-  masterJob: ['Master_Job', 'text'],
-  billFromMaster: ['Bill_From_Master', 'flag'],
-  standardPhaseCategory: ['Standard_Phase_Category', 'text'],
-  phaseDisplayCode: ['Phase_Display_Code', 'text'],
-  majorGroupStart: ['Major_Group_Start', 'text'],
-  majorGroupEnd: ['Major_Group_End', 'text'],
-  minorGroupStart: ['Minor_Group_Start', 'text'],
-  minorGroupEnd: ['Minor_Group_End', 'text'],
-  statusCode: ['Status_Code', 'text'],
-} as const satisfies PutSpec;
+const def = <S extends PutServiceName, const N extends Names<S>>(
+  service: S,
+  names: N,
+): TypedPutDef<S, N> => ({
+  service,
+  names,
+});
 
-export const ADD_JOB = {
-  name: 'AddJob',
-  fields: {
-    ...JOB_CORE,
-    taxable: ['Taxable_Flag', 'flag', true],
-    priceMethodCode: ['Price_Method_Code', 'text', true],
-  },
-} as const satisfies PutServiceDef;
+type Spec<S extends PutServiceName, W> = W extends keyof PutFieldTable[S] ? PutFieldTable[S][W] : never;
+/** What a caller passes for a field of this kind: integer cents, a boolean flag, a number, text or an ISO date. */
+type ValueOf<F> = F extends { kind: 'amount' } | { kind: 'int' }
+  ? number
+  : F extends { kind: 'yesNo' }
+    ? boolean
+    : string;
+type Required<F> = F extends { required: 'spectrum' } ? true : false;
 
-export const UPDATE_JOB = {
-  name: 'UpdateJob',
-  fields: {
-    ...JOB_CORE,
-    ownerName: ['Owner_Name', 'text'],
-    comment: ['Comment', 'text'],
-    legalDesc: ['Legal_Desc', 'text'],
-  },
-} as const satisfies PutServiceDef;
+/** The typed input of a Put method: required where Spectrum requires the field, optional otherwise. */
+export type PutInput<D extends { readonly service: PutServiceName; readonly names: object }> = InputOf<
+  D['service'],
+  D['names']
+>;
+type InputOf<S extends PutServiceName, N> = {
+  -readonly [K in keyof N as Required<Spec<S, N[K]>> extends true ? K : never]: ValueOf<Spec<S, N[K]>>;
+} & {
+  -readonly [K in keyof N as Required<Spec<S, N[K]>> extends true ? never : K]?:
+    | ValueOf<Spec<S, N[K]>>
+    | undefined;
+};
 
-export const ADD_PHASE = {
-  name: 'AddPhase',
-  fields: {
-    jobNumber: ['Job_Number', 'key', true],
-    phaseCode: ['Phase_Code', 'key', true],
-    costType: ['Cost_Type', 'key', true],
-    description: ['Description', 'text'],
-    priceMethodCode: ['Price_Method_Code', 'text'],
-    originalEstQuantity: ['Original_Est_Quantity', 'decimal'],
-    unitOfMeasure: ['Unit_of_Measure', 'text'],
-    originalEstCents: ['Original_Est_Cost', 'money'],
-    originalEstHours: ['Original_Est_Hours', 'decimal'],
-    bidItemNumber: ['Bid_Item_Number', 'text'],
-    altPhaseCode: ['Alt_Phase_Code', 'text'],
-    workCompCode: ['Work_Comp_Code', 'text'],
-    phaseCostCenter: ['Phase_Cost_Center', 'text'],
-    currentEstHours: ['Current_Est_Hours', 'decimal'],
-    currentEstQuantity: ['Current_Est_Quantity', 'decimal'],
-    currentEstCents: ['Current_Est_Cost', 'money'],
-    statusCode: ['Status_Code', 'text'],
-  },
-} as const satisfies PutServiceDef;
+const JOB_NAMES = {
+  jobNumber: 'Job_Number',
+  taxable: 'Taxable_Flag',
+  priceMethodCode: 'Price_Method_Code',
+  jobDescription: 'Job_Description',
+  division: 'Division',
+  address1: 'Address_1',
+  address2: 'Address_2',
+  city: 'City',
+  state: 'State',
+  zipCode: 'Zip_Code',
+  phone: 'Phone',
+  faxPhone: 'Fax_Phone',
+  jobSitePhone: 'Job_Site_Phone',
+  superintendent: 'Superintendent',
+  estimator: 'Estimator',
+  projectManager: 'Project_Manager',
+  customerCode: 'Customer_Code',
+  contractNumber: 'Contract_Number',
+  jobType: 'Job_Type',
+  taxClassCode: 'Tax_Class_Code',
+  totalUnits: 'Total_Units',
+  unitOfMeasure: 'Unit_of_Measure',
+  certified: 'Certified_Flag',
+  workCompCode: 'Work_Comp_Code',
+  wageRateLevel: 'Wage_Rate_Level',
+  estStartDate: 'Est_Start_Date',
+  estCompleteDate: 'Est_Complete_Date',
+  startDate: 'Start_Date',
+  completeDate: 'Complete_Date',
+  workStateTaxCode: 'Work_State_Tax_Code',
+  workCountyTaxCode: 'Work_County_Tax_Code',
+  workLocalTaxCode: 'Work_Local_Tax_Code',
+  originalContractCents: 'Original_Contract',
+  woSite: 'WO_Site',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  trackDavisBacon: 'Track_Davis_Bacon',
+  trackPrevailingWage: 'Track_Prevailing_Wage',
+  createDate: 'Create_Date',
+  costCenter: 'Cost_Center',
+  masterJob: 'Master_Job',
+  billFromMaster: 'Bill_From_Master',
+  standardPhaseCategory: 'Standard_Phase_Category',
+  phaseDisplayCode: 'Phase_Display_Code',
+  majorGroupStart: 'Major_Group_Start',
+  majorGroupEnd: 'Major_Group_End',
+  minorGroupStart: 'Minor_Group_Start',
+  minorGroupEnd: 'Minor_Group_End',
+  statusCode: 'Status_Code',
+} as const;
 
-export const JOB_COST_PROJECTIONS = {
-  name: 'JobCostProjections',
-  fields: {
-    jobNumber: ['Job_Number', 'key', true],
-    phaseCode: ['Phase_Code', 'key', true],
-    costType: ['Cost_Type', 'key', true],
-    transactionDate: ['Transaction_Date', 'date', true],
-    amountCents: ['Amount', 'money'],
-    projectedHours: ['Projected_Hours', 'decimal'],
-    projectedQuantity: ['Projected_Quantity', 'decimal'],
-    note: ['Note', 'text'],
-    operator: ['Operator', 'text'],
-  },
-} as const satisfies PutServiceDef;
+export const ADD_JOB = def('AddJob', JOB_NAMES);
 
-const VENDOR_CORE = {
-  vendorCode: ['Vendor_Code', 'key', true],
-  vendorName: ['Vendor_Name', 'text'],
-  alphaSort: ['Alpha_Sort', 'text'],
-  termsCode: ['Terms_Code', 'text'],
-  termsDays: ['Terms_Days', 'int'],
-  termsDiscCode: ['Terms_Disc_Code', 'text'],
-  type: ['Type', 'text'],
-  address1: ['Address_1', 'text'],
-  address2: ['Address_2', 'text'],
-} as const satisfies PutSpec;
+export const UPDATE_JOB = def('UpdateJob', {
+  ...JOB_NAMES,
+  ownerName: 'Owner_Name',
+  comment: 'Comment',
+  legalDesc: 'Legal_Desc',
+});
 
-const VENDOR_TAIL = {
-  state: ['State', 'text'],
-  zipCode: ['Zip_Code', 'text'],
-  phone: ['Phone', 'text'],
-  faxPhone: ['Fax_Phone', 'text'],
-  contactName: ['Contact_Name', 'text'],
-  ourAccountNumber: ['Our_Account_Number', 'text'],
-  termsDiscDays: ['Terms_Disc_Days', 'int'],
-  termsDiscPercent: ['Terms_Disc_Percent', 'decimal'],
-  insuranceCertFlag: ['Insurance_Cert_Flag', 'text'],
-  insuranceExpDate: ['Insurance_Exp_Date', 'date'],
-  hold: ['Hold_Flag', 'flag'],
-  defaultGlAccount: ['Default_GL_Account', 'text'],
-  useTaxCode: ['Use_Tax_Code', 'text'],
-  vendorEmail: ['Vendor_Email', 'text'],
-  contactPhone: ['Contact_Phone', 'text'],
-} as const satisfies PutSpec;
+export const ADD_PHASE = def('AddPhase', {
+  jobNumber: 'Job_Number',
+  phaseCode: 'Phase_Code',
+  costType: 'Cost_Type',
+  description: 'Description',
+  priceMethodCode: 'Price_Method_Code',
+  originalEstQuantity: 'Original_Est_Quantity',
+  unitOfMeasure: 'Unit_of_Measure',
+  originalEstCents: 'Original_Est_Cost',
+  originalEstHours: 'Original_Est_Hours',
+  bidItemNumber: 'Bid_Item_Number',
+  altPhaseCode: 'Alt_Phase_Code',
+  workCompCode: 'Work_Comp_Code',
+  phaseCostCenter: 'Phase_Cost_Center',
+  currentEstHours: 'Current_Est_Hours',
+  currentEstQuantity: 'Current_Est_Quantity',
+  currentEstCents: 'Current_Est_Cost',
+  statusCode: 'Status_Code',
+});
 
-export const ADD_VENDOR = {
-  name: 'AddVendor',
-  fields: {
-    ...VENDOR_CORE,
-    vendorName: ['Vendor_Name', 'text', true],
-    alphaSort: ['Alpha_Sort', 'text', true],
-    termsCode: ['Terms_Code', 'text', true],
-    termsDays: ['Terms_Days', 'int', true],
-    termsDiscCode: ['Terms_Disc_Code', 'text', true],
-    // AddVendor carries the city in Address_3; UpdateVendor calls it City.
-    city: ['Address_3', 'text'],
-    ...VENDOR_TAIL,
-  },
-} as const satisfies PutServiceDef;
+export const JOB_COST_PROJECTIONS = def('JobCostProjections', {
+  jobNumber: 'Job_Number',
+  phaseCode: 'Phase_Code',
+  costType: 'Cost_Type',
+  transactionDate: 'Transaction_Date',
+  amountCents: 'Amount',
+  projectedHours: 'Projected_Hours',
+  projectedQuantity: 'Projected_Quantity',
+  note: 'Note',
+  operator: 'Operator',
+});
 
-export const UPDATE_VENDOR = {
-  name: 'UpdateVendor',
-  fields: {
-    ...VENDOR_CORE,
-    city: ['City', 'text'],
-    ...VENDOR_TAIL,
-    country: ['Addr_Country', 'text'],
-    webSite: ['Web_Site', 'text'],
-    /** A active, I inactive, N not used. */
-    status: ['Status', 'text'],
-  },
-} as const satisfies PutServiceDef;
+const VENDOR_NAMES = {
+  vendorCode: 'Vendor_Code',
+  vendorName: 'Vendor_Name',
+  alphaSort: 'Alpha_Sort',
+  termsCode: 'Terms_Code',
+  termsDays: 'Terms_Days',
+  termsDiscCode: 'Terms_Disc_Code',
+  type: 'Type',
+  address1: 'Address_1',
+  address2: 'Address_2',
+  state: 'State',
+  zipCode: 'Zip_Code',
+  phone: 'Phone',
+  faxPhone: 'Fax_Phone',
+  contactName: 'Contact_Name',
+  ourAccountNumber: 'Our_Account_Number',
+  termsDiscDays: 'Terms_Disc_Days',
+  termsDiscPercent: 'Terms_Disc_Percent',
+  insuranceCertFlag: 'Insurance_Cert_Flag',
+  insuranceExpDate: 'Insurance_Exp_Date',
+  hold: 'Hold_Flag',
+  defaultGlAccount: 'Default_GL_Account',
+  useTaxCode: 'Use_Tax_Code',
+  vendorEmail: 'Vendor_Email',
+  contactPhone: 'Contact_Phone',
+} as const;
 
-export const UPDATE_SUBCONTRACT = {
-  name: 'UpdateSubcontract',
-  fields: {
-    vendorCode: ['Vendor_Code', 'key', true],
-    subcontractNumber: ['Subcontract_Number', 'key', true],
-    jobNumber: ['Job_Number', 'text'],
-    glAccount: ['GL_Account', 'text'],
-    defaultPhaseCode: ['Default_Phase_Code', 'text'],
-    defaultCostType: ['Default_Cost_Type', 'text'],
-    statusCode: ['Status_Code', 'text'],
-    contractType: ['Contract_Type', 'text'],
-    insuranceCertFlag: ['Insurance_Cert_Flag', 'text'],
-    sentDate: ['Sent_Date', 'date'],
-    dateIssued: ['Date_Issued', 'date'],
-    contactPerson: ['Contact_Person', 'text'],
-    unitPriceFlag: ['Unit_Price_Flag', 'text'],
-    comment: ['Comment', 'text'],
-    retentionPercent: ['Retention_Percent', 'decimal'],
-    payWhenPaid: ['Pay_When_Paid', 'text'],
-    costCenterOverride: ['Cost_Center_Override', 'text'],
-  },
-} as const satisfies PutServiceDef;
+/** AddVendor carries the city in Address_3; UpdateVendor calls it City. */
+export const ADD_VENDOR = def('AddVendor', { ...VENDOR_NAMES, city: 'Address_3' });
 
-export const UPDATE_SUBCONTRACT_PHASES = {
-  name: 'UpdateSubcontractPhases',
-  fields: {
-    vendorCode: ['Vendor_Code', 'key', true],
-    subcontractNumber: ['Subcontract_Number', 'key', true],
-    phaseCode: ['Phase_Code', 'text'],
-    costType: ['Cost_Type', 'text'],
-    bidItemNumber: ['Bid_Item_Number', 'text'],
-    billDescription: ['Bill_Description', 'text'],
-    unitOfMeasure: ['Unit_Of_Measure', 'text'],
-    retention: ['Retention_Flag', 'flag'],
-    unitPrice: ['Unit_Price', 'decimal'],
-    originalContractQuantity: ['Original_Contract_Quantity', 'decimal'],
-    originalContractCents: ['Original_Contract_Amount', 'money'],
-  },
-} as const satisfies PutServiceDef;
+export const UPDATE_VENDOR = def('UpdateVendor', {
+  ...VENDOR_NAMES,
+  city: 'City',
+  country: 'Addr_Country',
+  webSite: 'Web_Site',
+  /** A active, I inactive, N not used. */
+  status: 'Status',
+});
 
-export const AR_CHANGE_REQUEST = {
-  name: 'ARChangeRequest',
-  fields: {
-    jobNumber: ['Job_Number', 'key', true],
-    customerCode: ['Customer_Code', 'key', true],
-    changeRequestNumber: ['Change_Request_Number', 'text'],
-    description: ['CR_Description', 'text'],
-    status: ['CR_Status', 'text'],
-    costReimbursable: ['Cost_Reimbursable_Flag', 'flag'],
-    originationDate: ['Origination_Date', 'date'],
-    approvedDate: ['Approved_Date', 'date'],
-    feePercent: ['Fee_Percent', 'decimal'],
-    feeCents: ['Fee_Amount', 'money'],
-    phaseCode: ['CR_Phase_Code', 'text'],
-    costType: ['CR_Cost_Type', 'text'],
-    quantity: ['Change_Request_Quantity', 'decimal'],
-    hours: ['Change_Request_Hours', 'decimal'],
-    amountCents: ['Change_Request_Amount', 'money'],
-    subcontractorCode: ['Subcontractor_Code', 'text'],
-    subcontractNumber: ['Subcontract_Number', 'text'],
-    subAmountCents: ['Sub_Amount', 'money'],
-    subBidGroupItemCode: ['Sub_Bid_Group_Item_Code', 'text'],
-    subBidItemCode: ['Sub_Bid_Item_Code', 'text'],
-    /** P proposed, E executed, R rejected. */
-    subStatus: ['Sub_Status', 'text'],
-    subChangeOrderNumber: ['Sub_Change_Order_Number', 'text'],
-    subChangeOrderDate: ['Sub_Change_Order_Date', 'date'],
-    subSignedDate: ['Sub_Signed_Date', 'date'],
-    subDescription: ['Sub_Description', 'text'],
-    subType: ['Sub_Type', 'text'],
-    subProposalDate: ['Sub_Proposal_Date', 'date'],
-    subSentDate: ['Sub_Sent_Date', 'date'],
-    subDueDate: ['Sub_Due_Date', 'date'],
-    subComments: ['Sub_Comments', 'text'],
-    markupCostType: ['Markup_Cost_Type', 'text'],
-    markupPercent: ['Markup_Percent', 'decimal'],
-    markupCents: ['Markup_Amount', 'money'],
-    billingGroupCode: ['CR_Billing_Group_Code', 'text'],
-    billingItemCode: ['CR_Billing_Item_Code', 'text'],
-    billingItemDescription: ['CR_Billing_Item_Description', 'text'],
-    additionalDescription: ['CR_Additional_Description', 'text'],
-    unitPrice: ['CR_Unit_Price', 'decimal'],
-    billingQuantity: ['CR_Quantity', 'decimal'],
-    revenueCents: ['CR_Revenue', 'money'],
-    defaultBillingTotal: ['Default_Billing_Total', 'flag'],
-  },
-} as const satisfies PutServiceDef;
+export const UPDATE_SUBCONTRACT = def('UpdateSubcontract', {
+  vendorCode: 'Vendor_Code',
+  subcontractNumber: 'Subcontract_Number',
+  jobNumber: 'Job_Number',
+  glAccount: 'GL_Account',
+  defaultPhaseCode: 'Default_Phase_Code',
+  defaultCostType: 'Default_Cost_Type',
+  statusCode: 'Status_Code',
+  contractType: 'Contract_Type',
+  insuranceCertFlag: 'Insurance_Cert_Flag',
+  sentDate: 'Sent_Date',
+  dateIssued: 'Date_Issued',
+  contactPerson: 'Contact_Person',
+  unitPriceFlag: 'Unit_Price_Flag',
+  comment: 'Comment',
+  retentionPercent: 'Retention_Percent',
+  payWhenPaid: 'Pay_When_Paid',
+  costCenterOverride: 'Cost_Center_Override',
+});
 
-export const AR_CHANGE_ORDER = {
-  name: 'ARChangeOrder',
-  fields: {
-    jobNumber: ['Job_Number', 'key', true],
-    customerCode: ['Customer_Code', 'key', true],
-    changeOrderNumber: ['Change_Order_Number', 'text'],
-    description: ['Description', 'text'],
-    statusCode: ['Status_Code', 'text'],
-    changeOrderDate: ['Change_Order_Date', 'date'],
-    approvedDate: ['Approved_Date', 'date'],
-    approvedDays: ['Approved_Days', 'int'],
-    feePercent: ['Fee_Percent', 'decimal'],
-    feeCents: ['Fee_Amount', 'money'],
-    changeRequestNumber: ['Change_Request_Number', 'text'],
-    billingGroupCode: ['CO_Billing_Group_Code', 'text'],
-    billingItemCode: ['CO_Billing_Item_Code', 'text'],
-    additionalDescription: ['Additional_Description', 'text'],
-    unitPrice: ['Unit_Price', 'decimal'],
-    quantity: ['Quantity', 'decimal'],
-    revenueCents: ['Revenue', 'money'],
-  },
-} as const satisfies PutServiceDef;
+export const UPDATE_SUBCONTRACT_PHASES = def('UpdateSubcontractPhases', {
+  vendorCode: 'Vendor_Code',
+  subcontractNumber: 'Subcontract_Number',
+  phaseCode: 'Phase_Code',
+  costType: 'Cost_Type',
+  bidItemNumber: 'Bid_Item_Number',
+  billDescription: 'Bill_Description',
+  unitOfMeasure: 'Unit_Of_Measure',
+  retention: 'Retention_Flag',
+  unitPrice: 'Unit_Price',
+  originalContractQuantity: 'Original_Contract_Quantity',
+  originalContractCents: 'Original_Contract_Amount',
+});
 
-export const ADD_CUSTOMER = {
-  name: 'AddCustomer',
-  fields: {
-    customerCode: ['Customer_Code', 'key', true],
-    name: ['Name', 'text', true],
-    termsCode: ['Terms_Code', 'text', true],
-    salesTaxCode: ['Sales_Tax_Code', 'text', true],
-    alphaSort: ['Alpha_Sort', 'text'],
-    type: ['Type', 'text'],
-    address1: ['Address_1', 'text'],
-    address2: ['Address_2', 'text'],
-    city: ['City', 'text'],
-    state: ['State', 'text'],
-    zipCode: ['Zip_Code', 'text'],
-    phone: ['Phone', 'text'],
-    faxPhone: ['Fax_Phone', 'text'],
-    contact1: ['Contact_1', 'text'],
-    contact2: ['Contact_2', 'text'],
-    contact3: ['Contact_3', 'text'],
-    salesperson: ['Salesperson', 'text'],
-    standardRetentionPercent: ['Standard_Retention_Percent', 'decimal'],
-    taxable: ['Taxable_Flag', 'flag'],
-    priceLevelMaterial: ['Price_Level_Material', 'text'],
-    priceLevelLabor: ['Price_Level_Labor', 'text'],
-    creditLimitCents: ['Credit_Limit', 'money'],
-    dateCreated: ['Date_Created', 'date'],
-    customerEmail: ['Customer_Email', 'text'],
-  },
-} as const satisfies PutServiceDef;
+export const AR_CHANGE_REQUEST = def('ARChangeRequest', {
+  jobNumber: 'Job_Number',
+  customerCode: 'Customer_Code',
+  changeRequestNumber: 'Change_Request_Number',
+  description: 'CR_Description',
+  status: 'CR_Status',
+  costReimbursable: 'Cost_Reimbursable_Flag',
+  originationDate: 'Origination_Date',
+  approvedDate: 'Approved_Date',
+  feePercent: 'Fee_Percent',
+  feeCents: 'Fee_Amount',
+  phaseCode: 'CR_Phase_Code',
+  costType: 'CR_Cost_Type',
+  quantity: 'Change_Request_Quantity',
+  hours: 'Change_Request_Hours',
+  amountCents: 'Change_Request_Amount',
+  subcontractorCode: 'Subcontractor_Code',
+  subcontractNumber: 'Subcontract_Number',
+  subAmountCents: 'Sub_Amount',
+  subBidGroupItemCode: 'Sub_Bid_Group_Item_Code',
+  subBidItemCode: 'Sub_Bid_Item_Code',
+  /** P proposed, E executed, R rejected. */
+  subStatus: 'Sub_Status',
+  subChangeOrderNumber: 'Sub_Change_Order_Number',
+  subChangeOrderDate: 'Sub_Change_Order_Date',
+  subSignedDate: 'Sub_Signed_Date',
+  subDescription: 'Sub_Description',
+  subType: 'Sub_Type',
+  subProposalDate: 'Sub_Proposal_Date',
+  subSentDate: 'Sub_Sent_Date',
+  subDueDate: 'Sub_Due_Date',
+  subComments: 'Sub_Comments',
+  markupCostType: 'Markup_Cost_Type',
+  markupPercent: 'Markup_Percent',
+  markupCents: 'Markup_Amount',
+  billingGroupCode: 'CR_Billing_Group_Code',
+  billingItemCode: 'CR_Billing_Item_Code',
+  billingItemDescription: 'CR_Billing_Item_Description',
+  additionalDescription: 'CR_Additional_Description',
+  unitPrice: 'CR_Unit_Price',
+  billingQuantity: 'CR_Quantity',
+  revenueCents: 'CR_Revenue',
+  defaultBillingTotal: 'Default_Billing_Total',
+});
 
-export const PUT_SERVICES = [
+export const AR_CHANGE_ORDER = def('ARChangeOrder', {
+  jobNumber: 'Job_Number',
+  customerCode: 'Customer_Code',
+  changeOrderNumber: 'Change_Order_Number',
+  description: 'Description',
+  statusCode: 'Status_Code',
+  changeOrderDate: 'Change_Order_Date',
+  approvedDate: 'Approved_Date',
+  approvedDays: 'Approved_Days',
+  feePercent: 'Fee_Percent',
+  feeCents: 'Fee_Amount',
+  changeRequestNumber: 'Change_Request_Number',
+  billingGroupCode: 'CO_Billing_Group_Code',
+  billingItemCode: 'CO_Billing_Item_Code',
+  additionalDescription: 'Additional_Description',
+  unitPrice: 'Unit_Price',
+  quantity: 'Quantity',
+  revenueCents: 'Revenue',
+});
+
+export const ADD_CUSTOMER = def('AddCustomer', {
+  customerCode: 'Customer_Code',
+  name: 'Name',
+  termsCode: 'Terms_Code',
+  salesTaxCode: 'Sales_Tax_Code',
+  alphaSort: 'Alpha_Sort',
+  type: 'Type',
+  address1: 'Address_1',
+  address2: 'Address_2',
+  city: 'City',
+  state: 'State',
+  zipCode: 'Zip_Code',
+  phone: 'Phone',
+  faxPhone: 'Fax_Phone',
+  contact1: 'Contact_1',
+  contact2: 'Contact_2',
+  contact3: 'Contact_3',
+  salesperson: 'Salesperson',
+  standardRetentionPercent: 'Standard_Retention_Percent',
+  taxable: 'Taxable_Flag',
+  priceLevelMaterial: 'Price_Level_Material',
+  priceLevelLabor: 'Price_Level_Labor',
+  creditLimitCents: 'Credit_Limit',
+  dateCreated: 'Date_Created',
+  customerEmail: 'Customer_Email',
+});
+
+export const TYPED_PUTS = [
   ADD_JOB,
   UPDATE_JOB,
   ADD_PHASE,
@@ -340,17 +315,17 @@ export const PUT_SERVICES = [
   ADD_CUSTOMER,
 ] as const;
 
-export type AddJobInput = PutInput<typeof ADD_JOB.fields>;
-export type UpdateJobInput = PutInput<typeof UPDATE_JOB.fields>;
-export type AddPhaseInput = PutInput<typeof ADD_PHASE.fields>;
-export type JobCostProjectionInput = PutInput<typeof JOB_COST_PROJECTIONS.fields>;
-export type AddVendorInput = PutInput<typeof ADD_VENDOR.fields>;
-export type UpdateVendorInput = PutInput<typeof UPDATE_VENDOR.fields>;
-export type SubcontractInput = PutInput<typeof UPDATE_SUBCONTRACT.fields>;
-export type SubcontractLineInput = PutInput<typeof UPDATE_SUBCONTRACT_PHASES.fields>;
-export type ChangeRequestLineInput = PutInput<typeof AR_CHANGE_REQUEST.fields>;
-export type ChangeOrderLineInput = PutInput<typeof AR_CHANGE_ORDER.fields>;
-export type AddCustomerInput = PutInput<typeof ADD_CUSTOMER.fields>;
+export type AddJobInput = PutInput<typeof ADD_JOB>;
+export type UpdateJobInput = PutInput<typeof UPDATE_JOB>;
+export type AddPhaseInput = PutInput<typeof ADD_PHASE>;
+export type JobCostProjectionInput = PutInput<typeof JOB_COST_PROJECTIONS>;
+export type AddVendorInput = PutInput<typeof ADD_VENDOR>;
+export type UpdateVendorInput = PutInput<typeof UPDATE_VENDOR>;
+export type SubcontractInput = PutInput<typeof UPDATE_SUBCONTRACT>;
+export type SubcontractLineInput = PutInput<typeof UPDATE_SUBCONTRACT_PHASES>;
+export type ChangeRequestLineInput = PutInput<typeof AR_CHANGE_REQUEST>;
+export type ChangeOrderLineInput = PutInput<typeof AR_CHANGE_ORDER>;
+export type AddCustomerInput = PutInput<typeof ADD_CUSTOMER>;
 
 /** Result of a Put: values Spectrum generated (`G` rows), keyed by the column it named. */
 export interface PutResult {

@@ -1,7 +1,10 @@
+import { formatDecimalAmount, formatSpectrumDate } from '@bridge/rules';
+
 /**
  * Conversions between Spectrum's wire text and domain values.
- * Money is integer cents parsed with string arithmetic (never through a float); dates are ISO
- * `YYYY-MM-DD` in the domain and `MM/DD/YYYY` on the SOAP wire; quantities stay decimal strings.
+ * Money is integer cents parsed with string arithmetic (never through a float); dates are ISO `YYYY-MM-DD` in the
+ * domain and `MM/DD/YYYY` on the SOAP wire; quantities stay decimal strings. The parsing here is the client's own
+ * (tolerant of what Spectrum sends); the money and date formats written come from `@bridge/rules`.
  */
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/;
@@ -29,14 +32,11 @@ export function parseMoneyCents(text: string): number {
   return cents === 0 ? 0 : sign * cents;
 }
 
-/** Formats integer cents as Spectrum decimal text: 85951 -> `859.51`, -5 -> `-0.05`, 0 -> `0.00`. */
-export function formatMoneyCents(cents: number): string {
-  if (!Number.isSafeInteger(cents)) throw new WireValueError(`amount must be integer cents, got ${cents}`);
-  const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100);
-  const frac = String(abs % 100).padStart(2, '0');
-  return `${cents < 0 ? '-' : ''}${whole}.${frac}`;
-}
+/**
+ * Integer cents as decimal text with a leading zero (85951 -> `859.51`, -5 -> `-0.05`, 0 -> `0.00`): the rules'
+ * `formatDecimalAmount`, the one place that format is written (REST bodies and the typed Put methods use it).
+ */
+export const formatMoneyCents: (cents: number) => string = formatDecimalAmount;
 
 /**
  * Normalizes decimal text (quantities, hours, percents, unit prices) to a canonical decimal string:
@@ -87,13 +87,8 @@ export function parseIsoDate(value: string | null): string | null {
   return value.trim();
 }
 
-/** `YYYY-MM-DD` -> `MM/DD/YYYY`. */
-export function formatWireDate(iso: string): string {
-  const checked = parseIsoDate(iso);
-  if (checked === null) throw new WireValueError('date is blank');
-  const [y, m, d] = checked.split('-');
-  return `${m}/${d}/${y}`;
-}
+/** `YYYY-MM-DD` -> `MM/DD/YYYY`: the rules' `formatSpectrumDate`, the one place the wire date is written. */
+export const formatWireDate: (iso: string) => string = formatSpectrumDate;
 
 /** `Y`/`N` flag -> boolean; blank -> null. */
 export function parseFlag(text: string): boolean | null {

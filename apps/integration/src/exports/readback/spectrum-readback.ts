@@ -36,8 +36,10 @@ export async function readBack(
   const il = client.infoLink;
   const cache = new Map<string, Promise<Columns[]>>();
   const once = (key: string, read: () => Promise<Columns[]>) => {
-    let p = cache.get(key);
-    if (!p) cache.set(key, (p = read()));
+    const known = cache.get(key);
+    if (known) return known;
+    const p = read();
+    cache.set(key, p);
     return p;
   };
   const jobs = (jobNumber: string) =>
