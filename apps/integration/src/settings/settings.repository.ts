@@ -175,6 +175,19 @@ export class SettingsRepository {
     return toStored(r);
   }
 
+  /** LIM-2: names the one "Spectrum Standard Cost Codes" list in the settings (creating the singleton if missing). */
+  async nameStandardCostCodeList(listId: string, tx: SettingsTx): Promise<void> {
+    const s = await tx.integrationSettings.findUnique({
+      where: { id: 1 },
+      select: { standardCostCodeListId: true },
+    });
+    if (!s) {
+      await tx.integrationSettings.create({ data: { id: 1, standardCostCodeListId: listId } });
+    } else if (s.standardCostCodeListId !== listId) {
+      await tx.integrationSettings.update({ where: { id: 1 }, data: { standardCostCodeListId: listId } });
+    }
+  }
+
   transaction<T>(fn: (tx: SettingsTx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn);
   }
