@@ -9,6 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
+import { replaceChildRows } from '../platform/db/replace-child-rows.js';
 import { PRISMA } from '../platform/tokens.js';
 import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
 
@@ -390,10 +391,7 @@ export class PrimeContractsRepository {
     tx: Tx,
   ): Promise<PccoRecord> {
     if (lines) {
-      await tx.primeContractChangeOrderLine.deleteMany({ where: { changeOrderId: id } });
-      await tx.primeContractChangeOrderLine.createMany({
-        data: lineData(lines).map((l) => ({ ...l, changeOrderId: id })),
-      });
+      await replaceChildRows(tx.primeContractChangeOrderLine, { changeOrderId: id }, lineData(lines));
     }
     const r = await tx.primeContractChangeOrder.update({ where: { id }, data: patch, include: pccoInclude });
     return pccoRecord(r);
