@@ -31,6 +31,8 @@ export interface StoredSettings {
   connectionCheckedAt: Date | null;
   connectionError: string | null;
   connectedAt: Date | null;
+  /** LIM-2: the one "Spectrum Standard Cost Codes" list, once the cost code sync created it. */
+  standardCostCodeListId: string | null;
   general: GeneralSettings;
   templateJob: TemplateJob | null;
   vendorTypeFilter: string[];
@@ -79,6 +81,7 @@ const toStored = (r: Row): StoredSettings => ({
   connectionCheckedAt: r.connectionCheckedAt,
   connectionError: r.connectionError,
   connectedAt: r.connectedAt,
+  standardCostCodeListId: r.standardCostCodeListId,
   general: {
     usePmContractNumber: r.usePmContractNumber,
     usePmChangeOrderNumber: r.usePmChangeOrderNumber,
@@ -154,6 +157,12 @@ export class SettingsRepository {
       ],
       skipDuplicates: true,
     });
+  }
+
+  /** The singleton as stored, or null before it was ever written (nothing is created). */
+  async find(tx: Db = this.db): Promise<StoredSettings | null> {
+    const r = await tx.integrationSettings.findUnique({ where: { id: 1 } });
+    return r ? toStored(r) : null;
   }
 
   async get(tx: Db = this.db): Promise<StoredSettings> {
