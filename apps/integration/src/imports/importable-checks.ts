@@ -24,10 +24,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type BudgetRecord, BudgetsRepository } from '../budgets/budgets.repository.js';
 import type { CompanyRecord } from '../companies/companies.repository.js';
 import { type LinkRow, LinksRepository } from '../links/links.repository.js';
-import {
-  type PrimeContractRecord,
-  PrimeContractsRepository,
-} from '../prime-contracts/prime-contracts.repository.js';
+import type { PrimeContractRecord } from '../prime-contracts/prime-contract-records.js';
+import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import { type ProjectBasics, ProjectsRepository } from '../projects/projects.repository.js';
 import { KIND, splitKey } from './import-context.js';
 import { ImportsRepository, type ImportTx } from './imports.repository.js';

@@ -35,10 +35,10 @@ import {
   type PccoLineRecord,
   type PccoRecord,
   type PrimeContractRecord,
-  PrimeContractsRepository,
   pccoToDomain,
   primeContractToDomain,
-} from './prime-contracts.repository.js';
+} from './prime-contract-records.js';
+import { PrimeContractsRepository } from './prime-contracts.repository.js';
 
 export interface PccoLineInput {
   billingItemCode: string;

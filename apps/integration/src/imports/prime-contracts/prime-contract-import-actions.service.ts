@@ -6,9 +6,9 @@ import { notFound } from '../../platform/http/problem.js';
 import { CLOCK, type Clock } from '../../platform/tokens.js';
 import {
   type PrimeContractSpectrumFields,
-  PrimeContractsRepository,
   primeContractView,
-} from '../../prime-contracts/prime-contracts.repository.js';
+} from '../../prime-contracts/prime-contract-records.js';
+import { PrimeContractsRepository } from '../../prime-contracts/prime-contracts.repository.js';
 import { ProjectsRepository } from '../../projects/projects.repository.js';
 import {
   type ActionResult,
