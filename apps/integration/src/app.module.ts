@@ -8,6 +8,7 @@ import { CostCodesModule } from './cost-codes/cost-codes.module.js';
 import { DoctorModule } from './doctor/doctor.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthController } from './health/health.controller.js';
+import { HealthRepository } from './health/health.repository.js';
 import { ImportsModule } from './imports/imports.module.js';
 import { LinksModule } from './links/links.module.js';
 import { MailModule } from './mail/mail.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         ExportsModule,
       ],
       controllers: [HealthController],
+      providers: [HealthRepository],
     };
   }
 }

@@ -7,8 +7,8 @@ import { ServiceLifecycle } from './platform/runtime/lifecycle.js';
 import { applyMemoryPolicy } from './platform/runtime/memory-policy.js';
 
 async function main() {
-  const memory = applyMemoryPolicy();
   const env = loadEnv(process.env);
+  const memory = applyMemoryPolicy(process.execArgv, env.NODE_OPTIONS);
   const logger = createLogger(env.LOG_LEVEL);
   if (memory.missing.length > 0)
     logger.warn(

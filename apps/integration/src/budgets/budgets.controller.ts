@@ -20,6 +20,7 @@ import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interce
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
+import { BudgetChangesService } from './budget-changes.service.js';
 import { budgetChangePageSchema, budgetChangeSchema, budgetSchema } from './budgets.schemas.js';
 import { BudgetsService } from './budgets.service.js';
 
@@ -70,7 +71,10 @@ const listQuery = pageQuery.strict();
 @UseInterceptors(PermissionReasonsInterceptor)
 @Controller()
 export class BudgetsController {
-  constructor(@Inject(BudgetsService) private readonly budgets: BudgetsService) {}
+  constructor(
+    @Inject(BudgetsService) private readonly budgets: BudgetsService,
+    @Inject(BudgetChangesService) private readonly changes: BudgetChangesService,
+  ) {}
 
   @Get('projects/:projectId/budget')
   @RequirePermission('view')
@@ -155,7 +159,7 @@ export class BudgetsController {
     @Param('projectId') projectId: string,
     @Body() body: z.infer<typeof createBudgetChangeBody>,
   ) {
-    return this.budgets.createChange(actor, projectId, body);
+    return this.changes.createChange(actor, projectId, body);
   }
 
   @Get('projects/:projectId/budget-changes')
@@ -165,7 +169,7 @@ export class BudgetsController {
   @ZodResponse(200, budgetChangePageSchema)
   @ApiProblems(404)
   listChanges(@Param('projectId') projectId: string, @Query() q: z.infer<typeof listQuery>) {
-    return this.budgets.listChanges(projectId, decodeCursor(q.cursor), q.limit);
+    return this.changes.listChanges(projectId, decodeCursor(q.cursor), q.limit);
   }
 
   @Get('budget-changes/:id')
@@ -174,6 +178,6 @@ export class BudgetsController {
   @ZodResponse(200, budgetChangeSchema)
   @ApiProblems(404)
   getChange(@Param('id') id: string) {
-    return this.budgets.getChange(id);
+    return this.changes.getChange(id);
   }
 }

@@ -27,6 +27,7 @@ import {
   requiredText,
   stateFilter,
 } from '../projects/pm-common.js';
+import { CommitmentChangeOrdersService } from './commitment-change-orders.service.js';
 import {
   commitmentChangeOrderSchema,
   commitmentPageSchema,
@@ -121,7 +122,10 @@ const updateChangeOrderBody = z
 @UseInterceptors(PermissionReasonsInterceptor)
 @Controller()
 export class CommitmentsController {
-  constructor(@Inject(CommitmentsService) private readonly commitments: CommitmentsService) {}
+  constructor(
+    @Inject(CommitmentsService) private readonly commitments: CommitmentsService,
+    @Inject(CommitmentChangeOrdersService) private readonly changeOrders: CommitmentChangeOrdersService,
+  ) {}
 
   @Get('commitments')
   @RequirePermission('view')
@@ -204,7 +208,7 @@ export class CommitmentsController {
     @Param('id') id: string,
     @Body() body: z.infer<typeof createChangeOrderBody>,
   ) {
-    return this.commitments.createChangeOrder(actor, id, body);
+    return this.changeOrders.createChangeOrder(actor, id, body);
   }
 
   @Get('commitment-change-orders/:id')
@@ -216,7 +220,7 @@ export class CommitmentsController {
   @ZodResponse(200, commitmentChangeOrderSchema)
   @ApiProblems(404)
   getChangeOrder(@Param('id') id: string) {
-    return this.commitments.getChangeOrder(id);
+    return this.changeOrders.getChangeOrder(id);
   }
 
   @Patch('commitment-change-orders/:id')
@@ -233,7 +237,7 @@ export class CommitmentsController {
     @Param('id') id: string,
     @Body() body: z.infer<typeof updateChangeOrderBody>,
   ) {
-    return this.commitments.updateChangeOrder(actor, id, body);
+    return this.changeOrders.updateChangeOrder(actor, id, body);
   }
 
   @Delete('commitment-change-orders/:id')
@@ -246,6 +250,6 @@ export class CommitmentsController {
   @ZodResponse(204, null, 'Deleted')
   @ApiProblems(404, 422)
   async removeChangeOrder(@CurrentUser() actor: AuthUser, @Param('id') id: string): Promise<void> {
-    await this.commitments.deleteChangeOrder(actor, id);
+    await this.changeOrders.deleteChangeOrder(actor, id);
   }
 }

@@ -6,6 +6,7 @@ import { PrimeContractsModule } from '../prime-contracts/prime-contracts.module.
 import { ProjectsModule } from '../projects/projects.module.js';
 import { CommitmentExporter } from './commitment.exporter.js';
 import { CommitmentChangeOrderExporter } from './commitment-change-order.exporter.js';
+import { CommitmentChangeOrdersService } from './commitment-change-orders.service.js';
 import { CommitmentsController } from './commitments.controller.js';
 import { CommitmentsRepository } from './commitments.repository.js';
 import { CommitmentsService } from './commitments.service.js';
@@ -16,6 +17,7 @@ import { CommitmentsService } from './commitments.service.js';
   providers: [
     CommitmentsRepository,
     CommitmentsService,
+    CommitmentChangeOrdersService,
     ...exporterProviders(CommitmentExporter, CommitmentChangeOrderExporter),
   ],
   exports: [CommitmentsRepository],

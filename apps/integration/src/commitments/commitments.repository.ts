@@ -10,6 +10,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb } from '../platform/db/money.js';
+import { replaceChildRows } from '../platform/db/replace-child-rows.js';
 import { PRISMA } from '../platform/tokens.js';
 import { activeSpectrumKey, lockRow, pageIdsInLinkState, type Tx } from '../projects/pm-common.js';
 
@@ -279,10 +280,7 @@ export class CommitmentsRepository {
     tx: Tx,
   ): Promise<CommitmentRecord> {
     if (sov) {
-      await tx.commitmentLine.deleteMany({ where: { commitmentId: id } });
-      await tx.commitmentLine.createMany({
-        data: lineData(sov, true).map((l) => ({ ...l, commitmentId: id })),
-      });
+      await replaceChildRows(tx.commitmentLine, { commitmentId: id }, lineData(sov, true));
     }
     const r = await tx.commitment.update({ where: { id }, data: patch, include: lines });
     return commitmentRecord(r);
@@ -337,10 +335,7 @@ export class CommitmentsRepository {
     tx: Tx,
   ): Promise<ChangeOrderRecord> {
     if (sov) {
-      await tx.commitmentChangeOrderLine.deleteMany({ where: { changeOrderId: id } });
-      await tx.commitmentChangeOrderLine.createMany({
-        data: lineData(sov, false).map((l) => ({ ...l, changeOrderId: id })),
-      });
+      await replaceChildRows(tx.commitmentChangeOrderLine, { changeOrderId: id }, lineData(sov, false));
     }
     const r = await tx.commitmentChangeOrder.update({ where: { id }, data: patch, include: lines });
     return changeOrderRecord(r);

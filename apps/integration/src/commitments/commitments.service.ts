@@ -4,13 +4,10 @@ import {
   type Commitment,
   type CommitmentChangeOrder,
   type CommitmentSpectrumFacts,
-  type Company,
   checkCommitmentChangeOrderDelete,
-  checkCommitmentChangeOrderExport,
   checkCommitmentDelete,
   checkCommitmentEdit,
   checkCommitmentExport,
-  stripPhaseDashes,
   sumCents,
   withFieldPrefix,
 } from '@bridge/rules';
@@ -20,7 +17,6 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CompaniesRepository } from '../companies/companies.repository.js';
 import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
 import { syncFields } from '../links/item-view.js';
-import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
@@ -28,69 +24,28 @@ import {
   activeSpectrumKey,
   assertCheck,
   changedFields,
-  changeOrderEditCheck,
   conflictOnUnique,
   definedOnly,
-  linkState,
   type Tx,
 } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
+import { changeOrderView } from './change-order-view.js';
 import {
-  type ChangeOrderFields,
-  type ChangeOrderRecord,
+  type CommitmentCreateInput,
+  type CommitmentUpdateInput,
+  sameLines,
+  sov,
+} from './commitment-inputs.js';
+import {
   type CommitmentFields,
   type CommitmentListFilter,
   type CommitmentRecord,
   CommitmentsRepository,
   changeOrderToDomain,
   commitmentToDomain,
-  type SovLineRecord,
 } from './commitments.repository.js';
-
-export interface SovLineInput {
-  costCode: string;
-  costType: string;
-  description?: string | null | undefined;
-  amountCents: number;
-  taxCode?: string | null | undefined;
-}
-
-export type CommitmentCreateInput = Omit<CommitmentFields, 'description' | 'status' | 'contractDate'> & {
-  description?: string | null | undefined;
-  status?: CommitmentFields['status'] | undefined;
-  contractDate?: string | null | undefined;
-  lines: SovLineInput[];
-};
-
-export type CommitmentUpdateInput = {
-  [K in keyof Omit<CommitmentFields, 'projectId'>]?: CommitmentFields[K] | undefined;
-} & { lines?: SovLineInput[] | undefined };
-
-export type ChangeOrderCreateInput = Pick<ChangeOrderFields, 'number' | 'title'> & {
-  description?: string | null | undefined;
-  status?: ChangeOrderFields['status'] | undefined;
-  date?: string | null | undefined;
-  lines: SovLineInput[];
-};
-
-export type ChangeOrderUpdateInput = { [K in keyof ChangeOrderFields]?: ChangeOrderFields[K] | undefined } & {
-  lines?: SovLineInput[] | undefined;
-};
-
-const sov = (lines: readonly SovLineInput[], withTax: boolean): SovLineRecord[] =>
-  lines.map((l) => ({
-    costCode: stripPhaseDashes(l.costCode.trim()).toUpperCase(),
-    costType: l.costType.trim().toUpperCase(),
-    description: l.description ?? null,
-    amountCents: l.amountCents,
-    ...(withTax ? { taxCode: l.taxCode ?? null } : {}),
-  }));
-
-const sameLines = (a: readonly SovLineRecord[], b: readonly SovLineRecord[]) =>
-  JSON.stringify(a.map((l) => ({ ...l, taxCode: l.taxCode ?? null }))) ===
-  JSON.stringify(b.map((l) => ({ ...l, taxCode: l.taxCode ?? null })));
 
 /** What deleting a commitment removes for good: the commitment and each of its change orders (COM-5, CCO-3). */
 function deleteCheck(c: Commitment, ccos: readonly CommitmentChangeOrder[]): Check {
@@ -100,15 +55,7 @@ function deleteCheck(c: Commitment, ccos: readonly CommitmentChangeOrder[]): Che
   );
 }
 
-/** A synced change order keeps its status and schedule of values, as its commitment does (COM-4). */
-const ccoSyncedReadOnly = {
-  readOnly: ['status', 'lines'],
-  rule: 'COM-4',
-  message: (f: string) =>
-    `The change order is synced with Spectrum; its ${f === 'lines' ? 'schedule of values' : f} can no longer be changed.`,
-};
-
-/** Commitments (COM-1, COM-4, COM-5, APP-1, VEN-4) and commitment change orders (CCO-1, CCO-3). */
+/** Commitments (COM-1, COM-4, COM-5, APP-1, VEN-4); their change orders are `CommitmentChangeOrdersService`'s. */
 @Injectable()
 export class CommitmentsService {
   constructor(
@@ -125,32 +72,6 @@ export class CommitmentsService {
   /** The id of the Spectrum Standard Cost Codes list (read before any transaction opens). */
   private async spectrumListId(): Promise<string | null> {
     return (await this.facts.get()).standardCostCodeListId;
-  }
-
-  private changeOrderView(
-    r: ChangeOrderRecord,
-    link: LinkView | null | undefined,
-    commitment: Commitment,
-    company: Pick<Company, 'name' | 'vendorCode'>,
-    codes: ReadonlySet<string>,
-    spectrum: CommitmentSpectrumFacts,
-  ) {
-    const cco = changeOrderToDomain(r, link);
-    const { createdAt, updatedAt, ...fields } = r;
-    return {
-      ...fields,
-      createdAt: createdAt.toISOString(),
-      updatedAt: updatedAt.toISOString(),
-      totalCents: sumCents(r.lines.map((l) => l.amountCents)),
-      ...syncFields('commitment_change_order', link, {
-        sendToErp: checkCommitmentChangeOrderExport(cco, commitment, company, codes, {
-          jobNumber: spectrum.jobNumber,
-          jobPhases: spectrum.jobPhases ?? null,
-          changeRequestContract: spectrum.changeRequestContract ?? null,
-        }),
-        deleteCommitmentChangeOrder: checkCommitmentChangeOrderDelete(cco),
-      }),
-    };
   }
 
   /** The API view of commitments with their API-4 fields, loading what the checks need in a few queries. */
@@ -222,7 +143,7 @@ export class CommitmentsService {
         ...(withChangeOrders
           ? {
               changeOrders: own.map((x) =>
-                this.changeOrderView(x, ccoLinks.get(x.id), c, company, codes, {
+                changeOrderView(x, ccoLinks.get(x.id), c, company, codes, {
                   ...spectrum,
                   changeRequestContract: crContracts.get(r.id) ?? null,
                 }),
@@ -387,139 +308,6 @@ export class CommitmentsService {
           itemType: 'commitment',
           itemId: id,
           before: { ...before, changeOrders: ccos },
-        },
-        tx,
-      );
-    });
-  }
-
-  private async changeOrderContext(commitmentId: string, listId: string | null, tx?: Tx) {
-    const commitment = await this.repo.findById(commitmentId, tx);
-    if (!commitment) throw notFound('Commitment', commitmentId);
-    const c = commitmentToDomain(commitment, await this.repo.linkFor(commitmentId, tx));
-    const company = (await this.companies.loadDomain(commitment.companyId, tx)) ?? {
-      name: commitment.companyId,
-      vendorCode: null,
-    };
-    const jobNumber = activeSpectrumKey(await this.projects.linkFor(commitment.projectId, tx));
-    const phases = await this.spectrum.storedJobPhases([jobNumber], tx);
-    const spectrum: CommitmentSpectrumFacts = {
-      jobNumber,
-      jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
-      // PRE-4: the contract the change request is written on
-      changeRequestContract: await this.spectrum.storedChangeRequestContract(
-        { jobNumber, customerCode: await this.projects.primeContractCustomer(commitment.projectId, tx) },
-        tx,
-      ),
-    };
-    return { c, company, codes: await this.costCodes.codesOfList(listId, tx), spectrum };
-  }
-
-  async getChangeOrder(id: string) {
-    const r = await this.repo.findChangeOrder(id);
-    if (!r) throw notFound('Commitment change order', id);
-    const ctx = await this.changeOrderContext(r.commitmentId, await this.spectrumListId());
-    const link = (await this.repo.changeOrderLinksFor([r.id])).get(r.id);
-    return this.changeOrderView(r, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
-  }
-
-  private ccoNumberTaken(number: string) {
-    return conflict(
-      'change-order-number-taken',
-      `The commitment already has a change order numbered ${number}.`,
-      'number',
-    );
-  }
-
-  async createChangeOrder(actor: AuthUser, commitmentId: string, input: ChangeOrderCreateInput) {
-    const listId = await this.spectrumListId();
-    return this.repo
-      .transaction(async (tx) => {
-        const ctx = await this.changeOrderContext(commitmentId, listId, tx);
-        const r = await this.repo.createChangeOrder(
-          commitmentId,
-          {
-            number: input.number,
-            title: input.title,
-            description: input.description ?? null,
-            status: input.status ?? 'draft',
-            date: input.date ?? null,
-            createdById: actor.id,
-            createdAt: this.clock.now(),
-          },
-          sov(input.lines, false),
-          tx,
-        );
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'commitment_change_order.create',
-            itemType: 'commitment_change_order',
-            itemId: r.id,
-            after: input,
-          },
-          tx,
-        );
-        return this.changeOrderView(r, null, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
-      })
-      .catch(conflictOnUnique(() => this.ccoNumberTaken(input.number)));
-  }
-
-  /** APP-1: read-only while in the export queue; once synced its status and SOV stay as sent. */
-  async updateChangeOrder(actor: AuthUser, id: string, input: ChangeOrderUpdateInput) {
-    const { lines, ...header } = input;
-    const patch = definedOnly(header) as Partial<ChangeOrderFields>;
-    const listId = await this.spectrumListId();
-    return this.repo
-      .transaction(async (tx) => {
-        await this.repo.lockChangeOrder(id, tx);
-        const before = await this.repo.findChangeOrder(id, tx);
-        if (!before) throw notFound('Commitment change order', id);
-        const newLines = lines ? sov(lines, false) : undefined;
-        const changed: string[] = changedFields(before, patch);
-        if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
-        const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
-        assertCheck(
-          changeOrderEditCheck(linkState(link), changed, ccoSyncedReadOnly),
-          'The change order cannot be changed.',
-        );
-        const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'commitment_change_order.update',
-            itemType: 'commitment_change_order',
-            itemId: id,
-            before,
-            after,
-          },
-          tx,
-        );
-        const ctx = await this.changeOrderContext(after.commitmentId, listId, tx);
-        return this.changeOrderView(after, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
-      })
-      .catch(conflictOnUnique(() => this.ccoNumberTaken(String(patch.number))));
-  }
-
-  /** CCO-3: approved ones cannot be deleted; synced ones must be unlinked first. Permanent. */
-  async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
-    await this.repo.transaction(async (tx) => {
-      await this.repo.lockChangeOrder(id, tx);
-      const before = await this.repo.findChangeOrder(id, tx);
-      if (!before) throw notFound('Commitment change order', id);
-      const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
-      assertCheck(
-        checkCommitmentChangeOrderDelete(changeOrderToDomain(before, link)),
-        'The change order cannot be deleted.',
-      );
-      await this.repo.deleteChangeOrder(id, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'commitment_change_order.delete',
-          itemType: 'commitment_change_order',
-          itemId: id,
-          before,
         },
         tx,
       );

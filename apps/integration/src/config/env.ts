@@ -85,6 +85,8 @@ export const envSchema = z.object({
    * OPS-5: the bearer token a Prometheus scraper sends to read `/metrics` (at least 32 characters). Unset: `/metrics`
    * is off (404). Never logged.
    */
+  /** Node's own options, as the process was started with them (the memory policy looks for its V8 flags there). */
+  NODE_OPTIONS: z.string().default(''),
   METRICS_TOKEN: z
     .string()
     .min(32, 'must be at least 32 characters')

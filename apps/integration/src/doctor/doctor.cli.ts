@@ -8,7 +8,8 @@ import { SpectrumCallLimiter } from '../spectrum/spectrum-call-limiter.js';
 import type { SpectrumCallPermitsRepository } from '../spectrum/spectrum-call-permits.repository.js';
 import { StoredSettingsSpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { SpectrumMetrics } from '../spectrum/spectrum-metrics.js';
-import { type DoctorReport, DoctorService } from './doctor.service.js';
+import { DoctorService } from './doctor.service.js';
+import type { DoctorReport } from './doctor-report.js';
 
 /** `bridge doctor`: the connection doctor on the stored settings, without starting the service. */
 export async function runDoctor(

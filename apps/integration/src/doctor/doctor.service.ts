@@ -1,9 +1,7 @@
 import {
   INFOLINK_TABLES,
   type InfoLinkReader,
-  type ProbedGetService,
   SpectrumAuthError,
-  SpectrumTlsError,
   SpectrumTransportError,
 } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
@@ -16,52 +14,18 @@ import {
   StoredSettingsSpectrumClientFactory,
 } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
-
-export type CheckStatus = 'pass' | 'fail' | 'skip';
-
-/** The SDX services the integration calls: the Gets it reads with (connection test, cost codes, pre-flight)… */
-export const GET_SERVICES_USED = ['GetJob', 'GetPhase'] as const satisfies readonly ProbedGetService[];
-/** …and the Puts its exports write with (never a delete: Spectrum's SDX has none, and the integration uses none). */
-export const PUT_SERVICES_USED = [
-  'AddJob',
-  'AddPhase',
-  'AddVendor',
-  'JobCostProjections',
-  'UpdateSubcontract',
-  'UpdateSubcontractPhases',
-  'ARChangeRequest',
-] as const;
-
-/** PROD-11: one check of the connection doctor, with the remedy when it fails. */
-export interface DoctorCheck {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  detail: string;
-  remedy: string | null;
-  /** The rule of docs/spec.md the check belongs to. */
-  rule: string;
-}
-
-export interface DoctorReport {
-  ok: boolean;
-  checkedAt: string;
-  serviceUrl: string | null;
-  companyCode: string | null;
-  infoLinkMode: 'http' | 'sql';
-  checks: DoctorCheck[];
-  /** One line per check: `✔`, `✗` (with its remedy) or `–` (not run, with why). */
-  lines: string[];
-}
-
-const MARK: Record<CheckStatus, string> = { pass: '✔', fail: '✗', skip: '–' };
-
-export function doctorLine(c: DoctorCheck): string {
-  return `${MARK[c.status]} ${c.title}: ${c.detail}${c.status === 'fail' && c.remedy ? ` → ${c.remedy}` : ''}`;
-}
-
-/** PROD-17: clocks further apart than this fail the check. */
-export const CLOCK_TOLERANCE_MS = 5 * 60_000;
+import { infoLinkRemedy, networkRemedy } from './doctor-remedies.js';
+import {
+  authorizedChecks,
+  CLOCK_TOLERANCE_MS,
+  type DoctorCheck,
+  type DoctorReport,
+  doctorLine,
+  GET_SERVICES_USED,
+  laterChecks,
+  PUT_SERVICES_USED,
+} from './doctor-report.js';
+import { checkSettingsInSpectrum } from './settings-in-spectrum.check.js';
 
 /** Info-Link tables → the reader's list method (one row is enough to prove a table readable). */
 const LISTERS: Record<string, (r: InfoLinkReader) => AsyncIterable<unknown>> = {
@@ -350,84 +314,7 @@ export class DoctorService {
       );
       return;
     }
-    await this.checkSettingsInSpectrum(reader, stored, add, why);
-  }
-
-  private async checkSettingsInSpectrum(
-    reader: InfoLinkReader,
-    stored: StoredSettings,
-    add: (c: DoctorCheck) => void,
-    why: (e: unknown) => string,
-  ): Promise<void> {
-    if (stored.vendorTypeFilter.length === 0) {
-      add({
-        id: 'vendor-types',
-        title: 'Vendor type filter',
-        status: 'skip',
-        detail: 'no filter: every vendor type is imported',
-        remedy: null,
-        rule: 'PROD-18',
-      });
-    } else {
-      try {
-        const seen = new Set<string>();
-        for await (const v of reader.listVendorMaster()) seen.add(v.type.trim().toUpperCase());
-        const missing = stored.vendorTypeFilter.filter((t) => !seen.has(t.trim().toUpperCase()));
-        add({
-          id: 'vendor-types',
-          title: 'Vendor type filter',
-          status: missing.length === 0 ? 'pass' : 'fail',
-          detail:
-            missing.length === 0
-              ? `${stored.vendorTypeFilter.join(', ')} used by Spectrum vendors`
-              : `no Spectrum vendor has type ${missing.join(', ')}`,
-          remedy:
-            'correct the vendor type filter (Settings → Vendor types) or the vendors’ types in Spectrum',
-          rule: 'PROD-18',
-        });
-      } catch (error) {
-        add({
-          id: 'vendor-types',
-          title: 'Vendor type filter',
-          status: 'fail',
-          detail: why(error),
-          remedy: 'fix the Info-Link checks above first',
-          rule: 'PROD-18',
-        });
-      }
-    }
-    const template = stored.templateJob;
-    if (!template) {
-      add({
-        id: 'template-job',
-        title: 'Template job',
-        status: 'skip',
-        detail: 'not configured',
-        remedy: null,
-        rule: 'PROD-18',
-      });
-      return;
-    }
-    try {
-      const found = (await reader.listJobs({ jobNumber: template.jobNumber }).toArray()).length > 0;
-      add({
-        id: 'template-job',
-        title: `Template job ${template.jobNumber}`,
-        status: found ? 'pass' : 'fail',
-        detail: found ? 'exists in Spectrum' : 'does not exist in Spectrum',
-        remedy: `create job ${template.jobNumber} in Spectrum (Inactive, as the template) or correct the template job (Settings → General)`,
-        rule: 'PROD-18',
-      });
-    } catch (error) {
-      add({
-        id: 'template-job',
-        title: `Template job ${template.jobNumber}`,
-        status: 'fail',
-        detail: why(error),
-        remedy: 'fix the Info-Link checks above first',
-        rule: 'PROD-18',
-      });
-    }
+    await checkSettingsInSpectrum(reader, stored, add, why);
   }
 }
 
@@ -435,78 +322,4 @@ async function firstRow(rows: AsyncIterable<unknown> | undefined): Promise<numbe
   if (!rows) return 0;
   for await (const _ of rows) return 1;
   return 0;
-}
-
-/** PROD-19: what to do when the network or the certificate is the problem. */
-export function networkRemedy(error: unknown, timeoutMs: number): string {
-  if (error instanceof SpectrumTlsError) {
-    return error.certificateProblem === 'ERR_TLS_CERT_ALTNAME_INVALID'
-      ? 'use the host name the certificate names in the service URL, or have the certificate reissued for this name'
-      : error.certificateProblem === 'CERT_HAS_EXPIRED' || error.certificateProblem === 'CERT_NOT_YET_VALID'
-        ? 'have the Spectrum server’s certificate renewed'
-        : "add the company's CA certificate (or the server's own certificate), PEM, to the connection's CA bundle (Settings → Connection)";
-  }
-  if (error instanceof SpectrumTransportError && error.timedOut) {
-    return `the server did not answer within ${timeoutMs} ms: check that Spectrum's web services are running and not overloaded, and that no firewall silently drops this server's traffic (SPECTRUM_DOCTOR_TIMEOUT_MS sets the limit)`;
-  }
-  if (error instanceof SpectrumTransportError && error.status !== undefined) {
-    return `the server answered HTTP ${error.status}: check the service URL points at Spectrum's web services`;
-  }
-  return "check the service URL's host and port and that this server may reach it: Spectrum's firewall or IP allow-list must admit this server's address";
-}
-
-function infoLinkRemedy(error: unknown, table: string, c: ResolvedConnection, timeoutMs: number): string {
-  if (c.infoLink.mode === 'sql') {
-    if (error instanceof SpectrumAuthError && error.code === 'grant')
-      return `grant SELECT on ${table} to the Info-Link login ${c.infoLink.connection.login} (Spectrum's Info-Link table security)`;
-    if (error instanceof SpectrumAuthError)
-      return 'check the Info-Link login and password, and that the login may connect to the Info-Link database';
-    if (
-      error instanceof SpectrumTransportError &&
-      error.retryable === false &&
-      !(error instanceof SpectrumTlsError)
-    )
-      return 'check the Info-Link database name (and that this Spectrum version has the table)';
-    return networkRemedy(error, timeoutMs);
-  }
-  if (error instanceof SpectrumAuthError)
-    return 'allow Info-Link reads for the Authorization ID (the stand-in answers the same credentials as the REST services)';
-  return networkRemedy(error, timeoutMs);
-}
-
-/** Every check after the server one, for the report when the server does not answer. */
-function laterChecks(c: ResolvedConnection, stored: StoredSettings) {
-  return [
-    { id: 'clock', title: 'Clocks', rule: 'PROD-17' },
-    ...[...GET_SERVICES_USED, ...PUT_SERVICES_USED].map((s) => ({
-      id: `wsdl:${s}`,
-      title: `${s} WSDL`,
-      rule: 'PROD-13',
-    })),
-    { id: 'oauth', title: 'OAuth token', rule: 'PROD-15' },
-    ...authorizedChecks(c, stored),
-  ];
-}
-
-/** The checks that need an accepted Authorization ID (or token). */
-function authorizedChecks(c: ResolvedConnection, stored: StoredSettings) {
-  return [
-    { id: 'authorization', title: `Authorization ID for company ${c.companyCode} (GetJob)`, rule: 'PROD-14' },
-    ...GET_SERVICES_USED.filter((s) => s !== 'GetJob').map((s) => ({
-      id: `service:${s}`,
-      title: `${s} allowed`,
-      rule: 'PROD-14',
-    })),
-    ...INFOLINK_TABLES.map((d) => ({
-      id: `infolink:${d.table}`,
-      title: `Info-Link ${d.table}`,
-      rule: 'PROD-16',
-    })),
-    { id: 'vendor-types', title: 'Vendor type filter', rule: 'PROD-18' },
-    {
-      id: 'template-job',
-      title: stored.templateJob ? `Template job ${stored.templateJob.jobNumber}` : 'Template job',
-      rule: 'PROD-18',
-    },
-  ];
 }

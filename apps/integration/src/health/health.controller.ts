@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.guard.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
 import { ZodResponse } from '../platform/http/zod.js';
-import { DatabaseHealthCheck } from '../platform/runtime/database-health.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
-import { LIFECYCLE, PRISMA } from '../platform/tokens.js';
+import { LIFECYCLE } from '../platform/tokens.js';
+import { SettingsRepository } from '../settings/settings.repository.js';
+import { HealthRepository } from './health.repository.js';
 import { healthSchema, livenessSchema, readinessSchema } from './health.schemas.js';
 
 /**
@@ -16,14 +16,11 @@ import { healthSchema, livenessSchema, readinessSchema } from './health.schemas.
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  private readonly databaseCheck: DatabaseHealthCheck;
-
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(HealthRepository) private readonly probes: HealthRepository,
+    @Inject(SettingsRepository) private readonly settings: SettingsRepository,
     @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
-  ) {
-    this.databaseCheck = new DatabaseHealthCheck(db);
-  }
+  ) {}
 
   @Get('live')
   @Public()
@@ -47,7 +44,7 @@ export class HealthController {
   @ZodResponse(200, readinessSchema, 'Ready for traffic')
   @ZodResponse(503, readinessSchema, 'Not ready: starting, stopping, or the database is down or not migrated')
   async ready(@Res({ passthrough: true }) res: Response) {
-    const db = await this.databaseCheck.check();
+    const db = await this.probes.database();
     const phase = this.lifecycle.phase; // read after the query: a stop that began meanwhile counts
     const ok = phase === 'ready' && db.database === 'up' && db.migrations === 'applied';
     if (!ok) res.status(503);
@@ -75,7 +72,7 @@ export class HealthController {
       error: null,
     };
     try {
-      const s = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
+      const s = await this.settings.find();
       if (s) {
         spectrum = {
           status: s.connectionStatus,

@@ -23,13 +23,12 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { type BudgetRecord, BudgetsRepository } from '../budgets/budgets.repository.js';
 import type { CompanyRecord } from '../companies/companies.repository.js';
-import {
-  type PrimeContractRecord,
-  PrimeContractsRepository,
-} from '../prime-contracts/prime-contracts.repository.js';
+import { type LinkRow, LinksRepository } from '../links/links.repository.js';
+import type { PrimeContractRecord } from '../prime-contracts/prime-contract-records.js';
+import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import { type ProjectBasics, ProjectsRepository } from '../projects/projects.repository.js';
 import { KIND, splitKey } from './import-context.js';
-import { ImportsRepository, type ImportTx, type LinkRow } from './imports.repository.js';
+import { ImportsRepository, type ImportTx } from './imports.repository.js';
 import {
   type ContractItemRow,
   type ContractRow,
@@ -127,6 +126,7 @@ function mergeByCode(...checks: Check[]): Check {
 export class ImportableChecks {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
@@ -207,7 +207,7 @@ export class ImportableChecks {
 
   async budgetFacts(link: LinkRow, tx?: Db): Promise<BudgetFacts> {
     const jobNumber = link.spectrumKey as string;
-    const jobLink = await this.repo.linkByKey('job', jobNumber, tx);
+    const jobLink = await this.links.rowByKey('job', jobNumber, tx);
     const projectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
     const project = projectId ? await this.projects.findBasics(projectId, tx) : null;
     const budget = project ? await this.budgets.findOfProject(project.id, tx) : null;
@@ -307,7 +307,7 @@ export class ImportableChecks {
     const items = (await this.repo.snapshotChildren<ContractItemRow>(KIND.contractItem, key, tx)).map(
       (r) => r.data,
     );
-    const jobLink = await this.repo.linkByKey('job', jobNumber, tx);
+    const jobLink = await this.links.rowByKey('job', jobNumber, tx);
     const jobProjectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
     const imported = await this.primeContracts.findByKey(jobNumber, customerCode, tx);
     const unitPrice = rec ? isUnitPriceContract(rec.data, items) : false;

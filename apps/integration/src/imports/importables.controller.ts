@@ -20,7 +20,8 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { type ActionResult, ImportActionsService } from './import-actions.service.js';
+import { BudgetImportActionsService } from './budgets/budget-import-actions.service.js';
+import type { ActionResult } from './import-actions.js';
 import { ImportablesService } from './importables.service.js';
 import {
   importablePageSchema,
@@ -32,6 +33,9 @@ import {
   primeContractImportResultSchema,
   reimportBudgetResultSchema,
 } from './imports.schemas.js';
+import { JobImportActionsService } from './jobs/job-import-actions.service.js';
+import { PrimeContractImportActionsService } from './prime-contracts/prime-contract-import-actions.service.js';
+import { VendorImportActionsService } from './vendors/vendor-import-actions.service.js';
 
 const listQuery = pageQuery
   .extend({ type: z.enum(IMPORTABLE_TYPES).optional(), state: z.enum(SYNC_STATES).optional() })
@@ -54,7 +58,11 @@ function send(res: Response, r: ActionResult): ActionResult {
 export class ImportablesController {
   constructor(
     @Inject(ImportablesService) private readonly importables: ImportablesService,
-    @Inject(ImportActionsService) private readonly actions: ImportActionsService,
+    @Inject(JobImportActionsService) private readonly jobs: JobImportActionsService,
+    @Inject(VendorImportActionsService) private readonly vendors: VendorImportActionsService,
+    @Inject(BudgetImportActionsService) private readonly budgets: BudgetImportActionsService,
+    @Inject(PrimeContractImportActionsService)
+    private readonly primeContracts: PrimeContractImportActionsService,
   ) {}
 
   @Get()
@@ -96,7 +104,7 @@ export class ImportablesController {
     @Body() _body: z.infer<typeof empty>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.importJob(id, u));
+    return send(res, await this.jobs.importJob(id, u));
   }
 
   @Post(':id/import-vendor')
@@ -116,7 +124,7 @@ export class ImportablesController {
     @Body() _body: z.infer<typeof empty>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.importVendor(id, u));
+    return send(res, await this.vendors.importVendor(id, u));
   }
 
   @Post(':id/link-vendor')
@@ -136,7 +144,7 @@ export class ImportablesController {
     @Body() body: z.infer<typeof linkVendorBody>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.linkVendor(id, body.companyId, u));
+    return send(res, await this.vendors.linkVendor(id, body.companyId, u));
   }
 
   @Post(':id/import-budget')
@@ -156,7 +164,7 @@ export class ImportablesController {
     @Body() _body: z.infer<typeof empty>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.importBudget(id, u));
+    return send(res, await this.budgets.importBudget(id, u));
   }
 
   @Post(':id/reimport-budget')
@@ -175,7 +183,7 @@ export class ImportablesController {
     @Param('id') id: string,
     @Body() body: z.infer<typeof reimportBudgetBody>,
   ) {
-    return this.actions.reimportBudget(id, body.confirm === true, u);
+    return this.budgets.reimportBudget(id, body.confirm === true, u);
   }
 
   @Post(':id/import-prime-contract')
@@ -195,7 +203,7 @@ export class ImportablesController {
     @Body() body: z.infer<typeof importPrimeContractBody>,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return send(res, await this.actions.importPrimeContract(id, body.projectId, u));
+    return send(res, await this.primeContracts.importPrimeContract(id, body.projectId, u));
   }
 
   @Post(':id/reimport-prime-contract')
@@ -214,6 +222,6 @@ export class ImportablesController {
     @Param('id') id: string,
     @Body() _body: z.infer<typeof empty>,
   ) {
-    return this.actions.reimportPrimeContract(id, u, u.primeContractsLevel);
+    return this.primeContracts.reimportPrimeContract(id, u, u.primeContractsLevel);
   }
 }

@@ -2,13 +2,13 @@ import { type ImportableType, type ItemType, type SyncState, suggestVendorMatche
 import { Inject, Injectable } from '@nestjs/common';
 import { CompaniesRepository, type CompanyRecord } from '../companies/companies.repository.js';
 import { type SyncFields, syncFields } from '../links/item-view.js';
-import type { LinkView } from '../links/links.repository.js';
+import { type LinkRow, LinksRepository, type LinkView } from '../links/links.repository.js';
 import { decodeCursor, type Page, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { KIND } from './import-context.js';
 import { ImportableChecks } from './importable-checks.js';
-import { ImportsRepository, type LinkRow } from './imports.repository.js';
+import { ImportsRepository } from './imports.repository.js';
 import { type JobRow, type VendorRow, vendorSyncedFields } from './spectrum-rows.js';
 import { companyDomain } from './vendors/vendors-import.service.js';
 
@@ -44,6 +44,7 @@ const view = (l: LinkRow): LinkView => ({
 export class ImportablesService {
   constructor(
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -61,7 +62,7 @@ export class ImportablesService {
         : []
       : LISTED_TYPES;
     if (types.length === 0) return { items: [], nextCursor: null };
-    const rows = await this.repo.pageLinks(
+    const rows = await this.links.pageRows(
       { types: types as ItemType[], ...(q.state ? { state: q.state } : {}) },
       decodeCursor(q.cursor),
       q.limit + 1,
@@ -74,7 +75,7 @@ export class ImportablesService {
   }
 
   async get(id: string): Promise<ImportableItem> {
-    const l = await this.repo.link(id);
+    const l = await this.links.row(id);
     if (!l?.spectrumKey || !(LISTED_TYPES as readonly string[]).includes(l.type))
       throw notFound('Importable', id);
     return this.item(l, await this.context([l]));

@@ -1,8 +1,7 @@
-import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
-import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
+import { SettingsRepository } from '../settings/settings.repository.js';
 
 /** An open transaction; services only pass it along. */
 export type ImportTx = Prisma.TransactionClient;
@@ -12,37 +11,10 @@ type Db = ImportTx | PrismaClient;
 export const STANDARD_LIST_NAME = 'Spectrum Standard Cost Codes';
 export const STANDARD_LIST_TAG = 'spectrum';
 
-export interface LinkRow {
-  id: string;
-  type: string;
-  pmId: string | null;
-  spectrumKey: string | null;
-  state: SyncState;
-  lastSyncedHash: string | null;
-  lastError: string | null;
-  lastSyncedAt: Date | null;
-  createdAt: Date;
-}
-
 export interface SnapshotIndexEntry {
   hash: string;
   vanished: boolean;
 }
-
-const linkSelect = {
-  id: true,
-  type: true,
-  pmId: true,
-  spectrumKey: true,
-  state: true,
-  lastSyncedHash: true,
-  lastError: true,
-  lastSyncedAt: true,
-  createdAt: true,
-} as const;
-
-/** Links staged per statement. */
-const STAGE_CHUNK = 1000;
 
 const chunk = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -51,143 +23,20 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
 };
 
 /**
- * Storage of the imports: staged links, the Spectrum snapshot records, the standard cost code list and the Spectrum
- * cost types with the few settings facts it maintains. The PM records an import creates or refreshes (projects and
- * their cost codes, budgets, companies, prime contracts) are written through their features' repositories.
+ * Storage of the imports: the Spectrum snapshot records, the standard cost code list and the Spectrum cost types.
+ * The staged links are `LinksRepository`'s, the settings the imports maintain `SettingsRepository`'s, and the PM
+ * records an import creates or refreshes (projects and their cost codes, budgets, companies, prime contracts) are
+ * written through their features' repositories.
  */
 @Injectable()
 export class ImportsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(SettingsRepository) private readonly settings: SettingsRepository,
+  ) {}
 
   transaction<T>(fn: (tx: ImportTx) => Promise<T>): Promise<T> {
     return this.db.$transaction(fn, { timeout: 60_000, maxWait: 30_000 });
-  }
-
-  // ───────────────────────────── links ─────────────────────────────
-
-  async link(id: string, tx: Db = this.db): Promise<LinkRow | null> {
-    return tx.syncLink.findUnique({ where: { id }, select: linkSelect });
-  }
-
-  /** Reads a link and holds its row until the transaction ends: concurrent actions on one item run one at a time. */
-  async lockLink(id: string, tx: ImportTx): Promise<LinkRow | null> {
-    await tx.$queryRawUnsafe('SELECT "id" FROM "SyncLink" WHERE "id" = $1 FOR UPDATE', id);
-    return this.link(id, tx);
-  }
-
-  async linkByKey(type: ItemType, spectrumKey: string, tx: Db = this.db): Promise<LinkRow | null> {
-    return tx.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } }, select: linkSelect });
-  }
-
-  async linksByKeys(
-    type: ItemType,
-    keys: readonly string[],
-    tx: Db = this.db,
-  ): Promise<Map<string, LinkRow>> {
-    const out = new Map<string, LinkRow>();
-    for (const part of chunk([...new Set(keys)], 5000)) {
-      const rows = await tx.syncLink.findMany({
-        where: { type, spectrumKey: { in: part } },
-        select: linkSelect,
-      });
-      for (const r of rows) if (r.spectrumKey) out.set(r.spectrumKey, r);
-    }
-    return out;
-  }
-
-  async linksOfType(type: ItemType, tx: Db = this.db): Promise<LinkRow[]> {
-    return tx.syncLink.findMany({ where: { type }, select: linkSelect, orderBy: { id: 'asc' } });
-  }
-
-  /** The links of PM items (by PM id) of the given types. */
-  async linksOfPmItems(types: readonly ItemType[], pmIds: readonly string[], tx: Db = this.db) {
-    if (pmIds.length === 0) return [];
-    return tx.syncLink.findMany({
-      where: { type: { in: [...types] }, pmId: { in: [...new Set(pmIds)] } },
-      select: linkSelect,
-    });
-  }
-
-  /** API-5 page of importable links. */
-  async pageLinks(
-    filter: { types: readonly ItemType[]; state?: SyncState },
-    afterId: string | undefined,
-    take: number,
-  ): Promise<LinkRow[]> {
-    return this.db.syncLink.findMany({
-      where: {
-        type: { in: [...filter.types] },
-        spectrumKey: { not: null },
-        ...(filter.state ? { state: filter.state } : {}),
-        ...(afterId ? { id: { gt: afterId } } : {}),
-      },
-      select: linkSelect,
-      orderBy: { id: 'asc' },
-      take,
-    });
-  }
-
-  /** Stages Spectrum records as Ready to Import (keys that already have a link keep it). Returns how many were new. */
-  async stage(type: ItemType, keys: readonly string[], tx: Db = this.db): Promise<number> {
-    let n = 0;
-    // createMany is compiled into a query plan with one node per value, in the query compiler's WebAssembly memory
-    // (which never shrinks): small chunks keep both small
-    for (const part of chunk(keys, STAGE_CHUNK)) {
-      const r = await tx.syncLink.createMany({
-        data: part.map((spectrumKey) => ({ type, spectrumKey, state: 'ready_to_import' as const })),
-        skipDuplicates: true,
-      });
-      n += r.count;
-      forgetPrismaDebugHistory();
-    }
-    return n;
-  }
-
-  /** Removes staged (never imported) links, e.g. vendors whose type left the filter (VEN-7). */
-  async unstage(type: ItemType, keys: readonly string[], tx: Db = this.db): Promise<number> {
-    let n = 0;
-    for (const part of chunk(keys, 5000)) {
-      const r = await tx.syncLink.deleteMany({
-        where: { type, spectrumKey: { in: part }, state: 'ready_to_import', pmId: null },
-      });
-      n += r.count;
-    }
-    return n;
-  }
-
-  async setLinkError(ids: readonly string[], lastError: string | null, tx: Db = this.db): Promise<number> {
-    if (ids.length === 0) return 0;
-    const r = await tx.syncLink.updateMany({ where: { id: { in: [...ids] } }, data: { lastError } });
-    return r.count;
-  }
-
-  async updateLink(
-    id: string,
-    data: {
-      pmId?: string | null;
-      state?: SyncState;
-      lastSyncedHash?: string | null;
-      lastError?: string | null;
-      lastSyncedAt?: Date | null;
-    },
-    tx: Db = this.db,
-  ): Promise<LinkRow> {
-    return tx.syncLink.update({ where: { id }, data, select: linkSelect });
-  }
-
-  /** Links a PM item to a Spectrum record: one link per type + Spectrum key (JOB-4, VEN-6, PC-1). */
-  async upsertLinkByKey(
-    type: ItemType,
-    spectrumKey: string,
-    data: { pmId: string; state: SyncState; lastSyncedHash: string | null; lastSyncedAt: Date },
-    tx: Db = this.db,
-  ): Promise<LinkRow> {
-    return tx.syncLink.upsert({
-      where: { type_spectrumKey: { type, spectrumKey } },
-      create: { type, spectrumKey, lastError: null, ...data },
-      update: { ...data, lastError: null },
-      select: linkSelect,
-    });
   }
 
   // ───────────────────────────── snapshot facts ─────────────────────────────
@@ -287,15 +136,7 @@ export class ImportsRepository {
           });
       created = true;
     }
-    const s = await tx.integrationSettings.findUnique({
-      where: { id: 1 },
-      select: { standardCostCodeListId: true },
-    });
-    if (!s) {
-      await tx.integrationSettings.create({ data: { id: 1, standardCostCodeListId: list.id } });
-    } else if (s.standardCostCodeListId !== list.id) {
-      await tx.integrationSettings.update({ where: { id: 1 }, data: { standardCostCodeListId: list.id } });
-    }
+    await this.settings.nameStandardCostCodeList(list.id, tx);
     return { id: list.id, created };
   }
 

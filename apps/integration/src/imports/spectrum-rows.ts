@@ -1,3 +1,4 @@
+import type { SpectrumVendorFields } from '@bridge/rules';
 import type {
   Contract,
   ContractItem,
@@ -55,24 +56,7 @@ export function projectFieldsOf(job: JobRow) {
   };
 }
 
-/** VEN-1: the directory company fields a Spectrum vendor sets. */
-export function companyFieldsOf(v: VendorRow) {
-  return {
-    name: text(v.vendorName) ?? v.vendorCode,
-    address1: text(v.address1),
-    address2: text(v.address2),
-    city: text(v.city),
-    state: text(v.state),
-    zip: text(v.zipCode),
-    phone: text(v.phone),
-    fax: text(v.faxPhone),
-    email: text(v.email),
-    contactName: text(v.contactName),
-    vendorType: text(v.type),
-  };
-}
-
-/** VEN-3: the vendor fields that a refresh may copy to the linked company. */
+/** VEN-3: the vendor fields that a refresh may copy to the linked company (name, address, phone, fax). */
 export function vendorSyncedFields(v: VendorRow) {
   return {
     name: text(v.vendorName) ?? v.vendorCode,
@@ -83,6 +67,16 @@ export function vendorSyncedFields(v: VendorRow) {
     zip: text(v.zipCode),
     phone: text(v.phone),
     fax: text(v.faxPhone),
+  } satisfies SpectrumVendorFields;
+}
+
+/** VEN-1: the directory company fields a Spectrum vendor sets: the VEN-3 fields, its e-mail, contact and type. */
+export function companyFieldsOf(v: VendorRow) {
+  return {
+    ...vendorSyncedFields(v),
+    email: text(v.email),
+    contactName: text(v.contactName),
+    vendorType: text(v.type),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
+import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
 
 /** The link of one item between the two systems (docs/spec.md: sync state and link). */
 export interface LinkView {
@@ -16,7 +17,41 @@ export interface LinkView {
   lastSyncedAt: Date | null;
 }
 
+/** A link as the imports' Ready to Import list reads it (a staged Spectrum record, or the item it became). */
+export interface LinkRow {
+  id: string;
+  type: string;
+  pmId: string | null;
+  spectrumKey: string | null;
+  state: SyncState;
+  lastSyncedHash: string | null;
+  lastError: string | null;
+  lastSyncedAt: Date | null;
+  createdAt: Date;
+}
+
 type Tx = Prisma.TransactionClient | PrismaClient;
+
+const rowSelect = {
+  id: true,
+  type: true,
+  pmId: true,
+  spectrumKey: true,
+  state: true,
+  lastSyncedHash: true,
+  lastError: true,
+  lastSyncedAt: true,
+  createdAt: true,
+} as const;
+
+/** Links staged per statement. */
+const STAGE_CHUNK = 1000;
+
+const chunk = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
 
 const view = (r: {
   id: string;
@@ -30,6 +65,10 @@ const view = (r: {
   lastSyncedAt: Date | null;
 }): LinkView => ({ ...r, type: r.type as ItemType });
 
+/**
+ * The links between PM items and Spectrum records (`SyncLink`): the one code that writes them, for the PM features,
+ * the imports (staged records of the Ready to Import list) and the export flows.
+ */
 @Injectable()
 export class LinksRepository {
   constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
@@ -98,5 +137,113 @@ export class LinksRepository {
 
   async delete(type: ItemType, pmId: string, tx: Tx = this.db): Promise<void> {
     await tx.syncLink.deleteMany({ where: { type, pmId } });
+  }
+
+  // ──────────────── staged links (the imports' Ready to Import list, API-5) ────────────────
+
+  async row(id: string, tx: Tx = this.db): Promise<LinkRow | null> {
+    return tx.syncLink.findUnique({ where: { id }, select: rowSelect });
+  }
+
+  /** Reads a link and holds its row until the transaction ends: concurrent actions on one item run one at a time. */
+  async lockRow(id: string, tx: Prisma.TransactionClient): Promise<LinkRow | null> {
+    await tx.$queryRawUnsafe('SELECT "id" FROM "SyncLink" WHERE "id" = $1 FOR UPDATE', id);
+    return this.row(id, tx);
+  }
+
+  async rowByKey(type: ItemType, spectrumKey: string, tx: Tx = this.db): Promise<LinkRow | null> {
+    return tx.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } }, select: rowSelect });
+  }
+
+  async rowsByKeys(type: ItemType, keys: readonly string[], tx: Tx = this.db): Promise<Map<string, LinkRow>> {
+    const out = new Map<string, LinkRow>();
+    for (const part of chunk([...new Set(keys)], 5000)) {
+      const rows = await tx.syncLink.findMany({
+        where: { type, spectrumKey: { in: part } },
+        select: rowSelect,
+      });
+      for (const r of rows) if (r.spectrumKey) out.set(r.spectrumKey, r);
+    }
+    return out;
+  }
+
+  async rowsOfType(type: ItemType, tx: Tx = this.db): Promise<LinkRow[]> {
+    return tx.syncLink.findMany({ where: { type }, select: rowSelect, orderBy: { id: 'asc' } });
+  }
+
+  /** The links of PM items (by PM id) of the given types. */
+  async rowsOfPmItems(types: readonly ItemType[], pmIds: readonly string[], tx: Tx = this.db) {
+    if (pmIds.length === 0) return [];
+    return tx.syncLink.findMany({
+      where: { type: { in: [...types] }, pmId: { in: [...new Set(pmIds)] } },
+      select: rowSelect,
+    });
+  }
+
+  /** API-5 page of importable links. */
+  async pageRows(
+    filter: { types: readonly ItemType[]; state?: SyncState },
+    afterId: string | undefined,
+    take: number,
+  ): Promise<LinkRow[]> {
+    return this.db.syncLink.findMany({
+      where: {
+        type: { in: [...filter.types] },
+        spectrumKey: { not: null },
+        ...(filter.state ? { state: filter.state } : {}),
+        ...(afterId ? { id: { gt: afterId } } : {}),
+      },
+      select: rowSelect,
+      orderBy: { id: 'asc' },
+      take,
+    });
+  }
+
+  /** Stages Spectrum records as Ready to Import (keys that already have a link keep it). Returns how many were new. */
+  async stage(type: ItemType, keys: readonly string[], tx: Tx = this.db): Promise<number> {
+    let n = 0;
+    // createMany is compiled into a query plan with one node per value, in the query compiler's WebAssembly memory
+    // (which never shrinks): small chunks keep both small
+    for (const part of chunk(keys, STAGE_CHUNK)) {
+      const r = await tx.syncLink.createMany({
+        data: part.map((spectrumKey) => ({ type, spectrumKey, state: 'ready_to_import' as const })),
+        skipDuplicates: true,
+      });
+      n += r.count;
+      forgetPrismaDebugHistory();
+    }
+    return n;
+  }
+
+  /** Removes staged (never imported) links, e.g. vendors whose type left the filter (VEN-7). */
+  async unstage(type: ItemType, keys: readonly string[], tx: Tx = this.db): Promise<number> {
+    let n = 0;
+    for (const part of chunk(keys, 5000)) {
+      const r = await tx.syncLink.deleteMany({
+        where: { type, spectrumKey: { in: part }, state: 'ready_to_import', pmId: null },
+      });
+      n += r.count;
+    }
+    return n;
+  }
+
+  async setRowsError(ids: readonly string[], lastError: string | null, tx: Tx = this.db): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await tx.syncLink.updateMany({ where: { id: { in: [...ids] } }, data: { lastError } });
+    return r.count;
+  }
+
+  async updateRow(
+    id: string,
+    data: {
+      pmId?: string | null;
+      state?: SyncState;
+      lastSyncedHash?: string | null;
+      lastError?: string | null;
+      lastSyncedAt?: Date | null;
+    },
+    tx: Tx = this.db,
+  ): Promise<LinkRow> {
+    return tx.syncLink.update({ where: { id }, data, select: rowSelect });
   }
 }

@@ -1,93 +1,25 @@
-import type {
-  ChangeOrderStatus,
-  IsoDateTime,
-  PrimeContract,
-  PrimeContractChangeOrder,
-  PrimeContractChangeOrderLine,
-} from '@bridge/rules';
+import type { ChangeOrderStatus, IsoDateTime, PrimeContract, PrimeContractChangeOrder } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
+import { replaceChildRows } from '../platform/db/replace-child-rows.js';
 import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
+import { lockRow, type Tx } from '../projects/pm-common.js';
+import {
+  type PccoFields,
+  type PccoLineRecord,
+  type PccoRecord,
+  type PrimeContractRecord,
+  type PrimeContractSpectrumFields,
+  pccoToDomain,
+  primeContractToDomain,
+} from './prime-contract-records.js';
 
 /** Snapshot kinds and key form the job import writes for Spectrum contracts (`job|customer`). */
 const CONTRACT_KIND = 'contract';
 const CONTRACT_ITEM_KIND = 'contract_item';
 const contractKey = (jobNumber: string, customerCode: string) => `${jobNumber.trim()}|${customerCode.trim()}`;
-
-export interface PrimeContractLineRecord {
-  billingItem: string;
-  description: string | null;
-  amountCents: number;
-}
-
-export interface PccoLineRecord {
-  billingItemCode: string;
-  description: string | null;
-  amountCents: number;
-  costCode: string | null;
-  costType: string | null;
-  costAmountCents: number | null;
-}
-
-export interface PccoFields {
-  number: string;
-  title: string;
-  description: string | null;
-  status: ChangeOrderStatus;
-  unitPrice: boolean;
-  approvedDate: string | null;
-}
-
-export interface PccoRecord extends PccoFields {
-  id: string;
-  primeContractId: string;
-  createdById: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  lines: PccoLineRecord[];
-}
-
-export interface PrimeContractRecord {
-  id: string;
-  projectId: string;
-  jobNumber: string;
-  customerCode: string;
-  title: string;
-  status: string;
-  unitPrice: boolean;
-  originalContractCents: number;
-  lastImportedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  lines: PrimeContractLineRecord[];
-}
-
-/** What Spectrum sets on an imported contract (PC-1, PC-2). */
-export type PrimeContractSpectrumFields = Pick<
-  PrimeContractRecord,
-  'title' | 'status' | 'unitPrice' | 'originalContractCents' | 'lines'
->;
-
-/** A contract without its timestamps: what the imports audit. */
-export type PrimeContractView = Omit<PrimeContractRecord, 'createdAt' | 'updatedAt'>;
-
-export function primeContractView(c: PrimeContractRecord): PrimeContractView {
-  return {
-    id: c.id,
-    projectId: c.projectId,
-    jobNumber: c.jobNumber,
-    customerCode: c.customerCode,
-    title: c.title,
-    status: c.status,
-    unitPrice: c.unitPrice,
-    originalContractCents: c.originalContractCents,
-    lastImportedAt: c.lastImportedAt,
-    lines: c.lines,
-  };
-}
 
 const pccoInclude = { lines: { orderBy: { position: 'asc' as const } } };
 const contractInclude = { lines: { orderBy: { billingItem: 'asc' as const } } };
@@ -136,50 +68,6 @@ const pccoRecord = (
     costAmountCents: optionalCentsFromDb(l.costAmountCents),
   })),
 });
-
-/** Storage → the `@bridge/rules` `PrimeContract` (the same mapping the export flows use). */
-export function primeContractToDomain(
-  c: PrimeContractRecord,
-  link: LinkView | null | undefined,
-): PrimeContract {
-  return {
-    id: c.id,
-    projectId: c.projectId,
-    jobNumber: c.jobNumber,
-    customerCode: c.customerCode,
-    title: c.title,
-    status: c.status as PrimeContract['status'],
-    unitPrice: c.unitPrice,
-    syncState: link?.state ?? null,
-    lastImportedAt: c.lastImportedAt?.toISOString() ?? null,
-  };
-}
-
-/** Storage → the `@bridge/rules` `PrimeContractChangeOrder`. */
-export function pccoToDomain(c: PccoRecord, link: LinkView | null | undefined): PrimeContractChangeOrder {
-  return {
-    id: c.id,
-    number: c.number,
-    title: c.title,
-    description: c.description,
-    status: c.status,
-    primeContractId: c.primeContractId,
-    unitPrice: c.unitPrice,
-    lines: c.lines.map(
-      (l): PrimeContractChangeOrderLine => ({
-        billingItemCode: l.billingItemCode,
-        description: l.description,
-        amount: l.amountCents,
-        costCode: l.costCode,
-        costType: l.costType,
-        costAmount: l.costAmountCents,
-      }),
-    ),
-    approvedDate: c.approvedDate,
-    syncState: link?.state ?? null,
-    spectrumKey: activeSpectrumKey(link),
-  };
-}
 
 const lineData = (lines: readonly PccoLineRecord[]) =>
   lines.map((l, position) => ({
@@ -390,10 +278,7 @@ export class PrimeContractsRepository {
     tx: Tx,
   ): Promise<PccoRecord> {
     if (lines) {
-      await tx.primeContractChangeOrderLine.deleteMany({ where: { changeOrderId: id } });
-      await tx.primeContractChangeOrderLine.createMany({
-        data: lineData(lines).map((l) => ({ ...l, changeOrderId: id })),
-      });
+      await replaceChildRows(tx.primeContractChangeOrderLine, { changeOrderId: id }, lineData(lines));
     }
     const r = await tx.primeContractChangeOrder.update({ where: { id }, data: patch, include: pccoInclude });
     return pccoRecord(r);

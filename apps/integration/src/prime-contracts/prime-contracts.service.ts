@@ -17,6 +17,7 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
+import { deleteChangeOrder } from '../projects/delete-change-order.js';
 import {
   assertCheck,
   changedFields,
@@ -34,10 +35,10 @@ import {
   type PccoLineRecord,
   type PccoRecord,
   type PrimeContractRecord,
-  PrimeContractsRepository,
   pccoToDomain,
   primeContractToDomain,
-} from './prime-contracts.repository.js';
+} from './prime-contract-records.js';
+import { PrimeContractsRepository } from './prime-contracts.repository.js';
 
 export interface PccoLineInput {
   billingItemCode: string;
@@ -301,26 +302,12 @@ export class PrimeContractsService {
 
   /** As for commitment change orders (CCO-3): not when approved, linked or in the export queue. Permanent. */
   async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
-    await this.repo.transaction(async (tx) => {
-      await this.repo.lockChangeOrder(id, tx);
-      const before = await this.repo.findChangeOrder(id, tx);
-      if (!before) throw notFound('Prime contract change order', id);
-      const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
-      assertCheck(
-        checkCommitmentChangeOrderDelete(pccoToDomain(before, link)),
-        'The change order cannot be deleted.',
-      );
-      await this.repo.deleteChangeOrder(id, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'prime_contract_change_order.delete',
-          itemType: 'prime_contract_change_order',
-          itemId: id,
-          before,
-        },
-        tx,
-      );
+    await deleteChangeOrder(this.repo, this.audit, {
+      actor,
+      id,
+      label: 'Prime contract change order',
+      itemType: 'prime_contract_change_order',
+      toDomain: pccoToDomain,
     });
   }
 }

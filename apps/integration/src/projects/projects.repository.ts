@@ -1,10 +1,4 @@
-import {
-  type CostCodeUse,
-  type Project,
-  type ProjectCostCode,
-  type SyncState,
-  stripPhaseDashes,
-} from '@bridge/rules';
+import type { Project, ProjectCostCode, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
@@ -17,27 +11,7 @@ import {
   pageIdsInLinkState,
   type Tx,
 } from './pm-common.js';
-
-export interface ProjectCostTypeRecord {
-  costType: string;
-  syncedWithSpectrum: boolean;
-}
-
-export interface ProjectCostCodeRecord {
-  id: string;
-  code: string;
-  description: string;
-  costTypes: ProjectCostTypeRecord[];
-}
-
-/** A project cost code with the id and "synced with Spectrum" flag of each of its cost types (by cost type). */
-export interface ProjectCostCodeState {
-  id: string;
-  code: string;
-  description: string;
-  /** costType → syncedWithSpectrum, with the row id. */
-  types: Map<string, { id: string; synced: boolean }>;
-}
+import type { ProjectCostCodeRecord } from './project-cost-codes.repository.js';
 
 export interface ProjectRecord {
   id: string;
@@ -161,7 +135,7 @@ export function projectToDomain(p: ProjectRecord, link: LinkView | null | undefi
   };
 }
 
-/** Projects, their cost codes and cost types (the only code of the feature that touches Prisma). */
+/** Projects and their links (the only code of the feature that touches Prisma, with `ProjectCostCodesRepository`). */
 @Injectable()
 export class ProjectsRepository {
   constructor(
@@ -235,16 +209,6 @@ export class ProjectsRepository {
     return row ? projectToDomain(row, link) : null;
   }
 
-  async costCodeListExists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {
-    return (await tx.costCodeList.count({ where: { id } })) > 0;
-  }
-
-  /** The description of a code on a cost code list, or null when the list does not have the code. */
-  async listCode(listId: string, code: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const r = await tx.costCode.findUnique({ where: { listId_code: { listId, code } } });
-    return r ? r.description : null;
-  }
-
   async create(data: ProjectCreateData, tx: Tx): Promise<ProjectRecord> {
     const r = await tx.project.create({ data: { ...data, budget: { create: {} } }, include });
     return toRecord(r);
@@ -255,42 +219,6 @@ export class ProjectsRepository {
     return toRecord(r);
   }
 
-  /** Adds the code when missing and the cost types it does not have yet; returns the code with all its cost types. */
-  async addCostCode(
-    projectId: string,
-    input: { code: string; description: string; costTypes: readonly string[] },
-    tx: Tx,
-  ): Promise<{ record: ProjectCostCodeRecord; created: boolean }> {
-    const existing = await tx.projectCostCode.findUnique({
-      where: { projectId_code: { projectId, code: input.code } },
-    });
-    const code =
-      existing ??
-      (await tx.projectCostCode.create({
-        data: { projectId, code: input.code, description: input.description },
-      }));
-    if (input.costTypes.length) {
-      await tx.projectCostType.createMany({
-        data: input.costTypes.map((costType) => ({ projectCostCodeId: code.id, costType })),
-        skipDuplicates: true,
-      });
-    }
-    const types = await tx.projectCostType.findMany({
-      where: { projectCostCodeId: code.id },
-      orderBy: { costType: 'asc' },
-    });
-    return {
-      record: {
-        id: code.id,
-        code: code.code,
-        description: code.description,
-        costTypes: types.map((t) => ({ costType: t.costType, syncedWithSpectrum: t.syncedWithSpectrum })),
-      },
-      created: !existing,
-    };
-  }
-
-  /** The project's cost codes by code, with the ids and sync flags of their cost types. */
   /** PRE-4: the customer of the project's own prime contract (the first one), which its change requests use. */
   async primeContractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
     const c = await tx.primeContract.findFirst({
@@ -299,108 +227,5 @@ export class ProjectsRepository {
       select: { customerCode: true },
     });
     return c?.customerCode ?? null;
-  }
-
-  /**
-   * WBS-5: how many lines of the project name a cost code (compared without dashes and case), and which of its cost
-   * types are synced with the Spectrum job.
-   */
-  async costCodeUse(projectId: string, code: string, tx: Tx): Promise<CostCodeUse> {
-    const key = stripPhaseDashes(code).toUpperCase();
-    const count = (rows: { costCode: string | null }[]) =>
-      rows.filter((r) => r.costCode !== null && stripPhaseDashes(r.costCode).toUpperCase() === key).length;
-    const select = { costCode: true } as const;
-    const [budget, budgetChange, commitment, changeOrder, pcco, own] = await Promise.all([
-      tx.budgetLine.findMany({ where: { budget: { projectId } }, select }),
-      tx.budgetChangeLine.findMany({ where: { budgetChange: { projectId } }, select }),
-      tx.commitmentLine.findMany({ where: { commitment: { projectId } }, select }),
-      tx.commitmentChangeOrderLine.findMany({
-        where: { changeOrder: { commitment: { projectId } } },
-        select,
-      }),
-      tx.primeContractChangeOrderLine.findMany({
-        where: { changeOrder: { primeContract: { projectId } } },
-        select,
-      }),
-      tx.projectCostCode.findUnique({
-        where: { projectId_code: { projectId, code: key } },
-        include: { costTypes: { where: { syncedWithSpectrum: true }, select: { costType: true } } },
-      }),
-    ]);
-    return {
-      budgetLines: count(budget),
-      budgetChangeLines: count(budgetChange),
-      commitmentLines: count(commitment),
-      commitmentChangeOrderLines: count(changeOrder),
-      primeContractLines: count(pcco),
-      syncedCostTypes: own?.costTypes.map((t) => t.costType) ?? [],
-    };
-  }
-
-  /** WBS-5: removes a project cost code with its cost types; false when the project has no such code. */
-  async removeCostCode(
-    projectId: string,
-    code: string,
-    tx: Tx,
-  ): Promise<{ code: string; description: string; costTypes: string[] } | null> {
-    const row = await tx.projectCostCode.findUnique({
-      where: { projectId_code: { projectId, code } },
-      include: { costTypes: { select: { costType: true }, orderBy: { costType: 'asc' } } },
-    });
-    if (!row) return null;
-    await tx.projectCostCode.delete({ where: { id: row.id } });
-    return { code: row.code, description: row.description, costTypes: row.costTypes.map((t) => t.costType) };
-  }
-
-  async costCodeStates(
-    projectId: string,
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<Map<string, ProjectCostCodeState>> {
-    const rows = await tx.projectCostCode.findMany({
-      where: { projectId },
-      include: { costTypes: { select: { id: true, costType: true, syncedWithSpectrum: true } } },
-    });
-    return new Map(
-      rows.map((r) => [
-        r.code,
-        {
-          id: r.id,
-          code: r.code,
-          description: r.description,
-          types: new Map(r.costTypes.map((t) => [t.costType, { id: t.id, synced: t.syncedWithSpectrum }])),
-        },
-      ]),
-    );
-  }
-
-  async createCostCode(
-    projectId: string,
-    code: string,
-    description: string,
-    tx: Tx,
-  ): Promise<{ id: string }> {
-    return tx.projectCostCode.create({ data: { projectId, code, description }, select: { id: true } });
-  }
-
-  /** WBS-3: cost types known on the linked job, marked synced with Spectrum (existing pairs are skipped). */
-  async createSyncedCostTypes(
-    rows: readonly { projectCostCodeId: string; costType: string }[],
-    tx: Tx,
-  ): Promise<number> {
-    if (rows.length === 0) return 0;
-    const r = await tx.projectCostType.createMany({
-      data: rows.map((r) => ({ ...r, syncedWithSpectrum: true })),
-      skipDuplicates: true,
-    });
-    return r.count;
-  }
-
-  async setCostTypesSynced(ids: readonly string[], synced: boolean, tx: Tx): Promise<number> {
-    if (ids.length === 0) return 0;
-    const r = await tx.projectCostType.updateMany({
-      where: { id: { in: [...ids] } },
-      data: { syncedWithSpectrum: synced },
-    });
-    return r.count;
   }
 }

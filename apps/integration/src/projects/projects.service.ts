@@ -25,8 +25,8 @@ import {
   type Tx,
   valuesBefore,
 } from './pm-common.js';
+import { type ProjectCostCodeRecord, ProjectCostCodesRepository } from './project-cost-codes.repository.js';
 import {
-  type ProjectCostCodeRecord,
   type ProjectFields,
   type ProjectListFilter,
   type ProjectRecord,
@@ -62,6 +62,7 @@ const costCodeView = (c: ProjectCostCodeRecord) => ({
 export class ProjectsService {
   constructor(
     @Inject(ProjectsRepository) private readonly repo: ProjectsRepository,
+    @Inject(ProjectCostCodesRepository) private readonly costCodes: ProjectCostCodesRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -113,7 +114,7 @@ export class ProjectsService {
   }
 
   private async assertListExists(listId: string | null | undefined, tx?: Tx): Promise<void> {
-    if (listId && !(await this.repo.costCodeListExists(listId, tx))) {
+    if (listId && !(await this.costCodes.costCodeListExists(listId, tx))) {
       throw badRequest([
         {
           field: 'costCodeListId',
@@ -215,10 +216,10 @@ export class ProjectsService {
         if (unknown.length) throw unprocessable('The cost types are not Spectrum cost types.', unknown);
       }
       // a code the project already has takes more cost types whatever its list says (so it never gets stuck)
-      const alreadyOnProject = (await this.repo.costCodeStates(projectId, tx)).get(code);
+      const alreadyOnProject = (await this.costCodes.costCodeStates(projectId, tx)).get(code);
       let description = input.description ?? alreadyOnProject?.description;
       if (project.costCodeListId && !alreadyOnProject) {
-        const listed = await this.repo.listCode(project.costCodeListId, code, tx);
+        const listed = await this.costCodes.listCode(project.costCodeListId, code, tx);
         if (listed === null) {
           throw unprocessable('The cost code is not on the project’s cost code list.', [
             reason(
@@ -236,7 +237,7 @@ export class ProjectsService {
           { field: 'description', code: 'invalid-required', message: 'description is required.' },
         ]);
       }
-      const { record, created } = await this.repo.addCostCode(
+      const { record, created } = await this.costCodes.addCostCode(
         projectId,
         { code, description, costTypes },
         tx,
@@ -266,13 +267,17 @@ export class ProjectsService {
       await this.repo.lock(projectId, tx);
       const project = await this.repo.findById(projectId, tx);
       if (!project) throw notFound('Project', projectId);
-      if (!(await this.repo.costCodeStates(projectId, tx)).has(code))
+      if (!(await this.costCodes.costCodeStates(projectId, tx)).has(code))
         throw notFound('Project cost code', rawCode);
       const link = await this.repo.linkFor(projectId, tx);
-      const check = checkCostCodeRemoval(code, await this.repo.costCodeUse(projectId, code, tx), link?.state);
+      const check = checkCostCodeRemoval(
+        code,
+        await this.costCodes.costCodeUse(projectId, code, tx),
+        link?.state,
+      );
       if (!check.ok)
         throw unprocessable(`Cost code ${code} cannot be removed from the project.`, check.reasons);
-      const removed = await this.repo.removeCostCode(projectId, code, tx);
+      const removed = await this.costCodes.removeCostCode(projectId, code, tx);
       await this.audit.record(
         {
           actorId: actor.id,

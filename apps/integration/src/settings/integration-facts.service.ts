@@ -1,12 +1,6 @@
-import {
-  DEFAULT_GENERAL_SETTINGS,
-  type GeneralSettings,
-  type IntegrationFacts,
-  type TemplateJob,
-} from '@bridge/rules';
+import { DEFAULT_GENERAL_SETTINGS, type IntegrationFacts } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { SettingsRepository } from './settings.repository.js';
 
 /**
  * The integration-wide facts most eligibility checks need (connection, the Spectrum cost code list, the template
@@ -14,10 +8,10 @@ import { PRISMA } from '../platform/tokens.js';
  */
 @Injectable()
 export class IntegrationFactsService {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(SettingsRepository) private readonly settings: SettingsRepository) {}
 
   async get(): Promise<IntegrationFacts & { vendorTypeFilter: string[]; companyCode: string | null }> {
-    const s = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
+    const s = await this.settings.find();
     if (!s) {
       return {
         connectedAt: null,
@@ -29,19 +23,12 @@ export class IntegrationFactsService {
         companyCode: null,
       };
     }
-    const settings: GeneralSettings = {
-      usePmContractNumber: s.usePmContractNumber,
-      usePmChangeOrderNumber: s.usePmChangeOrderNumber,
-      autoAddCostCodesToBudgets: s.autoAddCostCodes,
-      budgetDirectCosts: s.budgetDirectCosts as GeneralSettings['budgetDirectCosts'],
-      vendors: s.vendorUpdates as GeneralSettings['vendors'],
-    };
     return {
       connectedAt: s.connectedAt?.toISOString() ?? null,
       connected: s.connectionStatus === 'connected',
       standardCostCodeListId: s.standardCostCodeListId,
-      templateJob: (s.templateJob as TemplateJob | null) ?? null,
-      settings,
+      templateJob: s.templateJob,
+      settings: { ...s.general },
       vendorTypeFilter: s.vendorTypeFilter,
       companyCode: s.companyCode,
     };

@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { ApiProblems, ZodBody, ZodResponse } from '../platform/http/zod.js';
+import { GeneralSettingsService } from './general-settings.service.js';
 import { AUTH_MODES, INFOLINK_MODES } from './settings.repository.js';
 import {
   connectionSettingsSchema,
@@ -14,6 +15,7 @@ import {
   vendorTypeFilterSchema,
 } from './settings.schemas.js';
 import { SettingsService } from './settings.service.js';
+import { VendorTypeFilterService } from './vendor-type-filter.service.js';
 
 const connectionBody = z
   .object({
@@ -125,7 +127,11 @@ const vendorTypeFilterBody = z.object({ types: z.array(z.string().max(50)).max(5
 @ApiTags('settings')
 @Controller('settings')
 export class SettingsController {
-  constructor(@Inject(SettingsService) private readonly settings: SettingsService) {}
+  constructor(
+    @Inject(SettingsService) private readonly settings: SettingsService,
+    @Inject(GeneralSettingsService) private readonly general: GeneralSettingsService,
+    @Inject(VendorTypeFilterService) private readonly vendorTypes: VendorTypeFilterService,
+  ) {}
 
   @Get('connection')
   @RequirePermission('settings.view')
@@ -174,7 +180,7 @@ export class SettingsController {
   })
   @ZodResponse(200, generalSettingsSchema)
   getGeneral() {
-    return this.settings.getGeneral();
+    return this.general.getGeneral();
   }
 
   @Patch('general')
@@ -190,7 +196,7 @@ export class SettingsController {
   @ZodResponse(200, generalSettingsSchema)
   @ApiProblems(422, 503)
   updateGeneral(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof generalBody>) {
-    return this.settings.updateGeneral(actor.id, body);
+    return this.general.updateGeneral(actor.id, body);
   }
 
   @Get('vendor-type-filter')
@@ -201,7 +207,7 @@ export class SettingsController {
   })
   @ZodResponse(200, vendorTypeFilterSchema)
   getVendorTypeFilter() {
-    return this.settings.getVendorTypeFilter();
+    return this.vendorTypes.getVendorTypeFilter();
   }
 
   @Put('vendor-type-filter')
@@ -214,6 +220,6 @@ export class SettingsController {
   @ZodResponse(200, vendorTypeFilterSchema)
   @ApiProblems(422)
   updateVendorTypeFilter(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof vendorTypeFilterBody>) {
-    return this.settings.updateVendorTypeFilter(actor.id, body.types);
+    return this.vendorTypes.updateVendorTypeFilter(actor.id, body.types);
   }
 }

@@ -31,6 +31,8 @@ export interface StoredSettings {
   connectionCheckedAt: Date | null;
   connectionError: string | null;
   connectedAt: Date | null;
+  /** LIM-2: the one "Spectrum Standard Cost Codes" list, once the cost code sync created it. */
+  standardCostCodeListId: string | null;
   general: GeneralSettings;
   templateJob: TemplateJob | null;
   vendorTypeFilter: string[];
@@ -79,6 +81,7 @@ const toStored = (r: Row): StoredSettings => ({
   connectionCheckedAt: r.connectionCheckedAt,
   connectionError: r.connectionError,
   connectedAt: r.connectedAt,
+  standardCostCodeListId: r.standardCostCodeListId,
   general: {
     usePmContractNumber: r.usePmContractNumber,
     usePmChangeOrderNumber: r.usePmChangeOrderNumber,
@@ -156,6 +159,12 @@ export class SettingsRepository {
     });
   }
 
+  /** The singleton as stored, or null before it was ever written (nothing is created). */
+  async find(tx: Db = this.db): Promise<StoredSettings | null> {
+    const r = await tx.integrationSettings.findUnique({ where: { id: 1 } });
+    return r ? toStored(r) : null;
+  }
+
   async get(tx: Db = this.db): Promise<StoredSettings> {
     const r = await tx.integrationSettings.findUnique({ where: { id: 1 } });
     if (r) return toStored(r);
@@ -173,6 +182,19 @@ export class SettingsRepository {
   async update(patch: SettingsPatch, tx: Db = this.db): Promise<StoredSettings> {
     const r = await tx.integrationSettings.update({ where: { id: 1 }, data: toData(patch) });
     return toStored(r);
+  }
+
+  /** LIM-2: names the one "Spectrum Standard Cost Codes" list in the settings (creating the singleton if missing). */
+  async nameStandardCostCodeList(listId: string, tx: SettingsTx): Promise<void> {
+    const s = await tx.integrationSettings.findUnique({
+      where: { id: 1 },
+      select: { standardCostCodeListId: true },
+    });
+    if (!s) {
+      await tx.integrationSettings.create({ data: { id: 1, standardCostCodeListId: listId } });
+    } else if (s.standardCostCodeListId !== listId) {
+      await tx.integrationSettings.update({ where: { id: 1 }, data: { standardCostCodeListId: listId } });
+    }
   }
 
   transaction<T>(fn: (tx: SettingsTx) => Promise<T>): Promise<T> {

@@ -1,17 +1,4 @@
-import {
-  allOf,
-  type Check,
-  checkTemplateJobInSpectrum,
-  checkVendorTypeFilterChange,
-  type GeneralSettings,
-  lockedVendorTypes,
-  SPECTRUM_LIMITS,
-  type TemplateJob,
-  validateCustomerCode,
-  validateJobNumber,
-  validateText,
-} from '@bridge/rules';
-import { parseCaBundle, SpectrumRowCapError } from '@bridge/spectrum-client';
+import { parseCaBundle } from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
@@ -29,6 +16,7 @@ import {
   SettingsRepository,
   type StoredSettings,
 } from './settings.repository.js';
+import { openSecrets } from './settings-secrets.js';
 
 /** PROD-8: the Info-Link connection as the API shows it (the password is write-only). */
 export interface InfoLinkView {
@@ -100,16 +88,6 @@ export interface ConnectionTestView {
   connectedAt: string | null;
 }
 
-export type GeneralSettingsView = GeneralSettings & { templateJob: TemplateJob | null };
-export type GeneralSettingsChange = Partial<GeneralSettings> & { templateJob?: TemplateJob | null };
-
-export interface VendorTypeFilterView {
-  /** The types that are imported; `locked` ones have synced data and cannot be removed (GEN-5). */
-  types: { type: string; locked: boolean }[];
-  /** Vendor types seen in Spectrum's vendor list at the last vendor sync. */
-  knownTypes: string[];
-}
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 const infoLinkView = (s: StoredSettings): InfoLinkView => ({
@@ -167,36 +145,11 @@ const connectionAudit = (s: StoredSettings) => ({
   callsPerSecond: s.spectrumCallsPerSecond,
 });
 
-const generalView = (s: StoredSettings): GeneralSettingsView => ({
-  ...s.general,
-  templateJob: s.templateJob,
-});
-
-const normType = (t: string) => t.trim().toUpperCase();
-
-/** JOB-3: the template job's fields in Spectrum's formats (every failing field reported). */
-export function checkTemplateJob(t: TemplateJob): Check {
-  const f = (name: string) => ({ field: `templateJob.${name}`, rule: 'JOB-3' });
-  return allOf(
-    validateJobNumber(t.jobNumber, f('jobNumber')),
-    validateText(t.division, SPECTRUM_LIMITS.division, 'division', 'Division', {
-      ...f('division'),
-      required: true,
-    }),
-    validateText(t.costCenter, SPECTRUM_LIMITS.costCenter, 'cost-center', 'Cost center', {
-      ...f('costCenter'),
-      required: true,
-    }),
-    validateCustomerCode(t.customerCode, f('customerCode')),
-    validateText(t.phaseMask, SPECTRUM_LIMITS.phaseMask, 'phase-mask', 'Phase mask', f('phaseMask')),
-    validateText(t.glAccount, SPECTRUM_LIMITS.glAccount, 'gl-account', 'GL account', f('glAccount')),
-  );
-}
-
 /**
- * GEN-1 … GEN-5: connection (secrets sealed at rest, write-only), the real connection test, general settings and
- * the vendor type filter. Every change is audited with before/after; secrets never reach the audit, a log line, an
- * error or a response.
+ * GEN-1 … GEN-3: the connection (secrets sealed at rest, write-only), the real connection test and the status other
+ * work records when Spectrum refuses the credentials. Every change is audited with before/after; secrets never
+ * reach the audit, a log line, an error or a response. General settings and the vendor type filter have their own
+ * services beside this one.
  */
 @Injectable()
 export class SettingsService implements OnModuleInit {
@@ -335,7 +288,7 @@ export class SettingsService implements OnModuleInit {
 
   /** GEN-3: a real, cheap call to Spectrum with the stored settings; records status, time and Spectrum's reason. */
   async testConnection(actorId: string): Promise<ConnectionTestView> {
-    const secrets = await this.openSecrets();
+    const secrets = openSecrets(await this.repo.get(), this.box);
     let status: ConnectionStatus = 'not_connected';
     let error: string | null = null;
     try {
@@ -384,7 +337,7 @@ export class SettingsService implements OnModuleInit {
    * Connected from now on, with Spectrum's reason, until a successful test.
    */
   async recordAuthorizationFailure(reason: string): Promise<void> {
-    const secrets = await this.openSecrets();
+    const secrets = openSecrets(await this.repo.get(), this.box);
     await this.repo.update({
       connectionStatus: 'not_connected',
       connectionCheckedAt: this.clock.now(),
@@ -395,179 +348,4 @@ export class SettingsService implements OnModuleInit {
       'Spectrum refused the credentials: Not Connected',
     );
   }
-
-  async getGeneral(): Promise<GeneralSettingsView> {
-    return generalView(await this.repo.get());
-  }
-
-  async updateGeneral(actorId: string, change: GeneralSettingsChange): Promise<GeneralSettingsView> {
-    const { templateJob, ...general } = change;
-    const normalized = templateJob ? normalizeTemplateJob(templateJob) : templateJob;
-    if (normalized) {
-      const check = checkTemplateJob(normalized);
-      if (!check.ok) throw unprocessable('The template job is not valid.', check.reasons);
-      const stored = (await this.repo.get()).templateJob;
-      // compared in one key order (the stored JSON may come back in another)
-      if (!stored || JSON.stringify(normalizeTemplateJob(stored)) !== JSON.stringify(normalized))
-        await this.checkInSpectrum(normalized);
-    }
-    const after = await this.repo.transaction(async (tx) => {
-      const before = await this.repo.getForUpdate(tx);
-      const after = await this.repo.update({ general, templateJob: normalized }, tx);
-      if (JSON.stringify(generalView(before)) !== JSON.stringify(generalView(after))) {
-        await this.audit.record(
-          {
-            actorId,
-            action: 'settings.general.update',
-            itemType: 'settings',
-            itemId: 'general',
-            before: generalView(before),
-            after: generalView(after),
-          },
-          tx,
-        );
-      }
-      return after;
-    });
-    return generalView(after);
-  }
-
-  /**
-   * GEN-6: a new or changed template job is checked against Spectrum before it is saved (the job, its customer and
-   * the values exported jobs copy from it). Spectrum that cannot be asked refuses the save with the reason: a
-   * template job nobody could check would only fail at an approved export.
-   */
-  private async checkInSpectrum(t: TemplateJob): Promise<void> {
-    const refused = (status: number, code: string, message: string): never => {
-      throw new ProblemError(
-        status,
-        status === 503 ? 'spectrum-unavailable' : 'not-eligible',
-        `The template job could not be checked against Spectrum, so nothing was saved: ${message}`,
-        [{ field: 'templateJob', rule: 'GEN-6', code, message }],
-      );
-    };
-    const secrets = await this.openSecrets();
-    let check: ReturnType<typeof checkTemplateJobInSpectrum>;
-    try {
-      // one attempt: the admin is waiting for the answer, and can save again
-      const client = await this.clients.create({ retry: { attempts: 1 } });
-      const [job] = (await client.listJobs({ jobNumber: t.jobNumber }).toArray()).filter(
-        (j) => j.jobNumber.trim().toUpperCase() === t.jobNumber.toUpperCase(),
-      );
-      let customerExists: boolean | null = null;
-      const code = t.customerCode.trim().toUpperCase();
-      if (job && code !== '') {
-        try {
-          const customers = await client.getCustomers({ status: 'ALL' }).toArray();
-          customerExists = customers.some((c) => c.customerCode.trim().toUpperCase() === code);
-        } catch (e) {
-          // GetCustomers cannot be narrowed: past 500 customers the customer is left to the accept-time check
-          if (!(e instanceof SpectrumRowCapError)) throw e;
-        }
-      }
-      check = checkTemplateJobInSpectrum(
-        t,
-        job
-          ? {
-              jobNumber: job.jobNumber,
-              division: job.division,
-              costCenter: job.costCenter,
-              customerCode: job.customerCode,
-              taxable: job.taxableFlag.trim().toUpperCase() === 'Y',
-              priceMethodCode: job.priceMethodCode,
-            }
-          : null,
-        customerExists,
-      );
-    } catch (e) {
-      if (e instanceof ConnectionNotConfiguredError)
-        return refused(
-          422,
-          'connection-not-configured',
-          `${e.message} Set up the connection to Spectrum first; the template job is checked against Spectrum when it is saved.`,
-        );
-      return refused(
-        503,
-        'spectrum-unavailable',
-        `Spectrum did not answer (${describeError(e, secrets)}). Test the connection, then save again.`,
-      );
-    }
-    if (!check.ok) throw unprocessable('The template job does not match Spectrum.', check.reasons);
-  }
-
-  async getVendorTypeFilter(): Promise<VendorTypeFilterView> {
-    const s = await this.repo.get();
-    const [synced, known] = await Promise.all([
-      this.repo.vendorTypesWithSyncedData(),
-      this.repo.knownVendorTypes(),
-    ]);
-    return filterView(s.vendorTypeFilter, synced, known);
-  }
-
-  async updateVendorTypeFilter(actorId: string, types: readonly string[]): Promise<VendorTypeFilterView> {
-    const next = [...new Set(types.map(normType))];
-    const { filter, synced } = await this.repo.transaction(async (tx) => {
-      const before = await this.repo.getForUpdate(tx);
-      const synced = await this.repo.vendorTypesWithSyncedData(tx);
-      const check = checkVendorTypeFilterChange({
-        current: before.vendorTypeFilter,
-        next: types,
-        typesWithSyncedData: synced,
-        knownTypes: await this.repo.knownVendorTypes(tx),
-      });
-      if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
-      const after = await this.repo.update({ vendorTypeFilter: next }, tx);
-      if (JSON.stringify(before.vendorTypeFilter) !== JSON.stringify(after.vendorTypeFilter)) {
-        await this.audit.record(
-          {
-            actorId,
-            action: 'settings.vendor_type_filter.update',
-            itemType: 'settings',
-            itemId: 'vendor_type_filter',
-            before: { types: before.vendorTypeFilter },
-            after: { types: after.vendorTypeFilter },
-          },
-          tx,
-        );
-      }
-      return { filter: after.vendorTypeFilter, synced };
-    });
-    return filterView(filter, synced, await this.repo.knownVendorTypes());
-  }
-
-  /** The stored secrets in plain text, only to remove them from any text that leaves the service. */
-  private async openSecrets(): Promise<string[]> {
-    const s = await this.repo.get();
-    const out: string[] = [];
-    for (const sealed of [s.servicePasswordEnc, s.clientSecretEnc, s.infoLink.passwordEnc]) {
-      if (!sealed) continue;
-      try {
-        out.push(this.box.open(sealed));
-      } catch {
-        // a secret sealed with another key cannot appear in any text either
-      }
-    }
-    return out;
-  }
-}
-
-function normalizeTemplateJob(t: TemplateJob): TemplateJob {
-  return {
-    jobNumber: t.jobNumber.trim(),
-    division: t.division.trim(),
-    costCenter: t.costCenter.trim(),
-    customerCode: t.customerCode.trim(),
-    taxable: t.taxable,
-    priceMethodCode: t.priceMethodCode,
-    ...(t.phaseMask !== undefined && t.phaseMask.trim() !== '' ? { phaseMask: t.phaseMask.trim() } : {}),
-    ...(t.glAccount !== undefined && t.glAccount.trim() !== '' ? { glAccount: t.glAccount.trim() } : {}),
-  };
-}
-
-function filterView(filter: readonly string[], synced: readonly string[], known: readonly string[]) {
-  const locked = new Set(lockedVendorTypes(filter, synced));
-  return {
-    types: filter.map((type) => ({ type, locked: locked.has(normType(type)) })),
-    knownTypes: [...known],
-  };
 }

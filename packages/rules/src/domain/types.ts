@@ -150,6 +150,21 @@ export interface Company {
   syncState?: SyncState | null;
 }
 
+/**
+ * A Spectrum vendor's name, address, phone and fax as a directory company holds them: what VEN-3 copies to the
+ * linked company and what the vendor matcher compares (VEN-1).
+ */
+export interface SpectrumVendorFields {
+  name: string;
+  address1?: string | null;
+  address2?: string | null;
+  city?: string | null;
+  state?: string | null;
+  zip?: string | null;
+  phone?: string | null;
+  fax?: string | null;
+}
+
 export interface BudgetLine {
   costCode: string;
   costType: string;

@@ -1,5 +1,5 @@
 import { type Check, checkFrom, type Reason, reason } from '../core/result.js';
-import type { Company, GeneralSettings } from '../domain/types.js';
+import type { Company, GeneralSettings, SpectrumVendorFields } from '../domain/types.js';
 import { cleanText, normalizePhone } from '../formats/codes.js';
 import { SPECTRUM_LIMITS } from '../formats/limits.js';
 import { queueStateReason } from './common.js';
@@ -200,17 +200,6 @@ export function lockedVendorTypes(
 ): string[] {
   const synced = new Set(typesWithSyncedData.map((s) => s.trim().toUpperCase()));
   return current.map((s) => s.trim().toUpperCase()).filter((t) => synced.has(t));
-}
-
-export interface SpectrumVendorFields {
-  name: string;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  state?: string | null;
-  zip?: string | null;
-  phone?: string | null;
-  fax?: string | null;
 }
 
 const VEN3_FIELDS = ['name', 'address1', 'address2', 'city', 'state', 'zip', 'phone', 'fax'] as const;

@@ -1,17 +1,8 @@
-import type { Company } from '../domain/types.js';
+import type { Company, SpectrumVendorFields } from '../domain/types.js';
 import { nameSimilarity, tokenSimilarity } from './name-similarity.js';
 
-/** A Spectrum vendor staged for import, as the matcher needs it. */
-export interface VendorToMatch {
-  name: string;
-  address1?: string | null;
-  address2?: string | null;
-  city?: string | null;
-  state?: string | null;
-  zip?: string | null;
-  phone?: string | null;
-  fax?: string | null;
-}
+/** A Spectrum vendor staged for import, as the matcher needs it: the fields VEN-3 copies to a company. */
+export type VendorToMatch = SpectrumVendorFields;
 
 export type MatchReason = 'name' | 'phone' | 'address' | 'zip' | 'city';
 

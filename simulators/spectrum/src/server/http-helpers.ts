@@ -84,3 +84,8 @@ export function sendJson(
 }
 
 export const XML = 'text/xml; charset=utf-8';
+
+/** Waits `ms` milliseconds (a `latency` fault). */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

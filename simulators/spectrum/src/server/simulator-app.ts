@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { AuthService } from '../auth/auth.service.js';
 import { handleControl } from '../control/control-api.js';
-import { DEFAULT_REFUSAL, type Fault, FaultInjector } from '../faults/fault-injector.js';
+import { FaultInjector } from '../faults/fault-injector.js';
 import { handleInfoLink } from '../infolink/infolink.controller.js';
 import { handleScheduleOfValues } from '../rest/schedule-of-values.controller.js';
 import { handleVendors } from '../rest/vendors.controller.js';
@@ -11,11 +11,12 @@ import { loadScenario, type ScenarioSpec } from '../scenarios/scenario.js';
 import { GET_SERVICES } from '../services/get-services.js';
 import { PUT_SERVICES } from '../services/put-services.js';
 import type { ServiceDef } from '../services/service-types.js';
-import { type ForcedReply, SoapDispatcher, type SoapOutcome } from '../soap/soap-dispatcher.js';
-import { SERVER_FAULT_MESSAGE, soapFault, unknownServiceMessage } from '../soap/soap-envelope.writer.js';
+import { SoapDispatcher } from '../soap/soap-dispatcher.js';
+import { SERVER_FAULT_MESSAGE, soapFault } from '../soap/soap-envelope.writer.js';
 import { jettyNotFound, wsdl } from '../soap/wsdl.writer.js';
 import type { SpectrumStore, TouchedRow } from '../store/spectrum-store.js';
 import type { Row } from '../store/table-defs.js';
+import { applyHttpFaults } from './http-faults.js';
 import { BodyTooLargeError, readBody, send, sendJson, sentBody, XML } from './http-helpers.js';
 import {
   DEFAULT_LOG_BODY_BYTES,
@@ -26,6 +27,8 @@ import {
   RequestLog,
   type RequestOutcome,
 } from './request-log.js';
+import { handleSoap } from './soap-endpoint.js';
+import { handleToken } from './token-endpoint.js';
 import { TrafficMeter } from './traffic.js';
 
 export interface AppOptions {
@@ -194,7 +197,7 @@ export class SimulatorApp {
       return;
     }
     if (method === 'POST' && (path === '/ws' || path.startsWith('/ws/'))) {
-      await this.soap(req, res, path, state);
+      await handleSoap(this, req, res, path, state);
       return;
     }
     if (method === 'OPTIONS' && path === '/ws') {
@@ -215,20 +218,20 @@ export class SimulatorApp {
     }
     if (method === 'POST' && path === '/connect/token') {
       state.service = 'token';
-      if (await this.applyHttpFaults(res, state)) return;
-      await this.token(req, res, state);
+      if (await applyHttpFaults(this, res, state)) return;
+      await handleToken(this, req, res, state);
       return;
     }
     const vendorsMatch = /^\/vendors\/([^/]+)$/.exec(path);
     if (method === 'GET' && vendorsMatch) {
       state.service = 'vendors';
-      if (await this.applyHttpFaults(res, state)) return;
+      if (await applyHttpFaults(this, res, state)) return;
       handleVendors(this, req, res, decodeURIComponent(vendorsMatch[1] ?? ''), url);
       return;
     }
     if (method === 'POST' && path === '/contract/scheduleofvalues') {
       state.service = 'scheduleofvalues';
-      const faults = await this.applyHttpFaults(res, state, true);
+      const faults = await applyHttpFaults(this, res, state, true);
       if (faults === true) return;
       const body = await readBody(req, this.options.maxRequestBytes);
       state.body = body;
@@ -240,65 +243,15 @@ export class SimulatorApp {
     const infoMatch = /^\/infolink\/([^/]+)$/.exec(path);
     if (method === 'GET' && infoMatch) {
       state.service = 'infolink';
-      if (await this.applyHttpFaults(res, state)) return;
+      if (await applyHttpFaults(this, res, state)) return;
       handleInfoLink(this, req, res, decodeURIComponent(infoMatch[1] ?? ''), url);
       return;
     }
     send(res, 404, jettyNotFound(path), 'text/html; charset=ISO-8859-1');
   }
 
-  /**
-   * Applies the faults that fire for a non-SOAP call. Returns true when the call was answered (or
-   * dropped) by a fault, false when it goes on, or the post-write fault when one must follow the write.
-   */
-  async applyHttpFaults(
-    res: ServerResponse,
-    state: RequestState,
-    deferAfter = false,
-  ): Promise<boolean | Fault> {
-    const fired = this.faults.pick(state.service);
-    for (const f of fired) {
-      if (f.kind === 'latency') {
-        await delay(f.ms ?? 0);
-        continue;
-      }
-      state.fault = f.kind;
-      switch (f.kind) {
-        case 'http-500':
-          sendJson(res, 500, { error: 'Internal Server Error' });
-          return true;
-        case 'http-503':
-          sendJson(res, 503, { error: 'Service Unavailable' });
-          return true;
-        case 'server-fault':
-          sendJson(res, 500, { error: SERVER_FAULT_MESSAGE });
-          return true;
-        case 'auth-failure':
-          sendJson(res, 401, { error: 'The web service is not Authorized' });
-          return true;
-        case 'refuse':
-          state.refused = f.message ?? DEFAULT_REFUSAL;
-          sendJson(res, 400, { error: state.refused });
-          return true;
-        case 'timeout':
-          this.hang(res);
-          return true;
-        case 'drop-connection':
-          if (f.when === 'after' && deferAfter) return f;
-          res.socket?.destroy();
-          return true;
-        case 'truncate':
-          if (deferAfter) return f;
-          break;
-        default:
-          break;
-      }
-    }
-    return false;
-  }
-
   /** Runs a synchronous handler with the store recording the rows it writes into the call's state. */
-  private recordingWrites<T>(state: RequestState, fn: () => T): T {
+  recordingWrites<T>(state: RequestState, fn: () => T): T {
     state.touched = [];
     this.store.touched = state.touched;
     try {
@@ -333,7 +286,8 @@ export class SimulatorApp {
     res.once('close', () => this.hanging.delete(res));
   }
 
-  private authFailure(
+  /** Answers a refused call (401 with the challenge of the auth mode in use, or 403). */
+  authFailure(
     res: ServerResponse,
     status: number,
     message: string,
@@ -344,146 +298,6 @@ export class SimulatorApp {
         ? { 'WWW-Authenticate': this.auth.options.enhanced ? 'Bearer' : 'Basic realm="Spectrum"' }
         : {};
     sendJson(res, status, { error: message }, { ...headers, ...extra });
-  }
-
-  private async soap(
-    req: IncomingMessage,
-    res: ServerResponse,
-    path: string,
-    state: RequestState,
-  ): Promise<void> {
-    let service = path.startsWith('/ws/') ? decodeURIComponent(path.slice(4)) : '';
-    if (service === '') {
-      const action = String(req.headers.soapaction ?? '')
-        .trim()
-        .replace(/^"|"$/g, '');
-      service =
-        action
-          .split('/')
-          .filter((s) => s !== '')
-          .pop() ?? '';
-    }
-    state.service = service;
-    const authHeader = req.headers.authorization;
-    const bearer = this.auth.bearer(authHeader);
-    if (this.auth.options.enhanced && (bearer === 'absent' || bearer === 'invalid')) {
-      state.body = await readBody(req, this.options.maxRequestBytes);
-      this.authFailure(res, 401, 'A valid bearer token is required');
-      return;
-    }
-    if (bearer === 'invalid') {
-      state.body = await readBody(req, this.options.maxRequestBytes);
-      this.authFailure(res, 401, 'Invalid or expired bearer token');
-      return;
-    }
-    if (this.auth.basic(authHeader) === 'invalid') {
-      state.body = await readBody(req, this.options.maxRequestBytes);
-      this.authFailure(res, 401, 'Invalid Basic credentials');
-      return;
-    }
-    const body = await readBody(req, this.options.maxRequestBytes);
-    state.body = body;
-    const fired = this.faults.pick(service);
-    let forced: ForcedReply | undefined;
-    let after: Fault | undefined;
-    let crashAfter = 1;
-    let refusal = DEFAULT_REFUSAL;
-    for (const f of fired) {
-      if (f.kind === 'latency') {
-        await delay(f.ms ?? 0);
-        continue;
-      }
-      state.fault = f.kind;
-      switch (f.kind) {
-        case 'http-500':
-          send(res, 500, 'Internal Server Error', 'text/plain');
-          return;
-        case 'http-503':
-          send(res, 503, 'Service Unavailable', 'text/plain');
-          return;
-        case 'server-fault':
-          send(res, 500, soapFault('Server', SERVER_FAULT_MESSAGE), XML);
-          return;
-        case 'client-fault':
-          // An older Spectrum release without this web service answers as for an unknown name.
-          send(res, 500, soapFault('Client', unknownServiceMessage(service)), XML);
-          return;
-        case 'timeout':
-          this.hang(res);
-          return;
-        case 'drop-connection':
-          if (f.when === 'after') after = f;
-          else {
-            res.socket?.destroy();
-            return;
-          }
-          break;
-        case 'truncate':
-          after = f;
-          break;
-        case 'crash':
-          forced = 'crash';
-          crashAfter = f.afterWrites ?? 1;
-          break;
-        case 'auth-failure':
-        case 'guid-timeout':
-          forced = f.kind;
-          break;
-        case 'refuse':
-          forced = 'refuse';
-          refusal = f.message ?? DEFAULT_REFUSAL;
-          break;
-        default:
-          break;
-      }
-      if (forced || after) break;
-    }
-    const outcome: SoapOutcome = this.recordingWrites(state, () =>
-      this.dispatcher.handle(service, body, forced, crashAfter, refusal),
-    );
-    if (outcome.refused !== undefined) state.refused = outcome.refused;
-    if (outcome.rows !== undefined) state.rows = outcome.rows;
-    if (after?.kind === 'drop-connection') {
-      res.socket?.destroy();
-      return;
-    }
-    if (after?.kind === 'truncate') {
-      const text = outcome.body.toString();
-      const cut = text.lastIndexOf('</returnData>');
-      send(
-        res,
-        outcome.status,
-        cut > 0 ? text.slice(0, cut) : text.slice(0, Math.floor(text.length / 2)),
-        XML,
-      );
-      return;
-    }
-    send(res, outcome.status, outcome.body, XML);
-  }
-
-  private async token(req: IncomingMessage, res: ServerResponse, state: RequestState): Promise<void> {
-    state.body = await readBody(req, this.options.maxRequestBytes);
-    const form = new URLSearchParams(state.body);
-    if (form.get('grant_type') !== 'client_credentials') {
-      sendJson(res, 400, { error: 'unsupported_grant_type' });
-      return;
-    }
-    const scope = form.get('scope') ?? '';
-    if (scope !== 'spectrumapi') {
-      sendJson(res, 400, { error: 'invalid_scope' });
-      return;
-    }
-    const issued = this.auth.issueToken(form.get('client_id') ?? '', form.get('client_secret') ?? '');
-    if (!issued) {
-      sendJson(res, 400, { error: 'invalid_client' });
-      return;
-    }
-    sendJson(res, 200, {
-      access_token: issued.accessToken,
-      expires_in: issued.expiresIn,
-      token_type: 'Bearer',
-      scope: 'spectrumapi',
-    });
   }
 
   /**
@@ -536,8 +350,4 @@ function keyView(key: Row): Record<string, string | number | null> {
   return Object.fromEntries(
     Object.entries(key).map(([k, v]) => [k, typeof v === 'string' ? v.trim() : (v ?? null)]),
   );
-}
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,7 @@
 import { checkStandardCostCodeListCreate } from '@bridge/rules';
 import { isSpectrumError } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
+import { LinksRepository } from '../../links/links.repository.js';
 import { ProjectsRepository } from '../../projects/projects.repository.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import type { IncomingRow, SnapshotChanges } from '../../snapshots/snapshot-importer.js';
@@ -39,6 +40,7 @@ export class CostCodesImportService {
   constructor(
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(ProjectCostCodesSync) private readonly projectSync: ProjectCostCodesSync,
@@ -107,7 +109,7 @@ export class CostCodesImportService {
     const jobs = [...new Set((await ctx.client.listJobs().toArray()).map((j) => j.jobNumber.trim()))].sort();
     const facts = await this.facts.get();
     const linked = new Map<string, string>();
-    for (const l of await this.repo.linksOfType('job')) {
+    for (const l of await this.links.rowsOfType('job')) {
       if (l.state === 'synced' && l.pmId && l.spectrumKey) linked.set(l.spectrumKey, l.pmId);
     }
     type Part = { jobs: string[]; rows: Map<string, PhaseRow[]>; next: number };
@@ -194,9 +196,9 @@ export class CostCodesImportService {
       if (rows.some((r) => r.currentEstimateCents > 0)) budgets.push(job);
     }
     if (budgets.length) {
-      const existing = await this.repo.linksByKeys('budget', budgets);
+      const existing = await this.links.rowsByKeys('budget', budgets);
       const missing = budgets.filter((b) => !existing.has(b));
-      if (missing.length) ctx.count('created', await this.repo.stage('budget', missing));
+      if (missing.length) ctx.count('created', await this.links.stage('budget', missing));
     }
   }
 }

@@ -1,8 +1,8 @@
 import { checkJobCostSync, costCodeKey, type GeneralSettings } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { BudgetsRepository } from '../../budgets/budgets.repository.js';
-import { ProjectsRepository } from '../../projects/projects.repository.js';
-import { ImportsRepository, type ImportTx } from '../imports.repository.js';
+import { ProjectCostCodesRepository } from '../../projects/project-cost-codes.repository.js';
+import type { ImportTx } from '../imports.repository.js';
 import type { PhaseRow } from '../spectrum-rows.js';
 
 export interface ProjectCostCodeOutcome {
@@ -34,8 +34,7 @@ const comboKey = (code: string, costType: string) =>
 @Injectable()
 export class ProjectCostCodesSync {
   constructor(
-    @Inject(ImportsRepository) private readonly repo: ImportsRepository,
-    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+    @Inject(ProjectCostCodesRepository) private readonly costCodes: ProjectCostCodesRepository,
     @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
   ) {}
 
@@ -75,7 +74,7 @@ export class ProjectCostCodesSync {
       d.types.set(costType, combo);
     }
 
-    const existing = await this.projects.costCodeStates(project.id, tx);
+    const existing = await this.costCodes.costCodeStates(project.id, tx);
     const newCombos: Combo[] = [];
     const toSync: string[] = [];
     const toUnsync: string[] = [];
@@ -83,7 +82,7 @@ export class ProjectCostCodesSync {
     for (const [code, d] of desired) {
       let cc = existing.get(code);
       if (!cc) {
-        const created = await this.projects.createCostCode(project.id, code, d.description, tx);
+        const created = await this.costCodes.createCostCode(project.id, code, d.description, tx);
         out.codesCreated++;
         cc = { id: created.id, code, description: d.description, types: new Map() };
       }
@@ -101,10 +100,10 @@ export class ProjectCostCodesSync {
       const d = desired.get(cc.code);
       for (const [costType, t] of cc.types) if (t.synced && !d?.types.has(costType)) toUnsync.push(t.id);
     }
-    out.costTypesCreated = await this.projects.createSyncedCostTypes(newTypes, tx);
+    out.costTypesCreated = await this.costCodes.createSyncedCostTypes(newTypes, tx);
     out.costTypesSyncFlagChanged =
-      (await this.projects.setCostTypesSynced(toSync, true, tx)) +
-      (await this.projects.setCostTypesSynced(toUnsync, false, tx));
+      (await this.costCodes.setCostTypesSynced(toSync, true, tx)) +
+      (await this.costCodes.setCostTypesSynced(toUnsync, false, tx));
 
     if (!project.budgetToolEnabled) return out;
     const jobCosts = checkJobCostSync(

@@ -1,5 +1,6 @@
 import { SpectrumRowCapError } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
+import { LinksRepository } from '../../links/links.repository.js';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
 import { countChanges } from '../cost-codes/cost-codes-import.service.js';
 import { compositeKey, type ImportRunContext, KIND } from '../import-context.js';
@@ -19,6 +20,7 @@ export class JobsImportService {
   constructor(
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
   ) {}
 
   async run(ctx: ImportRunContext): Promise<void> {
@@ -75,21 +77,21 @@ export class JobsImportService {
       );
 
     // JOB-1: stage new jobs, of every status: a Complete job is listed with the reason it cannot be imported (JOB-5)
-    const jobLinks = await this.repo.linksOfType('job');
+    const jobLinks = await this.links.rowsOfType('job');
     const linkedJobs = new Set(jobLinks.map((l) => l.spectrumKey));
     const newJobs = jobs.map((j) => j.jobNumber.trim()).filter((k) => !linkedJobs.has(k));
-    if (newJobs.length) ctx.count('created', await this.repo.stage('job', newJobs));
-    await markVanishedLinks(this.repo, 'Job', jobLinks, await this.repo.snapshotIndex(KIND.job));
+    if (newJobs.length) ctx.count('created', await this.links.stage('job', newJobs));
+    await markVanishedLinks(this.links, 'Job', jobLinks, await this.repo.snapshotIndex(KIND.job));
 
     // PC: stage new prime contracts
-    const pcLinks = await this.repo.linksOfType('prime_contract');
+    const pcLinks = await this.links.rowsOfType('prime_contract');
     const linkedPcs = new Set(pcLinks.map((l) => l.spectrumKey));
     const newPcs = contracts
       .map((c) => compositeKey(c.jobNumber, c.customerCode))
       .filter((k) => !linkedPcs.has(k));
-    if (newPcs.length) ctx.count('created', await this.repo.stage('prime_contract', newPcs));
+    if (newPcs.length) ctx.count('created', await this.links.stage('prime_contract', newPcs));
     await markVanishedLinks(
-      this.repo,
+      this.links,
       'Prime contract',
       pcLinks,
       await this.repo.snapshotIndex(KIND.contract),

@@ -7,15 +7,16 @@ import {
   type CompanyRecord,
   companyView,
 } from '../../companies/companies.repository.js';
+import { type LinkRow, LinksRepository } from '../../links/links.repository.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
 import { countChanges, errorText, rethrowSpectrum } from '../cost-codes/cost-codes-import.service.js';
 import { goneFromSpectrum, type ImportRunContext, KIND } from '../import-context.js';
-import { ImportsRepository, type LinkRow } from '../imports.repository.js';
+import { ImportsRepository } from '../imports.repository.js';
 
 /** Links whose Spectrum record vanished keep their key and say so in `lastError`; a record that returns clears it. */
 export async function markVanishedLinks(
-  repo: ImportsRepository,
+  store: LinksRepository,
   what: string,
   links: readonly LinkRow[],
   index: Map<string, { vanished: boolean }>,
@@ -25,10 +26,10 @@ export async function markVanishedLinks(
     if (!l.spectrumKey) continue;
     const e = index.get(l.spectrumKey);
     const msg = goneFromSpectrum(what, l.spectrumKey);
-    if ((!e || e.vanished) && l.lastError !== msg) await repo.setLinkError([l.id], msg);
+    if ((!e || e.vanished) && l.lastError !== msg) await store.setRowsError([l.id], msg);
     else if (e && !e.vanished && l.lastError === msg) back.push(l.id);
   }
-  await repo.setLinkError(back, null);
+  await store.setRowsError(back, null);
 }
 
 import { type VendorRow, vendorSyncedFields, withoutCompany } from '../spectrum-rows.js';
@@ -47,6 +48,7 @@ export class VendorsImportService {
   constructor(
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
+    @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -65,7 +67,7 @@ export class VendorsImportService {
       ),
     );
     const facts = await this.facts.get();
-    const links = await this.repo.linksOfType('vendor');
+    const links = await this.links.rowsOfType('vendor');
     const linkByKey = new Map(links.filter((l) => l.spectrumKey).map((l) => [l.spectrumKey as string, l]));
     // only the rows of linked vendors are looked up by key (the last row of a repeated key wins)
     const byKey = new Map<string, VendorRow>();
@@ -81,7 +83,7 @@ export class VendorsImportService {
     if (toStage.length)
       ctx.count(
         'created',
-        await this.repo.stage(
+        await this.links.stage(
           'vendor',
           toStage.map((r) => r.vendorCode.trim()),
         ),
@@ -91,12 +93,12 @@ export class VendorsImportService {
       return l.state === 'ready_to_import' && l.pmId === null && r !== undefined && !passes(r);
     });
     if (toUnstage.length)
-      await this.repo.unstage(
+      await this.links.unstage(
         'vendor',
         toUnstage.map((l) => l.spectrumKey as string),
       );
 
-    await markVanishedLinks(this.repo, 'Vendor', links, index);
+    await markVanishedLinks(this.links, 'Vendor', links, index);
 
     // VEN-3: Spectrum changes reach linked companies (auto_update only); the link remembers the applied version
     if (facts.settings.vendors !== 'auto_update') return;
@@ -140,7 +142,7 @@ export class VendorsImportService {
               tx,
             );
           }
-          await this.repo.updateLink(l.id, { lastSyncedHash: hash }, tx);
+          await this.links.updateRow(l.id, { lastSyncedHash: hash }, tx);
         });
         ctx.count('updated');
       } catch (e) {

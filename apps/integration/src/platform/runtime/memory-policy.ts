@@ -26,12 +26,13 @@ export interface MemoryPolicyOutcome {
 
 /**
  * Brings the running process to `SERVICE_NODE_FLAGS`: flags given on the command line (`execArgv`, or
- * `NODE_OPTIONS`) are left as they are, runtime-settable ones that are missing are set, and the others are reported
- * so the caller can say so in the start-up log.
+ * `NODE_OPTIONS`, which the caller reads from the validated environment of `config/env.ts`) are left as they are,
+ * runtime-settable ones that are missing are set, and the others are reported so the caller can say so in the
+ * start-up log.
  */
 export function applyMemoryPolicy(
-  execArgv: readonly string[] = process.execArgv,
-  nodeOptions: string = process.env.NODE_OPTIONS ?? '',
+  execArgv: readonly string[],
+  nodeOptions: string,
   setFlags: (flag: string) => void = setFlagsFromString,
 ): MemoryPolicyOutcome {
   const given = new Set([...execArgv, ...nodeOptions.split(/\s+/)].filter(Boolean).map(flagName));

@@ -1,0 +1,182 @@
+import { type CommitmentSpectrumFacts } from '@bridge/rules';
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CompaniesRepository } from '../companies/companies.repository.js';
+import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
+import { conflict, notFound } from '../platform/http/problem.js';
+import { CLOCK, type Clock } from '../platform/tokens.js';
+import { deleteChangeOrder } from '../projects/delete-change-order.js';
+import {
+  activeSpectrumKey,
+  assertCheck,
+  changedFields,
+  changeOrderEditCheck,
+  conflictOnUnique,
+  definedOnly,
+  linkState,
+  type Tx,
+} from '../projects/pm-common.js';
+import { ProjectsRepository } from '../projects/projects.repository.js';
+import { IntegrationFactsService } from '../settings/integration-facts.service.js';
+import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
+import { changeOrderView } from './change-order-view.js';
+import {
+  type ChangeOrderCreateInput,
+  type ChangeOrderUpdateInput,
+  sameLines,
+  sov,
+} from './commitment-inputs.js';
+import {
+  type ChangeOrderFields,
+  CommitmentsRepository,
+  changeOrderToDomain,
+  commitmentToDomain,
+} from './commitments.repository.js';
+
+/** A synced change order keeps its status and schedule of values, as its commitment does (COM-4). */
+const ccoSyncedReadOnly = {
+  readOnly: ['status', 'lines'],
+  rule: 'COM-4',
+  message: (f: string) =>
+    `The change order is synced with Spectrum; its ${f === 'lines' ? 'schedule of values' : f} can no longer be changed.`,
+};
+
+/** Commitment change orders (CCO-1, CCO-3; COM-4 once synced; APP-1 while queued). */
+@Injectable()
+export class CommitmentChangeOrdersService {
+  constructor(
+    @Inject(CommitmentsRepository) private readonly repo: CommitmentsRepository,
+    @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
+    @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
+    @Inject(CostCodesRepository) private readonly costCodes: CostCodesRepository,
+    @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
+  ) {}
+
+  /** The id of the Spectrum Standard Cost Codes list (read before any transaction opens). */
+  private async spectrumListId(): Promise<string | null> {
+    return (await this.facts.get()).standardCostCodeListId;
+  }
+
+  private async changeOrderContext(commitmentId: string, listId: string | null, tx?: Tx) {
+    const commitment = await this.repo.findById(commitmentId, tx);
+    if (!commitment) throw notFound('Commitment', commitmentId);
+    const c = commitmentToDomain(commitment, await this.repo.linkFor(commitmentId, tx));
+    const company = (await this.companies.loadDomain(commitment.companyId, tx)) ?? {
+      name: commitment.companyId,
+      vendorCode: null,
+    };
+    const jobNumber = activeSpectrumKey(await this.projects.linkFor(commitment.projectId, tx));
+    const phases = await this.spectrum.storedJobPhases([jobNumber], tx);
+    const spectrum: CommitmentSpectrumFacts = {
+      jobNumber,
+      jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
+      // PRE-4: the contract the change request is written on
+      changeRequestContract: await this.spectrum.storedChangeRequestContract(
+        { jobNumber, customerCode: await this.projects.primeContractCustomer(commitment.projectId, tx) },
+        tx,
+      ),
+    };
+    return { c, company, codes: await this.costCodes.codesOfList(listId, tx), spectrum };
+  }
+
+  async getChangeOrder(id: string) {
+    const r = await this.repo.findChangeOrder(id);
+    if (!r) throw notFound('Commitment change order', id);
+    const ctx = await this.changeOrderContext(r.commitmentId, await this.spectrumListId());
+    const link = (await this.repo.changeOrderLinksFor([r.id])).get(r.id);
+    return changeOrderView(r, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
+  }
+
+  private ccoNumberTaken(number: string) {
+    return conflict(
+      'change-order-number-taken',
+      `The commitment already has a change order numbered ${number}.`,
+      'number',
+    );
+  }
+
+  async createChangeOrder(actor: AuthUser, commitmentId: string, input: ChangeOrderCreateInput) {
+    const listId = await this.spectrumListId();
+    return this.repo
+      .transaction(async (tx) => {
+        const ctx = await this.changeOrderContext(commitmentId, listId, tx);
+        const r = await this.repo.createChangeOrder(
+          commitmentId,
+          {
+            number: input.number,
+            title: input.title,
+            description: input.description ?? null,
+            status: input.status ?? 'draft',
+            date: input.date ?? null,
+            createdById: actor.id,
+            createdAt: this.clock.now(),
+          },
+          sov(input.lines, false),
+          tx,
+        );
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'commitment_change_order.create',
+            itemType: 'commitment_change_order',
+            itemId: r.id,
+            after: input,
+          },
+          tx,
+        );
+        return changeOrderView(r, null, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
+      })
+      .catch(conflictOnUnique(() => this.ccoNumberTaken(input.number)));
+  }
+
+  /** APP-1: read-only while in the export queue; once synced its status and SOV stay as sent. */
+  async updateChangeOrder(actor: AuthUser, id: string, input: ChangeOrderUpdateInput) {
+    const { lines, ...header } = input;
+    const patch = definedOnly(header) as Partial<ChangeOrderFields>;
+    const listId = await this.spectrumListId();
+    return this.repo
+      .transaction(async (tx) => {
+        await this.repo.lockChangeOrder(id, tx);
+        const before = await this.repo.findChangeOrder(id, tx);
+        if (!before) throw notFound('Commitment change order', id);
+        const newLines = lines ? sov(lines, false) : undefined;
+        const changed: string[] = changedFields(before, patch);
+        if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
+        const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
+        assertCheck(
+          changeOrderEditCheck(linkState(link), changed, ccoSyncedReadOnly),
+          'The change order cannot be changed.',
+        );
+        const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);
+        await this.audit.record(
+          {
+            actorId: actor.id,
+            action: 'commitment_change_order.update',
+            itemType: 'commitment_change_order',
+            itemId: id,
+            before,
+            after,
+          },
+          tx,
+        );
+        const ctx = await this.changeOrderContext(after.commitmentId, listId, tx);
+        return changeOrderView(after, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
+      })
+      .catch(conflictOnUnique(() => this.ccoNumberTaken(String(patch.number))));
+  }
+
+  /** CCO-3: approved ones cannot be deleted; synced ones must be unlinked first. Permanent. */
+  async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
+    await deleteChangeOrder(this.repo, this.audit, {
+      actor,
+      id,
+      label: 'Commitment change order',
+      itemType: 'commitment_change_order',
+      toDomain: changeOrderToDomain,
+    });
+  }
+}

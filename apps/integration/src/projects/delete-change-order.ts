@@ -1,0 +1,49 @@
+import { checkCommitmentChangeOrderDelete } from '@bridge/rules';
+import type { AuditService } from '../audit/audit.service.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import type { LinkView } from '../links/links.repository.js';
+import { notFound } from '../platform/http/problem.js';
+import { assertCheck, type Tx } from './pm-common.js';
+
+/** The storage of one kind of change order (commitment CCOs, prime contract PCCOs) that deleting one needs. */
+export interface ChangeOrderStore<R> {
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  lockChangeOrder(id: string, tx: Tx): Promise<void>;
+  findChangeOrder(id: string, tx: Tx): Promise<R | null>;
+  changeOrderLinksFor(ids: readonly string[], tx: Tx): Promise<Map<string, LinkView>>;
+  deleteChangeOrder(id: string, tx: Tx): Promise<void>;
+}
+
+/**
+ * CCO-3 for both kinds of change order: not when approved, linked or in the export queue. Locks the change order,
+ * checks it, deletes it with its link for good and audits it (`<itemType>.delete`) in one transaction.
+ */
+export async function deleteChangeOrder<R>(
+  store: ChangeOrderStore<R>,
+  audit: AuditService,
+  o: {
+    actor: AuthUser;
+    id: string;
+    /** The 404's name of the item, e.g. `Commitment change order`. */
+    label: string;
+    itemType: 'commitment_change_order' | 'prime_contract_change_order';
+    toDomain: (r: R, link: LinkView | undefined) => Parameters<typeof checkCommitmentChangeOrderDelete>[0];
+  },
+): Promise<void> {
+  const { actor, id } = o;
+  await store.transaction(async (tx) => {
+    await store.lockChangeOrder(id, tx);
+    const before = await store.findChangeOrder(id, tx);
+    if (!before) throw notFound(o.label, id);
+    const link = (await store.changeOrderLinksFor([id], tx)).get(id);
+    assertCheck(
+      checkCommitmentChangeOrderDelete(o.toDomain(before, link)),
+      'The change order cannot be deleted.',
+    );
+    await store.deleteChangeOrder(id, tx);
+    await audit.record(
+      { actorId: actor.id, action: `${o.itemType}.delete`, itemType: o.itemType, itemId: id, before },
+      tx,
+    );
+  });
+}
