@@ -16,7 +16,7 @@ test.beforeAll(async () => {
   await imported('vendor', 'BAYPLB');
 });
 
-test('WEB-6 APP-2: a PM creates a 3-line commitment and sends it; the approver sees what will be written, accepts and watches it reach Synced', async ({
+test('WEB-6 APP-2 VER-1 VER-4: a PM creates a 3-line commitment and sends it; the approver sees the exact Spectrum writes, accepts and watches it reach Synced, read back from Spectrum', async ({
   page,
 }) => {
   await signInAs(page, 'demo-pm');

@@ -17,8 +17,14 @@ export function RequestPage() {
   const query = useExportRequest(id);
   const decide = useDecide();
   const [dialog, setDialog] = useState<'accept' | 'reject' | null>(null);
-  const exporting = query.data?.state === 'exporting';
-  const live = useExportStream(id, exporting);
+  // live while it runs, and once synced until its read-back from Spectrum (VER-4) is known
+  const r = query.data;
+  const justSynced =
+    r?.state === 'synced' &&
+    !r.verification &&
+    r.finishedAt !== null &&
+    Date.now() - Date.parse(r.finishedAt) < 5 * 60_000;
+  const live = useExportStream(id, r?.state === 'exporting' || justSynced);
   return (
     <>
       <p>
