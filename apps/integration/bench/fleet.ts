@@ -8,6 +8,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { loadEnv } from '../dist/config/env.js';
+import { ExportAcceptService } from '../dist/exports/export-accept.service.js';
 import { ExportsService } from '../dist/exports/exports.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
@@ -128,6 +129,7 @@ export async function openSeeder(
     data: { type: 'vendor', pmId: company.id, spectrumKey: BENCH_VENDOR, state: 'synced' },
   });
   const exportsService = app.get(ExportsService);
+  const accepts = app.get(ExportAcceptService);
   return {
     prisma,
     projectId: project.id as string,
@@ -155,7 +157,7 @@ export async function openSeeder(
         } as never,
       });
       const r = await exportsService.send(ACTOR, { type: 'commitment', id: c.id });
-      await exportsService.accept(ACTOR, r.id, {});
+      await accepts.accept(ACTOR, r.id, {});
       return r.id;
     },
     async close() {
