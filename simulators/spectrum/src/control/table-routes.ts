@@ -1,4 +1,5 @@
 import { sendJson } from '../server/http-helpers.js';
+import type { SimulatorApp } from '../server/simulator-app.js';
 import { decodeRow, encodeRow } from '../store/row-codec.js';
 import type { Row, TableDef } from '../store/table-defs.js';
 import * as T from '../store/table-defs.js';
@@ -16,6 +17,11 @@ function whereFrom(def: TableDef, url: URL, reserved: readonly string[]): Row {
     filters[k] = col.type === 'int' && /^-?\d+$/.test(v) ? Number(v) : v;
   }
   return decodeRow(def, filters, true);
+}
+
+/** The answer to an added or changed record: its key and its row as stored now. */
+function savedRecord(app: SimulatorApp, def: TableDef, key: Row): Record<string, unknown> {
+  return { key: encodeRow(def, key, def.key), row: encodeRow(def, app.store.get(def, key) ?? key) };
 }
 
 /** The console's tables (catalogue, pages, one record with its related rows) and its records editor. */
@@ -83,10 +89,7 @@ export const TABLE_ROUTES: ControlRoute[] = [
       const def = table(params.collection);
       const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       const key = addRecord(app.store, def, body?.values, app.now());
-      sendJson(res, 201, {
-        key: encodeRow(def, key, def.key),
-        row: encodeRow(def, app.store.get(def, key) ?? key),
-      });
+      sendJson(res, 201, savedRecord(app, def, key));
     },
   },
   {
@@ -96,10 +99,7 @@ export const TABLE_ROUTES: ControlRoute[] = [
       const def = table(params.collection);
       const body = (await json(req, app.options.maxRequestBytes)) as Record<string, unknown>;
       const key = changeRecord(app.store, def, body?.key, body?.values, app.now());
-      sendJson(res, 200, {
-        key: encodeRow(def, key, def.key),
-        row: encodeRow(def, app.store.get(def, key) ?? key),
-      });
+      sendJson(res, 200, savedRecord(app, def, key));
     },
   },
   {

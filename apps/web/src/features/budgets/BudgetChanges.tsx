@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { useBudgetChanges, useCreateBudgetChange } from '../../api/pm';
 import type { Budget, BudgetChange, Project } from '../../api/types';
@@ -16,6 +16,7 @@ import {
   linesToSend,
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
+import { TextInputField } from '../../components/TextInputField';
 import { SyncCells, SyncHead } from '../items/SyncCells';
 
 /** A budget's changes (BCH-1): the list, each sent to the ERP on its own, and a new one. */
@@ -109,21 +110,15 @@ function NewBudgetChange({
     >
       <h3 id="new-bch-heading">New budget change</h3>
       <div className="grid-2">
-        <TextField name="number" isRequired value={form.number} onChange={set('number')} className="field">
-          <Label>Number</Label>
-          <Input />
-          <FieldError />
-        </TextField>
-        <TextField name="title" isRequired value={form.title} onChange={set('title')} className="field">
-          <Label>Title</Label>
-          <Input />
-          <FieldError />
-        </TextField>
-        <TextField name="date" type="date" value={form.date} onChange={set('date')} className="field">
-          <Label>Date</Label>
-          <Input />
-          <FieldError />
-        </TextField>
+        <TextInputField
+          label="Number"
+          name="number"
+          isRequired
+          value={form.number}
+          onChange={set('number')}
+        />
+        <TextInputField label="Title" name="title" isRequired value={form.title} onChange={set('title')} />
+        <TextInputField label="Date" name="date" type="date" value={form.date} onChange={set('date')} />
       </div>
       <SovLinesEditor caption="Budget change lines" lines={lines} onChange={setLines} costCodes={costCodes} />
       <div className="toolbar">

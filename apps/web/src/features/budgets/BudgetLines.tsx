@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, FieldError, Form, Input, TextField } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { useEditBudget } from '../../api/pm';
 import type { Budget, BudgetLine } from '../../api/types';
@@ -12,6 +12,7 @@ import {
   type LineDraft,
   linesToSend,
 } from '../../components/SovLinesEditor';
+import { TextInputField } from '../../components/TextInputField';
 
 /** The lines of a budget; an unlocked budget's amounts change in place. */
 export function BudgetLines({ budget, projectId }: { budget: Budget; projectId: string }) {
@@ -148,53 +149,38 @@ export function AddBudgetLine({
     >
       <h3 id="add-line-heading">Add a line</h3>
       <div className="grid-2">
-        <TextField
+        <TextInputField
+          label="Cost code"
           name="costCode"
           isRequired
           value={line.costCode}
           onChange={set('costCode')}
-          className="field"
-        >
-          <Label>Cost code</Label>
-          <Input list="budget-cost-codes" />
-          <FieldError />
-        </TextField>
-        <TextField
+          list="budget-cost-codes"
+        />
+        <TextInputField
+          label="Cost type"
           name="costType"
           isRequired
           value={line.costType}
           onChange={set('costType')}
-          className="field"
-        >
-          <Label>Cost type</Label>
-          <Input size={4} />
-          <FieldError />
-        </TextField>
-        <TextField
+          size={4}
+        />
+        <TextInputField
+          label="Description"
           name="description"
           value={line.description}
           onChange={set('description')}
-          className="field"
-        >
-          <Label>Description</Label>
-          <Input />
-          <FieldError />
-        </TextField>
-        <TextField
+        />
+        <TextInputField
+          label="Amount"
           name="amountCents"
           isRequired
           value={line.amount}
           onChange={set('amount')}
           inputMode="decimal"
-          className="field"
           isInvalid={(Boolean(line.amount) && cents === null) || undefined}
-        >
-          <Label>Amount</Label>
-          <Input />
-          <FieldError>
-            {line.amount && cents === null ? 'Enter an amount like 1250.00' : undefined}
-          </FieldError>
-        </TextField>
+          error={line.amount && cents === null ? 'Enter an amount like 1250.00' : undefined}
+        />
       </div>
       <CostCodeList id="budget-cost-codes" costCodes={costCodes} />
       <div className="toolbar">
