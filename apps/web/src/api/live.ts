@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { exportEventsUrl, keys } from './hooks';
+import { exportEventsUrl } from './exports';
+import { keys } from './keys';
 import type { ExportRequest, SyncRun } from './types';
 
 const TERMINAL = new Set(['synced', 'failed', 'rejected', 'retrieved']);

@@ -59,13 +59,39 @@ export const linesToSend = (lines: readonly LineDraft[]): LineInput[] =>
       amountCents: parseCents(l.amount) ?? 0,
     }));
 
+/** A cost code of the project, offered while typing one. */
+export interface CostCodeOption {
+  id: string;
+  code: string;
+  description: string | null;
+}
+
+/** The `<datalist>` of the project's cost codes (code and description) for a cost code field's `list`. */
+export function CostCodeList({
+  id,
+  costCodes,
+}: {
+  id: string;
+  costCodes: readonly CostCodeOption[] | undefined;
+}) {
+  return (
+    <datalist id={id}>
+      {costCodes?.map((c) => (
+        <option key={c.id} value={c.code}>
+          {c.description ?? ''}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
 interface Props {
   /** Names the table for screen readers ("Schedule of values lines"). */
   caption: string;
   lines: LineDraft[];
   onChange: (lines: LineDraft[]) => void;
   /** The project's cost codes offered while typing (code and description). */
-  costCodes?: readonly { id: string; code: string; description: string | null }[] | undefined;
+  costCodes?: readonly CostCodeOption[] | undefined;
 }
 
 /**
@@ -82,13 +108,7 @@ export function SovLinesEditor({ caption, lines, onChange, costCodes }: Props) {
 
   return (
     <>
-      <datalist id={listId}>
-        {costCodes?.map((c) => (
-          <option key={c.id} value={c.code}>
-            {c.description ?? ''}
-          </option>
-        ))}
-      </datalist>
+      <CostCodeList id={listId} costCodes={costCodes} />
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
         <SovHead

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import { useCommitment, useProjectCostCodes } from '../../api/hooks';
 import { type ChangeOrderInput, useChangeOrder, useSaveChangeOrder } from '../../api/pm';
@@ -16,6 +16,7 @@ import {
   linesToSend,
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
+import { TextInputField } from '../../components/TextInputField';
 import { SyncCells, SyncHead } from '../items/SyncCells';
 
 const STATUSES: CommitmentChangeOrder['status'][] = ['draft', 'pending', 'approved', 'rejected', 'void'];
@@ -158,16 +159,14 @@ function ChangeOrderForm({
         }}
       >
         <div className="grid-2">
-          <TextField name="number" isRequired value={form.number} onChange={set('number')} className="field">
-            <Label>Number</Label>
-            <Input />
-            <FieldError />
-          </TextField>
-          <TextField name="title" isRequired value={form.title} onChange={set('title')} className="field">
-            <Label>Title</Label>
-            <Input />
-            <FieldError />
-          </TextField>
+          <TextInputField
+            label="Number"
+            name="number"
+            isRequired
+            value={form.number}
+            onChange={set('number')}
+          />
+          <TextInputField label="Title" name="title" isRequired value={form.title} onChange={set('title')} />
           <div className="field">
             <label htmlFor="co-status">Status</label>
             <select
@@ -184,21 +183,13 @@ function ChangeOrderForm({
               ))}
             </select>
           </div>
-          <TextField name="date" type="date" value={form.date} onChange={set('date')} className="field">
-            <Label>Date</Label>
-            <Input />
-            <FieldError />
-          </TextField>
-          <TextField
+          <TextInputField label="Date" name="date" type="date" value={form.date} onChange={set('date')} />
+          <TextInputField
+            label="Description"
             name="description"
             value={form.description}
             onChange={set('description')}
-            className="field"
-          >
-            <Label>Description</Label>
-            <Input />
-            <FieldError />
-          </TextField>
+          />
         </div>
         <h2>Schedule of values</h2>
         <SovLinesEditor

@@ -1,6 +1,6 @@
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { Button, FieldError, Form, Input, Label, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { ApiError } from '../../api/client';
 import {
   type CommitmentInput,
@@ -21,6 +21,7 @@ import {
   linesToSend,
   SovLinesEditor,
 } from '../../components/SovLinesEditor';
+import { TextInputField } from '../../components/TextInputField';
 import { ChangeOrdersSection } from './ChangeOrders';
 
 const STATUSES = ['draft', 'out_for_signature', 'approved', 'complete', 'terminated', 'void'];
@@ -152,16 +153,14 @@ function CommitmentForm({ commitment }: { commitment?: Commitment }) {
               <option value="purchase_order">Purchase order</option>
             </select>
           </div>
-          <TextField name="number" isRequired value={form.number} onChange={set('number')} className="field">
-            <Label>Number</Label>
-            <Input />
-            <FieldError />
-          </TextField>
-          <TextField name="title" isRequired value={form.title} onChange={set('title')} className="field">
-            <Label>Title</Label>
-            <Input />
-            <FieldError />
-          </TextField>
+          <TextInputField
+            label="Number"
+            name="number"
+            isRequired
+            value={form.number}
+            onChange={set('number')}
+          />
+          <TextInputField label="Title" name="title" isRequired value={form.title} onChange={set('title')} />
           <div className="field">
             <label htmlFor="c-status">Status</label>
             <select id="c-status" value={form.status} onChange={(e) => set('status')(e.target.value)}>
@@ -172,17 +171,13 @@ function CommitmentForm({ commitment }: { commitment?: Commitment }) {
               ))}
             </select>
           </div>
-          <TextField
+          <TextInputField
+            label="Contract date"
             name="contractDate"
             type="date"
             value={form.contractDate}
             onChange={set('contractDate')}
-            className="field"
-          >
-            <Label>Contract date</Label>
-            <Input />
-            <FieldError />
-          </TextField>
+          />
         </div>
         <h2>Schedule of values</h2>
         <SovLinesEditor
