@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import {
-  isSpectrumError,
-  SpectrumAuthError,
-  SpectrumCallLimitError,
-  SpectrumValidationError,
-} from '@bridge/spectrum-client';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
@@ -14,7 +8,7 @@ import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
-import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
+import { ExportErrorPolicy } from './export-error-policy.js';
 import { ExportFinisher } from './export-finisher.js';
 import {
   type ClaimedExport,
@@ -27,7 +21,7 @@ import { ExportProgress } from './export-progress.js';
 import { type ExportStepRecord, ExportsRepository } from './exports.repository.js';
 import { executeStep, isRepeatableStep } from './step-executor.js';
 import { ExportVerifier } from './verification/export-verifier.service.js';
-import { Abandoned, ProcessDied, SpectrumConflict, validationText, Yielded } from './worker-errors.js';
+import { Abandoned, ProcessDied, Yielded } from './worker-errors.js';
 
 export { isRepeatableStep } from './step-executor.js';
 export { ProcessDied } from './worker-errors.js';
@@ -38,10 +32,7 @@ export { ProcessDied } from './worker-errors.js';
  */
 export const LEASE_MS = 60_000;
 export const HEARTBEAT_MS = LEASE_MS / 4;
-/** Transport errors, timeouts and Server faults: attempts before the request fails, and the backoff. */
-export const MAX_ATTEMPTS = 6;
-export const BACKOFF_BASE_MS = 5_000;
-export const BACKOFF_MAX_MS = 10 * 60_000;
+export { BACKOFF_BASE_MS, BACKOFF_MAX_MS, MAX_ATTEMPTS } from './export-error-policy.js';
 
 /** One drain's shared Spectrum client (one session, kept-alive connections), built by its first request. */
 interface Batch {
@@ -86,6 +77,8 @@ export class ExportWorker implements OnModuleDestroy {
   private closing = false;
   private readonly running = new Set<AbortController>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** VER-4 read-backs of exports this instance finished, running beside the lanes. */
+  private readonly verifying = new Set<Promise<void>>();
   private draining: Promise<number> | null = null;
   /** Injectable for tests: random in [0, 1) for the backoff jitter. */
   random: () => number = Math.random;
@@ -96,9 +89,10 @@ export class ExportWorker implements OnModuleDestroy {
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportLeasesRepository) private readonly leases: ExportLeasesRepository,
     @Inject(ExportFinisher) private readonly finisher: ExportFinisher,
+    @Inject(ExportErrorPolicy) private readonly errors: ExportErrorPolicy,
     @Inject(ExportVerifier) private readonly verifier: ExportVerifier,
     @Inject(ExportProgress) private readonly progress: ExportProgress,
-    @Inject(SettingsService) private readonly settings: SettingsService,
+    @Inject(SettingsService) readonly _settings: SettingsService,
     @Inject(SPECTRUM_CLIENT_FACTORY) private readonly clients: SpectrumClientFactory,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -149,6 +143,7 @@ export class ExportWorker implements OnModuleDestroy {
       };
       try {
         const lanes = await Promise.allSettled(Array.from({ length: this.concurrency }, lane));
+        await Promise.allSettled([...this.verifying]);
         const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
         if (failed) throw failed.reason;
       } finally {
@@ -197,14 +192,18 @@ export class ExportWorker implements OnModuleDestroy {
 
   /** Resolves when this instance holds no request (no drain, no run in flight). */
   async idle(): Promise<void> {
-    while (this.draining || this.inFlight.size > 0)
-      await Promise.allSettled([this.draining, ...this.inFlight].filter((p) => p !== null));
+    while (this.draining || this.inFlight.size > 0 || this.verifying.size > 0)
+      await Promise.allSettled(
+        [this.draining, ...this.inFlight, ...this.verifying].filter((p) => p !== null),
+      );
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     this.closing = true;
     for (const c of this.running) c.abort(new Abandoned('the service is stopping'));
+    // a read-back in flight finishes (it is short and only records its result) before the database closes
+    await Promise.allSettled([...this.verifying]);
   }
 
   private async process(
@@ -280,9 +279,19 @@ export class ExportWorker implements OnModuleDestroy {
         outcome = 'synced';
         // VER-4: read back what was written; the export stays synced whatever Spectrum answers
         const synced = await this.repo.findById(id);
+        // off the lane: the next claim does not wait for the read-back (drain and idle do)
         if (synced) {
-          await this.verifier.verify(synced, client).catch((err) => log.warn({ err }, 'verification failed'));
-          this.progress.emit({ requestId: id, kind: 'state', state: 'verified' });
+          const verifying: Promise<void> = this.verifier
+            .verify(synced, client)
+            .then(
+              () => undefined,
+              (err: unknown) => log.warn({ err }, 'verification failed'),
+            )
+            .finally(() => {
+              this.verifying.delete(verifying);
+              this.progress.emit({ requestId: id, kind: 'state', state: 'verified' });
+            });
+          this.verifying.add(verifying);
         }
       }
     } catch (caught) {
@@ -295,7 +304,12 @@ export class ExportWorker implements OnModuleDestroy {
       if (e instanceof Yielded) {
         await this.giveBack(request, log);
         outcome = 'given_back';
-      } else outcome = await this.handleError(request, e, log);
+      } else
+        outcome = await this.errors.handle(request, e, log, {
+          holder: this.instanceId,
+          random: this.random,
+          closing: this.closing,
+        });
     } finally {
       this.metrics.runEnded(request.type, outcome, (performance.now() - started) / 1000);
       clearInterval(heartbeat);
@@ -311,88 +325,5 @@ export class ExportWorker implements OnModuleDestroy {
     } catch (err) {
       log.warn({ err }, 'giving the export back failed: another instance takes it when the lease runs out');
     }
-  }
-
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-    return Math.floor(ceiling / 2 + (this.random() * ceiling) / 2);
-  }
-
-  private async handleError(request: ClaimedRequest, error: unknown, log: Logger): Promise<ExportRunOutcome> {
-    if (error instanceof Abandoned || this.closing) {
-      log.warn({ reason: (error as Error).message }, 'export left for another attempt');
-      return 'abandoned';
-    }
-    const step = (error as { step?: string }).step;
-    const where = step ? ` at ${step}` : '';
-    const now = this.clock.now();
-    if (error instanceof SpectrumValidationError) {
-      return this.finisher.failed(
-        this.instanceId,
-        request,
-        `Spectrum refused the export${where}: ${validationText(error)}.`,
-        'validation',
-        log,
-      );
-    }
-    if (error instanceof SpectrumConflict)
-      return this.finisher.failed(this.instanceId, request, error.message, 'conflict', log);
-    if (error instanceof SpectrumAuthError || error instanceof ConnectionNotConfiguredError) {
-      const reason = error instanceof SpectrumAuthError ? error.description || error.message : error.message;
-      await this.leases.release(request.id, this.instanceId, {
-        nextAttemptAt: now,
-        lastError: `Waiting: Spectrum refused the connection (${reason}); exports resume after a successful connection test.`,
-        lastErrorKind: 'auth',
-      });
-      if (error instanceof SpectrumAuthError) await this.settings.recordAuthorizationFailure(reason);
-      log.warn({ reason }, 'export paused: Spectrum refused the credentials');
-      return 'paused';
-    }
-    if (error instanceof SpectrumCallLimitError) {
-      // OPS-13: the call was never sent (no free slot of the shared call limit in time): not an attempt, the request
-      // waits a little and goes on from the same step
-      const delay = this.backoff(1);
-      await this.leases.release(request.id, this.instanceId, {
-        nextAttemptAt: new Date(now.getTime() + delay),
-        lastError: `Waiting for Spectrum capacity${where}: ${describeError(error)}; nothing was sent, retrying.`,
-        lastErrorKind: 'transport',
-      });
-      log.warn({ delayMs: delay, error: error.message }, 'export waits for a Spectrum call slot');
-      return 'retry';
-    }
-    const transient =
-      isSpectrumError(error) &&
-      (error.retryable ||
-        error.kind === 'parse' ||
-        error.kind === 'session-expired' ||
-        error.kind === 'transport');
-    const text = describeError(error);
-    if (!transient)
-      return this.finisher.failed(
-        this.instanceId,
-        request,
-        `The export stopped${where}: ${text}`,
-        'error',
-        log,
-      );
-    const attempts = request.attempts + 1;
-    if (attempts >= MAX_ATTEMPTS) {
-      return this.finisher.failed(
-        this.instanceId,
-        request,
-        `Spectrum did not answer after ${attempts} attempts${where}; the last error: ${text}`,
-        'transport',
-        log,
-      );
-    }
-    const delay = this.backoff(attempts);
-    await this.leases.release(request.id, this.instanceId, {
-      attempts,
-      nextAttemptAt: new Date(now.getTime() + delay),
-      lastError: `Attempt ${attempts} failed${where}: ${text}; retrying.`,
-      lastErrorKind: 'transport',
-    });
-    log.warn({ attempts, delayMs: delay, error: text }, 'export will be retried');
-    return 'retry';
   }
 }

@@ -5,6 +5,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { ExportScheduler } from './export.scheduler.js';
 import { ExportAcceptService } from './export-accept.service.js';
+import { ExportErrorPolicy } from './export-error-policy.js';
 import { ExportFinisher } from './export-finisher.js';
 import { ExportItemsService } from './export-items.service.js';
 import { ExportLeasesRepository } from './export-leases.repository.js';
@@ -35,6 +36,7 @@ import { VerificationRunsService } from './verification/verification-runs.servic
     ExportPlansService,
     ExportWorker,
     ExportFinisher,
+    ExportErrorPolicy,
     ExportVerifier,
     VerificationRunsRepository,
     VerificationRunsService,

@@ -14,7 +14,6 @@ import { ExportItemsService } from './export-items.service.js';
 import { ExportPlansService, keyValue } from './export-plans.service.js';
 import { payloadOf, requestView, type SentPayload } from './export-views.js';
 import { ExportWorker } from './export-worker.service.js';
-import { KEY_KINDS } from './exporter.js';
 import { ExporterRegistry } from './exporter.registry.js';
 import { type ExportRequestRecord, ExportsRepository, OPEN_STATES } from './exports.repository.js';
 import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
