@@ -11,10 +11,12 @@
  * figures from quiet runs only (the machine is shared).
  */
 import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createSpectrumClient } from '@bridge/spectrum-client';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
