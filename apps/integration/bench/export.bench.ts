@@ -22,6 +22,7 @@ import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { loadEnv } from '../dist/config/env.js';
 import { ExportWorker } from '../dist/exports/export-worker.service.js';
+import { ExportAcceptService } from '../dist/exports/export-accept.service.js';
 import { ExportsService } from '../dist/exports/exports.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
@@ -216,6 +217,7 @@ async function main() {
       data: { type: 'vendor', pmId: company.id, spectrumKey: 'CITYCON', state: 'synced' },
     });
     const exportsService = app.get(ExportsService);
+    const acceptService = app.get(ExportAcceptService);
     const t0 = performance.now();
     for (let i = 0; i < N; i++) {
       const c = await prisma.commitment.create({
@@ -239,7 +241,7 @@ async function main() {
         } as never,
       });
       const r = await exportsService.send(actor, { type: 'commitment', id: c.id });
-      await exportsService.accept(actor, r.id, {});
+      await acceptService.accept(actor, r.id, {});
     }
     console.log(
       `set-up: ${N} commitments sent and accepted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
