@@ -87,8 +87,8 @@ async function main(argv: string[]): Promise<number> {
       try {
         report = await runDoctor(
           env,
-          new SettingsRepository(db.prisma),
-          new SpectrumCallPermitsRepository(db.prisma),
+          new SettingsRepository({ tx: db.prisma }),
+          new SpectrumCallPermitsRepository({ tx: db.prisma }),
         );
       } finally {
         await db.close();

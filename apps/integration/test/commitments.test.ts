@@ -1,6 +1,10 @@
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../src/generated/prisma/client.js';
 import { LinksRepository } from '../src/links/links.repository.js';
+import { inOwnContext } from '../src/platform/transactions.js';
 import { ADMIN, bearer, PM, startTestApp, type TestApp, VIEWER } from './support/app.js';
 import {
   blockedReasons,
@@ -535,22 +539,23 @@ describe.skipIf(!TEST_DATABASE_URL)(pgTitle('commitments on PostgreSQL: row lock
     let patch: Promise<request.Response> | undefined;
     let waited = false;
     // The export flow moving the commitment into the queue, holding the commitment row as the PM side does.
-    await t.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe('SELECT 1 FROM "Commitment" WHERE id = $1 FOR UPDATE', id);
-        patch = request(t.http)
+    const txHost = t.app.get<TransactionHost<TransactionalAdapterPrisma<PrismaClient>>>(TransactionHost);
+    await txHost.withTransaction({ timeout: 30_000 }, async () => {
+      await txHost.tx.$executeRawUnsafe('SELECT 1 FROM "Commitment" WHERE id = $1 FOR UPDATE', id);
+      // the edit is an HTTP request of its own (supertest starts listening here), not part of this transaction
+      patch = inOwnContext(() =>
+        request(t.http)
           .patch(`/api/v1/commitments/${id}`)
           .set(bearer(PM))
           .send({ title: 'Changed while sending' })
-          .then((r) => r);
-        for (let i = 0; i < 400 && !waited; i++) {
-          waited = await someoneWaitsForALock();
-          if (!waited) await new Promise((r) => setTimeout(r, 25));
-        }
-        await t.app.get(LinksRepository).upsertForItem('commitment', id, { state: 'ready_to_export' }, tx);
-      },
-      { timeout: 30_000 },
-    );
+          .then((r) => r),
+      );
+      for (let i = 0; i < 400 && !waited; i++) {
+        waited = await someoneWaitsForALock();
+        if (!waited) await new Promise((r) => setTimeout(r, 25));
+      }
+      await t.app.get(LinksRepository).upsertForItem('commitment', id, { state: 'ready_to_export' });
+    });
     expect(waited).toBe(true);
     const res = await (patch as Promise<request.Response>);
     expect(res.status).toBe(422);

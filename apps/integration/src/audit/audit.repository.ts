@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -24,17 +25,20 @@ export interface AuditFilter {
   to?: Date;
 }
 
-type Tx = Prisma.TransactionClient | PrismaClient;
-
 const json = (v: unknown) =>
   v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
 @Injectable()
 export class AuditRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
 
-  async insert(entry: AuditEntry, at: Date, tx: Tx = this.db): Promise<void> {
-    await tx.auditEvent.create({
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
+
+  async insert(entry: AuditEntry, at: Date): Promise<void> {
+    await this.db.auditEvent.create({
       data: {
         at,
         actorId: entry.actorId,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
 import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { type AuditEntry, type AuditFilter, AuditRepository } from './audit.repository.js';
@@ -13,11 +12,10 @@ export class AuditService {
   ) {}
 
   /** Records an event with the correlation id of the code running now (OPS-4), unless the entry names one. */
-  record(entry: AuditEntry, tx?: Prisma.TransactionClient): Promise<void> {
+  record(entry: AuditEntry): Promise<void> {
     return this.repo.insert(
       { ...entry, correlationId: entry.correlationId ?? currentCorrelationId() ?? null },
       this.clock.now(),
-      tx,
     );
   }
 

@@ -17,7 +17,8 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { assertCheck, conflictOnUnique } from '../projects/pm-common.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { assertCheck, conflictOnUnique } from '../projects/pm-edits.js';
 import { BudgetContext, normCode, notLockedCheck } from './budget-context.js';
 import { type BudgetChangeRecord, BudgetsRepository, budgetChangeToDomain } from './budgets.repository.js';
 
@@ -37,6 +38,7 @@ export interface BudgetChangeInput {
 @Injectable()
 export class BudgetChangesService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(BudgetsRepository) private readonly repo: BudgetsRepository,
     @Inject(BudgetContext) private readonly context: BudgetContext,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -74,40 +76,34 @@ export class BudgetChangesService {
       description: l.description ?? null,
       amountCents: l.amountCents,
     }));
-    return this.repo
-      .transaction(async (tx) => {
-        const s = await this.context.load(projectId, tx);
+    return this.txHost
+      .withTransaction(async () => {
+        const s = await this.context.load(projectId);
         const lineReasons: (Reason | null)[] = [];
         for (const [i, l] of lines.entries()) {
           lineReasons.push(
-            await this.context.costTypeReason(projectId, l.costCode, l.costType, `lines[${i}].costCode`, tx),
+            await this.context.costTypeReason(projectId, l.costCode, l.costType, `lines[${i}].costCode`),
           );
         }
         assertCheck(
           allOf(checkBudgetEdit(s.budget, 'modify'), notLockedCheck(s.budget), checkFrom(lineReasons)),
           'The budget change cannot be created.',
         );
-        const c = await this.repo.createChange(
-          {
-            projectId,
-            number: input.number,
-            title: input.title,
-            date: input.date ?? null,
-            lines,
-            createdAt: this.clock.now(),
-          },
-          tx,
-        );
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'budget_change.create',
-            itemType: 'budget_change',
-            itemId: c.id,
-            after: input,
-          },
-          tx,
-        );
+        const c = await this.repo.createChange({
+          projectId,
+          number: input.number,
+          title: input.title,
+          date: input.date ?? null,
+          lines,
+          createdAt: this.clock.now(),
+        });
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'budget_change.create',
+          itemType: 'budget_change',
+          itemId: c.id,
+          after: input,
+        });
         return this.changeView(c, null, s.project, s.budget, s.spectrum);
       })
       .catch(

@@ -1,7 +1,7 @@
 import { type Budget, type Check, checkFrom, type Reason, reason, stripPhaseDashes } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '../platform/http/problem.js';
-import type { Tx } from '../projects/pm-common.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import { BudgetsRepository, budgetToDomain } from './budgets.repository.js';
@@ -25,34 +25,32 @@ const notLockedCheck = (b: Budget): Check =>
 @Injectable()
 export class BudgetContext {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(BudgetsRepository) private readonly repo: BudgetsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  async load(projectId: string, tx?: Tx) {
-    const project = await this.projects.loadDomain(projectId, tx);
+  async load(projectId: string) {
+    const project = await this.projects.loadDomain(projectId);
     if (!project) throw notFound('Project', projectId);
-    let record = await this.repo.forProject(projectId, tx);
-    if (tx) {
+    let record = await this.repo.forProject(projectId);
+    if (this.txHost.isTransactionActive()) {
       // a write: hold the budget row while checking and changing it, then read it again under the lock
-      await this.repo.lock(record.id, tx);
-      record = await this.repo.forProject(projectId, tx);
+      await this.repo.lock(record.id);
+      record = await this.repo.forProject(projectId);
     }
-    const link = await this.repo.linkFor(record.id, tx);
+    const link = await this.repo.linkFor(record.id);
     // PRE-1: what the last sync saw of the job's phases and the company's cost types
-    const spectrum = await this.spectrum.stored(
-      {
+    const spectrum = await this.spectrum.stored({
+      jobNumber: project.jobNumber,
+      costTypes: true,
+      // PRE-4: the contract the budget changes' change requests are written on
+      changeRequestContract: {
         jobNumber: project.jobNumber,
-        costTypes: true,
-        // PRE-4: the contract the budget changes' change requests are written on
-        changeRequestContract: {
-          jobNumber: project.jobNumber,
-          customerCode: await this.projects.primeContractCustomer(projectId, tx),
-        },
+        customerCode: await this.projects.primeContractCustomer(projectId),
       },
-      tx,
-    );
+    });
     return { project, record, link, budget: budgetToDomain(record, link), spectrum };
   }
 
@@ -61,9 +59,8 @@ export class BudgetContext {
     costCode: string,
     costType: string,
     field: string,
-    tx: Tx,
   ): Promise<Reason | null> {
-    return (await this.repo.projectHasCostType(projectId, costCode, costType, tx))
+    return (await this.repo.projectHasCostType(projectId, costCode, costType))
       ? null
       : reason(
           'cost-code-not-on-project',

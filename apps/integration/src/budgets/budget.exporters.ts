@@ -28,7 +28,6 @@ import {
   stepsOf,
 } from '../exports/planning/key-plans.js';
 import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
-import type { Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import { BudgetsRepository } from './budgets.repository.js';
@@ -48,15 +47,15 @@ abstract class JobBudgetExporter {
     @Inject(SpectrumPreflightFactsService) protected readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  lock(id: string, tx: Tx): Promise<void> {
-    return this.budgets.lock(id, tx);
+  lock(id: string): Promise<void> {
+    return this.budgets.lock(id);
   }
 
-  protected async load(budgetId: string, tx?: Tx) {
-    const projectId = await this.budgets.projectOf(budgetId, tx);
-    const project = projectId ? await this.projects.loadDomain(projectId, tx) : null;
+  protected async load(budgetId: string) {
+    const projectId = await this.budgets.projectOf(budgetId);
+    const project = projectId ? await this.projects.loadDomain(projectId) : null;
     if (!projectId || !project) return null;
-    return { project, budget: await this.budgets.loadDomain(projectId, tx) };
+    return { project, budget: await this.budgets.loadDomain(projectId) };
   }
 
   /** The job the export writes to, or the reason there is none (BUD-5, FC-1). */
@@ -93,10 +92,10 @@ export class BudgetExporter extends JobBudgetExporter implements Exporter {
   readonly label = 'budget';
   readonly linkTypes = ['budget'] as const;
 
-  async check(id: string, { source }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const loaded = await this.load(id, tx);
+  async check(id: string, { source }: CheckContext): Promise<ExportCheck | null> {
+    const loaded = await this.load(id);
     if (!loaded) return null;
-    const spectrum = await spectrumFacts(this.spectrum, source, { costTypes: true }, tx);
+    const spectrum = await spectrumFacts(this.spectrum, source, { costTypes: true });
     return {
       check: checkBudgetExport(loaded.project, loaded.budget, spectrum),
       snapshot: { ...loaded.budget },
@@ -119,16 +118,16 @@ export class BudgetExporter extends JobBudgetExporter implements Exporter {
   }
 
   /** BUD-6: the budget is read-only while its export is in the queue, and known as exported once synced. */
-  queued(id: string, tx: Tx): Promise<void> {
-    return this.budgets.setExportFlags(id, { exportInFlight: true }, tx);
+  queued(id: string): Promise<void> {
+    return this.budgets.setExportFlags(id, { exportInFlight: true });
   }
 
-  released(id: string, tx: Tx): Promise<void> {
-    return this.budgets.setExportFlags(id, { exportInFlight: false }, tx);
+  released(id: string): Promise<void> {
+    return this.budgets.setExportFlags(id, { exportInFlight: false });
   }
 
-  synced(id: string, tx: Tx): Promise<void> {
-    return this.budgets.setExportFlags(id, { exportInFlight: false, everExported: true }, tx);
+  synced(id: string): Promise<void> {
+    return this.budgets.setExportFlags(id, { exportInFlight: false, everExported: true });
   }
 }
 
@@ -139,11 +138,11 @@ export class ForecastExporter extends JobBudgetExporter implements Exporter {
   readonly label = 'forecast';
   readonly linkTypes = ['forecast'] as const;
 
-  async check(id: string, { source, link }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const loaded = await this.load(id, tx);
+  async check(id: string, { source, link }: CheckContext): Promise<ExportCheck | null> {
+    const loaded = await this.load(id);
     if (!loaded) return null;
     const { project, budget } = loaded;
-    const spectrum = await spectrumFacts(this.spectrum, source, { jobNumber: project.jobNumber }, tx);
+    const spectrum = await spectrumFacts(this.spectrum, source, { jobNumber: project.jobNumber });
     return {
       // APP-1: the forecast's own check does not look at the queue (it can be sent again and again)
       check: allOf(
@@ -190,30 +189,25 @@ export class BudgetChangeExporter implements Exporter {
   ) {}
 
   /** A budget change is locked through its budget (the budget's editors take the same lock). */
-  async lock(id: string, tx: Tx): Promise<void> {
-    const change = await this.budgets.findChange(id, tx);
+  async lock(id: string): Promise<void> {
+    const change = await this.budgets.findChange(id);
     if (!change) return;
-    const budget = await this.budgets.forProject(change.projectId, tx);
-    return this.budgets.lock(budget.id, tx);
+    const budget = await this.budgets.forProject(change.projectId);
+    return this.budgets.lock(budget.id);
   }
 
-  async check(id: string, { source }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const change = await this.budgets.loadChangeDomain(id, tx);
-    const project = change ? await this.projects.loadDomain(change.projectId, tx) : null;
+  async check(id: string, { source }: CheckContext): Promise<ExportCheck | null> {
+    const change = await this.budgets.loadChangeDomain(id);
+    const project = change ? await this.projects.loadDomain(change.projectId) : null;
     if (!change || !project) return null;
-    const budget = await this.budgets.loadDomain(change.projectId, tx);
-    const spectrum = await spectrumFacts(
-      this.spectrum,
-      source,
-      {
+    const budget = await this.budgets.loadDomain(change.projectId);
+    const spectrum = await spectrumFacts(this.spectrum, source, {
+      jobNumber: project.jobNumber,
+      changeRequestContract: {
         jobNumber: project.jobNumber,
-        changeRequestContract: {
-          jobNumber: project.jobNumber,
-          customerCode: await this.primeContracts.contractCustomer(change.projectId, tx),
-        },
+        customerCode: await this.primeContracts.contractCustomer(change.projectId),
       },
-      tx,
-    );
+    });
     return { check: checkBudgetChangeExport(project, budget, change, spectrum), snapshot: { ...change } };
   }
 

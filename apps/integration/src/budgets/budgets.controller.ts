@@ -19,7 +19,7 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-common.js';
+import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-input.js';
 import { BudgetChangesService } from './budget-changes.service.js';
 import { budgetChangePageSchema, budgetChangeSchema, budgetSchema } from './budgets.schemas.js';
 import { BudgetsService } from './budgets.service.js';

@@ -1,10 +1,10 @@
 import type { Budget, BudgetChange } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
-import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, lockRow, type Tx } from '../projects/pm-common.js';
+import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
 
 export interface BudgetLineRecord {
   id: string;
@@ -115,22 +115,23 @@ export function budgetChangeToDomain(c: BudgetChangeRecord, link: LinkView | nul
 @Injectable()
 export class BudgetsRepository {
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(TransactionHost) private readonly txHost: CurrentClient,
     @Inject(LinksRepository) private readonly links: LinksRepository,
   ) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   /** Locks the row until the transaction ends (see `lockRow`). */
-  lock(id: string, tx: Tx): Promise<void> {
-    return lockRow(tx, 'Budget', id);
+  lock(id: string): Promise<void> {
+    return lockRow(this.db, 'Budget', id);
   }
 
   /** The project's budget; a project without one (e.g. created by a job import) gets an empty, unlocked one. */
-  async forProject(projectId: string, tx: Tx | PrismaClient = this.db): Promise<BudgetRecord> {
-    const r = await tx.budget.upsert({
+  async forProject(projectId: string): Promise<BudgetRecord> {
+    const r = await this.db.budget.upsert({
       where: { projectId },
       create: { projectId },
       update: {},
@@ -140,21 +141,21 @@ export class BudgetsRepository {
   }
 
   /** The project's budget with its lines in the order they were added; null when the project has none. */
-  async findOfProject(projectId: string, tx: Tx | PrismaClient = this.db): Promise<BudgetRecord | null> {
-    const r = await tx.budget.findUnique({ where: { projectId }, include: addedLineInclude });
+  async findOfProject(projectId: string): Promise<BudgetRecord | null> {
+    const r = await this.db.budget.findUnique({ where: { projectId }, include: addedLineInclude });
     return r ? { ...r, lines: r.lines.map(lineRecord) } : null;
   }
 
   /** A budget with its lines in the order they were added. */
-  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<BudgetRecord | null> {
-    const r = await tx.budget.findUnique({ where: { id }, include: addedLineInclude });
+  async findById(id: string): Promise<BudgetRecord | null> {
+    const r = await this.db.budget.findUnique({ where: { id }, include: addedLineInclude });
     return r ? { ...r, lines: r.lines.map(lineRecord) } : null;
   }
 
   /** The project's budget (lines in the order they were added), created when the project has none yet. */
-  async ensureOfProject(projectId: string, tx: Tx): Promise<BudgetRecord> {
-    await tx.budget.createMany({ data: [{ projectId }], skipDuplicates: true });
-    return (await this.findOfProject(projectId, tx)) as BudgetRecord;
+  async ensureOfProject(projectId: string): Promise<BudgetRecord> {
+    await this.db.budget.createMany({ data: [{ projectId }], skipDuplicates: true });
+    return (await this.findOfProject(projectId)) as BudgetRecord;
   }
 
   /** BUD-1, WBS-4: lines imported from Spectrum (a cost code/cost type the budget has already is skipped). */
@@ -167,10 +168,9 @@ export class BudgetsRepository {
       amountCents: number;
       directCostsCents?: number | null;
     }[],
-    tx: Tx,
   ): Promise<number> {
     if (lines.length === 0) return 0;
-    const r = await tx.budgetLine.createMany({
+    const r = await this.db.budgetLine.createMany({
       data: lines.map((l) => ({
         budgetId,
         costCode: l.costCode,
@@ -184,26 +184,26 @@ export class BudgetsRepository {
     return r.count;
   }
 
-  async markImported(budgetId: string, at: Date, tx: Tx): Promise<void> {
-    await tx.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
+  async markImported(budgetId: string, at: Date): Promise<void> {
+    await this.db.budget.update({ where: { id: budgetId }, data: { importedAt: at } });
   }
 
-  linkFor(budgetId: string, tx?: Tx): Promise<LinkView | null> {
-    return this.links.forItem('budget', budgetId, tx);
+  linkFor(budgetId: string): Promise<LinkView | null> {
+    return this.links.forItem('budget', budgetId);
   }
 
   /** The `@bridge/rules` `Budget` of a project with its link (for eligibility checks and the export flows). */
-  async loadDomain(projectId: string, tx?: Tx): Promise<Budget> {
-    const b = await this.forProject(projectId, tx);
-    return budgetToDomain(b, await this.linkFor(b.id, tx));
+  async loadDomain(projectId: string): Promise<Budget> {
+    const b = await this.forProject(projectId);
+    return budgetToDomain(b, await this.linkFor(b.id));
   }
 
-  async setLocked(budgetId: string, locked: boolean, tx: Tx): Promise<void> {
-    await tx.budget.update({ where: { id: budgetId }, data: { locked } });
+  async setLocked(budgetId: string, locked: boolean): Promise<void> {
+    await this.db.budget.update({ where: { id: budgetId }, data: { locked } });
   }
 
-  async addLine(budgetId: string, line: Omit<BudgetLineRecord, 'id'>, tx: Tx): Promise<BudgetLineRecord> {
-    const r = await tx.budgetLine.create({
+  async addLine(budgetId: string, line: Omit<BudgetLineRecord, 'id'>): Promise<BudgetLineRecord> {
+    const r = await this.db.budgetLine.create({
       data: {
         budgetId,
         costCode: line.costCode,
@@ -220,10 +220,10 @@ export class BudgetsRepository {
     return lineRecord(r);
   }
 
-  async updateLine(lineId: string, patch: BudgetLinePatch, tx: Tx): Promise<BudgetLineRecord> {
+  async updateLine(lineId: string, patch: BudgetLinePatch): Promise<BudgetLineRecord> {
     const opt = (v: number | null | undefined) =>
       v === undefined ? undefined : v === null ? null : centsToDb(v);
-    const r = await tx.budgetLine.update({
+    const r = await this.db.budgetLine.update({
       where: { id: lineId },
       data: {
         description: patch.description,
@@ -239,20 +239,15 @@ export class BudgetsRepository {
   }
 
   /** Whether the project has this cost code with this cost type (WBS-3). */
-  async projectHasCostType(
-    projectId: string,
-    costCode: string,
-    costType: string,
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<boolean> {
-    const n = await tx.projectCostType.count({
+  async projectHasCostType(projectId: string, costCode: string, costType: string): Promise<boolean> {
+    const n = await this.db.projectCostType.count({
       where: { costType, projectCostCode: { projectId, code: costCode } },
     });
     return n > 0;
   }
 
-  async findChange(id: string, tx: Tx | PrismaClient = this.db): Promise<BudgetChangeRecord | null> {
-    const r = await tx.budgetChange.findUnique({
+  async findChange(id: string): Promise<BudgetChangeRecord | null> {
+    const r = await this.db.budgetChange.findUnique({
       where: { id },
       include: { lines: { orderBy: { position: 'asc' } } },
     });
@@ -273,22 +268,21 @@ export class BudgetsRepository {
     return rows.map(changeRecord);
   }
 
-  changeLinksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItems('budget_change', ids, tx);
+  changeLinksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItems('budget_change', ids);
   }
 
   /** The `@bridge/rules` `BudgetChange` with its link (for BCH-1 checks and the export flows). */
-  async loadChangeDomain(id: string, tx?: Tx): Promise<BudgetChange | null> {
-    const c = await this.findChange(id, tx);
+  async loadChangeDomain(id: string): Promise<BudgetChange | null> {
+    const c = await this.findChange(id);
     if (!c) return null;
-    return budgetChangeToDomain(c, (await this.changeLinksFor([id], tx)).get(id));
+    return budgetChangeToDomain(c, (await this.changeLinksFor([id])).get(id));
   }
 
   async createChange(
     input: Omit<BudgetChangeRecord, 'id' | 'createdAt'> & { createdAt: Date },
-    tx: Tx,
   ): Promise<BudgetChangeRecord> {
-    const r = await tx.budgetChange.create({
+    const r = await this.db.budgetChange.create({
       data: {
         projectId: input.projectId,
         number: input.number,
@@ -311,8 +305,8 @@ export class BudgetsRepository {
   }
 
   /** The project a budget belongs to (the export queue addresses budgets and forecasts by the budget's id). */
-  async projectOf(budgetId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const b = await tx.budget.findUnique({ where: { id: budgetId }, select: { projectId: true } });
+  async projectOf(budgetId: string): Promise<string | null> {
+    const b = await this.db.budget.findUnique({ where: { id: budgetId }, select: { projectId: true } });
     return b?.projectId ?? null;
   }
 
@@ -320,9 +314,8 @@ export class BudgetsRepository {
   async setExportFlags(
     budgetId: string,
     data: { exportInFlight?: boolean; everExported?: boolean },
-    tx: Tx,
   ): Promise<void> {
-    await tx.budget.update({ where: { id: budgetId }, data });
+    await this.db.budget.update({ where: { id: budgetId }, data });
   }
 }
 

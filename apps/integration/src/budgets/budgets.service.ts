@@ -16,7 +16,8 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { syncFields } from '../links/item-view.js';
 import type { LinkView } from '../links/links.repository.js';
 import { conflict, notFound } from '../platform/http/problem.js';
-import { assertCheck } from '../projects/pm-common.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { assertCheck } from '../projects/pm-edits.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { BudgetContext, lockedCheck, normCode, notLockedCheck } from './budget-context.js';
 import { type BudgetLinePatch, type BudgetRecord, BudgetsRepository } from './budgets.repository.js';
@@ -49,6 +50,7 @@ const directCostsReadOnly = (field: string): Reason =>
 @Injectable()
 export class BudgetsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(BudgetsRepository) private readonly repo: BudgetsRepository,
     @Inject(BudgetContext) private readonly context: BudgetContext,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -103,15 +105,17 @@ export class BudgetsService {
 
   async lock(actor: AuthUser, projectId: string) {
     const editable = await this.directCostsEditable();
-    const s = await this.repo.transaction(async (tx) => {
-      const s = await this.context.load(projectId, tx);
+    const s = await this.txHost.withTransaction(async () => {
+      const s = await this.context.load(projectId);
       if (s.record.locked) return s;
-      await this.repo.setLocked(s.record.id, true, tx);
-      await this.audit.record(
-        { actorId: actor.id, action: 'budget.lock', itemType: 'budget', itemId: s.record.id },
-        tx,
-      );
-      return this.context.load(projectId, tx);
+      await this.repo.setLocked(s.record.id, true);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'budget.lock',
+        itemType: 'budget',
+        itemId: s.record.id,
+      });
+      return this.context.load(projectId);
     });
     return this.budgetView(s, editable);
   }
@@ -119,16 +123,18 @@ export class BudgetsService {
   /** BUD-6: unlocking is refused while an export of the budget is in flight. */
   async unlock(actor: AuthUser, projectId: string) {
     const editable = await this.directCostsEditable();
-    const s = await this.repo.transaction(async (tx) => {
-      const s = await this.context.load(projectId, tx);
+    const s = await this.txHost.withTransaction(async () => {
+      const s = await this.context.load(projectId);
       assertCheck(checkBudgetEdit(s.budget, 'unlock'), 'The budget cannot be unlocked now.');
       if (!s.record.locked) return s;
-      await this.repo.setLocked(s.record.id, false, tx);
-      await this.audit.record(
-        { actorId: actor.id, action: 'budget.unlock', itemType: 'budget', itemId: s.record.id },
-        tx,
-      );
-      return this.context.load(projectId, tx);
+      await this.repo.setLocked(s.record.id, false);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'budget.unlock',
+        itemType: 'budget',
+        itemId: s.record.id,
+      });
+      return this.context.load(projectId);
     });
     return this.budgetView(s, editable);
   }
@@ -137,14 +143,14 @@ export class BudgetsService {
   async addLine(actor: AuthUser, projectId: string, input: BudgetLineInput) {
     const editable = await this.directCostsEditable();
     const costCode = normCode(input.costCode);
-    const s = await this.repo.transaction(async (tx) => {
-      const s = await this.context.load(projectId, tx);
+    const s = await this.txHost.withTransaction(async () => {
+      const s = await this.context.load(projectId);
       assertCheck(
         allOf(
           checkBudgetEdit(s.budget, 'add_line'),
           lockedCheck(s.budget),
           checkFrom([
-            await this.context.costTypeReason(projectId, costCode, input.costType, 'costCode', tx),
+            await this.context.costTypeReason(projectId, costCode, input.costType, 'costCode'),
             input.directCostsCents != null && !editable && directCostsReadOnly('directCostsCents'),
           ]),
         ),
@@ -157,29 +163,22 @@ export class BudgetsService {
           'costCode',
         );
       }
-      const line = await this.repo.addLine(
-        s.record.id,
-        {
-          costCode,
-          costType: input.costType,
-          description: input.description ?? null,
-          amountCents: input.amountCents,
-          directCostsCents: input.directCostsCents ?? null,
-          estimatedCostAtCompletionCents: input.estimatedCostAtCompletionCents ?? null,
-        },
-        tx,
-      );
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'budget.line.add',
-          itemType: 'budget',
-          itemId: s.record.id,
-          after: line,
-        },
-        tx,
-      );
-      return this.context.load(projectId, tx);
+      const line = await this.repo.addLine(s.record.id, {
+        costCode,
+        costType: input.costType,
+        description: input.description ?? null,
+        amountCents: input.amountCents,
+        directCostsCents: input.directCostsCents ?? null,
+        estimatedCostAtCompletionCents: input.estimatedCostAtCompletionCents ?? null,
+      });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'budget.line.add',
+        itemType: 'budget',
+        itemId: s.record.id,
+        after: line,
+      });
+      return this.context.load(projectId);
     });
     return this.budgetView(s, editable);
   }
@@ -190,8 +189,8 @@ export class BudgetsService {
    */
   async updateLine(actor: AuthUser, projectId: string, lineId: string, input: BudgetLineUpdateInput) {
     const editable = await this.directCostsEditable();
-    const s = await this.repo.transaction(async (tx) => {
-      const s = await this.context.load(projectId, tx);
+    const s = await this.txHost.withTransaction(async () => {
+      const s = await this.context.load(projectId);
       const before = s.record.lines.find((l) => l.id === lineId);
       if (!before) throw notFound('Budget line', lineId);
       const touchesOriginal = input.amountCents !== undefined || input.description !== undefined;
@@ -211,19 +210,16 @@ export class BudgetsService {
       if (input.directCostsCents !== undefined) patch.directCostsCents = input.directCostsCents;
       if (input.estimatedCostAtCompletionCents !== undefined)
         patch.estimatedCostAtCompletionCents = input.estimatedCostAtCompletionCents;
-      const after = await this.repo.updateLine(lineId, patch, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'budget.line.update',
-          itemType: 'budget',
-          itemId: s.record.id,
-          before,
-          after,
-        },
-        tx,
-      );
-      return this.context.load(projectId, tx);
+      const after = await this.repo.updateLine(lineId, patch);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'budget.line.update',
+        itemType: 'budget',
+        itemId: s.record.id,
+        before,
+        after,
+      });
+      return this.context.load(projectId);
     });
     return this.budgetView(s, editable);
   }

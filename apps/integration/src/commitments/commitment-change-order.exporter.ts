@@ -17,7 +17,6 @@ import {
   jobCustomer,
 } from '../exports/planning/key-plans.js';
 import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
-import type { Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import { CommitmentsRepository } from './commitments.repository.js';
@@ -40,32 +39,27 @@ export class CommitmentChangeOrderExporter implements Exporter {
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  lock(id: string, tx: Tx): Promise<void> {
-    return this.commitments.lockChangeOrder(id, tx);
+  lock(id: string): Promise<void> {
+    return this.commitments.lockChangeOrder(id);
   }
 
-  async check(id: string, { facts, source }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const cco = await this.commitments.loadChangeOrderDomain(id, tx);
-    const c = cco ? await this.commitments.loadDomain(cco.commitmentId, tx) : null;
+  async check(id: string, { facts, source }: CheckContext): Promise<ExportCheck | null> {
+    const cco = await this.commitments.loadChangeOrderDomain(id);
+    const c = cco ? await this.commitments.loadDomain(cco.commitmentId) : null;
     if (!cco || !c) return null;
-    const company = (await this.companies.loadDomain(c.companyId, tx)) ?? {
+    const company = (await this.companies.loadDomain(c.companyId)) ?? {
       name: c.companyId,
       vendorCode: null,
     };
-    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId, tx);
-    const jobNumber = (await this.projects.loadDomain(c.projectId, tx))?.jobNumber ?? null;
-    const spectrum = await spectrumFacts(
-      this.spectrum,
-      source,
-      {
+    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId);
+    const jobNumber = (await this.projects.loadDomain(c.projectId))?.jobNumber ?? null;
+    const spectrum = await spectrumFacts(this.spectrum, source, {
+      jobNumber,
+      changeRequestContract: {
         jobNumber,
-        changeRequestContract: {
-          jobNumber,
-          customerCode: await this.primeContracts.contractCustomer(c.projectId, tx),
-        },
+        customerCode: await this.primeContracts.contractCustomer(c.projectId),
       },
-      tx,
-    );
+    });
     return {
       check: checkCommitmentChangeOrderExport(cco, c, company, codes, { ...spectrum, jobNumber }),
       snapshot: { ...cco },

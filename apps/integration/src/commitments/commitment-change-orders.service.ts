@@ -4,19 +4,18 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CompaniesRepository } from '../companies/companies.repository.js';
 import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
+import { activeSpectrumKey, linkState } from '../links/link-state.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { deleteChangeOrder } from '../projects/delete-change-order.js';
 import {
-  activeSpectrumKey,
   assertCheck,
   changedFields,
   changeOrderEditCheck,
   conflictOnUnique,
   definedOnly,
-  linkState,
-  type Tx,
-} from '../projects/pm-common.js';
+} from '../projects/pm-edits.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
@@ -46,6 +45,7 @@ const ccoSyncedReadOnly = {
 @Injectable()
 export class CommitmentChangeOrdersService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(CommitmentsRepository) private readonly repo: CommitmentsRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
@@ -61,26 +61,26 @@ export class CommitmentChangeOrdersService {
     return (await this.facts.get()).standardCostCodeListId;
   }
 
-  private async changeOrderContext(commitmentId: string, listId: string | null, tx?: Tx) {
-    const commitment = await this.repo.findById(commitmentId, tx);
+  private async changeOrderContext(commitmentId: string, listId: string | null) {
+    const commitment = await this.repo.findById(commitmentId);
     if (!commitment) throw notFound('Commitment', commitmentId);
-    const c = commitmentToDomain(commitment, await this.repo.linkFor(commitmentId, tx));
-    const company = (await this.companies.loadDomain(commitment.companyId, tx)) ?? {
+    const c = commitmentToDomain(commitment, await this.repo.linkFor(commitmentId));
+    const company = (await this.companies.loadDomain(commitment.companyId)) ?? {
       name: commitment.companyId,
       vendorCode: null,
     };
-    const jobNumber = activeSpectrumKey(await this.projects.linkFor(commitment.projectId, tx));
-    const phases = await this.spectrum.storedJobPhases([jobNumber], tx);
+    const jobNumber = activeSpectrumKey(await this.projects.linkFor(commitment.projectId));
+    const phases = await this.spectrum.storedJobPhases([jobNumber]);
     const spectrum: CommitmentSpectrumFacts = {
       jobNumber,
       jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
       // PRE-4: the contract the change request is written on
-      changeRequestContract: await this.spectrum.storedChangeRequestContract(
-        { jobNumber, customerCode: await this.projects.primeContractCustomer(commitment.projectId, tx) },
-        tx,
-      ),
+      changeRequestContract: await this.spectrum.storedChangeRequestContract({
+        jobNumber,
+        customerCode: await this.projects.primeContractCustomer(commitment.projectId),
+      }),
     };
-    return { c, company, codes: await this.costCodes.codesOfList(listId, tx), spectrum };
+    return { c, company, codes: await this.costCodes.codesOfList(listId), spectrum };
   }
 
   async getChangeOrder(id: string) {
@@ -101,9 +101,9 @@ export class CommitmentChangeOrdersService {
 
   async createChangeOrder(actor: AuthUser, commitmentId: string, input: ChangeOrderCreateInput) {
     const listId = await this.spectrumListId();
-    return this.repo
-      .transaction(async (tx) => {
-        const ctx = await this.changeOrderContext(commitmentId, listId, tx);
+    return this.txHost
+      .withTransaction(async () => {
+        const ctx = await this.changeOrderContext(commitmentId, listId);
         const r = await this.repo.createChangeOrder(
           commitmentId,
           {
@@ -116,18 +116,14 @@ export class CommitmentChangeOrdersService {
             createdAt: this.clock.now(),
           },
           sov(input.lines, false),
-          tx,
         );
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'commitment_change_order.create',
-            itemType: 'commitment_change_order',
-            itemId: r.id,
-            after: input,
-          },
-          tx,
-        );
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'commitment_change_order.create',
+          itemType: 'commitment_change_order',
+          itemId: r.id,
+          after: input,
+        });
         return changeOrderView(r, null, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
       })
       .catch(conflictOnUnique(() => this.ccoNumberTaken(input.number)));
@@ -138,32 +134,29 @@ export class CommitmentChangeOrdersService {
     const { lines, ...header } = input;
     const patch = definedOnly(header) as Partial<ChangeOrderFields>;
     const listId = await this.spectrumListId();
-    return this.repo
-      .transaction(async (tx) => {
-        await this.repo.lockChangeOrder(id, tx);
-        const before = await this.repo.findChangeOrder(id, tx);
+    return this.txHost
+      .withTransaction(async () => {
+        await this.repo.lockChangeOrder(id);
+        const before = await this.repo.findChangeOrder(id);
         if (!before) throw notFound('Commitment change order', id);
         const newLines = lines ? sov(lines, false) : undefined;
         const changed: string[] = changedFields(before, patch);
         if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
-        const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
+        const link = (await this.repo.changeOrderLinksFor([id])).get(id);
         assertCheck(
           changeOrderEditCheck(linkState(link), changed, ccoSyncedReadOnly),
           'The change order cannot be changed.',
         );
-        const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'commitment_change_order.update',
-            itemType: 'commitment_change_order',
-            itemId: id,
-            before,
-            after,
-          },
-          tx,
-        );
-        const ctx = await this.changeOrderContext(after.commitmentId, listId, tx);
+        const after = await this.repo.updateChangeOrder(id, patch, newLines);
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'commitment_change_order.update',
+          itemType: 'commitment_change_order',
+          itemId: id,
+          before,
+          after,
+        });
+        const ctx = await this.changeOrderContext(after.commitmentId, listId);
         return changeOrderView(after, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
       })
       .catch(conflictOnUnique(() => this.ccoNumberTaken(String(patch.number))));
@@ -171,7 +164,7 @@ export class CommitmentChangeOrdersService {
 
   /** CCO-3: approved ones cannot be deleted; synced ones must be unlinked first. Permanent. */
   async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
-    await deleteChangeOrder(this.repo, this.audit, {
+    await deleteChangeOrder(this.txHost, this.repo, this.audit, {
       actor,
       id,
       label: 'Commitment change order',

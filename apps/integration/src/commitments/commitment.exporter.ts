@@ -19,7 +19,6 @@ import {
   spectrumFacts,
 } from '../exports/exporter.js';
 import { stepsOf } from '../exports/planning/key-plans.js';
-import type { Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import { CommitmentsRepository } from './commitments.repository.js';
@@ -43,25 +42,23 @@ export class CommitmentExporter implements Exporter {
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  lock(id: string, tx: Tx): Promise<void> {
-    return this.commitments.lock(id, tx);
+  lock(id: string): Promise<void> {
+    return this.commitments.lock(id);
   }
 
-  async check(id: string, { facts, source }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const c = await this.commitments.loadDomain(id, tx);
+  async check(id: string, { facts, source }: CheckContext): Promise<ExportCheck | null> {
+    const c = await this.commitments.loadDomain(id);
     if (!c) return null;
-    const company = (await this.companies.loadDomain(c.companyId, tx)) ?? {
+    const company = (await this.companies.loadDomain(c.companyId)) ?? {
       name: c.companyId,
       vendorCode: null,
     };
-    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId, tx);
-    const jobNumber = (await this.projects.loadDomain(c.projectId, tx))?.jobNumber ?? null;
-    const spectrum = await spectrumFacts(
-      this.spectrum,
-      source,
-      { jobNumber, vendorCode: company.vendorCode },
-      tx,
-    );
+    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId);
+    const jobNumber = (await this.projects.loadDomain(c.projectId))?.jobNumber ?? null;
+    const spectrum = await spectrumFacts(this.spectrum, source, {
+      jobNumber,
+      vendorCode: company.vendorCode,
+    });
     return {
       check: checkCommitmentExport(c, company, codes, { ...spectrum, jobNumber }),
       snapshot: { ...c },

@@ -26,7 +26,7 @@ import {
   optionalText,
   requiredText,
   stateFilter,
-} from '../projects/pm-common.js';
+} from '../projects/pm-input.js';
 import { CommitmentChangeOrdersService } from './commitment-change-orders.service.js';
 import {
   commitmentChangeOrderSchema,

@@ -7,12 +7,14 @@ import type {
   SyncState,
 } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb } from '../platform/db/money.js';
 import { replaceChildRows } from '../platform/db/replace-child-rows.js';
-import { PRISMA } from '../platform/tokens.js';
-import { activeSpectrumKey, lockRow, pageIdsInLinkState, type Tx } from '../projects/pm-common.js';
+import { pageIdsInLinkState } from '../platform/db/sql-search.js';
+import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
 
 export interface SovLineRecord {
   costCode: string;
@@ -174,26 +176,27 @@ const lineData = (ls: readonly SovLineRecord[], withTax: boolean) =>
 @Injectable()
 export class CommitmentsRepository {
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(TransactionHost) private readonly txHost: CurrentClient,
     @Inject(LinksRepository) private readonly links: LinksRepository,
   ) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   /** Locks the row until the transaction ends (see `lockRow`). */
-  lock(id: string, tx: Tx): Promise<void> {
-    return lockRow(tx, 'Commitment', id);
+  lock(id: string): Promise<void> {
+    return lockRow(this.db, 'Commitment', id);
   }
 
   /** Locks the row until the transaction ends (see `lockRow`). */
-  lockChangeOrder(id: string, tx: Tx): Promise<void> {
-    return lockRow(tx, 'CommitmentChangeOrder', id);
+  lockChangeOrder(id: string): Promise<void> {
+    return lockRow(this.db, 'CommitmentChangeOrder', id);
   }
 
-  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<CommitmentRecord | null> {
-    const r = await tx.commitment.findUnique({ where: { id }, include: lines });
+  async findById(id: string): Promise<CommitmentRecord | null> {
+    const r = await this.db.commitment.findUnique({ where: { id }, include: lines });
     return r ? commitmentRecord(r) : null;
   }
 
@@ -232,40 +235,39 @@ export class CommitmentsRepository {
     return rows.map(commitmentRecord);
   }
 
-  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItems('commitment', ids, tx);
+  linksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItems('commitment', ids);
   }
 
-  async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
-    return this.links.forItem('commitment', id, tx);
+  async linkFor(id: string): Promise<LinkView | null> {
+    return this.links.forItem('commitment', id);
   }
 
-  changeOrderLinksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItems('commitment_change_order', ids, tx);
+  changeOrderLinksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItems('commitment_change_order', ids);
   }
 
   /** The `@bridge/rules` `Commitment` with its link (for eligibility checks and the export flows). */
-  async loadDomain(id: string, tx?: Tx): Promise<Commitment | null> {
+  async loadDomain(id: string): Promise<Commitment | null> {
     // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-    const [row, link] = tx
-      ? [await this.findById(id, tx), await this.linkFor(id, tx)]
+    const [row, link] = this.db
+      ? [await this.findById(id), await this.linkFor(id)]
       : await Promise.all([this.findById(id), this.linkFor(id)]);
     return row ? commitmentToDomain(row, link) : null;
   }
 
   /** The `@bridge/rules` `CommitmentChangeOrder` with its link. */
-  async loadChangeOrderDomain(id: string, tx?: Tx): Promise<CommitmentChangeOrder | null> {
-    const c = await this.findChangeOrder(id, tx);
+  async loadChangeOrderDomain(id: string): Promise<CommitmentChangeOrder | null> {
+    const c = await this.findChangeOrder(id);
     if (!c) return null;
-    return changeOrderToDomain(c, (await this.changeOrderLinksFor([id], tx)).get(id));
+    return changeOrderToDomain(c, (await this.changeOrderLinksFor([id])).get(id));
   }
 
   async create(
     data: CommitmentFields & { createdById: string; createdAt: Date },
     sov: readonly SovLineRecord[],
-    tx: Tx,
   ): Promise<CommitmentRecord> {
-    const r = await tx.commitment.create({
+    const r = await this.db.commitment.create({
       data: { ...data, lines: { create: lineData(sov, true) } },
       include: lines,
     });
@@ -277,32 +279,28 @@ export class CommitmentsRepository {
     id: string,
     patch: Partial<CommitmentFields>,
     sov: readonly SovLineRecord[] | undefined,
-    tx: Tx,
   ): Promise<CommitmentRecord> {
     if (sov) {
-      await replaceChildRows(tx.commitmentLine, { commitmentId: id }, lineData(sov, true));
+      await replaceChildRows(this.db.commitmentLine, { commitmentId: id }, lineData(sov, true));
     }
-    const r = await tx.commitment.update({ where: { id }, data: patch, include: lines });
+    const r = await this.db.commitment.update({ where: { id }, data: patch, include: lines });
     return commitmentRecord(r);
   }
 
   /** Deletes the commitment, its lines, its change orders and their links, for good (COM-5). */
-  async delete(id: string, tx: Tx): Promise<void> {
-    const ccos = await tx.commitmentChangeOrder.findMany({
+  async delete(id: string): Promise<void> {
+    const ccos = await this.db.commitmentChangeOrder.findMany({
       where: { commitmentId: id },
       select: { id: true },
     });
-    for (const c of ccos) await this.links.delete('commitment_change_order', c.id, tx);
-    await this.links.delete('commitment', id, tx);
-    await tx.commitment.delete({ where: { id } });
+    for (const c of ccos) await this.links.delete('commitment_change_order', c.id);
+    await this.links.delete('commitment', id);
+    await this.db.commitment.delete({ where: { id } });
   }
 
-  async changeOrdersOf(
-    commitmentIds: readonly string[],
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<ChangeOrderRecord[]> {
+  async changeOrdersOf(commitmentIds: readonly string[]): Promise<ChangeOrderRecord[]> {
     if (commitmentIds.length === 0) return [];
-    const rows = await tx.commitmentChangeOrder.findMany({
+    const rows = await this.db.commitmentChangeOrder.findMany({
       where: { commitmentId: { in: [...commitmentIds] } },
       orderBy: { id: 'asc' },
       include: lines,
@@ -310,8 +308,8 @@ export class CommitmentsRepository {
     return rows.map(changeOrderRecord);
   }
 
-  async findChangeOrder(id: string, tx: Tx | PrismaClient = this.db): Promise<ChangeOrderRecord | null> {
-    const r = await tx.commitmentChangeOrder.findUnique({ where: { id }, include: lines });
+  async findChangeOrder(id: string): Promise<ChangeOrderRecord | null> {
+    const r = await this.db.commitmentChangeOrder.findUnique({ where: { id }, include: lines });
     return r ? changeOrderRecord(r) : null;
   }
 
@@ -319,9 +317,8 @@ export class CommitmentsRepository {
     commitmentId: string,
     data: ChangeOrderFields & { createdById: string; createdAt: Date },
     sov: readonly SovLineRecord[],
-    tx: Tx,
   ): Promise<ChangeOrderRecord> {
-    const r = await tx.commitmentChangeOrder.create({
+    const r = await this.db.commitmentChangeOrder.create({
       data: { ...data, commitmentId, lines: { create: lineData(sov, false) } },
       include: lines,
     });
@@ -332,17 +329,16 @@ export class CommitmentsRepository {
     id: string,
     patch: Partial<ChangeOrderFields>,
     sov: readonly SovLineRecord[] | undefined,
-    tx: Tx,
   ): Promise<ChangeOrderRecord> {
     if (sov) {
-      await replaceChildRows(tx.commitmentChangeOrderLine, { changeOrderId: id }, lineData(sov, false));
+      await replaceChildRows(this.db.commitmentChangeOrderLine, { changeOrderId: id }, lineData(sov, false));
     }
-    const r = await tx.commitmentChangeOrder.update({ where: { id }, data: patch, include: lines });
+    const r = await this.db.commitmentChangeOrder.update({ where: { id }, data: patch, include: lines });
     return changeOrderRecord(r);
   }
 
-  async deleteChangeOrder(id: string, tx: Tx): Promise<void> {
-    await this.links.delete('commitment_change_order', id, tx);
-    await tx.commitmentChangeOrder.delete({ where: { id } });
+  async deleteChangeOrder(id: string): Promise<void> {
+    await this.links.delete('commitment_change_order', id);
+    await this.db.commitmentChangeOrder.delete({ where: { id } });
   }
 }

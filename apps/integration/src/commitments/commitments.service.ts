@@ -17,17 +17,12 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CompaniesRepository } from '../companies/companies.repository.js';
 import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
 import { syncFields } from '../links/item-view.js';
+import { activeSpectrumKey } from '../links/link-state.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import {
-  activeSpectrumKey,
-  assertCheck,
-  changedFields,
-  conflictOnUnique,
-  definedOnly,
-  type Tx,
-} from '../projects/pm-common.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { assertCheck, changedFields, conflictOnUnique, definedOnly } from '../projects/pm-edits.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
@@ -59,6 +54,7 @@ function deleteCheck(c: Commitment, ccos: readonly CommitmentChangeOrder[]): Che
 @Injectable()
 export class CommitmentsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(CommitmentsRepository) private readonly repo: CommitmentsRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
@@ -75,37 +71,19 @@ export class CommitmentsService {
   }
 
   /** The API view of commitments with their API-4 fields, loading what the checks need in a few queries. */
-  private async views(
-    records: CommitmentRecord[],
-    withChangeOrders: boolean,
-    listId: string | null,
-    tx?: Tx,
-  ) {
+  private async views(records: CommitmentRecord[], withChangeOrders: boolean, listId: string | null) {
     const ids = records.map((r) => r.id);
-    const links = await this.repo.linksFor(ids, tx);
-    const companies = await this.companies.loadDomains(
-      records.map((r) => r.companyId),
-      tx,
-    );
-    const codes = await this.costCodes.codesOfList(listId, tx);
-    const ccos = await this.repo.changeOrdersOf(ids, tx);
-    const ccoLinks = await this.repo.changeOrderLinksFor(
-      ccos.map((c) => c.id),
-      tx,
-    );
+    const links = await this.repo.linksFor(ids);
+    const companies = await this.companies.loadDomains(records.map((r) => r.companyId));
+    const codes = await this.costCodes.codesOfList(listId);
+    const ccos = await this.repo.changeOrdersOf(ids);
+    const ccoLinks = await this.repo.changeOrderLinksFor(ccos.map((c) => c.id));
     // PRE-1: the projects' Spectrum jobs and what the last sync saw of them and of the vendors
-    const projectLinks = await this.projects.linksFor(
-      records.map((r) => r.projectId),
-      tx,
-    );
+    const projectLinks = await this.projects.linksFor(records.map((r) => r.projectId));
     const jobOf = (projectId: string) => activeSpectrumKey(projectLinks.get(projectId));
-    const phases = await this.spectrum.storedJobPhases(
-      records.map((r) => jobOf(r.projectId)),
-      tx,
-    );
+    const phases = await this.spectrum.storedJobPhases(records.map((r) => jobOf(r.projectId)));
     const vendorStatuses = await this.spectrum.storedVendorStatuses(
       [...companies.values()].map((x) => x.vendorCode),
-      tx,
     );
     // PRE-4: the contract each shown change order's change request would be written on
     const crContracts = new Map<string, CommitmentSpectrumFacts['changeRequestContract']>();
@@ -113,13 +91,10 @@ export class CommitmentsService {
       for (const r of records.filter((x) => ccos.some((cco) => cco.commitmentId === x.id)))
         crContracts.set(
           r.id,
-          await this.spectrum.storedChangeRequestContract(
-            {
-              jobNumber: jobOf(r.projectId),
-              customerCode: await this.projects.primeContractCustomer(r.projectId, tx),
-            },
-            tx,
-          ),
+          await this.spectrum.storedChangeRequestContract({
+            jobNumber: jobOf(r.projectId),
+            customerCode: await this.projects.primeContractCustomer(r.projectId),
+          }),
         );
     return records.map((r) => {
       const link = links.get(r.id);
@@ -161,8 +136,8 @@ export class CommitmentsService {
     });
   }
 
-  private async view(r: CommitmentRecord, listId: string | null, tx?: Tx) {
-    const [v] = await this.views([r], true, listId, tx);
+  private async view(r: CommitmentRecord, listId: string | null) {
+    const [v] = await this.views([r], true, listId);
     return v;
   }
 
@@ -183,8 +158,8 @@ export class CommitmentsService {
     return this.view(r, await this.spectrumListId());
   }
 
-  private async assertCompany(companyId: string, tx: Tx): Promise<void> {
-    if (!(await this.companies.findById(companyId, tx))) {
+  private async assertCompany(companyId: string): Promise<void> {
+    if (!(await this.companies.findById(companyId))) {
       throw badRequest([
         { field: 'companyId', code: 'unknown-company', message: `Company ${companyId} does not exist.` },
       ]);
@@ -201,9 +176,9 @@ export class CommitmentsService {
 
   async create(actor: AuthUser, input: CommitmentCreateInput) {
     const listId = await this.spectrumListId();
-    return this.repo
-      .transaction(async (tx) => {
-        if (!(await this.projects.exists(input.projectId, tx))) {
+    return this.txHost
+      .withTransaction(async () => {
+        if (!(await this.projects.exists(input.projectId))) {
           throw badRequest([
             {
               field: 'projectId',
@@ -212,7 +187,7 @@ export class CommitmentsService {
             },
           ]);
         }
-        await this.assertCompany(input.companyId, tx);
+        await this.assertCompany(input.companyId);
         const r = await this.repo.create(
           {
             projectId: input.projectId,
@@ -227,19 +202,15 @@ export class CommitmentsService {
             createdAt: this.clock.now(),
           },
           sov(input.lines, true),
-          tx,
         );
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'commitment.create',
-            itemType: 'commitment',
-            itemId: r.id,
-            after: input,
-          },
-          tx,
-        );
-        return this.view(r, listId, tx);
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'commitment.create',
+          itemType: 'commitment',
+          itemId: r.id,
+          after: input,
+        });
+        return this.view(r, listId);
       })
       .catch(conflictOnUnique(() => this.numberTaken(input.number)));
   }
@@ -249,50 +220,44 @@ export class CommitmentsService {
     const { lines, ...header } = input;
     const patch = definedOnly(header) as Partial<CommitmentFields>;
     const listId = await this.spectrumListId();
-    return this.repo
-      .transaction(async (tx) => {
-        await this.repo.lock(id, tx);
-        const before = await this.repo.findById(id, tx);
+    return this.txHost
+      .withTransaction(async () => {
+        await this.repo.lock(id);
+        const before = await this.repo.findById(id);
         if (!before) throw notFound('Commitment', id);
         const newLines = lines ? sov(lines, true) : undefined;
         const changed: string[] = changedFields(before, patch);
         if (newLines && !sameLines(before.lines, newLines)) changed.push('lines');
-        const link = await this.repo.linkFor(id, tx);
+        const link = await this.repo.linkFor(id);
         assertCheck(
           checkCommitmentEdit(commitmentToDomain(before, link), changed),
           'The commitment cannot be changed.',
         );
         if (patch.companyId !== undefined && patch.companyId !== before.companyId)
-          await this.assertCompany(patch.companyId, tx);
-        const after = await this.repo.update(id, patch, newLines, tx);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'commitment.update',
-            itemType: 'commitment',
-            itemId: id,
-            before: { ...before, lines: before.lines },
-            after: { ...after, lines: after.lines },
-          },
-          tx,
-        );
-        return this.view(after, listId, tx);
+          await this.assertCompany(patch.companyId);
+        const after = await this.repo.update(id, patch, newLines);
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'commitment.update',
+          itemType: 'commitment',
+          itemId: id,
+          before: { ...before, lines: before.lines },
+          after: { ...after, lines: after.lines },
+        });
+        return this.view(after, listId);
       })
       .catch(conflictOnUnique(() => this.numberTaken(String(patch.number))));
   }
 
   /** COM-5: a linked commitment must be unlinked first; CCO-3 for each change order it takes along. Permanent. */
   async delete(actor: AuthUser, id: string): Promise<void> {
-    await this.repo.transaction(async (tx) => {
-      await this.repo.lock(id, tx);
-      const before = await this.repo.findById(id, tx);
+    await this.txHost.withTransaction(async () => {
+      await this.repo.lock(id);
+      const before = await this.repo.findById(id);
       if (!before) throw notFound('Commitment', id);
-      const link = await this.repo.linkFor(id, tx);
-      const ccos = await this.repo.changeOrdersOf([id], tx);
-      const ccoLinks = await this.repo.changeOrderLinksFor(
-        ccos.map((c) => c.id),
-        tx,
-      );
+      const link = await this.repo.linkFor(id);
+      const ccos = await this.repo.changeOrdersOf([id]);
+      const ccoLinks = await this.repo.changeOrderLinksFor(ccos.map((c) => c.id));
       assertCheck(
         deleteCheck(
           commitmentToDomain(before, link),
@@ -300,17 +265,14 @@ export class CommitmentsService {
         ),
         'The commitment cannot be deleted.',
       );
-      await this.repo.delete(id, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'commitment.delete',
-          itemType: 'commitment',
-          itemId: id,
-          before: { ...before, changeOrders: ccos },
-        },
-        tx,
-      );
+      await this.repo.delete(id);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'commitment.delete',
+        itemType: 'commitment',
+        itemId: id,
+        before: { ...before, changeOrders: ccos },
+      });
     });
   }
 }

@@ -18,7 +18,7 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { anyFieldSent, optionalText, requiredText, stateFilter } from '../projects/pm-common.js';
+import { anyFieldSent, optionalText, requiredText, stateFilter } from '../projects/pm-input.js';
 import { companyPageSchema, companySchema } from './companies.schemas.js';
 import { CompaniesService } from './companies.service.js';
 

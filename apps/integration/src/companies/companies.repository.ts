@@ -1,16 +1,11 @@
 import type { Company, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
-import { PRISMA } from '../platform/tokens.js';
-import {
-  activeSpectrumKey,
-  escapeLike,
-  likePattern,
-  lockRow,
-  pageIdsInLinkState,
-  type Tx,
-} from '../projects/pm-common.js';
+import { escapeLike, likePattern, pageIdsInLinkState } from '../platform/db/sql-search.js';
+import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
 
 export interface CompanyFields {
   name: string;
@@ -84,31 +79,29 @@ export function companyToDomain(c: CompanyRecord, link: LinkView | null | undefi
 @Injectable()
 export class CompaniesRepository {
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(TransactionHost) private readonly txHost: CurrentClient,
     @Inject(LinksRepository) private readonly links: LinksRepository,
   ) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   /** Locks the row until the transaction ends (see `lockRow`). */
-  lock(id: string, tx: Tx): Promise<void> {
-    return lockRow(tx, 'Company', id);
+  lock(id: string): Promise<void> {
+    return lockRow(this.db, 'Company', id);
   }
 
-  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<CompanyRecord | null> {
-    return tx.company.findUnique({ where: { id } });
+  async findById(id: string): Promise<CompanyRecord | null> {
+    return this.db.company.findUnique({ where: { id } });
   }
 
-  async findByIds(
-    ids: readonly string[],
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<Map<string, CompanyRecord>> {
+  async findByIds(ids: readonly string[]): Promise<Map<string, CompanyRecord>> {
     const out = new Map<string, CompanyRecord>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 5000) {
-      const rows = await tx.company.findMany({ where: { id: { in: unique.slice(i, i + 5000) } } });
+      const rows = await this.db.company.findMany({ where: { id: { in: unique.slice(i, i + 5000) } } });
       for (const r of rows) out.set(r.id, r);
     }
     return out;
@@ -152,36 +145,36 @@ export class CompaniesRepository {
    * The link of each company: its `company` link, or the `vendor` link an import or "link to existing" wrote with
    * the company as PM item (both name the Spectrum vendor code).
    */
-  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItemsOrAlias('company', 'vendor', ids, tx);
+  linksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItemsOrAlias('company', 'vendor', ids);
   }
 
-  async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
-    return (await this.linksFor([id], tx)).get(id) ?? null;
+  async linkFor(id: string): Promise<LinkView | null> {
+    return (await this.linksFor([id])).get(id) ?? null;
   }
 
   /** The `@bridge/rules` `Company` with its link (for eligibility checks and the export flows). */
-  async loadDomain(id: string, tx?: Tx): Promise<Company | null> {
+  async loadDomain(id: string): Promise<Company | null> {
     // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-    const [row, link] = tx
-      ? [await this.findById(id, tx), await this.linkFor(id, tx)]
+    const [row, link] = this.db
+      ? [await this.findById(id), await this.linkFor(id)]
       : await Promise.all([this.findById(id), this.linkFor(id)]);
     return row ? companyToDomain(row, link) : null;
   }
 
   /** Domain companies by id, for the checks of many commitments at once. */
-  async loadDomains(ids: readonly string[], tx?: Tx): Promise<Map<string, Company>> {
-    const rows = await this.findByIds(ids, tx);
-    const links = await this.linksFor(ids, tx);
+  async loadDomains(ids: readonly string[]): Promise<Map<string, Company>> {
+    const rows = await this.findByIds(ids);
+    const links = await this.linksFor(ids);
     return new Map([...rows].map(([id, c]) => [id, companyToDomain(c, links.get(id))]));
   }
 
   /** `createdAt` defaults to now (the imports pass their clock's time). */
-  create(data: CompanyFields, tx: Tx, createdAt?: Date): Promise<CompanyRecord> {
-    return tx.company.create({ data: createdAt ? { ...data, createdAt } : data });
+  create(data: CompanyFields, createdAt?: Date): Promise<CompanyRecord> {
+    return this.db.company.create({ data: createdAt ? { ...data, createdAt } : data });
   }
 
-  update(id: string, patch: Partial<CompanyFields>, tx: Tx): Promise<CompanyRecord> {
-    return tx.company.update({ where: { id }, data: patch });
+  update(id: string, patch: Partial<CompanyFields>): Promise<CompanyRecord> {
+    return this.db.company.update({ where: { id }, data: patch });
   }
 }

@@ -6,7 +6,8 @@ import { syncFields } from '../links/item-view.js';
 import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
-import { addressStateAsState, assertNotQueued, definedOnly, valuesBefore } from '../projects/pm-common.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { addressStateAsState, assertNotQueued, definedOnly, valuesBefore } from '../projects/pm-edits.js';
 import {
   CompaniesRepository,
   type CompanyFields,
@@ -29,6 +30,7 @@ const toFields = (input: CompanyUpdateInput): Partial<CompanyFields> => addressS
 @Injectable()
 export class CompaniesService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(CompaniesRepository) private readonly repo: CompaniesRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -57,34 +59,28 @@ export class CompaniesService {
   }
 
   async create(actor: AuthUser, input: CompanyCreateInput) {
-    const c = await this.repo.transaction(async (tx) => {
-      const created = await this.repo.create(
-        {
-          name: input.name,
-          address1: input.address1 ?? null,
-          address2: input.address2 ?? null,
-          city: input.city ?? null,
-          state: input.addressState ?? null,
-          zip: input.zip ?? null,
-          phone: input.phone ?? null,
-          fax: input.fax ?? null,
-          email: input.email ?? null,
-          contactName: input.contactName ?? null,
-          vendorType: input.vendorType ?? null,
-          isCustomer: input.isCustomer ?? false,
-        },
-        tx,
-      );
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'company.create',
-          itemType: 'company',
-          itemId: created.id,
-          after: input,
-        },
-        tx,
-      );
+    const c = await this.txHost.withTransaction(async () => {
+      const created = await this.repo.create({
+        name: input.name,
+        address1: input.address1 ?? null,
+        address2: input.address2 ?? null,
+        city: input.city ?? null,
+        state: input.addressState ?? null,
+        zip: input.zip ?? null,
+        phone: input.phone ?? null,
+        fax: input.fax ?? null,
+        email: input.email ?? null,
+        contactName: input.contactName ?? null,
+        vendorType: input.vendorType ?? null,
+        isCustomer: input.isCustomer ?? false,
+      });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'company.create',
+        itemType: 'company',
+        itemId: created.id,
+        after: input,
+      });
       return created;
     });
     return this.view(c, null);
@@ -93,24 +89,21 @@ export class CompaniesService {
   /** APP-1: a company waiting in (or moving through) the export queue is read-only. */
   async update(actor: AuthUser, id: string, input: CompanyUpdateInput) {
     const patch = definedOnly(toFields(input));
-    const { c, link } = await this.repo.transaction(async (tx) => {
-      await this.repo.lock(id, tx);
-      const before = await this.repo.findById(id, tx);
+    const { c, link } = await this.txHost.withTransaction(async () => {
+      await this.repo.lock(id);
+      const before = await this.repo.findById(id);
       if (!before) throw notFound('Company', id);
-      const link = await this.repo.linkFor(id, tx);
+      const link = await this.repo.linkFor(id);
       assertNotQueued(link, 'company', 'The company cannot be edited now.');
-      const c = await this.repo.update(id, patch, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'company.update',
-          itemType: 'company',
-          itemId: id,
-          before: valuesBefore(before, patch),
-          after: patch,
-        },
-        tx,
-      );
+      const c = await this.repo.update(id, patch);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'company.update',
+        itemType: 'company',
+        itemId: id,
+        before: valuesBefore(before, patch),
+        after: patch,
+      });
       return { c, link };
     });
     return this.view(c, link);

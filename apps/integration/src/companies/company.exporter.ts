@@ -8,7 +8,6 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { CheckContext, ExportCheck, Exporter, PlanContext, Prepared } from '../exports/exporter.js';
 import { companyWideKey, freeKeyCheck } from '../exports/planning/key-plans.js';
-import type { Tx } from '../projects/pm-common.js';
 import { CompaniesRepository } from './companies.repository.js';
 
 /** VEN-1, VEN-2: a company becomes a Spectrum vendor. */
@@ -21,12 +20,12 @@ export class CompanyExporter implements Exporter {
 
   constructor(@Inject(CompaniesRepository) private readonly companies: CompaniesRepository) {}
 
-  lock(id: string, tx: Tx): Promise<void> {
-    return this.companies.lock(id, tx);
+  lock(id: string): Promise<void> {
+    return this.companies.lock(id);
   }
 
-  async check(id: string, _ctx: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const c = await this.companies.loadDomain(id, tx);
+  async check(id: string, _ctx: CheckContext): Promise<ExportCheck | null> {
+    const c = await this.companies.loadDomain(id);
     return c ? { check: checkCompanyExport(c), snapshot: { ...c } } : null;
   }
 

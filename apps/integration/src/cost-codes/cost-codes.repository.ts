@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
-import type { Tx } from '../projects/pm-common.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export interface CostCodeListRecord {
   id: string;
@@ -29,7 +28,12 @@ export interface ProjectCostCodeRow {
 /** Cost code lists, their codes, and the codes of projects (the only code of the feature that touches Prisma). */
 @Injectable()
 export class CostCodesRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   async lists(afterId: string | undefined, take: number): Promise<CostCodeListRecord[]> {
     const rows = await this.db.costCodeList.findMany({
@@ -78,9 +82,9 @@ export class CostCodesRepository {
   }
 
   /** The codes of a list (e.g. the Spectrum Standard Cost Codes, for COM-1/CCO-1); empty for no list. */
-  async codesOfList(listId: string | null, tx: Tx | PrismaClient = this.db): Promise<Set<string>> {
+  async codesOfList(listId: string | null): Promise<Set<string>> {
     if (!listId) return new Set();
-    const rows = await tx.costCode.findMany({ where: { listId }, select: { code: true } });
+    const rows = await this.db.costCode.findMany({ where: { listId }, select: { code: true } });
     return new Set(rows.map((r) => r.code));
   }
 }

@@ -7,7 +7,7 @@ import { LinksRepository } from '../links/links.repository.js';
 import { notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
-import type { Tx } from '../projects/pm-common.js';
+import { EXPORT_TX, TransactionHost, type TxHost } from '../platform/transactions.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 import { decideMany, outcome, refused } from './bulk-decisions.js';
 import { ExportItemsService } from './export-items.service.js';
@@ -37,6 +37,7 @@ const ACCEPTED_STATES: ReadonlySet<string> = new Set(['exporting', 'synced', 'fa
 @Injectable()
 export class ExportAcceptService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportItemsService) private readonly items: ExportItemsService,
     @Inject(ExportPlansService) private readonly plans: ExportPlansService,
@@ -48,8 +49,8 @@ export class ExportAcceptService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  private async mustFind(id: string, tx?: Tx): Promise<ExportRequestRecord> {
-    const r = await this.repo.findById(id, tx);
+  private async mustFind(id: string): Promise<ExportRequestRecord> {
+    const r = await this.repo.findById(id);
     if (!r) throw notFound('Export request', id);
     return r;
   }
@@ -91,17 +92,17 @@ export class ExportAcceptService {
     }
     const prepared = await preparing;
     const now = this.clock.now();
-    const accepted = await this.repo.transaction(async (tx) => {
-      await this.repo.lockKeyReservations(tx);
-      await this.items.lock(type, r.itemId, tx);
-      const current = await this.mustFind(id, tx);
+    const accepted = await this.txHost.withTransaction(EXPORT_TX, async () => {
+      await this.repo.lockKeyReservations();
+      await this.items.lock(type, r.itemId);
+      const current = await this.mustFind(id);
       if (current.state !== 'ready_to_export') throw notWaiting(current);
-      const reserved = await this.plans.reservedKeys(prepared, id, tx);
+      const reserved = await this.plans.reservedKeys(prepared, id);
       // what only the settings can fix keeps the request waiting (JOB-3 template job, connection)
       const withHeld = { ...prepared, blockers: [...prepared.blockers, ...preflight] };
       const decision = this.plans.decide(withHeld, type, body, reserved, payloadOf(current).carriedKey);
       if (!decision.ok) throw unprocessable('The export cannot be accepted.', decision.reasons);
-      await this.repo.createSteps(id, decision.plan.steps, tx);
+      await this.repo.createSteps(id, decision.plan.steps);
       const changes = {
         state: 'exporting',
         decidedById: actor.id,
@@ -116,25 +117,22 @@ export class ExportAcceptService {
         lastError: null,
         lastErrorKind: null,
       } as const;
-      await this.repo.transition(id, ['ready_to_export'], changes, tx);
+      await this.repo.transition(id, ['ready_to_export'], changes);
       const p = payloadOf(current);
-      await this.links.upsertForItem(p.linkType, r.itemId, { state: 'exporting', lastError: null }, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'export.accept',
-          itemType: type,
-          itemId: r.itemId,
-          before: { state: 'ready_to_export' },
-          after: {
-            state: 'exporting',
-            spectrumKey: decision.plan.spectrumKey,
-            steps: decision.plan.steps.length,
-          },
-          note: body.note ?? null,
+      await this.links.upsertForItem(p.linkType, r.itemId, { state: 'exporting', lastError: null });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'export.accept',
+        itemType: type,
+        itemId: r.itemId,
+        before: { state: 'ready_to_export' },
+        after: {
+          state: 'exporting',
+          spectrumKey: decision.plan.spectrumKey,
+          steps: decision.plan.steps.length,
         },
-        tx,
-      );
+        note: body.note ?? null,
+      });
       return { ...current, ...changes, updatedAt: now } satisfies ExportRequestRecord;
     });
     this.logger.info({ exportRequestId: id, spectrumKey: accepted.spectrumKey }, 'export accepted');

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
 import { LinksRepository } from '../links/links.repository.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
+import { EXPORT_TX, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { ExportItemsService } from './export-items.service.js';
 import { type ClaimedRequest, ExportLeasesRepository, type StepDone } from './export-leases.repository.js';
 import { ExportMetrics, type ExportRunOutcome } from './export-metrics.js';
@@ -25,6 +26,7 @@ type End =
 @Injectable()
 export class ExportFinisher {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportLeasesRepository) private readonly leases: ExportLeasesRepository,
     @Inject(ExportItemsService) private readonly items: ExportItemsService,
@@ -67,29 +69,23 @@ export class ExportFinisher {
     const linkType = p.linkType ?? type;
     const now = this.clock.now();
     const key = request.spectrumKey ?? '';
-    const done = await this.repo.transaction(async (tx) => {
-      await this.items.lock(type, request.itemId, tx);
+    const done = await this.txHost.withTransaction(EXPORT_TX, async () => {
+      await this.items.lock(type, request.itemId);
       if (end.state === 'synced') {
         // the request ends synced, the last steps are recorded and a row the import staged for the same Spectrum
         // key (no PM item yet) is removed: this item's link replaces it
         const staged = { type: linkType, spectrumKey: key };
-        if (!(await this.leases.finishSynced(request.id, holder, end.unrecorded, staged, now, tx)))
-          return false;
+        if (!(await this.leases.finishSynced(request.id, holder, end.unrecorded, staged, now))) return false;
         const item = JSON.parse(JSON.stringify(p.item ?? {})) as Record<string, RowValue>;
-        await this.links.upsertForItem(
-          linkType,
-          request.itemId,
-          {
-            state: 'synced',
-            spectrumKey: key,
-            lastError: null,
-            lastSyncedAt: now,
-            lastSyncedHash: hashRow(item as RowValue),
-            lastSyncedValues: item,
-          },
-          tx,
-        );
-        await this.exporters.of(type).synced?.(request.itemId, tx);
+        await this.links.upsertForItem(linkType, request.itemId, {
+          state: 'synced',
+          spectrumKey: key,
+          lastError: null,
+          lastSyncedAt: now,
+          lastSyncedHash: hashRow(item as RowValue),
+          lastSyncedValues: item,
+        });
+        await this.exporters.of(type).synced?.(request.itemId);
       } else {
         const changes = {
           state: 'failed',
@@ -97,28 +93,20 @@ export class ExportFinisher {
           lastError: end.message,
           lastErrorKind: end.kind,
         } as const;
-        if (!(await this.leases.finishHeld(request.id, holder, changes, tx))) return false;
-        await this.links.upsertForItem(
-          linkType,
-          request.itemId,
-          { state: 'failed', lastError: end.message },
-          tx,
-        );
+        if (!(await this.leases.finishHeld(request.id, holder, changes))) return false;
+        await this.links.upsertForItem(linkType, request.itemId, { state: 'failed', lastError: end.message });
       }
-      await this.audit.record(
-        {
-          actorId: null,
-          action: `export.${end.state}`,
-          itemType: type,
-          itemId: request.itemId,
-          before: { state: 'exporting' },
-          after:
-            end.state === 'synced'
-              ? { state: 'synced', spectrumKey: key }
-              : { state: 'failed', lastError: end.message },
-        },
-        tx,
-      );
+      await this.audit.record({
+        actorId: null,
+        action: `export.${end.state}`,
+        itemType: type,
+        itemId: request.itemId,
+        before: { state: 'exporting' },
+        after:
+          end.state === 'synced'
+            ? { state: 'synced', spectrumKey: key }
+            : { state: 'failed', lastError: end.message },
+      });
       return true;
     });
     if (!done) return false;

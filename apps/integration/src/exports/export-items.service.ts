@@ -1,7 +1,6 @@
 import type { ExportableType, IntegrationFacts, ItemType } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
-import type { Tx } from '../projects/pm-common.js';
 import { type ItemCheck, type PreflightSource, STORED } from './exporter.js';
 import { ExporterRegistry } from './exporter.registry.js';
 
@@ -21,23 +20,19 @@ export class ExportItemsService {
   }
 
   /** The link an item's sync state lives on: the first of its type's link types that exists, else the first. */
-  async linkOf(
-    type: ExportableType,
-    id: string,
-    tx?: Tx,
-  ): Promise<{ link: LinkView | null; linkType: ItemType }> {
+  async linkOf(type: ExportableType, id: string): Promise<{ link: LinkView | null; linkType: ItemType }> {
     const [first, ...others] = this.exporters.of(type).linkTypes;
-    const own = await this.links.forItem(first, id, tx);
+    const own = await this.links.forItem(first, id);
     if (own || others.length === 0) return { link: own, linkType: first };
     for (const linkType of others) {
-      const link = await this.links.forItem(linkType, id, tx);
+      const link = await this.links.forItem(linkType, id);
       if (link) return { link, linkType };
     }
     return { link: null, linkType: others[others.length - 1] ?? first };
   }
 
-  lock(type: ExportableType, id: string, tx: Tx): Promise<void> {
-    return this.exporters.of(type).lock(id, tx);
+  lock(type: ExportableType, id: string): Promise<void> {
+    return this.exporters.of(type).lock(id);
   }
 
   /**
@@ -49,12 +44,11 @@ export class ExportItemsService {
     type: ExportableType,
     id: string,
     facts: IntegrationFacts,
-    tx?: Tx,
     source: PreflightSource = STORED,
   ): Promise<ItemCheck | null> {
     const exporter = this.exporters.of(type);
-    const { link, linkType } = await this.linkOf(type, id, tx);
-    const found = await exporter.check(id, { facts, source, link }, tx);
+    const { link, linkType } = await this.linkOf(type, id);
+    const found = await exporter.check(id, { facts, source, link });
     return found ? { ...found, label: exporter.label, link, linkType } : null;
   }
 }

@@ -1,8 +1,8 @@
 import type { ItemType } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
-import type { Tx } from '../projects/pm-common.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { type ExportRequestRecord, type ExportStepRecord, utcDate } from './exports.repository.js';
 
 /** What a worker works from once it holds a request's lease. */
@@ -57,7 +57,12 @@ const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE
  */
 @Injectable()
 export class ExportLeasesRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /**
    * Claims the next due export for this worker with one statement: the oldest due `exporting` request whose lease is
@@ -134,14 +139,9 @@ export class ExportLeasesRepository {
    * Records finished steps with Spectrum's answers, only while this worker holds the request's lease: one statement
    * for the whole batch (the lease check and the writes are atomic together). False when the lease was lost.
    */
-  async markStepsDone(
-    requestId: string,
-    holder: string,
-    steps: readonly StepDone[],
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<boolean> {
+  async markStepsDone(requestId: string, holder: string, steps: readonly StepDone[]): Promise<boolean> {
     if (steps.length === 0) return true;
-    const n = await tx.$executeRaw(Prisma.sql`
+    const n = await this.db.$executeRaw(Prisma.sql`
       UPDATE "ExportStep" AS s
       ${markDone(steps)}
       WHERE s.id = t.id AND s."requestId" = ${requestId} AND s.status = 'pending'
@@ -184,9 +184,8 @@ export class ExportLeasesRepository {
     id: string,
     holder: string,
     data: Prisma.ExportRequestUpdateManyMutationInput,
-    tx: Tx,
   ): Promise<boolean> {
-    const r = await tx.exportRequest.updateMany({
+    const r = await this.db.exportRequest.updateMany({
       where: { id, lockedBy: holder, state: 'exporting' },
       data: { ...data, lockedBy: null, lockedUntil: null },
     });
@@ -205,9 +204,8 @@ export class ExportLeasesRepository {
     steps: readonly StepDone[],
     staged: { type: ItemType; spectrumKey: string },
     now: Date,
-    tx: Tx,
   ): Promise<boolean> {
-    const rows = await tx.$queryRaw<{ finished: number }[]>(Prisma.sql`
+    const rows = await this.db.$queryRaw<{ finished: number }[]>(Prisma.sql`
       WITH req AS (
         UPDATE "ExportRequest"
         SET state = 'synced'::"ExportRequestState", "finishedAt" = ${ts(now)}, "lastError" = NULL,

@@ -13,7 +13,6 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
-import type { Tx } from '../projects/pm-common.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
@@ -75,17 +74,16 @@ export class ExportPlansService {
   async openRequestOf(
     type: ExportableType,
     itemId: string,
-    tx?: Tx,
   ): Promise<{ request: ExportRequestRecord | null; carriedKey: string | null }> {
-    const [request] = await this.repo.ofItem(type, itemId, ['ready_to_export'], tx);
+    const [request] = await this.repo.ofItem(type, itemId, ['ready_to_export']);
     if (request)
       return { request, carriedKey: (request.payload as { carriedKey?: string }).carriedKey ?? null };
-    return { request: null, carriedKey: await this.carriedKey(type, itemId, tx) };
+    return { request: null, carriedKey: await this.carriedKey(type, itemId) };
   }
 
   /** APP-3: the key an earlier accepted request of the item fixed and that did not end synced, if any. */
-  async carriedKey(type: ExportableType, itemId: string, tx?: Tx): Promise<string | null> {
-    const earlier = await this.repo.ofItem(type, itemId, ['failed', 'rejected', 'retrieved'], tx);
+  async carriedKey(type: ExportableType, itemId: string): Promise<string | null> {
+    const earlier = await this.repo.ofItem(type, itemId, ['failed', 'rejected', 'retrieved']);
     const carried = earlier.find((e) => e.spectrumKey !== null && e.state !== 'synced');
     return carried ? keyValue(this.exporters.of(type).keyKind, carried) : null;
   }
@@ -120,7 +118,7 @@ export class ExportPlansService {
     const type = r.type as ExportableType;
     let found: Awaited<ReturnType<ExportItemsService['check']>>;
     try {
-      found = await this.items.check(type, r.itemId, facts, undefined, { fresh: client });
+      found = await this.items.check(type, r.itemId, facts, { fresh: client });
     } catch (e) {
       throw unprocessable('Spectrum could not be read to check the export.', [
         reason('spectrum-unavailable', 'APP-2', `Spectrum could not be read: ${describeError(e)}`),
@@ -164,22 +162,22 @@ export class ExportPlansService {
    * that scope only: the job or vendor candidates of this accept, one vendor's subcontracts, one job and customer's
    * change requests, across every item type that writes the same kind of Spectrum record.
    */
-  async reservedKeys(prepared: Prepared, requestId: string, tx?: Tx): Promise<string[]> {
+  async reservedKeys(prepared: Prepared, requestId: string): Promise<string[]> {
     if (prepared.kind === 'none') return [];
     const { requestTypes, linkTypes } = this.exporters.scopeOf(prepared.kind);
     const out: string[] = [];
     if (prepared.kind === 'job' || prepared.kind === 'vendor') {
       const keys = prepared.candidates ?? [];
-      out.push(...(await this.repo.reservedRequestKeys(requestTypes, { keys }, requestId, tx)));
-      out.push(...(await this.repo.reservedLinkKeys(linkTypes, { keys }, tx)));
+      out.push(...(await this.repo.reservedRequestKeys(requestTypes, { keys }, requestId)));
+      out.push(...(await this.repo.reservedLinkKeys(linkTypes, { keys })));
     } else {
       const prefix =
         prepared.kind === 'subcontract'
           ? `${prepared.scope.vendorCode}/`
           : `${prepared.scope.jobNumber}/${prepared.scope.customerCode}/`;
       for (const k of [
-        ...(await this.repo.reservedRequestKeys(requestTypes, { prefix }, requestId, tx)),
-        ...(await this.repo.reservedLinkKeys(linkTypes, { prefix }, tx)),
+        ...(await this.repo.reservedRequestKeys(requestTypes, { prefix }, requestId)),
+        ...(await this.repo.reservedLinkKeys(linkTypes, { prefix })),
       ])
         out.push(k.slice(prefix.length));
     }

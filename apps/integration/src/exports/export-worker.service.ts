@@ -6,6 +6,7 @@ import type { Env } from '../config/env.js';
 import { withCorrelation } from '../platform/logging/correlation.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { inOwnContext } from '../platform/transactions.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ExportErrorPolicy } from './export-error-policy.js';
@@ -155,7 +156,12 @@ export class ExportWorker implements OnModuleDestroy {
   }
 
   /** Claims and works one due request; false when nothing is due or the queue is paused (Not Connected). */
-  async runOne(batch: Batch = { client: null }): Promise<boolean> {
+  runOne(batch: Batch = { client: null }): Promise<boolean> {
+    // each run in a context of its own: its short transactions never join another run's (lanes run concurrently)
+    return inOwnContext(() => this.claimAndRun(batch));
+  }
+
+  private async claimAndRun(batch: Batch): Promise<boolean> {
     if (this.stopping) return false;
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs);

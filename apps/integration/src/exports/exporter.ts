@@ -8,7 +8,6 @@ import type {
 } from '@bridge/rules';
 import type { Provider, Type } from '@nestjs/common';
 import type { LinkView } from '../links/links.repository.js';
-import type { Tx } from '../projects/pm-common.js';
 import type { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 
@@ -137,18 +136,18 @@ export interface Exporter {
    */
   readonly settingsFedSteps?: ReadonlySet<string>;
   /** Locks the item's row (the same lock the PM-side writes take) until the transaction ends. */
-  lock(id: string, tx: Tx): Promise<void>;
+  lock(id: string): Promise<void>;
   /**
    * The send check (null when the item does not exist): the type's one `@bridge/rules` check, with Spectrum's side
    * from `source`. The same check gives `blockedBy.sendToErp`, refuses `sendToErp`, and runs again at accept.
    */
-  check(id: string, ctx: CheckContext, tx?: Tx): Promise<ExportCheck | null>;
+  check(id: string, ctx: CheckContext): Promise<ExportCheck | null>;
   /** Reads what the plan needs (Spectrum's keys in the item's scope and the item); null when it no longer exists. */
   prepare(id: string, ctx: PlanContext): Promise<Prepared | null>;
   /** The item's own side of the queue: it entered (`queued`), left without an export (`released`), or `synced`. */
-  queued?(id: string, tx: Tx): Promise<void>;
-  released?(id: string, tx: Tx): Promise<void>;
-  synced?(id: string, tx: Tx): Promise<void>;
+  queued?(id: string): Promise<void>;
+  released?(id: string): Promise<void>;
+  synced?(id: string): Promise<void>;
 }
 
 /**
@@ -167,7 +166,6 @@ export function spectrumFacts(
   service: SpectrumPreflightFactsService,
   source: PreflightSource,
   what: Parameters<SpectrumPreflightFactsService['stored']>[0],
-  tx?: Tx,
 ): Promise<SpectrumPreflightFacts> {
-  return 'fresh' in source ? service.fresh(source.fresh, what) : service.stored(what, tx);
+  return 'fresh' in source ? service.fresh(source.fresh, what) : service.stored(what);
 }

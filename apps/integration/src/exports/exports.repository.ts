@@ -1,8 +1,8 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
-import type { Tx } from '../projects/pm-common.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export type ExportRequestState =
   | 'ready_to_export'
@@ -99,27 +99,28 @@ const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Export requests and their steps: the transactional outbox of the approval queue (the only Prisma code here). */
 @Injectable()
 export class ExportsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn, { timeout: 30_000, maxWait: 30_000 });
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   /**
    * Serializes key reservations: every accept locks the settings row first, so two approvers accepting at the
    * same moment on two instances cannot reserve the same Spectrum key.
    */
-  async lockKeyReservations(tx: Tx): Promise<void> {
-    await tx.$executeRawUnsafe('SELECT 1 FROM "IntegrationSettings" WHERE id = 1 FOR UPDATE');
+  async lockKeyReservations(): Promise<void> {
+    await this.db.$executeRawUnsafe('SELECT 1 FROM "IntegrationSettings" WHERE id = 1 FOR UPDATE');
   }
 
-  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<ExportRequestRecord | null> {
-    const r = await tx.exportRequest.findUnique({ where: { id } });
+  async findById(id: string): Promise<ExportRequestRecord | null> {
+    const r = await this.db.exportRequest.findUnique({ where: { id } });
     return r ? record(r) : null;
   }
 
-  async steps(requestId: string, tx: Tx | PrismaClient = this.db): Promise<ExportStepRecord[]> {
-    const rows = await tx.exportStep.findMany({ where: { requestId }, orderBy: { seq: 'asc' } });
+  async steps(requestId: string): Promise<ExportStepRecord[]> {
+    const rows = await this.db.exportStep.findMany({ where: { requestId }, orderBy: { seq: 'asc' } });
     return rows.map(stepRecord);
   }
 
@@ -146,9 +147,8 @@ export class ExportsRepository {
     type: ItemType,
     itemId: string,
     states: readonly ExportRequestState[],
-    tx: Tx | PrismaClient = this.db,
   ): Promise<ExportRequestRecord[]> {
-    const rows = await tx.exportRequest.findMany({
+    const rows = await this.db.exportRequest.findMany({
       where: { type, itemId, state: { in: [...states] } },
       orderBy: { id: 'desc' },
     });
@@ -165,14 +165,13 @@ export class ExportsRepository {
     types: readonly ItemType[],
     scope: { keys: readonly string[] } | { prefix: string },
     exceptId: string,
-    tx: Tx | PrismaClient = this.db,
   ): Promise<string[]> {
     if ('keys' in scope && scope.keys.length === 0) return [];
     const narrow =
       'keys' in scope
         ? Prisma.sql`upper("spectrumKey") IN (${Prisma.join(scope.keys.map((k) => k.toUpperCase()))})`
         : Prisma.sql`upper("spectrumKey") LIKE ${`${likeEscape(scope.prefix.toUpperCase())}%`}`;
-    const rows = await tx.$queryRaw<{ spectrumKey: string }[]>`
+    const rows = await this.db.$queryRaw<{ spectrumKey: string }[]>`
       SELECT "spectrumKey" FROM "ExportRequest"
       WHERE type IN (${Prisma.join([...types])}) AND state IN (${Prisma.join(KEY_HOLDING_STATES.map((st) => Prisma.sql`${st}::"ExportRequestState"`))})
         AND "spectrumKey" IS NOT NULL AND id <> ${exceptId} AND ${narrow}`;
@@ -183,41 +182,36 @@ export class ExportsRepository {
   async reservedLinkKeys(
     types: readonly ItemType[],
     scope: { keys: readonly string[] } | { prefix: string },
-    tx: Tx | PrismaClient = this.db,
   ): Promise<string[]> {
     if ('keys' in scope && scope.keys.length === 0) return [];
     const narrow =
       'keys' in scope
         ? Prisma.sql`upper("spectrumKey") IN (${Prisma.join(scope.keys.map((k) => k.toUpperCase()))})`
         : Prisma.sql`upper("spectrumKey") LIKE ${`${likeEscape(scope.prefix.toUpperCase())}%`}`;
-    const rows = await tx.$queryRaw<{ spectrumKey: string }[]>`
+    const rows = await this.db.$queryRaw<{ spectrumKey: string }[]>`
       SELECT "spectrumKey" FROM "SyncLink"
       WHERE type IN (${Prisma.join([...types])}) AND "spectrumKey" IS NOT NULL AND ${narrow}`;
     return rows.map((r) => r.spectrumKey);
   }
 
   /** The requests with these ids (those that exist), by id: one statement for a bulk decision. */
-  async findByIds(
-    ids: readonly string[],
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<Map<string, ExportRequestRecord>> {
+  async findByIds(ids: readonly string[]): Promise<Map<string, ExportRequestRecord>> {
     if (ids.length === 0) return new Map();
-    const rows = await tx.exportRequest.findMany({ where: { id: { in: [...ids] } } });
+    const rows = await this.db.exportRequest.findMany({ where: { id: { in: [...ids] } } });
     return new Map(rows.map((r) => [r.id, record(r)]));
   }
 
-  async create(
-    data: {
-      type: ItemType;
-      itemId: string;
-      payload: Record<string, unknown>;
-      sentById: string;
-      sentAt: Date;
-    },
-    tx: Tx,
-  ): Promise<ExportRequestRecord> {
+  async create(data: {
+    type: ItemType;
+    itemId: string;
+    payload: Record<string, unknown>;
+    sentById: string;
+    sentAt: Date;
+  }): Promise<ExportRequestRecord> {
     const payload = data.payload as Prisma.InputJsonValue;
-    return record(await tx.exportRequest.create({ data: { ...data, payload, state: 'ready_to_export' } }));
+    return record(
+      await this.db.exportRequest.create({ data: { ...data, payload, state: 'ready_to_export' } }),
+    );
   }
 
   /** Changes a request only while it is in `from` (the guard that makes every transition happen once). */
@@ -225,9 +219,8 @@ export class ExportsRepository {
     id: string,
     from: readonly ExportRequestState[],
     data: Prisma.ExportRequestUpdateManyMutationInput,
-    tx: Tx,
   ): Promise<boolean> {
-    const r = await tx.exportRequest.updateMany({ where: { id, state: { in: [...from] } }, data });
+    const r = await this.db.exportRequest.updateMany({ where: { id, state: { in: [...from] } }, data });
     return r.count === 1;
   }
 
@@ -236,17 +229,16 @@ export class ExportsRepository {
     requestId: string,
     seq: number,
     input: Record<string, string>,
-    tx: Tx,
   ): Promise<boolean> {
-    const r = await tx.exportStep.updateMany({
+    const r = await this.db.exportStep.updateMany({
       where: { requestId, seq, status: 'pending' },
       data: { input: input as Prisma.InputJsonValue },
     });
     return r.count === 1;
   }
 
-  async createSteps(requestId: string, steps: readonly NewStep[], tx: Tx): Promise<void> {
-    await tx.exportStep.createMany({
+  async createSteps(requestId: string, steps: readonly NewStep[]): Promise<void> {
+    await this.db.exportStep.createMany({
       data: steps.map((s, seq) => ({
         requestId,
         seq,

@@ -8,7 +8,7 @@ import { LinksRepository } from '../links/links.repository.js';
 import { conflict, notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { currentCorrelationId } from '../platform/logging/correlation.js';
 import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
-import type { Tx } from '../projects/pm-common.js';
+import { EXPORT_TX, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { type BulkOutcome, decideMany, outcome, refused } from './bulk-decisions.js';
 import { ExportItemsService } from './export-items.service.js';
 import { ExportPlansService, keyValue } from './export-plans.service.js';
@@ -22,6 +22,7 @@ import { EXPORT_NOTIFIER, type ExportNotifier } from './notifier.js';
 @Injectable()
 export class ExportsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ExportsRepository) private readonly repo: ExportsRepository,
     @Inject(ExportItemsService) private readonly items: ExportItemsService,
     @Inject(ExportPlansService) private readonly plans: ExportPlansService,
@@ -34,8 +35,8 @@ export class ExportsService {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  private async mustFind(id: string, tx?: Tx): Promise<ExportRequestRecord> {
-    const r = await this.repo.findById(id, tx);
+  private async mustFind(id: string): Promise<ExportRequestRecord> {
+    const r = await this.repo.findById(id);
     if (!r) throw notFound('Export request', id);
     return r;
   }
@@ -45,11 +46,11 @@ export class ExportsService {
     const facts = await this.plans.facts.get();
     const exporter = this.exporters.of(input.type);
     const now = this.clock.now();
-    const created = await this.repo.transaction(async (tx) => {
-      await this.items.lock(input.type, input.id, tx);
-      const found = await this.items.check(input.type, input.id, facts, tx);
+    const created = await this.txHost.withTransaction(EXPORT_TX, async () => {
+      await this.items.lock(input.type, input.id);
+      const found = await this.items.check(input.type, input.id, facts);
       if (!found) throw notFound(this.items.label(input.type), input.id);
-      const open = await this.repo.ofItem(input.type, input.id, OPEN_STATES, tx);
+      const open = await this.repo.ofItem(input.type, input.id, OPEN_STATES);
       if (!found.check.ok)
         throw unprocessable(`The ${found.label} cannot be sent to the ERP.`, found.check.reasons);
       if (open.length > 0) {
@@ -57,15 +58,13 @@ export class ExportsService {
           reason('already-awaiting-approval', 'APP-1', `The ${found.label} is already in the export queue.`),
         ]);
       }
-      const earlier = await this.repo.ofItem(input.type, input.id, ['failed', 'rejected', 'retrieved'], tx);
+      const earlier = await this.repo.ofItem(input.type, input.id, ['failed', 'rejected', 'retrieved']);
       const carried = earlier.find((e) => e.spectrumKey !== null && e.state !== 'synced');
       for (const f of earlier.filter((e) => e.state === 'failed')) {
-        await this.repo.transition(
-          f.id,
-          ['failed'],
-          { state: 'retrieved', note: 'Replaced by a new request.' },
-          tx,
-        );
+        await this.repo.transition(f.id, ['failed'], {
+          state: 'retrieved',
+          note: 'Replaced by a new request.',
+        });
       }
       const payload: SentPayload = {
         item: found.snapshot,
@@ -73,34 +72,23 @@ export class ExportsService {
         previousLinkState: found.link?.state ?? null,
         carriedKey: carried?.spectrumKey ? keyValue(exporter.keyKind, carried) : null,
       };
-      const r = await this.repo.create(
-        {
-          type: input.type,
-          itemId: input.id,
-          payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
-          sentById: actor.id,
-          sentAt: now,
-        },
-        tx,
-      );
-      await this.links.upsertForItem(
-        found.linkType,
-        input.id,
-        { state: 'ready_to_export', lastError: null },
-        tx,
-      );
-      await exporter.queued?.(input.id, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'export.send',
-          itemType: input.type,
-          itemId: input.id,
-          before: { state: found.link?.state ?? null },
-          after: { state: 'ready_to_export', requestId: r.id },
-        },
-        tx,
-      );
+      const r = await this.repo.create({
+        type: input.type,
+        itemId: input.id,
+        payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
+        sentById: actor.id,
+        sentAt: now,
+      });
+      await this.links.upsertForItem(found.linkType, input.id, { state: 'ready_to_export', lastError: null });
+      await exporter.queued?.(input.id);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'export.send',
+        itemType: input.type,
+        itemId: input.id,
+        before: { state: found.link?.state ?? null },
+        after: { state: 'ready_to_export', requestId: r.id },
+      });
       return r;
     });
     this.logger.info(
@@ -151,48 +139,38 @@ export class ExportsService {
   ): Promise<ExportRequestRecord> {
     const id = r.id;
     const type = r.type as ExportableType;
-    const rejected = await this.repo.transaction(async (tx) => {
-      await this.items.lock(type, r.itemId, tx);
-      const current = await this.mustFind(id, tx);
-      const moved = await this.repo.transition(
-        id,
-        ['ready_to_export', 'failed'],
-        {
-          state: 'rejected',
-          rejectReason: why,
-          decidedById: actor.id,
-          decidedAt: this.clock.now(),
-          lockedBy: null,
-          lockedUntil: null,
-        },
-        tx,
-      );
+    const rejected = await this.txHost.withTransaction(EXPORT_TX, async () => {
+      await this.items.lock(type, r.itemId);
+      const current = await this.mustFind(id);
+      const moved = await this.repo.transition(id, ['ready_to_export', 'failed'], {
+        state: 'rejected',
+        rejectReason: why,
+        decidedById: actor.id,
+        decidedAt: this.clock.now(),
+        lockedBy: null,
+        lockedUntil: null,
+      });
       if (!moved)
         throw conflict(
           'request-not-waiting',
           `The export request is ${current.state.replace(/_/g, ' ')}; only waiting or failed requests can be rejected.`,
         );
       const p = payloadOf(current);
-      await this.links.upsertForItem(
-        p.linkType,
-        r.itemId,
-        { state: 'rejected', lastError: `Rejected: ${why}` },
-        tx,
-      );
-      await this.exporters.of(type).released?.(r.itemId, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action,
-          itemType: type,
-          itemId: r.itemId,
-          before: { state: current.state },
-          after: { state: 'rejected' },
-          note: why,
-        },
-        tx,
-      );
-      return this.mustFind(id, tx);
+      await this.links.upsertForItem(p.linkType, r.itemId, {
+        state: 'rejected',
+        lastError: `Rejected: ${why}`,
+      });
+      await this.exporters.of(type).released?.(r.itemId);
+      await this.audit.record({
+        actorId: actor.id,
+        action,
+        itemType: type,
+        itemId: r.itemId,
+        before: { state: current.state },
+        after: { state: 'rejected' },
+        note: why,
+      });
+      return this.mustFind(id);
     });
     await this.notifier.rejected({
       requestId: id,
@@ -209,40 +187,32 @@ export class ExportsService {
   async retry(actor: AuthUser, id: string) {
     const r = await this.mustFind(id);
     const replanned = await this.replanFromSettings(r);
-    const retried = await this.repo.transaction(async (tx) => {
-      for (const step of replanned) await this.repo.replacePendingStepInput(id, step.seq, step.input, tx);
-      const moved = await this.repo.transition(
-        id,
-        ['failed'],
-        {
-          state: 'exporting',
-          attempts: 0,
-          nextAttemptAt: this.clock.now(),
-          correlationId: currentCorrelationId() ?? null,
-          finishedAt: null,
-          lockedBy: null,
-          lockedUntil: null,
-        },
-        tx,
-      );
+    const retried = await this.txHost.withTransaction(EXPORT_TX, async () => {
+      for (const step of replanned) await this.repo.replacePendingStepInput(id, step.seq, step.input);
+      const moved = await this.repo.transition(id, ['failed'], {
+        state: 'exporting',
+        attempts: 0,
+        nextAttemptAt: this.clock.now(),
+        correlationId: currentCorrelationId() ?? null,
+        finishedAt: null,
+        lockedBy: null,
+        lockedUntil: null,
+      });
       if (!moved)
         throw conflict(
           'request-not-failed',
           `The export request is ${r.state.replace(/_/g, ' ')}; only failed requests can be retried.`,
         );
-      await this.links.upsertForItem(payloadOf(r).linkType, r.itemId, { state: 'exporting' }, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'export.retry',
-          itemType: r.type,
-          itemId: r.itemId,
-          before: { state: 'failed', lastError: r.lastError },
-          after: { state: 'exporting' },
-        },
-        tx,
-      );
-      return this.mustFind(id, tx);
+      await this.links.upsertForItem(payloadOf(r).linkType, r.itemId, { state: 'exporting' });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'export.retry',
+        itemType: r.type,
+        itemId: r.itemId,
+        before: { state: 'failed', lastError: r.lastError },
+        after: { state: 'exporting' },
+      });
+      return this.mustFind(id);
     });
     this.worker.kick();
     return requestView(retried);
@@ -285,48 +255,37 @@ export class ExportsService {
     const r = await this.mustFind(id);
     assertAllowed(actor, 'retrieve', { isSender: r.sentById === actor.id });
     const type = r.type as ExportableType;
-    const back = await this.repo.transaction(async (tx) => {
-      await this.items.lock(type, r.itemId, tx);
-      const moved = await this.repo.transition(
-        id,
-        ['ready_to_export'],
-        { state: 'retrieved', decidedById: actor.id, decidedAt: this.clock.now() },
-        tx,
-      );
+    const back = await this.txHost.withTransaction(EXPORT_TX, async () => {
+      await this.items.lock(type, r.itemId);
+      const moved = await this.repo.transition(id, ['ready_to_export'], {
+        state: 'retrieved',
+        decidedById: actor.id,
+        decidedAt: this.clock.now(),
+      });
       if (!moved) throw notWaiting(r);
       const p = payloadOf(r);
-      const link = await this.links.forItem(p.linkType, r.itemId, tx);
-      if (p.previousLinkState === null && !link?.spectrumKey)
-        await this.links.delete(p.linkType, r.itemId, tx);
-      else
-        await this.links.upsertForItem(
-          p.linkType,
-          r.itemId,
-          { state: p.previousLinkState ?? 'unlinked' },
-          tx,
-        );
-      await this.exporters.of(type).released?.(r.itemId, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'export.retrieve',
-          itemType: type,
-          itemId: r.itemId,
-          before: { state: 'ready_to_export' },
-          after: { state: p.previousLinkState },
-        },
-        tx,
-      );
-      return this.mustFind(id, tx);
+      const link = await this.links.forItem(p.linkType, r.itemId);
+      if (p.previousLinkState === null && !link?.spectrumKey) await this.links.delete(p.linkType, r.itemId);
+      else await this.links.upsertForItem(p.linkType, r.itemId, { state: p.previousLinkState ?? 'unlinked' });
+      await this.exporters.of(type).released?.(r.itemId);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'export.retrieve',
+        itemType: type,
+        itemId: r.itemId,
+        before: { state: 'ready_to_export' },
+        after: { state: p.previousLinkState },
+      });
+      return this.mustFind(id);
     });
     return requestView(back);
   }
 
   /** COM-5, CCO-3: clears a synced item's link so it can be deleted; Spectrum is not changed. */
   async unlink(actor: AuthUser, input: { type: ExportableType; id: string }) {
-    return this.repo.transaction(async (tx) => {
-      await this.items.lock(input.type, input.id, tx);
-      const { link, linkType } = await this.items.linkOf(input.type, input.id, tx);
+    return this.txHost.withTransaction(EXPORT_TX, async () => {
+      await this.items.lock(input.type, input.id);
+      const { link, linkType } = await this.items.linkOf(input.type, input.id);
       if (link?.state !== 'synced') {
         throw unprocessable(`The ${this.items.label(input.type)} cannot be unlinked.`, [
           reason(
@@ -336,18 +295,15 @@ export class ExportsService {
           ),
         ]);
       }
-      const after = await this.links.upsertForItem(linkType, input.id, { state: 'unlinked' }, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'export.unlink',
-          itemType: input.type,
-          itemId: input.id,
-          before: { state: link.state, spectrumKey: link.spectrumKey },
-          after: { state: after.state, spectrumKey: after.spectrumKey },
-        },
-        tx,
-      );
+      const after = await this.links.upsertForItem(linkType, input.id, { state: 'unlinked' });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'export.unlink',
+        itemType: input.type,
+        itemId: input.id,
+        before: { state: link.state, spectrumKey: link.spectrumKey },
+        after: { state: after.state, spectrumKey: after.spectrumKey },
+      });
       return { type: input.type, id: input.id, state: after.state, spectrumKey: null };
     });
   }

@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { type LinkRow, LinksRepository } from '../links/links.repository.js';
 import { notFound, unprocessable } from '../platform/http/problem.js';
-import { ImportsRepository, type ImportTx } from './imports.repository.js';
 
 /** What an import/link action answers: `created` is false when the request repeated one that already succeeded. */
 export interface ActionResult {
@@ -68,18 +67,13 @@ export interface SyncedLink {
 @Injectable()
 export class ImportActionLinks {
   constructor(
-    @Inject(ImportsRepository) private readonly imports: ImportsRepository,
     @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
-  transaction<T>(fn: (tx: ImportTx) => Promise<T>): Promise<T> {
-    return this.imports.transaction(fn);
-  }
-
   /** The staged link of `type`, held until the transaction ends: concurrent actions on one item run one at a time. */
-  async locked(id: string, type: string, tx: ImportTx): Promise<LinkRow> {
-    const link = await this.links.lockRow(id, tx);
+  async locked(id: string, type: string): Promise<LinkRow> {
+    const link = await this.links.lockRow(id);
     if (!link || link.type !== type || !link.spectrumKey)
       throw notFound(`Importable ${type.replace('_', ' ')}`, id);
     return link;
@@ -91,19 +85,14 @@ export class ImportActionLinks {
     link: LinkRow,
     synced: SyncedLink,
     event: (done: LinkRow) => Omit<AuditEntry, 'actorId'>,
-    tx: ImportTx,
   ): Promise<LinkRow> {
-    const done = await this.links.updateRow(
-      link.id,
-      {
-        ...(synced.pmId !== undefined ? { pmId: synced.pmId, state: 'synced' as const } : {}),
-        lastSyncedHash: synced.hash,
-        lastSyncedAt: synced.at,
-        lastError: null,
-      },
-      tx,
-    );
-    await this.audit.record({ actorId: actor.id, ...event(done) }, tx);
+    const done = await this.links.updateRow(link.id, {
+      ...(synced.pmId !== undefined ? { pmId: synced.pmId, state: 'synced' as const } : {}),
+      lastSyncedHash: synced.hash,
+      lastSyncedAt: synced.at,
+      lastError: null,
+    });
+    await this.audit.record({ actorId: actor.id, ...event(done) });
     return done;
   }
 }

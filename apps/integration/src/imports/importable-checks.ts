@@ -28,7 +28,7 @@ import type { PrimeContractRecord } from '../prime-contracts/prime-contract-reco
 import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import { type ProjectBasics, ProjectsRepository } from '../projects/projects.repository.js';
 import { KIND, splitKey } from './import-context.js';
-import { ImportsRepository, type ImportTx } from './imports.repository.js';
+import { ImportsRepository } from './imports.repository.js';
 import {
   type ContractItemRow,
   type ContractRow,
@@ -38,8 +38,6 @@ import {
   primeContractTitle,
   type VendorRow,
 } from './spectrum-rows.js';
-
-type Db = ImportTx | undefined;
 
 /** A staged record whose Spectrum row vanished cannot be imported (its data is gone). */
 function goneReason(rule: string, what: string, key: string, vanished: boolean | undefined): Reason | null {
@@ -139,11 +137,10 @@ export class ImportableChecks {
   async jobFacts(
     link: LinkRow,
     templateJobNumber: string | null,
-    tx?: Db,
     known?: SnapshotRecord<JobRow> | null,
   ): Promise<JobFacts> {
     const key = link.spectrumKey as string;
-    const rec = known !== undefined ? known : await this.repo.snapshotRecord<JobRow>(KIND.job, key, tx);
+    const rec = known !== undefined ? known : await this.repo.snapshotRecord<JobRow>(KIND.job, key);
     return {
       job: rec?.data ?? null,
       hash: rec?.hash ?? null,
@@ -173,9 +170,9 @@ export class ImportableChecks {
   // ───────────────────────────── vendors (VEN-1, VEN-6) ─────────────────────────────
 
   /** `known`: the vendor's snapshot record read already with the others of a list page (undefined: read it here). */
-  async vendorFacts(link: LinkRow, tx?: Db, known?: SnapshotRecord<VendorRow> | null): Promise<VendorFacts> {
+  async vendorFacts(link: LinkRow, known?: SnapshotRecord<VendorRow> | null): Promise<VendorFacts> {
     const key = link.spectrumKey as string;
-    const rec = known !== undefined ? known : await this.repo.snapshotRecord<VendorRow>(KIND.vendor, key, tx);
+    const rec = known !== undefined ? known : await this.repo.snapshotRecord<VendorRow>(KIND.vendor, key);
     return {
       vendor: rec?.data ?? null,
       hash: rec?.hash ?? null,
@@ -205,13 +202,13 @@ export class ImportableChecks {
 
   // ───────────────────────────── budgets (BUD-1…4, BUD-6) ─────────────────────────────
 
-  async budgetFacts(link: LinkRow, tx?: Db): Promise<BudgetFacts> {
+  async budgetFacts(link: LinkRow): Promise<BudgetFacts> {
     const jobNumber = link.spectrumKey as string;
-    const jobLink = await this.links.rowByKey('job', jobNumber, tx);
+    const jobLink = await this.links.rowByKey('job', jobNumber);
     const projectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
-    const project = projectId ? await this.projects.findBasics(projectId, tx) : null;
-    const budget = project ? await this.budgets.findOfProject(project.id, tx) : null;
-    const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber, tx)).map((r) => r.data);
+    const project = projectId ? await this.projects.findBasics(projectId) : null;
+    const budget = project ? await this.budgets.findOfProject(project.id) : null;
+    const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber)).map((r) => r.data);
     const estimates = estimateRowsOf(phases);
     const projectDomain: Project = {
       id: project?.id ?? '',
@@ -300,16 +297,16 @@ export class ImportableChecks {
 
   // ───────────────────────────── prime contracts (PC-1…4) ─────────────────────────────
 
-  async primeContractFacts(link: LinkRow, tx?: Db): Promise<PrimeContractFacts> {
+  async primeContractFacts(link: LinkRow): Promise<PrimeContractFacts> {
     const key = link.spectrumKey as string;
     const [jobNumber = '', customerCode = ''] = splitKey(key);
-    const rec = await this.repo.snapshotRecord<ContractRow>(KIND.contract, key, tx);
-    const items = (await this.repo.snapshotChildren<ContractItemRow>(KIND.contractItem, key, tx)).map(
+    const rec = await this.repo.snapshotRecord<ContractRow>(KIND.contract, key);
+    const items = (await this.repo.snapshotChildren<ContractItemRow>(KIND.contractItem, key)).map(
       (r) => r.data,
     );
-    const jobLink = await this.links.rowByKey('job', jobNumber, tx);
+    const jobLink = await this.links.rowByKey('job', jobNumber);
     const jobProjectId = jobLink?.state === 'synced' ? jobLink.pmId : null;
-    const imported = await this.primeContracts.findByKey(jobNumber, customerCode, tx);
+    const imported = await this.primeContracts.findByKey(jobNumber, customerCode);
     const unitPrice = rec ? isUnitPriceContract(rec.data, items) : false;
     return {
       jobNumber,
@@ -356,7 +353,6 @@ export class ImportableChecks {
     link: LinkRow,
     f: PrimeContractFacts,
     targetProjectId: string | null,
-    tx?: Db,
   ): Promise<{ importPrimeContract: Check; reimportPrimeContract: Check }> {
     const key = link.spectrumKey as string;
     const gone = checkFrom([goneReason('PC-1', 'Prime contract', key, f.vanished)]);
@@ -375,7 +371,7 @@ export class ImportableChecks {
             projectCount: f.staged.importedIntoProjectIds.length,
             synced: link.state === 'synced',
             hasNewUnsyncedLineItems: this.hasUnsyncedChanges(f),
-            approvedChangeOrderCount: await this.primeContracts.approvedChangeOrderCount(pc.id, tx),
+            approvedChangeOrderCount: await this.primeContracts.approvedChangeOrderCount(pc.id),
           }),
           gone,
         )

@@ -112,7 +112,6 @@ export class ImportablesService {
         const f = await this.checks.jobFacts(
           l,
           ctx.templateJobNumber,
-          undefined,
           ctx.jobs.get(l.spectrumKey as string) ?? null,
         );
         const j = f.job;
@@ -145,11 +144,7 @@ export class ImportablesService {
         };
       }
       case 'vendor': {
-        const f = await this.checks.vendorFacts(
-          l,
-          undefined,
-          ctx.vendors.get(l.spectrumKey as string) ?? null,
-        );
+        const f = await this.checks.vendorFacts(l, ctx.vendors.get(l.spectrumKey as string) ?? null);
         const v = f.vendor;
         return {
           ...base,

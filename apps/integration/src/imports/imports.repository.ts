@@ -1,11 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
-
-/** An open transaction; services only pass it along. */
-export type ImportTx = Prisma.TransactionClient;
-type Db = ImportTx | PrismaClient;
 
 /** The name and tag of the one Spectrum cost code list (WBS-1, LIM-2). */
 export const STANDARD_LIST_NAME = 'Spectrum Standard Cost Codes';
@@ -31,19 +28,20 @@ const chunk = <T>(items: readonly T[], size: number): T[][] => {
 @Injectable()
 export class ImportsRepository {
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(TransactionHost) private readonly txHost: CurrentClient,
     @Inject(SettingsRepository) private readonly settings: SettingsRepository,
   ) {}
 
-  transaction<T>(fn: (tx: ImportTx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn, { timeout: 60_000, maxWait: 30_000 });
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   // ───────────────────────────── snapshot facts ─────────────────────────────
 
   /** Every stored record of a kind with its hash and whether it vanished. */
-  async snapshotIndex(kind: string, tx: Db = this.db): Promise<Map<string, SnapshotIndexEntry>> {
-    const rows = await tx.$queryRawUnsafe<{ key: string; hash: string; vanished: boolean }[]>(
+  async snapshotIndex(kind: string): Promise<Map<string, SnapshotIndexEntry>> {
+    const rows = await this.db.$queryRawUnsafe<{ key: string; hash: string; vanished: boolean }[]>(
       'SELECT "key", "hash", "vanishedAt" IS NOT NULL AS vanished FROM "SpectrumRecord" WHERE "kind" = $1',
       kind,
     );
@@ -62,16 +60,15 @@ export class ImportsRepository {
   async snapshotRecord<T>(
     kind: string,
     key: string,
-    tx: Db = this.db,
   ): Promise<{ data: T; hash: string; vanished: boolean } | null> {
-    const r = await tx.spectrumRecord.findUnique({ where: { kind_key: { kind, key } } });
+    const r = await this.db.spectrumRecord.findUnique({ where: { kind_key: { kind, key } } });
     return r ? { data: r.data as T, hash: r.hash, vanished: r.vanishedAt !== null } : null;
   }
 
-  async snapshotRecords<T>(kind: string, keys: readonly string[], tx: Db = this.db) {
+  async snapshotRecords<T>(kind: string, keys: readonly string[]) {
     const out = new Map<string, { data: T; hash: string; vanished: boolean }>();
     for (const part of chunk([...new Set(keys)], 5000)) {
-      const rows = await tx.spectrumRecord.findMany({ where: { kind, key: { in: part } } });
+      const rows = await this.db.spectrumRecord.findMany({ where: { kind, key: { in: part } } });
       for (const r of rows)
         out.set(r.key, { data: r.data as T, hash: r.hash, vanished: r.vanishedAt !== null });
     }
@@ -79,12 +76,8 @@ export class ImportsRepository {
   }
 
   /** Live records of a kind under one parent, in key order. */
-  async snapshotChildren<T>(
-    kind: string,
-    parentKey: string,
-    tx: Db = this.db,
-  ): Promise<{ key: string; data: T }[]> {
-    const rows = await tx.spectrumRecord.findMany({
+  async snapshotChildren<T>(kind: string, parentKey: string): Promise<{ key: string; data: T }[]> {
+    const rows = await this.db.spectrumRecord.findMany({
       where: { kind, parentKey, vanishedAt: null },
       orderBy: { key: 'asc' },
       select: { key: true, data: true },
@@ -94,17 +87,17 @@ export class ImportsRepository {
 
   /** Live records of a kind (small kinds only: standard phases, cost types). */
   /** Which of these job numbers another live job of the last sync names as its master job. */
-  async masterJobsAmong(jobNumbers: readonly string[], tx: Db = this.db): Promise<Set<string>> {
+  async masterJobsAmong(jobNumbers: readonly string[]): Promise<Set<string>> {
     if (jobNumbers.length === 0) return new Set();
-    const rows = await tx.$queryRaw<{ master: string }[]>`
+    const rows = await this.db.$queryRaw<{ master: string }[]>`
       SELECT DISTINCT btrim(data->>'masterJob') AS master FROM "SpectrumRecord"
       WHERE kind = 'job' AND "vanishedAt" IS NULL
         AND btrim(data->>'masterJob') IN (${Prisma.join(jobNumbers.map((j) => j.trim()))})`;
     return new Set(rows.map((r) => r.master));
   }
 
-  async snapshotAll<T>(kind: string, tx: Db = this.db): Promise<{ key: string; data: T }[]> {
-    const rows = await tx.spectrumRecord.findMany({
+  async snapshotAll<T>(kind: string): Promise<{ key: string; data: T }[]> {
+    const rows = await this.db.spectrumRecord.findMany({
       where: { kind, vanishedAt: null },
       orderBy: { key: 'asc' },
       select: { key: true, data: true },
@@ -120,39 +113,43 @@ export class ImportsRepository {
    */
   async ensureStandardList(
     canCreate: (existingIds: string[]) => boolean,
-    tx: ImportTx,
   ): Promise<{ id: string; created: boolean }> {
-    const existing = await tx.costCodeList.findMany({ where: { spectrumTag: STANDARD_LIST_TAG } });
+    const existing = await this.db.costCodeList.findMany({ where: { spectrumTag: STANDARD_LIST_TAG } });
     let list = existing[0];
     let created = false;
     if (!list) {
       if (!canCreate(existing.map((l) => l.id)))
         throw new Error('the standard cost code list exists already');
-      const byName = await tx.costCodeList.findUnique({ where: { name: STANDARD_LIST_NAME } });
+      const byName = await this.db.costCodeList.findUnique({ where: { name: STANDARD_LIST_NAME } });
       list = byName
-        ? await tx.costCodeList.update({ where: { id: byName.id }, data: { spectrumTag: STANDARD_LIST_TAG } })
-        : await tx.costCodeList.create({
+        ? await this.db.costCodeList.update({
+            where: { id: byName.id },
+            data: { spectrumTag: STANDARD_LIST_TAG },
+          })
+        : await this.db.costCodeList.create({
             data: { name: STANDARD_LIST_NAME, spectrumTag: STANDARD_LIST_TAG },
           });
       created = true;
     }
-    await this.settings.nameStandardCostCodeList(list.id, tx);
+    await this.settings.nameStandardCostCodeList(list.id);
     return { id: list.id, created };
   }
 
-  async listCodes(listId: string, tx: Db = this.db): Promise<Map<string, string>> {
-    const rows = await tx.costCode.findMany({ where: { listId }, select: { code: true, description: true } });
+  async listCodes(listId: string): Promise<Map<string, string>> {
+    const rows = await this.db.costCode.findMany({
+      where: { listId },
+      select: { code: true, description: true },
+    });
     return new Map(rows.map((r) => [r.code, r.description]));
   }
 
   async insertListCodes(
     listId: string,
     codes: readonly { code: string; description: string }[],
-    tx: Db = this.db,
   ): Promise<number> {
     let n = 0;
     for (const part of chunk(codes, 5000)) {
-      const r = await tx.costCode.createMany({
+      const r = await this.db.costCode.createMany({
         data: part.map((c) => ({ listId, ...c })),
         skipDuplicates: true,
       });
@@ -161,22 +158,22 @@ export class ImportsRepository {
     return n;
   }
 
-  async updateListCode(listId: string, code: string, description: string, tx: Db = this.db): Promise<void> {
-    await tx.costCode.update({ where: { listId_code: { listId, code } }, data: { description } });
+  async updateListCode(listId: string, code: string, description: string): Promise<void> {
+    await this.db.costCode.update({ where: { listId_code: { listId, code } }, data: { description } });
   }
 
-  async costTypes(tx: Db = this.db): Promise<Map<string, string>> {
-    const rows = await tx.costType.findMany({ select: { code: true, description: true } });
+  async costTypes(): Promise<Map<string, string>> {
+    const rows = await this.db.costType.findMany({ select: { code: true, description: true } });
     return new Map(rows.map((r) => [r.code, r.description]));
   }
 
-  async insertCostTypes(rows: readonly { code: string; description: string }[], tx: Db = this.db) {
+  async insertCostTypes(rows: readonly { code: string; description: string }[]) {
     if (rows.length === 0) return 0;
-    return (await tx.costType.createMany({ data: [...rows], skipDuplicates: true })).count;
+    return (await this.db.costType.createMany({ data: [...rows], skipDuplicates: true })).count;
   }
 
-  async updateCostType(code: string, description: string, tx: Db = this.db): Promise<void> {
-    await tx.costType.update({ where: { code }, data: { description } });
+  async updateCostType(code: string, description: string): Promise<void> {
+    await this.db.costType.update({ where: { code }, data: { description } });
   }
 
   // ───────────────────────────── counting (tests, bench) ─────────────────────────────

@@ -1,7 +1,8 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { Prisma } from '../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
 
 /** The link of one item between the two systems (docs/spec.md: sync state and link). */
@@ -29,8 +30,6 @@ export interface LinkRow {
   lastSyncedAt: Date | null;
   createdAt: Date;
 }
-
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 const rowSelect = {
   id: true,
@@ -71,16 +70,21 @@ const view = (r: {
  */
 @Injectable()
 export class LinksRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
 
-  async forItem(type: ItemType, pmId: string, tx: Tx = this.db): Promise<LinkView | null> {
-    const r = await tx.syncLink.findUnique({ where: { type_pmId: { type, pmId } } });
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
+
+  async forItem(type: ItemType, pmId: string): Promise<LinkView | null> {
+    const r = await this.db.syncLink.findUnique({ where: { type_pmId: { type, pmId } } });
     return r ? view(r) : null;
   }
 
-  async forItems(type: ItemType, pmIds: readonly string[], tx: Tx = this.db): Promise<Map<string, LinkView>> {
+  async forItems(type: ItemType, pmIds: readonly string[]): Promise<Map<string, LinkView>> {
     if (pmIds.length === 0) return new Map();
-    const rows = await tx.syncLink.findMany({ where: { type, pmId: { in: [...pmIds] } } });
+    const rows = await this.db.syncLink.findMany({ where: { type, pmId: { in: [...pmIds] } } });
     return new Map(rows.map((r) => [r.pmId as string, view(r)]));
   }
 
@@ -92,22 +96,21 @@ export class LinksRepository {
     own: ItemType,
     alias: ItemType,
     pmIds: readonly string[],
-    tx: Tx = this.db,
   ): Promise<Map<string, LinkView>> {
     const unique = [...new Set(pmIds)];
-    const mine = await this.forItems(own, unique, tx);
-    const out = new Map(await this.forItems(alias, unique, tx));
+    const mine = await this.forItems(own, unique);
+    const out = new Map(await this.forItems(alias, unique));
     for (const [k, v] of mine) out.set(k, v);
     return out;
   }
 
-  async forSpectrumKey(type: ItemType, spectrumKey: string, tx: Tx = this.db): Promise<LinkView | null> {
-    const r = await tx.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } } });
+  async forSpectrumKey(type: ItemType, spectrumKey: string): Promise<LinkView | null> {
+    const r = await this.db.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } } });
     return r ? view(r) : null;
   }
 
-  async byState(type: ItemType, states: readonly SyncState[], tx: Tx = this.db): Promise<LinkView[]> {
-    const rows = await tx.syncLink.findMany({
+  async byState(type: ItemType, states: readonly SyncState[]): Promise<LinkView[]> {
+    const rows = await this.db.syncLink.findMany({
       where: { type, state: { in: [...states] } },
       orderBy: { id: 'asc' },
     });
@@ -123,11 +126,10 @@ export class LinksRepository {
     > & {
       lastSyncedValues?: object;
     },
-    tx: Tx = this.db,
   ): Promise<LinkView> {
     const { lastSyncedValues, ...rest } = data;
     const values = { ...rest, lastSyncedValues: lastSyncedValues as Prisma.InputJsonValue | undefined };
-    const r = await tx.syncLink.upsert({
+    const r = await this.db.syncLink.upsert({
       where: { type_pmId: { type, pmId } },
       create: { type, pmId, state: data.state ?? 'synced', ...values },
       update: values,
@@ -135,30 +137,33 @@ export class LinksRepository {
     return view(r);
   }
 
-  async delete(type: ItemType, pmId: string, tx: Tx = this.db): Promise<void> {
-    await tx.syncLink.deleteMany({ where: { type, pmId } });
+  async delete(type: ItemType, pmId: string): Promise<void> {
+    await this.db.syncLink.deleteMany({ where: { type, pmId } });
   }
 
   // ──────────────── staged links (the imports' Ready to Import list, API-5) ────────────────
 
-  async row(id: string, tx: Tx = this.db): Promise<LinkRow | null> {
-    return tx.syncLink.findUnique({ where: { id }, select: rowSelect });
+  async row(id: string): Promise<LinkRow | null> {
+    return this.db.syncLink.findUnique({ where: { id }, select: rowSelect });
   }
 
   /** Reads a link and holds its row until the transaction ends: concurrent actions on one item run one at a time. */
-  async lockRow(id: string, tx: Prisma.TransactionClient): Promise<LinkRow | null> {
-    await tx.$queryRawUnsafe('SELECT "id" FROM "SyncLink" WHERE "id" = $1 FOR UPDATE', id);
-    return this.row(id, tx);
+  async lockRow(id: string): Promise<LinkRow | null> {
+    await this.db.$queryRawUnsafe('SELECT "id" FROM "SyncLink" WHERE "id" = $1 FOR UPDATE', id);
+    return this.row(id);
   }
 
-  async rowByKey(type: ItemType, spectrumKey: string, tx: Tx = this.db): Promise<LinkRow | null> {
-    return tx.syncLink.findUnique({ where: { type_spectrumKey: { type, spectrumKey } }, select: rowSelect });
+  async rowByKey(type: ItemType, spectrumKey: string): Promise<LinkRow | null> {
+    return this.db.syncLink.findUnique({
+      where: { type_spectrumKey: { type, spectrumKey } },
+      select: rowSelect,
+    });
   }
 
-  async rowsByKeys(type: ItemType, keys: readonly string[], tx: Tx = this.db): Promise<Map<string, LinkRow>> {
+  async rowsByKeys(type: ItemType, keys: readonly string[]): Promise<Map<string, LinkRow>> {
     const out = new Map<string, LinkRow>();
     for (const part of chunk([...new Set(keys)], 5000)) {
-      const rows = await tx.syncLink.findMany({
+      const rows = await this.db.syncLink.findMany({
         where: { type, spectrumKey: { in: part } },
         select: rowSelect,
       });
@@ -167,14 +172,14 @@ export class LinksRepository {
     return out;
   }
 
-  async rowsOfType(type: ItemType, tx: Tx = this.db): Promise<LinkRow[]> {
-    return tx.syncLink.findMany({ where: { type }, select: rowSelect, orderBy: { id: 'asc' } });
+  async rowsOfType(type: ItemType): Promise<LinkRow[]> {
+    return this.db.syncLink.findMany({ where: { type }, select: rowSelect, orderBy: { id: 'asc' } });
   }
 
   /** The links of PM items (by PM id) of the given types. */
-  async rowsOfPmItems(types: readonly ItemType[], pmIds: readonly string[], tx: Tx = this.db) {
+  async rowsOfPmItems(types: readonly ItemType[], pmIds: readonly string[]) {
     if (pmIds.length === 0) return [];
-    return tx.syncLink.findMany({
+    return this.db.syncLink.findMany({
       where: { type: { in: [...types] }, pmId: { in: [...new Set(pmIds)] } },
       select: rowSelect,
     });
@@ -200,12 +205,12 @@ export class LinksRepository {
   }
 
   /** Stages Spectrum records as Ready to Import (keys that already have a link keep it). Returns how many were new. */
-  async stage(type: ItemType, keys: readonly string[], tx: Tx = this.db): Promise<number> {
+  async stage(type: ItemType, keys: readonly string[]): Promise<number> {
     let n = 0;
     // createMany is compiled into a query plan with one node per value, in the query compiler's WebAssembly memory
     // (which never shrinks): small chunks keep both small
     for (const part of chunk(keys, STAGE_CHUNK)) {
-      const r = await tx.syncLink.createMany({
+      const r = await this.db.syncLink.createMany({
         data: part.map((spectrumKey) => ({ type, spectrumKey, state: 'ready_to_import' as const })),
         skipDuplicates: true,
       });
@@ -216,10 +221,10 @@ export class LinksRepository {
   }
 
   /** Removes staged (never imported) links, e.g. vendors whose type left the filter (VEN-7). */
-  async unstage(type: ItemType, keys: readonly string[], tx: Tx = this.db): Promise<number> {
+  async unstage(type: ItemType, keys: readonly string[]): Promise<number> {
     let n = 0;
     for (const part of chunk(keys, 5000)) {
-      const r = await tx.syncLink.deleteMany({
+      const r = await this.db.syncLink.deleteMany({
         where: { type, spectrumKey: { in: part }, state: 'ready_to_import', pmId: null },
       });
       n += r.count;
@@ -227,9 +232,9 @@ export class LinksRepository {
     return n;
   }
 
-  async setRowsError(ids: readonly string[], lastError: string | null, tx: Tx = this.db): Promise<number> {
+  async setRowsError(ids: readonly string[], lastError: string | null): Promise<number> {
     if (ids.length === 0) return 0;
-    const r = await tx.syncLink.updateMany({ where: { id: { in: [...ids] } }, data: { lastError } });
+    const r = await this.db.syncLink.updateMany({ where: { id: { in: [...ids] } }, data: { lastError } });
     return r.count;
   }
 
@@ -242,8 +247,7 @@ export class LinksRepository {
       lastError?: string | null;
       lastSyncedAt?: Date | null;
     },
-    tx: Tx = this.db,
   ): Promise<LinkRow> {
-    return tx.syncLink.update({ where: { id }, data, select: rowSelect });
+    return this.db.syncLink.update({ where: { id }, data, select: rowSelect });
   }
 }

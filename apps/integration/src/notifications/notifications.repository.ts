@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export interface WaitingExport {
   id: string;
@@ -25,7 +25,12 @@ function titleOf(payload: unknown, fallback: string): string {
 
 @Injectable()
 export class NotificationsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   async waitingExports(): Promise<WaitingExport[]> {
     const rows = await this.db.exportRequest.findMany({

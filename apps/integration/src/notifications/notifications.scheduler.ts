@@ -4,6 +4,7 @@ import { CronJob } from 'cron';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { ENV, LOGGER } from '../platform/tokens.js';
+import { inOwnContext } from '../platform/transactions.js';
 import { DailySummaryService } from './daily-summary.service.js';
 
 /** Wiring only: an hourly tick (minute 5) for the daily summary, when the scheduler is enabled. */
@@ -22,7 +23,9 @@ export class NotificationsScheduler implements OnApplicationBootstrap {
       cronTime: '0 5 * * * *',
       timeZone: 'UTC',
       onTick: () => {
-        this.summary.tick().catch((err: unknown) => this.logger.error({ err }, 'daily summary tick failed'));
+        inOwnContext(() => this.summary.tick()).catch((err: unknown) =>
+          this.logger.error({ err }, 'daily summary tick failed'),
+        );
       },
     });
     this.registry.addCronJob('daily-summary', job as never);

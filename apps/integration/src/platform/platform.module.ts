@@ -1,8 +1,11 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { ClsModule } from 'nestjs-cls';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
+import { prismaTransactionalAdapter } from './db/transactions.js';
 import { MailCatcher } from './mail/mail-catcher.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
 import { MetricsRegistry } from './metrics/metrics-registry.js';
@@ -36,8 +39,8 @@ export interface PlatformDeps {
   lifecycle?: ServiceLifecycle;
 }
 
-/** The shared infrastructure every feature may inject: environment, logger, database, secret box, clock,
- * mailer, the service's lifecycle and its metrics registry. */
+/** The shared infrastructure every feature may inject: environment, logger, database (and its transaction host),
+ * secret box, clock, mailer, the service's lifecycle and its metrics registry. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -59,6 +62,14 @@ export class PlatformModule {
       { provide: LIFECYCLE, useValue: deps.lifecycle ?? new ServiceLifecycle() },
       { provide: METRICS, useValue: new MetricsRegistry() },
     ];
-    return { module: PlatformModule, providers, exports: providers.map((p) => p.provide) };
+    // Transactions from context (docs/decisions.md): a CLS context per HTTP request (the middleware); the worker
+    // and the schedulers open their own per run (`inOwnContext`). The plugin provides the TransactionHost the
+    // repositories read the current client from, on the Prisma client above.
+    const cls = ClsModule.forRoot({
+      global: true,
+      middleware: { mount: true },
+      plugins: [new ClsPluginTransactional({ adapter: prismaTransactionalAdapter() })],
+    });
+    return { module: PlatformModule, imports: [cls], providers, exports: providers.map((p) => p.provide) };
   }
 }

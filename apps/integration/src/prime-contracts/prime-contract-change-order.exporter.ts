@@ -12,7 +12,6 @@ import {
   spectrumFacts,
 } from '../exports/exporter.js';
 import { CHANGE_REQUEST_STATUS, changeRequestPlan } from '../exports/planning/key-plans.js';
-import type { Tx } from '../projects/pm-common.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import { PrimeContractsRepository } from './prime-contracts.repository.js';
@@ -31,26 +30,21 @@ export class PrimeContractChangeOrderExporter implements Exporter {
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  lock(id: string, tx: Tx): Promise<void> {
-    return this.primeContracts.lockChangeOrder(id, tx);
+  lock(id: string): Promise<void> {
+    return this.primeContracts.lockChangeOrder(id);
   }
 
-  async check(id: string, { facts, source }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const pcco = await this.primeContracts.loadChangeOrderDomain(id, tx);
-    const contractRecord = pcco ? await this.primeContracts.findById(pcco.primeContractId, tx) : null;
-    const contract = pcco ? await this.primeContracts.loadDomain(pcco.primeContractId, tx) : null;
+  async check(id: string, { facts, source }: CheckContext): Promise<ExportCheck | null> {
+    const pcco = await this.primeContracts.loadChangeOrderDomain(id);
+    const contractRecord = pcco ? await this.primeContracts.findById(pcco.primeContractId) : null;
+    const contract = pcco ? await this.primeContracts.loadDomain(pcco.primeContractId) : null;
     if (!pcco || !contract || !contractRecord) return null;
-    const project = await this.projects.findById(contract.projectId, tx);
-    const spectrum = await spectrumFacts(
-      this.spectrum,
-      source,
-      {
-        jobNumber: contract.jobNumber,
-        contract: { jobNumber: contract.jobNumber, customerCode: contract.customerCode },
-        customer: { code: contract.customerCode },
-      },
-      tx,
-    );
+    const project = await this.projects.findById(contract.projectId);
+    const spectrum = await spectrumFacts(this.spectrum, source, {
+      jobNumber: contract.jobNumber,
+      contract: { jobNumber: contract.jobNumber, customerCode: contract.customerCode },
+      customer: { code: contract.customerCode },
+    });
     const check = checkPrimeContractChangeOrderExport(
       pcco,
       contract,
@@ -62,7 +56,7 @@ export class PrimeContractChangeOrderExporter implements Exporter {
       },
       {
         integrationConnected: facts.connectedAt !== null,
-        spectrumContractChangedAt: await this.primeContracts.spectrumChangedAt(contractRecord, tx),
+        spectrumContractChangedAt: await this.primeContracts.spectrumChangedAt(contractRecord),
       },
       spectrum,
     );

@@ -4,8 +4,8 @@ import type {
   PrimeContractChangeOrder,
   PrimeContractChangeOrderLine,
 } from '@bridge/rules';
+import { activeSpectrumKey } from '../links/link-state.js';
 import type { LinkView } from '../links/links.repository.js';
-import { activeSpectrumKey } from '../projects/pm-common.js';
 
 /** Prime contracts and their change orders as the repository hands them out, and as `@bridge/rules` sees them. */
 

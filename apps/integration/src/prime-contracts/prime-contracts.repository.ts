@@ -1,11 +1,11 @@
 import type { ChangeOrderStatus, IsoDateTime, PrimeContract, PrimeContractChangeOrder } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { Prisma } from '../generated/prisma/client.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb, optionalCentsFromDb } from '../platform/db/money.js';
 import { replaceChildRows } from '../platform/db/replace-child-rows.js';
-import { PRISMA } from '../platform/tokens.js';
-import { lockRow, type Tx } from '../projects/pm-common.js';
+import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
 import {
   type PccoFields,
   type PccoLineRecord,
@@ -84,30 +84,27 @@ const lineData = (lines: readonly PccoLineRecord[]) =>
 @Injectable()
 export class PrimeContractsRepository {
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(TransactionHost) private readonly txHost: CurrentClient,
     @Inject(LinksRepository) private readonly links: LinksRepository,
   ) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   /** Locks the row until the transaction ends (see `lockRow`). */
-  lockChangeOrder(id: string, tx: Tx): Promise<void> {
-    return lockRow(tx, 'PrimeContractChangeOrder', id);
+  lockChangeOrder(id: string): Promise<void> {
+    return lockRow(this.db, 'PrimeContractChangeOrder', id);
   }
 
-  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<PrimeContractRecord | null> {
-    const r = await tx.primeContract.findUnique({ where: { id }, include: contractInclude });
+  async findById(id: string): Promise<PrimeContractRecord | null> {
+    const r = await this.db.primeContract.findUnique({ where: { id }, include: contractInclude });
     return r ? contractRecord(r) : null;
   }
 
-  async findByKey(
-    jobNumber: string,
-    customerCode: string,
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<PrimeContractRecord | null> {
-    const r = await tx.primeContract.findUnique({
+  async findByKey(jobNumber: string, customerCode: string): Promise<PrimeContractRecord | null> {
+    const r = await this.db.primeContract.findUnique({
       where: { jobNumber_customerCode: { jobNumber, customerCode } },
       include: contractInclude,
     });
@@ -119,9 +116,8 @@ export class PrimeContractsRepository {
     key: { projectId: string; jobNumber: string; customerCode: string },
     data: PrimeContractSpectrumFields,
     at: Date,
-    tx: Tx,
   ): Promise<PrimeContractRecord> {
-    const r = await tx.primeContract.create({
+    const r = await this.db.primeContract.create({
       data: {
         ...key,
         title: data.title,
@@ -147,9 +143,8 @@ export class PrimeContractsRepository {
     id: string,
     data: PrimeContractSpectrumFields,
     at: Date,
-    tx: Tx,
   ): Promise<PrimeContractRecord> {
-    await tx.primeContract.update({
+    await this.db.primeContract.update({
       where: { id },
       data: {
         title: data.title,
@@ -160,9 +155,11 @@ export class PrimeContractsRepository {
       },
     });
     const keep = data.lines.map((l) => l.billingItem);
-    await tx.primeContractLine.deleteMany({ where: { primeContractId: id, billingItem: { notIn: keep } } });
+    await this.db.primeContractLine.deleteMany({
+      where: { primeContractId: id, billingItem: { notIn: keep } },
+    });
     for (const l of data.lines) {
-      await tx.primeContractLine.upsert({
+      await this.db.primeContractLine.upsert({
         where: { primeContractId_billingItem: { primeContractId: id, billingItem: l.billingItem } },
         create: {
           primeContractId: id,
@@ -173,7 +170,7 @@ export class PrimeContractsRepository {
         update: { description: l.description, amountCents: centsToDb(l.amountCents) },
       });
     }
-    return (await this.findById(id, tx)) as PrimeContractRecord;
+    return (await this.findById(id)) as PrimeContractRecord;
   }
 
   async list(
@@ -193,12 +190,12 @@ export class PrimeContractsRepository {
     return rows.map(contractRecord);
   }
 
-  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItems('prime_contract', ids, tx);
+  linksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItems('prime_contract', ids);
   }
 
-  changeOrderLinksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItems('prime_contract_change_order', ids, tx);
+  changeOrderLinksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItems('prime_contract_change_order', ids);
   }
 
   /**
@@ -207,10 +204,9 @@ export class PrimeContractsRepository {
    */
   async spectrumChangedAt(
     c: Pick<PrimeContractRecord, 'jobNumber' | 'customerCode'>,
-    tx: Tx | PrismaClient = this.db,
   ): Promise<IsoDateTime | null> {
     const key = contractKey(c.jobNumber, c.customerCode);
-    const r = await tx.spectrumRecord.aggregate({
+    const r = await this.db.spectrumRecord.aggregate({
       where: {
         OR: [
           { kind: CONTRACT_KIND, key },
@@ -223,25 +219,22 @@ export class PrimeContractsRepository {
   }
 
   /** The `@bridge/rules` `PrimeContract` with its link (for eligibility checks and the export flows). */
-  async loadDomain(id: string, tx?: Tx): Promise<PrimeContract | null> {
-    const c = await this.findById(id, tx);
+  async loadDomain(id: string): Promise<PrimeContract | null> {
+    const c = await this.findById(id);
     if (!c) return null;
-    return primeContractToDomain(c, (await this.linksFor([id], tx)).get(id));
+    return primeContractToDomain(c, (await this.linksFor([id])).get(id));
   }
 
   /** The `@bridge/rules` `PrimeContractChangeOrder` with its link. */
-  async loadChangeOrderDomain(id: string, tx?: Tx): Promise<PrimeContractChangeOrder | null> {
-    const c = await this.findChangeOrder(id, tx);
+  async loadChangeOrderDomain(id: string): Promise<PrimeContractChangeOrder | null> {
+    const c = await this.findChangeOrder(id);
     if (!c) return null;
-    return pccoToDomain(c, (await this.changeOrderLinksFor([id], tx)).get(id));
+    return pccoToDomain(c, (await this.changeOrderLinksFor([id])).get(id));
   }
 
-  async changeOrdersOf(
-    contractIds: readonly string[],
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<PccoRecord[]> {
+  async changeOrdersOf(contractIds: readonly string[]): Promise<PccoRecord[]> {
     if (contractIds.length === 0) return [];
-    const rows = await tx.primeContractChangeOrder.findMany({
+    const rows = await this.db.primeContractChangeOrder.findMany({
       where: { primeContractId: { in: [...contractIds] } },
       orderBy: { id: 'asc' },
       include: pccoInclude,
@@ -249,12 +242,12 @@ export class PrimeContractsRepository {
     return rows.map(pccoRecord);
   }
 
-  async approvedChangeOrderCount(primeContractId: string, tx: Tx | PrismaClient = this.db): Promise<number> {
-    return tx.primeContractChangeOrder.count({ where: { primeContractId, status: 'approved' } });
+  async approvedChangeOrderCount(primeContractId: string): Promise<number> {
+    return this.db.primeContractChangeOrder.count({ where: { primeContractId, status: 'approved' } });
   }
 
-  async findChangeOrder(id: string, tx: Tx | PrismaClient = this.db): Promise<PccoRecord | null> {
-    const r = await tx.primeContractChangeOrder.findUnique({ where: { id }, include: pccoInclude });
+  async findChangeOrder(id: string): Promise<PccoRecord | null> {
+    const r = await this.db.primeContractChangeOrder.findUnique({ where: { id }, include: pccoInclude });
     return r ? pccoRecord(r) : null;
   }
 
@@ -262,9 +255,8 @@ export class PrimeContractsRepository {
     primeContractId: string,
     data: PccoFields & { createdById: string; createdAt: Date },
     lines: readonly PccoLineRecord[],
-    tx: Tx,
   ): Promise<PccoRecord> {
-    const r = await tx.primeContractChangeOrder.create({
+    const r = await this.db.primeContractChangeOrder.create({
       data: { ...data, primeContractId, lines: { create: lineData(lines) } },
       include: pccoInclude,
     });
@@ -275,23 +267,26 @@ export class PrimeContractsRepository {
     id: string,
     patch: Partial<PccoFields>,
     lines: readonly PccoLineRecord[] | undefined,
-    tx: Tx,
   ): Promise<PccoRecord> {
     if (lines) {
-      await replaceChildRows(tx.primeContractChangeOrderLine, { changeOrderId: id }, lineData(lines));
+      await replaceChildRows(this.db.primeContractChangeOrderLine, { changeOrderId: id }, lineData(lines));
     }
-    const r = await tx.primeContractChangeOrder.update({ where: { id }, data: patch, include: pccoInclude });
+    const r = await this.db.primeContractChangeOrder.update({
+      where: { id },
+      data: patch,
+      include: pccoInclude,
+    });
     return pccoRecord(r);
   }
 
-  async deleteChangeOrder(id: string, tx: Tx): Promise<void> {
-    await this.links.delete('prime_contract_change_order', id, tx);
-    await tx.primeContractChangeOrder.delete({ where: { id } });
+  async deleteChangeOrder(id: string): Promise<void> {
+    await this.links.delete('prime_contract_change_order', id);
+    await this.db.primeContractChangeOrder.delete({ where: { id } });
   }
 
   /** The customer of a project's prime contract (the one change requests of its job are written for), if any. */
-  async contractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const c = await tx.primeContract.findFirst({
+  async contractCustomer(projectId: string): Promise<string | null> {
+    const c = await this.db.primeContract.findFirst({
       where: { projectId },
       orderBy: { id: 'asc' },
       select: { customerCode: true },

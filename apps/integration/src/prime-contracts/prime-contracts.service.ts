@@ -13,10 +13,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { syncFields } from '../links/item-view.js';
+import { linkState } from '../links/link-state.js';
 import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { deleteChangeOrder } from '../projects/delete-change-order.js';
 import {
   assertCheck,
@@ -24,9 +26,7 @@ import {
   changeOrderEditCheck,
   conflictOnUnique,
   definedOnly,
-  linkState,
-  type Tx,
-} from '../projects/pm-common.js';
+} from '../projects/pm-edits.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
@@ -94,6 +94,7 @@ interface ContractContext {
 @Injectable()
 export class PrimeContractsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(PrimeContractsRepository) private readonly repo: PrimeContractsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -106,9 +107,8 @@ export class PrimeContractsService {
     r: PrimeContractRecord,
     link: LinkView | null | undefined,
     facts: IntegrationFacts,
-    tx?: Tx,
   ): Promise<ContractContext> {
-    const project = await this.projects.findById(r.projectId, tx);
+    const project = await this.projects.findById(r.projectId);
     return {
       contract: primeContractToDomain(r, link),
       project: {
@@ -119,16 +119,13 @@ export class PrimeContractsService {
       },
       facts: {
         integrationConnected: facts.connectedAt !== null,
-        spectrumContractChangedAt: await this.repo.spectrumChangedAt(r, tx),
+        spectrumContractChangedAt: await this.repo.spectrumChangedAt(r),
       },
-      spectrum: await this.spectrum.stored(
-        {
-          jobNumber: r.jobNumber,
-          contract: { jobNumber: r.jobNumber, customerCode: r.customerCode },
-          customer: { code: r.customerCode },
-        },
-        tx,
-      ),
+      spectrum: await this.spectrum.stored({
+        jobNumber: r.jobNumber,
+        contract: { jobNumber: r.jobNumber, customerCode: r.customerCode },
+        customer: { code: r.customerCode },
+      }),
     };
   }
 
@@ -206,12 +203,12 @@ export class PrimeContractsService {
     return v;
   }
 
-  private async pccoViewOf(r: PccoRecord, facts: IntegrationFacts, tx?: Tx) {
-    const contract = await this.repo.findById(r.primeContractId, tx);
+  private async pccoViewOf(r: PccoRecord, facts: IntegrationFacts) {
+    const contract = await this.repo.findById(r.primeContractId);
     if (!contract) throw notFound('Prime contract', r.primeContractId);
-    const link = (await this.repo.linksFor([contract.id], tx)).get(contract.id);
-    const ctx = await this.context(contract, link, facts, tx);
-    return this.pccoView(r, (await this.repo.changeOrderLinksFor([r.id], tx)).get(r.id), ctx);
+    const link = (await this.repo.linksFor([contract.id])).get(contract.id);
+    const ctx = await this.context(contract, link, facts);
+    return this.pccoView(r, (await this.repo.changeOrderLinksFor([r.id])).get(r.id), ctx);
   }
 
   async getChangeOrder(id: string) {
@@ -231,10 +228,9 @@ export class PrimeContractsService {
   /** LIM-7: a unit-price PCCO may be recorded; sending it is refused (see blockedBy). */
   async createChangeOrder(actor: AuthUser, primeContractId: string, input: PccoCreateInput) {
     const facts = await this.facts.get();
-    return this.repo
-      .transaction(async (tx) => {
-        if (!(await this.repo.findById(primeContractId, tx)))
-          throw notFound('Prime contract', primeContractId);
+    return this.txHost
+      .withTransaction(async () => {
+        if (!(await this.repo.findById(primeContractId))) throw notFound('Prime contract', primeContractId);
         const r = await this.repo.createChangeOrder(
           primeContractId,
           {
@@ -248,19 +244,15 @@ export class PrimeContractsService {
             createdAt: this.clock.now(),
           },
           pccoLines(input.lines),
-          tx,
         );
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'prime_contract_change_order.create',
-            itemType: 'prime_contract_change_order',
-            itemId: r.id,
-            after: input,
-          },
-          tx,
-        );
-        return this.pccoViewOf(r, facts, tx);
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'prime_contract_change_order.create',
+          itemType: 'prime_contract_change_order',
+          itemId: r.id,
+          after: input,
+        });
+        return this.pccoViewOf(r, facts);
       })
       .catch(conflictOnUnique(() => this.numberTaken(input.number)));
   }
@@ -270,39 +262,36 @@ export class PrimeContractsService {
     const facts = await this.facts.get();
     const { lines, ...header } = input;
     const patch = definedOnly(header) as Partial<PccoFields>;
-    return this.repo
-      .transaction(async (tx) => {
-        await this.repo.lockChangeOrder(id, tx);
-        const before = await this.repo.findChangeOrder(id, tx);
+    return this.txHost
+      .withTransaction(async () => {
+        await this.repo.lockChangeOrder(id);
+        const before = await this.repo.findChangeOrder(id);
         if (!before) throw notFound('Prime contract change order', id);
         const newLines = lines ? pccoLines(lines) : undefined;
         const changed: string[] = changedFields(before, patch);
         if (newLines && JSON.stringify(newLines) !== JSON.stringify(before.lines)) changed.push('lines');
-        const link = (await this.repo.changeOrderLinksFor([id], tx)).get(id);
+        const link = (await this.repo.changeOrderLinksFor([id])).get(id);
         assertCheck(
           changeOrderEditCheck(linkState(link), changed, pccoSyncedReadOnly),
           'The change order cannot be changed.',
         );
-        const after = await this.repo.updateChangeOrder(id, patch, newLines, tx);
-        await this.audit.record(
-          {
-            actorId: actor.id,
-            action: 'prime_contract_change_order.update',
-            itemType: 'prime_contract_change_order',
-            itemId: id,
-            before,
-            after,
-          },
-          tx,
-        );
-        return this.pccoViewOf(after, facts, tx);
+        const after = await this.repo.updateChangeOrder(id, patch, newLines);
+        await this.audit.record({
+          actorId: actor.id,
+          action: 'prime_contract_change_order.update',
+          itemType: 'prime_contract_change_order',
+          itemId: id,
+          before,
+          after,
+        });
+        return this.pccoViewOf(after, facts);
       })
       .catch(conflictOnUnique(() => this.numberTaken(String(patch.number))));
   }
 
   /** As for commitment change orders (CCO-3): not when approved, linked or in the export queue. Permanent. */
   async deleteChangeOrder(actor: AuthUser, id: string): Promise<void> {
-    await deleteChangeOrder(this.repo, this.audit, {
+    await deleteChangeOrder(this.txHost, this.repo, this.audit, {
       actor,
       id,
       label: 'Prime contract change order',

@@ -3,15 +3,15 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { LinkView } from '../links/links.repository.js';
 import { notFound } from '../platform/http/problem.js';
-import { assertCheck, type Tx } from './pm-common.js';
+import type { TxHost } from '../platform/transactions.js';
+import { assertCheck } from './pm-edits.js';
 
 /** The storage of one kind of change order (commitment CCOs, prime contract PCCOs) that deleting one needs. */
 export interface ChangeOrderStore<R> {
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
-  lockChangeOrder(id: string, tx: Tx): Promise<void>;
-  findChangeOrder(id: string, tx: Tx): Promise<R | null>;
-  changeOrderLinksFor(ids: readonly string[], tx: Tx): Promise<Map<string, LinkView>>;
-  deleteChangeOrder(id: string, tx: Tx): Promise<void>;
+  lockChangeOrder(id: string): Promise<void>;
+  findChangeOrder(id: string): Promise<R | null>;
+  changeOrderLinksFor(ids: readonly string[]): Promise<Map<string, LinkView>>;
+  deleteChangeOrder(id: string): Promise<void>;
 }
 
 /**
@@ -19,6 +19,7 @@ export interface ChangeOrderStore<R> {
  * checks it, deletes it with its link for good and audits it (`<itemType>.delete`) in one transaction.
  */
 export async function deleteChangeOrder<R>(
+  txHost: TxHost,
   store: ChangeOrderStore<R>,
   audit: AuditService,
   o: {
@@ -31,19 +32,22 @@ export async function deleteChangeOrder<R>(
   },
 ): Promise<void> {
   const { actor, id } = o;
-  await store.transaction(async (tx) => {
-    await store.lockChangeOrder(id, tx);
-    const before = await store.findChangeOrder(id, tx);
+  await txHost.withTransaction(async () => {
+    await store.lockChangeOrder(id);
+    const before = await store.findChangeOrder(id);
     if (!before) throw notFound(o.label, id);
-    const link = (await store.changeOrderLinksFor([id], tx)).get(id);
+    const link = (await store.changeOrderLinksFor([id])).get(id);
     assertCheck(
       checkCommitmentChangeOrderDelete(o.toDomain(before, link)),
       'The change order cannot be deleted.',
     );
-    await store.deleteChangeOrder(id, tx);
-    await audit.record(
-      { actorId: actor.id, action: `${o.itemType}.delete`, itemType: o.itemType, itemId: id, before },
-      tx,
-    );
+    await store.deleteChangeOrder(id);
+    await audit.record({
+      actorId: actor.id,
+      action: `${o.itemType}.delete`,
+      itemType: o.itemType,
+      itemId: id,
+      before,
+    });
   });
 }

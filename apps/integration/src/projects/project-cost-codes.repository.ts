@@ -1,8 +1,7 @@
 import { type CostCodeUse, stripPhaseDashes } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
-import type { Tx } from './pm-common.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export interface ProjectCostTypeRecord {
   costType: string;
@@ -31,15 +30,20 @@ export interface ProjectCostCodeState {
  */
 @Injectable()
 export class ProjectCostCodesRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
 
-  async costCodeListExists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {
-    return (await tx.costCodeList.count({ where: { id } })) > 0;
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
+
+  async costCodeListExists(id: string): Promise<boolean> {
+    return (await this.db.costCodeList.count({ where: { id } })) > 0;
   }
 
   /** The description of a code on a cost code list, or null when the list does not have the code. */
-  async listCode(listId: string, code: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const r = await tx.costCode.findUnique({ where: { listId_code: { listId, code } } });
+  async listCode(listId: string, code: string): Promise<string | null> {
+    const r = await this.db.costCode.findUnique({ where: { listId_code: { listId, code } } });
     return r ? r.description : null;
   }
 
@@ -47,23 +51,22 @@ export class ProjectCostCodesRepository {
   async addCostCode(
     projectId: string,
     input: { code: string; description: string; costTypes: readonly string[] },
-    tx: Tx,
   ): Promise<{ record: ProjectCostCodeRecord; created: boolean }> {
-    const existing = await tx.projectCostCode.findUnique({
+    const existing = await this.db.projectCostCode.findUnique({
       where: { projectId_code: { projectId, code: input.code } },
     });
     const code =
       existing ??
-      (await tx.projectCostCode.create({
+      (await this.db.projectCostCode.create({
         data: { projectId, code: input.code, description: input.description },
       }));
     if (input.costTypes.length) {
-      await tx.projectCostType.createMany({
+      await this.db.projectCostType.createMany({
         data: input.costTypes.map((costType) => ({ projectCostCodeId: code.id, costType })),
         skipDuplicates: true,
       });
     }
-    const types = await tx.projectCostType.findMany({
+    const types = await this.db.projectCostType.findMany({
       where: { projectCostCodeId: code.id },
       orderBy: { costType: 'asc' },
     });
@@ -82,24 +85,24 @@ export class ProjectCostCodesRepository {
    * WBS-5: how many lines of the project name a cost code (compared without dashes and case), and which of its cost
    * types are synced with the Spectrum job.
    */
-  async costCodeUse(projectId: string, code: string, tx: Tx): Promise<CostCodeUse> {
+  async costCodeUse(projectId: string, code: string): Promise<CostCodeUse> {
     const key = stripPhaseDashes(code).toUpperCase();
     const count = (rows: { costCode: string | null }[]) =>
       rows.filter((r) => r.costCode !== null && stripPhaseDashes(r.costCode).toUpperCase() === key).length;
     const select = { costCode: true } as const;
     const [budget, budgetChange, commitment, changeOrder, pcco, own] = await Promise.all([
-      tx.budgetLine.findMany({ where: { budget: { projectId } }, select }),
-      tx.budgetChangeLine.findMany({ where: { budgetChange: { projectId } }, select }),
-      tx.commitmentLine.findMany({ where: { commitment: { projectId } }, select }),
-      tx.commitmentChangeOrderLine.findMany({
+      this.db.budgetLine.findMany({ where: { budget: { projectId } }, select }),
+      this.db.budgetChangeLine.findMany({ where: { budgetChange: { projectId } }, select }),
+      this.db.commitmentLine.findMany({ where: { commitment: { projectId } }, select }),
+      this.db.commitmentChangeOrderLine.findMany({
         where: { changeOrder: { commitment: { projectId } } },
         select,
       }),
-      tx.primeContractChangeOrderLine.findMany({
+      this.db.primeContractChangeOrderLine.findMany({
         where: { changeOrder: { primeContract: { projectId } } },
         select,
       }),
-      tx.projectCostCode.findUnique({
+      this.db.projectCostCode.findUnique({
         where: { projectId_code: { projectId, code: key } },
         include: { costTypes: { where: { syncedWithSpectrum: true }, select: { costType: true } } },
       }),
@@ -118,23 +121,19 @@ export class ProjectCostCodesRepository {
   async removeCostCode(
     projectId: string,
     code: string,
-    tx: Tx,
   ): Promise<{ code: string; description: string; costTypes: string[] } | null> {
-    const row = await tx.projectCostCode.findUnique({
+    const row = await this.db.projectCostCode.findUnique({
       where: { projectId_code: { projectId, code } },
       include: { costTypes: { select: { costType: true }, orderBy: { costType: 'asc' } } },
     });
     if (!row) return null;
-    await tx.projectCostCode.delete({ where: { id: row.id } });
+    await this.db.projectCostCode.delete({ where: { id: row.id } });
     return { code: row.code, description: row.description, costTypes: row.costTypes.map((t) => t.costType) };
   }
 
   /** The project's cost codes by code, with the ids and sync flags of their cost types. */
-  async costCodeStates(
-    projectId: string,
-    tx: Tx | PrismaClient = this.db,
-  ): Promise<Map<string, ProjectCostCodeState>> {
-    const rows = await tx.projectCostCode.findMany({
+  async costCodeStates(projectId: string): Promise<Map<string, ProjectCostCodeState>> {
+    const rows = await this.db.projectCostCode.findMany({
       where: { projectId },
       include: { costTypes: { select: { id: true, costType: true, syncedWithSpectrum: true } } },
     });
@@ -151,31 +150,25 @@ export class ProjectCostCodesRepository {
     );
   }
 
-  async createCostCode(
-    projectId: string,
-    code: string,
-    description: string,
-    tx: Tx,
-  ): Promise<{ id: string }> {
-    return tx.projectCostCode.create({ data: { projectId, code, description }, select: { id: true } });
+  async createCostCode(projectId: string, code: string, description: string): Promise<{ id: string }> {
+    return this.db.projectCostCode.create({ data: { projectId, code, description }, select: { id: true } });
   }
 
   /** WBS-3: cost types known on the linked job, marked synced with Spectrum (existing pairs are skipped). */
   async createSyncedCostTypes(
     rows: readonly { projectCostCodeId: string; costType: string }[],
-    tx: Tx,
   ): Promise<number> {
     if (rows.length === 0) return 0;
-    const r = await tx.projectCostType.createMany({
+    const r = await this.db.projectCostType.createMany({
       data: rows.map((r) => ({ ...r, syncedWithSpectrum: true })),
       skipDuplicates: true,
     });
     return r.count;
   }
 
-  async setCostTypesSynced(ids: readonly string[], synced: boolean, tx: Tx): Promise<number> {
+  async setCostTypesSynced(ids: readonly string[], synced: boolean): Promise<number> {
     if (ids.length === 0) return 0;
-    const r = await tx.projectCostType.updateMany({
+    const r = await this.db.projectCostType.updateMany({
       where: { id: { in: [...ids] } },
       data: { syncedWithSpectrum: synced },
     });

@@ -22,7 +22,6 @@ import {
 import { companyWideKey, freeKeyCheck, stepsOf } from '../exports/planning/key-plans.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
-import type { Tx } from './pm-common.js';
 import { ProjectsRepository } from './projects.repository.js';
 
 /** JOB-1…JOB-4, WBS-3: a project becomes a Spectrum job with its cost codes as phases. */
@@ -40,26 +39,21 @@ export class ProjectExporter implements Exporter {
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
 
-  lock(id: string, tx: Tx): Promise<void> {
-    return this.projects.lock(id, tx);
+  lock(id: string): Promise<void> {
+    return this.projects.lock(id);
   }
 
-  async check(id: string, { facts, source }: CheckContext, tx?: Tx): Promise<ExportCheck | null> {
-    const p = await this.projects.loadDomain(id, tx);
+  async check(id: string, { facts, source }: CheckContext): Promise<ExportCheck | null> {
+    const p = await this.projects.loadDomain(id);
     if (!p) return null;
     // PRE-3: the job takes the template job's customer
     const spectrum = facts.templateJob
-      ? await spectrumFacts(
-          this.spectrum,
-          source,
-          {
-            customer: {
-              templateJobNumber: facts.templateJob.jobNumber,
-              fallback: facts.templateJob.customerCode,
-            },
+      ? await spectrumFacts(this.spectrum, source, {
+          customer: {
+            templateJobNumber: facts.templateJob.jobNumber,
+            fallback: facts.templateJob.customerCode,
           },
-          tx,
-        )
+        })
       : {};
     return { check: checkProjectExport(p, facts, spectrum), snapshot: { ...p } };
   }

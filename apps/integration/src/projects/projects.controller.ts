@@ -22,7 +22,7 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { anyFieldSent, optionalText, requiredText, stateFilter } from './pm-common.js';
+import { anyFieldSent, optionalText, requiredText, stateFilter } from './pm-input.js';
 import { projectCostCodeSchema, projectPageSchema, projectSchema } from './projects.schemas.js';
 import { ProjectsService } from './projects.service.js';
 

@@ -1,16 +1,11 @@
 import type { Project, ProjectCostCode, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
-import { PRISMA } from '../platform/tokens.js';
-import {
-  activeSpectrumKey,
-  escapeLike,
-  likePattern,
-  lockRow,
-  pageIdsInLinkState,
-  type Tx,
-} from './pm-common.js';
+import { escapeLike, likePattern, pageIdsInLinkState } from '../platform/db/sql-search.js';
+import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
 import type { ProjectCostCodeRecord } from './project-cost-codes.repository.js';
 
 export interface ProjectRecord {
@@ -139,31 +134,32 @@ export function projectToDomain(p: ProjectRecord, link: LinkView | null | undefi
 @Injectable()
 export class ProjectsRepository {
   constructor(
-    @Inject(PRISMA) private readonly db: PrismaClient,
+    @Inject(TransactionHost) private readonly txHost: CurrentClient,
     @Inject(LinksRepository) private readonly links: LinksRepository,
   ) {}
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
   }
 
   /** Locks the row until the transaction ends (see `lockRow`). */
-  lock(id: string, tx: Tx): Promise<void> {
-    return lockRow(tx, 'Project', id);
+  lock(id: string): Promise<void> {
+    return lockRow(this.db, 'Project', id);
   }
 
-  async findById(id: string, tx: Tx | PrismaClient = this.db): Promise<ProjectRecord | null> {
-    const r = await tx.project.findUnique({ where: { id }, include });
+  async findById(id: string): Promise<ProjectRecord | null> {
+    const r = await this.db.project.findUnique({ where: { id }, include });
     return r ? toRecord(r) : null;
   }
 
-  async findBasics(id: string, tx: Tx | PrismaClient = this.db): Promise<ProjectBasics | null> {
-    const r = await tx.project.findUnique({ where: { id } });
+  async findBasics(id: string): Promise<ProjectBasics | null> {
+    const r = await this.db.project.findUnique({ where: { id } });
     return r ? toBasics(r) : null;
   }
 
-  async exists(id: string, tx: Tx | PrismaClient = this.db): Promise<boolean> {
-    return (await tx.project.count({ where: { id } })) > 0;
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.project.count({ where: { id } })) > 0;
   }
 
   async list(filter: ProjectListFilter, afterId: string | undefined, take: number): Promise<ProjectRecord[]> {
@@ -192,36 +188,36 @@ export class ProjectsRepository {
    * The link of each project: its `project` link, or the `job` link an import wrote with the project as PM item
    * (both name the Spectrum job number).
    */
-  linksFor(ids: readonly string[], tx?: Tx): Promise<Map<string, LinkView>> {
-    return this.links.forItemsOrAlias('project', 'job', ids, tx);
+  linksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
+    return this.links.forItemsOrAlias('project', 'job', ids);
   }
 
-  async linkFor(id: string, tx?: Tx): Promise<LinkView | null> {
-    return (await this.linksFor([id], tx)).get(id) ?? null;
+  async linkFor(id: string): Promise<LinkView | null> {
+    return (await this.linksFor([id])).get(id) ?? null;
   }
 
   /** The `@bridge/rules` `Project` with its link (for eligibility checks and the export flows). */
-  async loadDomain(id: string, tx?: Tx): Promise<Project | null> {
+  async loadDomain(id: string): Promise<Project | null> {
     // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-    const [row, link] = tx
-      ? [await this.findById(id, tx), await this.linkFor(id, tx)]
+    const [row, link] = this.db
+      ? [await this.findById(id), await this.linkFor(id)]
       : await Promise.all([this.findById(id), this.linkFor(id)]);
     return row ? projectToDomain(row, link) : null;
   }
 
-  async create(data: ProjectCreateData, tx: Tx): Promise<ProjectRecord> {
-    const r = await tx.project.create({ data: { ...data, budget: { create: {} } }, include });
+  async create(data: ProjectCreateData): Promise<ProjectRecord> {
+    const r = await this.db.project.create({ data: { ...data, budget: { create: {} } }, include });
     return toRecord(r);
   }
 
-  async update(id: string, patch: Partial<ProjectFields>, tx: Tx): Promise<ProjectRecord> {
-    const r = await tx.project.update({ where: { id }, data: patch, include });
+  async update(id: string, patch: Partial<ProjectFields>): Promise<ProjectRecord> {
+    const r = await this.db.project.update({ where: { id }, data: patch, include });
     return toRecord(r);
   }
 
   /** PRE-4: the customer of the project's own prime contract (the first one), which its change requests use. */
-  async primeContractCustomer(projectId: string, tx: Tx | PrismaClient = this.db): Promise<string | null> {
-    const c = await tx.primeContract.findFirst({
+  async primeContractCustomer(projectId: string): Promise<string | null> {
+    const c = await this.db.primeContract.findFirst({
       where: { projectId },
       orderBy: { id: 'asc' },
       select: { customerCode: true },

@@ -15,16 +15,10 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { badRequest, notFound, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
-import {
-  addressStateAsState,
-  assertCheck,
-  assertNotQueued,
-  definedOnly,
-  type Tx,
-  valuesBefore,
-} from './pm-common.js';
+import { addressStateAsState, assertCheck, assertNotQueued, definedOnly, valuesBefore } from './pm-edits.js';
 import { type ProjectCostCodeRecord, ProjectCostCodesRepository } from './project-cost-codes.repository.js';
 import {
   type ProjectFields,
@@ -61,6 +55,7 @@ const costCodeView = (c: ProjectCostCodeRecord) => ({
 @Injectable()
 export class ProjectsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ProjectsRepository) private readonly repo: ProjectsRepository,
     @Inject(ProjectCostCodesRepository) private readonly costCodes: ProjectCostCodesRepository,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
@@ -113,8 +108,8 @@ export class ProjectsService {
     return this.view(p, link, facts, true, await this.customerFacts(facts));
   }
 
-  private async assertListExists(listId: string | null | undefined, tx?: Tx): Promise<void> {
-    if (listId && !(await this.costCodes.costCodeListExists(listId, tx))) {
+  private async assertListExists(listId: string | null | undefined): Promise<void> {
+    if (listId && !(await this.costCodes.costCodeListExists(listId))) {
       throw badRequest([
         {
           field: 'costCodeListId',
@@ -127,29 +122,29 @@ export class ProjectsService {
 
   async create(actor: AuthUser, input: ProjectCreateInput) {
     await this.assertListExists(input.costCodeListId);
-    const created = await this.repo.transaction(async (tx) => {
-      const p = await this.repo.create(
-        {
-          name: input.name,
-          number: input.number ?? null,
-          address1: input.address1 ?? null,
-          address2: input.address2 ?? null,
-          city: input.city ?? null,
-          state: input.addressState ?? null,
-          zip: input.zip ?? null,
-          phone: input.phone ?? null,
-          costCodeListId: input.costCodeListId ?? null,
-          budgetToolEnabled: input.budgetToolEnabled ?? true,
-          primeContractsToolEnabled: input.primeContractsToolEnabled ?? true,
-          forecastExportEnabled: input.forecastExportEnabled ?? false,
-          createdAt: this.clock.now(),
-        },
-        tx,
-      );
-      await this.audit.record(
-        { actorId: actor.id, action: 'project.create', itemType: 'project', itemId: p.id, after: input },
-        tx,
-      );
+    const created = await this.txHost.withTransaction(async () => {
+      const p = await this.repo.create({
+        name: input.name,
+        number: input.number ?? null,
+        address1: input.address1 ?? null,
+        address2: input.address2 ?? null,
+        city: input.city ?? null,
+        state: input.addressState ?? null,
+        zip: input.zip ?? null,
+        phone: input.phone ?? null,
+        costCodeListId: input.costCodeListId ?? null,
+        budgetToolEnabled: input.budgetToolEnabled ?? true,
+        primeContractsToolEnabled: input.primeContractsToolEnabled ?? true,
+        forecastExportEnabled: input.forecastExportEnabled ?? false,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'project.create',
+        itemType: 'project',
+        itemId: p.id,
+        after: input,
+      });
       return p;
     });
     const facts = await this.facts.get();
@@ -159,25 +154,22 @@ export class ProjectsService {
   /** APP-1: while the project waits in (or moves through) the export queue it is read-only. */
   async update(actor: AuthUser, id: string, input: ProjectUpdateInput) {
     const patch = definedOnly(toFields(input));
-    const updated = await this.repo.transaction(async (tx) => {
-      await this.repo.lock(id, tx);
-      const before = await this.repo.findById(id, tx);
+    const updated = await this.txHost.withTransaction(async () => {
+      await this.repo.lock(id);
+      const before = await this.repo.findById(id);
       if (!before) throw notFound('Project', id);
-      const link = await this.repo.linkFor(id, tx);
+      const link = await this.repo.linkFor(id);
       assertNotQueued(link, 'project', 'The project cannot be edited now.');
-      await this.assertListExists(patch.costCodeListId, tx);
-      const p = await this.repo.update(id, patch, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'project.update',
-          itemType: 'project',
-          itemId: id,
-          before: valuesBefore(before, patch),
-          after: patch,
-        },
-        tx,
-      );
+      await this.assertListExists(patch.costCodeListId);
+      const p = await this.repo.update(id, patch);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'project.update',
+        itemType: 'project',
+        itemId: id,
+        before: valuesBefore(before, patch),
+        after: patch,
+      });
       return { p, link };
     });
     const facts = await this.facts.get();
@@ -195,12 +187,12 @@ export class ProjectsService {
     );
     const code = stripPhaseDashes(input.code).toUpperCase();
     const costTypes = [...new Set(input.costTypes)];
-    return this.repo.transaction(async (tx) => {
-      await this.repo.lock(projectId, tx);
-      const project = await this.repo.findById(projectId, tx);
+    return this.txHost.withTransaction(async () => {
+      await this.repo.lock(projectId);
+      const project = await this.repo.findById(projectId);
       if (!project) throw notFound('Project', projectId);
       // WBS-3, PRE-1: Spectrum's cost types are the company's list; once synced, no other is taken
-      const known = await this.spectrum.storedCostTypes(tx);
+      const known = await this.spectrum.storedCostTypes();
       if (known) {
         const unknown = costTypes
           .map((t, i) => ({ t: t.toUpperCase(), i }))
@@ -216,10 +208,10 @@ export class ProjectsService {
         if (unknown.length) throw unprocessable('The cost types are not Spectrum cost types.', unknown);
       }
       // a code the project already has takes more cost types whatever its list says (so it never gets stuck)
-      const alreadyOnProject = (await this.costCodes.costCodeStates(projectId, tx)).get(code);
+      const alreadyOnProject = (await this.costCodes.costCodeStates(projectId)).get(code);
       let description = input.description ?? alreadyOnProject?.description;
       if (project.costCodeListId && !alreadyOnProject) {
-        const listed = await this.costCodes.listCode(project.costCodeListId, code, tx);
+        const listed = await this.costCodes.listCode(project.costCodeListId, code);
         if (listed === null) {
           throw unprocessable('The cost code is not on the project’s cost code list.', [
             reason(
@@ -237,21 +229,18 @@ export class ProjectsService {
           { field: 'description', code: 'invalid-required', message: 'description is required.' },
         ]);
       }
-      const { record, created } = await this.costCodes.addCostCode(
-        projectId,
-        { code, description, costTypes },
-        tx,
-      );
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'project.cost_code.add',
-          itemType: 'project',
-          itemId: projectId,
-          after: { code, costTypes },
-        },
-        tx,
-      );
+      const { record, created } = await this.costCodes.addCostCode(projectId, {
+        code,
+        description,
+        costTypes,
+      });
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'project.cost_code.add',
+        itemType: 'project',
+        itemId: projectId,
+        after: { code, costTypes },
+      });
       return { view: costCodeView(record), created };
     });
   }
@@ -263,32 +252,29 @@ export class ProjectsService {
    */
   async removeCostCode(actor: AuthUser, projectId: string, rawCode: string): Promise<void> {
     const code = stripPhaseDashes(rawCode.trim()).toUpperCase();
-    await this.repo.transaction(async (tx) => {
-      await this.repo.lock(projectId, tx);
-      const project = await this.repo.findById(projectId, tx);
+    await this.txHost.withTransaction(async () => {
+      await this.repo.lock(projectId);
+      const project = await this.repo.findById(projectId);
       if (!project) throw notFound('Project', projectId);
-      if (!(await this.costCodes.costCodeStates(projectId, tx)).has(code))
+      if (!(await this.costCodes.costCodeStates(projectId)).has(code))
         throw notFound('Project cost code', rawCode);
-      const link = await this.repo.linkFor(projectId, tx);
+      const link = await this.repo.linkFor(projectId);
       const check = checkCostCodeRemoval(
         code,
-        await this.costCodes.costCodeUse(projectId, code, tx),
+        await this.costCodes.costCodeUse(projectId, code),
         link?.state,
       );
       if (!check.ok)
         throw unprocessable(`Cost code ${code} cannot be removed from the project.`, check.reasons);
-      const removed = await this.costCodes.removeCostCode(projectId, code, tx);
-      await this.audit.record(
-        {
-          actorId: actor.id,
-          action: 'project.cost_code.remove',
-          itemType: 'project',
-          itemId: projectId,
-          before: removed,
-          after: null,
-        },
-        tx,
-      );
+      const removed = await this.costCodes.removeCostCode(projectId, code);
+      await this.audit.record({
+        actorId: actor.id,
+        action: 'project.cost_code.remove',
+        itemType: 'project',
+        itemId: projectId,
+        before: removed,
+        after: null,
+      });
     });
   }
 }

@@ -1,4 +1,6 @@
 import { SYNC_GROUPS } from '@bridge/rules';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { PRISMA } from '../platform/tokens.js';
@@ -21,7 +23,12 @@ export interface AttentionRow {
 /** Reads for the accountant report (REP-1): counts by type and state, last runs, what needs attention. */
 @Injectable()
 export class ReportsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /**
    * Link counts by type and state. A project exported as a job keeps its state on a `job` link, a company exported as

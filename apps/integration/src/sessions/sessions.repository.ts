@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 /** Browser sessions: only the SHA-256 hash of the cookie value is stored. */
 @Injectable()
 export class SessionsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   async create(userId: string, tokenHash: string, expiresAt: Date): Promise<void> {
     await this.db.session.create({ data: { userId, tokenHash, expiresAt } });

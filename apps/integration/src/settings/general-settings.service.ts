@@ -15,6 +15,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { SecretBox } from '../platform/crypto/secret-box.js';
 import { ProblemError, unprocessable } from '../platform/http/problem.js';
 import { SECRET_BOX, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import type { SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import { SettingsRepository, type StoredSettings } from './settings.repository.js';
@@ -51,6 +52,7 @@ export function checkTemplateJob(t: TemplateJob): Check {
 @Injectable()
 export class GeneralSettingsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(SettingsRepository) private readonly repo: SettingsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
@@ -72,21 +74,18 @@ export class GeneralSettingsService {
       if (!stored || JSON.stringify(normalizeTemplateJob(stored)) !== JSON.stringify(normalized))
         await this.checkInSpectrum(normalized);
     }
-    const after = await this.repo.transaction(async (tx) => {
-      const before = await this.repo.getForUpdate(tx);
-      const after = await this.repo.update({ general, templateJob: normalized }, tx);
+    const after = await this.txHost.withTransaction(async () => {
+      const before = await this.repo.getForUpdate();
+      const after = await this.repo.update({ general, templateJob: normalized });
       if (JSON.stringify(generalView(before)) !== JSON.stringify(generalView(after))) {
-        await this.audit.record(
-          {
-            actorId,
-            action: 'settings.general.update',
-            itemType: 'settings',
-            itemId: 'general',
-            before: generalView(before),
-            after: generalView(after),
-          },
-          tx,
-        );
+        await this.audit.record({
+          actorId,
+          action: 'settings.general.update',
+          itemType: 'settings',
+          itemId: 'general',
+          before: generalView(before),
+          after: generalView(after),
+        });
       }
       return after;
     });

@@ -1,7 +1,8 @@
 import type { GeneralSettings, TemplateJob } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export const AUTH_MODES = ['none', 'basic', 'oauth'] as const;
 export const INFOLINK_MODES = ['http', 'sql'] as const;
@@ -63,10 +64,6 @@ export interface SettingsPatch {
   spectrumMaxConcurrentCalls?: number;
   spectrumCallsPerSecond?: number;
 }
-
-/** An open transaction; opaque to services. */
-export type SettingsTx = Prisma.TransactionClient;
-type Db = Prisma.TransactionClient | PrismaClient;
 
 type Row = NonNullable<Awaited<ReturnType<PrismaClient['integrationSettings']['findUnique']>>>;
 
@@ -143,7 +140,12 @@ function toData(p: SettingsPatch): Prisma.IntegrationSettingsUpdateInput {
 /** The integration settings singleton (id 1, GEN-1) and the few facts about synced data that settings rules need. */
 @Injectable()
 export class SettingsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /** Creates the singleton with the environment's defaults when it does not exist yet (safe with several instances). */
   async ensure(defaults: { serviceUrl?: string; companyCode?: string }): Promise<void> {
@@ -160,52 +162,51 @@ export class SettingsRepository {
   }
 
   /** The singleton as stored, or null before it was ever written (nothing is created). */
-  async find(tx: Db = this.db): Promise<StoredSettings | null> {
-    const r = await tx.integrationSettings.findUnique({ where: { id: 1 } });
+  async find(): Promise<StoredSettings | null> {
+    const r = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
     return r ? toStored(r) : null;
   }
 
-  async get(tx: Db = this.db): Promise<StoredSettings> {
-    const r = await tx.integrationSettings.findUnique({ where: { id: 1 } });
+  async get(): Promise<StoredSettings> {
+    const r = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
     if (r) return toStored(r);
     await this.ensure({});
-    const created = await tx.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
+    const created = await this.db.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
     return toStored(created);
   }
 
   /** Reads the row for update (the caller's transaction holds it until commit). */
-  async getForUpdate(tx: SettingsTx): Promise<StoredSettings> {
-    await tx.$executeRawUnsafe('SELECT 1 FROM "IntegrationSettings" WHERE "id" = 1 FOR UPDATE');
-    return this.get(tx);
+  async getForUpdate(): Promise<StoredSettings> {
+    await this.db.$executeRawUnsafe('SELECT 1 FROM "IntegrationSettings" WHERE "id" = 1 FOR UPDATE');
+    return this.get();
   }
 
-  async update(patch: SettingsPatch, tx: Db = this.db): Promise<StoredSettings> {
-    const r = await tx.integrationSettings.update({ where: { id: 1 }, data: toData(patch) });
+  async update(patch: SettingsPatch): Promise<StoredSettings> {
+    const r = await this.db.integrationSettings.update({ where: { id: 1 }, data: toData(patch) });
     return toStored(r);
   }
 
   /** LIM-2: names the one "Spectrum Standard Cost Codes" list in the settings (creating the singleton if missing). */
-  async nameStandardCostCodeList(listId: string, tx: SettingsTx): Promise<void> {
-    const s = await tx.integrationSettings.findUnique({
+  async nameStandardCostCodeList(listId: string): Promise<void> {
+    const s = await this.db.integrationSettings.findUnique({
       where: { id: 1 },
       select: { standardCostCodeListId: true },
     });
     if (!s) {
-      await tx.integrationSettings.create({ data: { id: 1, standardCostCodeListId: listId } });
+      await this.db.integrationSettings.create({ data: { id: 1, standardCostCodeListId: listId } });
     } else if (s.standardCostCodeListId !== listId) {
-      await tx.integrationSettings.update({ where: { id: 1 }, data: { standardCostCodeListId: listId } });
+      await this.db.integrationSettings.update({
+        where: { id: 1 },
+        data: { standardCostCodeListId: listId },
+      });
     }
   }
 
-  transaction<T>(fn: (tx: SettingsTx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
-  }
-
   /** GEN-1: whether anything was ever synced with the current Spectrum company (a link or a snapshot record). */
-  async hasSyncedData(tx: Db = this.db): Promise<boolean> {
-    const link = await tx.syncLink.findFirst({ select: { id: true } });
+  async hasSyncedData(): Promise<boolean> {
+    const link = await this.db.syncLink.findFirst({ select: { id: true } });
     if (link) return true;
-    const record = await tx.spectrumRecord.findFirst({ select: { key: true } });
+    const record = await this.db.spectrumRecord.findFirst({ select: { key: true } });
     return record !== null;
   }
 
@@ -213,8 +214,8 @@ export class SettingsRepository {
    * GEN-5: vendor types with synced data: the types of vendor snapshot records (kind `vendor`, type in the row's
    * `type` field as the Info-Link vendor master names it, or `vendorType`) whose vendor link is `synced`.
    */
-  async vendorTypesWithSyncedData(tx: Db = this.db): Promise<string[]> {
-    const rows = await tx.$queryRawUnsafe<{ t: string }[]>(
+  async vendorTypesWithSyncedData(): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ t: string }[]>(
       `SELECT DISTINCT upper(trim(coalesce(r."data"->>'type', r."data"->>'vendorType'))) AS t
          FROM "SpectrumRecord" r
          JOIN "SyncLink" l ON l."type" = 'vendor' AND l."spectrumKey" = r."key" AND l."state" = 'synced'
@@ -224,8 +225,8 @@ export class SettingsRepository {
   }
 
   /** The vendor types seen in Spectrum's vendor list at the last vendor sync (for the filter's choices). */
-  async knownVendorTypes(tx: Db = this.db): Promise<string[]> {
-    const rows = await tx.$queryRawUnsafe<{ t: string }[]>(
+  async knownVendorTypes(): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ t: string }[]>(
       `SELECT DISTINCT upper(trim(coalesce("data"->>'type', "data"->>'vendorType'))) AS t
          FROM "SpectrumRecord"
         WHERE "kind" = 'vendor' AND "vanishedAt" IS NULL

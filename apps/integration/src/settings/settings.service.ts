@@ -6,6 +6,7 @@ import type { Env } from '../config/env.js';
 import type { SecretBox } from '../platform/crypto/secret-box.js';
 import { ProblemError, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock, ENV, LOGGER, SECRET_BOX, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import type { SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError, scrub } from '../spectrum/spectrum-errors.js';
 import {
@@ -154,6 +155,7 @@ const connectionAudit = (s: StoredSettings) => ({
 @Injectable()
 export class SettingsService implements OnModuleInit {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(SettingsRepository) private readonly repo: SettingsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(SECRET_BOX) private readonly box: SecretBox,
@@ -185,13 +187,13 @@ export class SettingsService implements OnModuleInit {
         ]);
       }
     }
-    const { before, after } = await this.repo.transaction(async (tx) => {
-      const before = await this.repo.getForUpdate(tx);
+    const { before, after } = await this.txHost.withTransaction(async () => {
+      const before = await this.repo.getForUpdate();
       if (
         change.companyCode !== undefined &&
         before.companyCode !== null &&
         change.companyCode.toUpperCase() !== before.companyCode.toUpperCase() &&
-        (await this.repo.hasSyncedData(tx))
+        (await this.repo.hasSyncedData())
       ) {
         const message =
           `This integration is connected to Spectrum company ${before.companyCode} and has synced data; ` +
@@ -260,7 +262,7 @@ export class SettingsService implements OnModuleInit {
         patch.connectionCheckedAt = null;
         patch.connectionError = 'The connection settings changed; test the connection again.';
       }
-      const after = await this.repo.update(patch, tx);
+      const after = await this.repo.update(patch);
       const notes = [
         change.servicePassword !== undefined &&
           `service password ${change.servicePassword === null ? 'cleared' : 'replaced'}`,
@@ -268,18 +270,15 @@ export class SettingsService implements OnModuleInit {
           `client secret ${change.clientSecret === null ? 'cleared' : 'replaced'}`,
         il?.password !== undefined && `Info-Link password ${il.password === null ? 'cleared' : 'replaced'}`,
       ].filter(Boolean);
-      await this.audit.record(
-        {
-          actorId,
-          action: 'settings.connection.update',
-          itemType: 'settings',
-          itemId: 'connection',
-          before: connectionAudit(before),
-          after: connectionAudit(after),
-          note: notes.length > 0 ? notes.join('; ') : null,
-        },
-        tx,
-      );
+      await this.audit.record({
+        actorId,
+        action: 'settings.connection.update',
+        itemType: 'settings',
+        itemId: 'connection',
+        before: connectionAudit(before),
+        after: connectionAudit(after),
+        note: notes.length > 0 ? notes.join('; ') : null,
+      });
       return { before, after };
     });
     if (after !== before) this.logger.info({ actorId }, 'connection settings updated');

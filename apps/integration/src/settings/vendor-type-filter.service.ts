@@ -2,6 +2,7 @@ import { checkVendorTypeFilterChange, lockedVendorTypes } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { unprocessable } from '../platform/http/problem.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { SettingsRepository } from './settings.repository.js';
 
 export interface VendorTypeFilterView {
@@ -17,6 +18,7 @@ const normType = (t: string) => t.trim().toUpperCase();
 @Injectable()
 export class VendorTypeFilterService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(SettingsRepository) private readonly repo: SettingsRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -32,29 +34,26 @@ export class VendorTypeFilterService {
 
   async updateVendorTypeFilter(actorId: string, types: readonly string[]): Promise<VendorTypeFilterView> {
     const next = [...new Set(types.map(normType))];
-    const { filter, synced } = await this.repo.transaction(async (tx) => {
-      const before = await this.repo.getForUpdate(tx);
-      const synced = await this.repo.vendorTypesWithSyncedData(tx);
+    const { filter, synced } = await this.txHost.withTransaction(async () => {
+      const before = await this.repo.getForUpdate();
+      const synced = await this.repo.vendorTypesWithSyncedData();
       const check = checkVendorTypeFilterChange({
         current: before.vendorTypeFilter,
         next: types,
         typesWithSyncedData: synced,
-        knownTypes: await this.repo.knownVendorTypes(tx),
+        knownTypes: await this.repo.knownVendorTypes(),
       });
       if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
-      const after = await this.repo.update({ vendorTypeFilter: next }, tx);
+      const after = await this.repo.update({ vendorTypeFilter: next });
       if (JSON.stringify(before.vendorTypeFilter) !== JSON.stringify(after.vendorTypeFilter)) {
-        await this.audit.record(
-          {
-            actorId,
-            action: 'settings.vendor_type_filter.update',
-            itemType: 'settings',
-            itemId: 'vendor_type_filter',
-            before: { types: before.vendorTypeFilter },
-            after: { types: after.vendorTypeFilter },
-          },
-          tx,
-        );
+        await this.audit.record({
+          actorId,
+          action: 'settings.vendor_type_filter.update',
+          itemType: 'settings',
+          itemId: 'vendor_type_filter',
+          before: { types: before.vendorTypeFilter },
+          after: { types: after.vendorTypeFilter },
+        });
       }
       return { filter: after.vendorTypeFilter, synced };
     });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { forgetPrismaDebugHistory } from './prisma-debug-history.js';
 
 /** One Spectrum row as the snapshot stores it. */
@@ -20,7 +20,12 @@ export type SnapshotScope = { all: true } | { parentKeys: readonly string[] };
  */
 @Injectable()
 export class SnapshotRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /** `key → hash` of the live (not vanished) rows of a kind within the scope. */
   async hashes(kind: string, scope: SnapshotScope): Promise<Map<string, string>> {
@@ -97,15 +102,11 @@ export class SnapshotRepository {
   }
 
   /** The live rows of a kind under some parents (e.g. the phases of some jobs), grouped by parent. */
-  async liveByParents<T>(
-    kind: string,
-    parentKeys: readonly string[],
-    tx: Prisma.TransactionClient | PrismaClient = this.db,
-  ): Promise<Map<string, T[]>> {
+  async liveByParents<T>(kind: string, parentKeys: readonly string[]): Promise<Map<string, T[]>> {
     const out = new Map<string, T[]>();
     const parents = [...new Set(parentKeys)];
     if (parents.length === 0) return out;
-    const rows = await tx.spectrumRecord.findMany({
+    const rows = await this.db.spectrumRecord.findMany({
       where: { kind, parentKey: { in: parents }, vanishedAt: null },
       select: { parentKey: true, data: true },
     });
@@ -121,11 +122,10 @@ export class SnapshotRepository {
   async byKeys<T>(
     kind: string,
     keys: readonly string[],
-    tx: Prisma.TransactionClient | PrismaClient = this.db,
   ): Promise<Map<string, { data: T; vanished: boolean }>> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return new Map();
-    const rows = await tx.spectrumRecord.findMany({
+    const rows = await this.db.spectrumRecord.findMany({
       where: { kind, key: { in: unique } },
       select: { key: true, data: true, vanishedAt: true },
     });
@@ -133,8 +133,8 @@ export class SnapshotRepository {
   }
 
   /** The keys of the live rows of a kind (small kinds only, e.g. cost types). */
-  async liveKeys(kind: string, tx: Prisma.TransactionClient | PrismaClient = this.db): Promise<string[]> {
-    const rows = await tx.spectrumRecord.findMany({
+  async liveKeys(kind: string): Promise<string[]> {
+    const rows = await this.db.spectrumRecord.findMany({
       where: { kind, vanishedAt: null },
       select: { key: true },
     });
@@ -142,8 +142,8 @@ export class SnapshotRepository {
   }
 
   /** Whether any row of a kind was ever stored (its snapshot was taken at least once). */
-  async hasAny(kind: string, tx: Prisma.TransactionClient | PrismaClient = this.db): Promise<boolean> {
-    return (await tx.spectrumRecord.findFirst({ where: { kind }, select: { key: true } })) !== null;
+  async hasAny(kind: string): Promise<boolean> {
+    return (await this.db.spectrumRecord.findFirst({ where: { kind }, select: { key: true } })) !== null;
   }
 
   async count(kind: string): Promise<number> {

@@ -8,11 +8,8 @@ import {
   type VendorMasterRow,
 } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 import { SnapshotRepository } from './snapshot.repository.js';
-
-type Tx = Prisma.TransactionClient;
 
 /** Snapshot kinds and key forms the imports write (`import-context.ts`). */
 const KIND = {
@@ -59,39 +56,33 @@ export class SpectrumPreflightFactsService {
   constructor(@Inject(SnapshotRepository) private readonly snapshot: SnapshotRepository) {}
 
   /** Phase × cost type keys of each job as last synced; a job with no synced phases is left out (not known). */
-  async storedJobPhases(jobNumbers: readonly (string | null)[], tx?: Tx): Promise<Map<string, Set<string>>> {
+  async storedJobPhases(jobNumbers: readonly (string | null)[]): Promise<Map<string, Set<string>>> {
     const jobs = jobNumbers.filter((j): j is string => !!j);
-    const rows = await this.snapshot.liveByParents<Pick<Phase, 'phaseCode' | 'costType'>>(
-      KIND.phase,
-      jobs,
-      tx,
-    );
+    const rows = await this.snapshot.liveByParents<Pick<Phase, 'phaseCode' | 'costType'>>(KIND.phase, jobs);
     return new Map([...rows].map(([job, phases]) => [job, phaseSet(phases)]));
   }
 
   /** Status of each vendor as last synced (`''` when it left Spectrum); vendors never synced are left out. */
-  async storedVendorStatuses(vendorCodes: readonly (string | null)[], tx?: Tx): Promise<Map<string, string>> {
+  async storedVendorStatuses(vendorCodes: readonly (string | null)[]): Promise<Map<string, string>> {
     const codes = vendorCodes.filter((c): c is string => !!c);
-    const rows = await this.snapshot.byKeys<Pick<VendorMasterRow, 'status'>>(KIND.vendor, codes, tx);
+    const rows = await this.snapshot.byKeys<Pick<VendorMasterRow, 'status'>>(KIND.vendor, codes);
     return new Map([...rows].map(([code, r]) => [code, r.vanished ? '' : (r.data.status ?? '').trim()]));
   }
 
   /** The company's cost types as last synced (null when never synced). */
-  async storedCostTypes(tx?: Tx): Promise<Set<string> | null> {
-    const keys = await this.snapshot.liveKeys(KIND.costType, tx);
+  async storedCostTypes(): Promise<Set<string> | null> {
+    const keys = await this.snapshot.liveKeys(KIND.costType);
     return keys.length ? new Set(keys.map((k) => k.trim().toUpperCase())) : null;
   }
 
   /** Billing items of a prime contract as last synced (none when it has none; null when never synced). */
-  async storedContractItems(jobNumber: string, customerCode: string, tx?: Tx): Promise<Set<string> | null> {
+  async storedContractItems(jobNumber: string, customerCode: string): Promise<Set<string> | null> {
     const key = contractKey(jobNumber, customerCode);
-    const contract = (await this.snapshot.byKeys(KIND.contract, [key], tx)).get(key);
+    const contract = (await this.snapshot.byKeys(KIND.contract, [key])).get(key);
     if (!contract || contract.vanished) return null;
-    const rows = await this.snapshot.liveByParents<Pick<ContractItem, 'billingItem'>>(
-      KIND.contractItem,
-      [key],
-      tx,
-    );
+    const rows = await this.snapshot.liveByParents<Pick<ContractItem, 'billingItem'>>(KIND.contractItem, [
+      key,
+    ]);
     return new Set(
       (rows.get(key) ?? [])
         .filter((i) => typeof i.billingItem === 'string')
@@ -103,18 +94,18 @@ export class SpectrumPreflightFactsService {
    * PRE-3: the customer as last synced: the template job's customer from the job snapshot, and whether the customer
    * snapshot has it (`null` when the customers were never synced).
    */
-  async storedCustomer(w: CustomerWanted, tx?: Tx): Promise<SpectrumPreflightFacts['customer']> {
+  async storedCustomer(w: CustomerWanted): Promise<SpectrumPreflightFacts['customer']> {
     let code = w.code?.trim() ?? '';
     if (!w.code && w.templateJobNumber) {
       const job = (
-        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [w.templateJobNumber], tx)
+        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [w.templateJobNumber])
       ).get(w.templateJobNumber);
       code = job && !job.vanished ? (job.data.customerCode ?? '').trim() : (w.fallback?.trim() ?? '');
     }
     if (code === '') return null;
-    const row = (await this.snapshot.byKeys(KIND.customer, [code], tx)).get(code);
+    const row = (await this.snapshot.byKeys(KIND.customer, [code])).get(code);
     if (row) return { code, exists: !row.vanished };
-    return { code, exists: (await this.snapshot.hasAny(KIND.customer, tx)) ? false : null };
+    return { code, exists: (await this.snapshot.hasAny(KIND.customer)) ? false : null };
   }
 
   /** PRE-3: the customer as Spectrum has it now (the template job read from Spectrum; every customer, one read). */
@@ -146,22 +137,21 @@ export class SpectrumPreflightFactsService {
   /** PRE-4: the job's contract with the customer (the given one, else the job's own) as last synced. */
   async storedChangeRequestContract(
     w: NonNullable<Wanted['changeRequestContract']>,
-    tx?: Tx,
   ): Promise<SpectrumPreflightFacts['changeRequestContract']> {
     const jobNumber = w.jobNumber?.trim() ?? '';
     if (jobNumber === '') return null;
     let customerCode = w.customerCode?.trim() ?? '';
     if (customerCode === '') {
-      const job = (
-        await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [jobNumber], tx)
-      ).get(jobNumber);
+      const job = (await this.snapshot.byKeys<Pick<InfoLinkJob, 'customerCode'>>(KIND.job, [jobNumber])).get(
+        jobNumber,
+      );
       if (!job || job.vanished) return null;
       customerCode = (job.data.customerCode ?? '').trim();
     }
     if (customerCode === '') return null;
     const key = contractKey(jobNumber, customerCode);
-    const row = (await this.snapshot.byKeys(KIND.contract, [key], tx)).get(key);
-    const exists = row ? !row.vanished : (await this.snapshot.hasAny(KIND.contract, tx)) ? false : null;
+    const row = (await this.snapshot.byKeys(KIND.contract, [key])).get(key);
+    const exists = row ? !row.vanished : (await this.snapshot.hasAny(KIND.contract)) ? false : null;
     return { jobNumber, customerCode, exists };
   }
 
@@ -188,23 +178,21 @@ export class SpectrumPreflightFactsService {
   }
 
   /** The stored facts of one item, shaped for its rules check. */
-  async stored(what: Wanted, tx?: Tx): Promise<SpectrumPreflightFacts> {
+  async stored(what: Wanted): Promise<SpectrumPreflightFacts> {
     const facts: SpectrumPreflightFacts = {};
     if (what.jobNumber)
-      facts.jobPhases = (await this.storedJobPhases([what.jobNumber], tx)).get(what.jobNumber) ?? null;
+      facts.jobPhases = (await this.storedJobPhases([what.jobNumber])).get(what.jobNumber) ?? null;
     if (what.vendorCode)
-      facts.vendorStatus =
-        (await this.storedVendorStatuses([what.vendorCode], tx)).get(what.vendorCode) ?? null;
+      facts.vendorStatus = (await this.storedVendorStatuses([what.vendorCode])).get(what.vendorCode) ?? null;
     if (what.contract)
       facts.contractItems = await this.storedContractItems(
         what.contract.jobNumber,
         what.contract.customerCode,
-        tx,
       );
-    if (what.costTypes) facts.costTypes = await this.storedCostTypes(tx);
-    if (what.customer) facts.customer = await this.storedCustomer(what.customer, tx);
+    if (what.costTypes) facts.costTypes = await this.storedCostTypes();
+    if (what.customer) facts.customer = await this.storedCustomer(what.customer);
     if (what.changeRequestContract)
-      facts.changeRequestContract = await this.storedChangeRequestContract(what.changeRequestContract, tx);
+      facts.changeRequestContract = await this.storedChangeRequestContract(what.changeRequestContract);
     return facts;
   }
 

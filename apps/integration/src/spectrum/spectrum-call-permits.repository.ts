@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 /** The limits of one Spectrum server (OPS-10). */
 export interface CallLimits {
@@ -40,7 +41,12 @@ interface AttemptRow {
  */
 @Injectable()
 export class SpectrumCallPermitsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /** Creates the permit rows a limit needs (rows above a lowered limit stay and are no longer granted). */
   async ensure(server: string, limits: CallLimits): Promise<void> {

@@ -11,6 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
 import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
+import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { SyncRepository } from './sync.repository.js';
 
 /**
@@ -39,6 +40,7 @@ export class SyncScheduleService {
   private readonly listeners = new Set<(f: Frequencies) => void>();
 
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(SyncRepository) private readonly repo: SyncRepository,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -54,27 +56,24 @@ export class SyncScheduleService {
   }
 
   async update(actorId: string, change: Partial<Frequencies>): Promise<{ groups: SyncScheduleEntry[] }> {
-    const after = await this.repo.transaction(async (tx) => {
-      const before = withDefaults(await this.repo.frequenciesIn(tx));
+    const after = await this.txHost.withTransaction(async () => {
+      const before = withDefaults(await this.repo.frequenciesIn());
       const after = { ...before };
       for (const group of SYNC_GROUPS) {
         const f = change[group];
         if (f === undefined) continue;
-        await this.repo.setFrequency(group, f, tx);
+        await this.repo.setFrequency(group, f);
         after[group] = f;
       }
       if (SYNC_GROUPS.some((g) => before[g] !== after[g])) {
-        await this.audit.record(
-          {
-            actorId,
-            action: 'sync.schedule.update',
-            itemType: 'settings',
-            itemId: 'sync_schedule',
-            before,
-            after,
-          },
-          tx,
-        );
+        await this.audit.record({
+          actorId,
+          action: 'sync.schedule.update',
+          itemType: 'settings',
+          itemId: 'sync_schedule',
+          before,
+          after,
+        });
       }
       return after;
     });

@@ -1,7 +1,8 @@
 import { SYNC_GROUPS, type SyncFrequency, type SyncGroup } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { PrismaTxHost, TxClient } from '../platform/db/transactions.js';
 import type { SyncCounts, SyncTrigger } from './sync-job.js';
 
 export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
@@ -40,9 +41,6 @@ export type AcquireResult =
   | { acquired: false; reason: 'busy'; runningRunId: string | null }
   | { acquired: false; reason: 'not-due' };
 
-/** An open transaction; opaque to services. */
-export type SyncTx = Prisma.TransactionClient;
-
 type RunRow = Awaited<ReturnType<PrismaClient['syncRun']['findUniqueOrThrow']>>;
 
 const toRecord = (r: RunRow): SyncRunRecord => ({
@@ -74,7 +72,12 @@ class LeaseRefused extends Error {
 /** Sync runs, their failures, the per-group leases (SCH-4) and the stored schedule (SCH-1). */
 @Injectable()
 export class SyncRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: PrismaTxHost) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /** One lock row per group (idempotent; safe with several instances starting at once). */
   async ensureLocks(): Promise<void> {
@@ -101,8 +104,8 @@ export class SyncRepository {
     isDue?: (lastStartedAt: Date | null) => boolean;
   }): Promise<AcquireResult> {
     try {
-      return await this.db.$transaction(async (tx) => {
-        const run = await tx.syncRun.create({
+      return await this.txHost.withTransaction(async () => {
+        const run = await this.db.syncRun.create({
           data: {
             group: input.group,
             trigger: input.trigger,
@@ -112,7 +115,7 @@ export class SyncRepository {
             startedBy: input.startedBy,
           },
         });
-        const taken = await tx.syncGroupLock.updateMany({
+        const taken = await this.db.syncGroupLock.updateMany({
           where: {
             group: input.group,
             OR: [{ runId: null }, { leaseUntil: null }, { leaseUntil: { lt: input.now } }],
@@ -121,14 +124,14 @@ export class SyncRepository {
         });
         if (taken.count !== 1) throw new LeaseRefused('busy');
         if (input.isDue) {
-          const last = await tx.syncRun.findFirst({
+          const last = await this.db.syncRun.findFirst({
             where: { group: input.group, id: { not: run.id } },
             orderBy: { startedAt: 'desc' },
             select: { startedAt: true },
           });
           if (!input.isDue(last?.startedAt ?? null)) throw new LeaseRefused('not-due');
         }
-        const orphans = await tx.syncRun.updateMany({
+        const orphans = await this.db.syncRun.updateMany({
           where: { group: input.group, status: 'running', id: { not: run.id } },
           data: { status: 'failed', endedAt: input.now, error: input.orphanReason },
         });
@@ -150,11 +153,11 @@ export class SyncRepository {
 
   /** Progress: the counters so far and the failures buffered since the last write. */
   async saveProgress(runId: string, counts: SyncCounts, failures: readonly NewFailure[]): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await this.txHost.withTransaction(async () => {
       if (failures.length > 0) {
-        await tx.syncRunFailure.createMany({ data: failures.map((f) => ({ runId, ...f })) });
+        await this.db.syncRunFailure.createMany({ data: failures.map((f) => ({ runId, ...f })) });
       }
-      await tx.syncRun.updateMany({ where: { id: runId, status: 'running' }, data: counts });
+      await this.db.syncRun.updateMany({ where: { id: runId, status: 'running' }, data: counts });
     });
   }
 
@@ -167,17 +170,17 @@ export class SyncRepository {
     failures: readonly NewFailure[];
     endedAt: Date;
   }): Promise<void> {
-    await this.db.$transaction(async (tx) => {
+    await this.txHost.withTransaction(async () => {
       if (input.failures.length > 0) {
-        await tx.syncRunFailure.createMany({
+        await this.db.syncRunFailure.createMany({
           data: input.failures.map((f) => ({ runId: input.run.id, ...f })),
         });
       }
-      await tx.syncRun.updateMany({
+      await this.db.syncRun.updateMany({
         where: { id: input.run.id, status: 'running' },
         data: { ...input.counts, status: input.status, error: input.error, endedAt: input.endedAt },
       });
-      await tx.syncGroupLock.updateMany({
+      await this.db.syncGroupLock.updateMany({
         where: { group: input.run.group, runId: input.run.id },
         data: { runId: null, holder: null, leaseUntil: null },
       });
@@ -189,13 +192,13 @@ export class SyncRepository {
    * expired leases released. Returns the ids marked failed.
    */
   async failAbandonedRuns(now: Date, reason: string): Promise<string[]> {
-    return this.db.$transaction(async (tx) => {
-      const running = await tx.syncRun.findMany({
+    return this.txHost.withTransaction(async () => {
+      const running = await this.db.syncRun.findMany({
         where: { status: 'running' },
         select: { id: true, group: true },
       });
       if (running.length === 0) return [];
-      const locks = await tx.syncGroupLock.findMany();
+      const locks = await this.db.syncGroupLock.findMany();
       const byGroup = new Map(locks.map((l) => [l.group, l]));
       const dead = running
         .filter((r) => {
@@ -204,11 +207,11 @@ export class SyncRepository {
         })
         .map((r) => r.id);
       if (dead.length === 0) return [];
-      await tx.syncGroupLock.updateMany({
+      await this.db.syncGroupLock.updateMany({
         where: { runId: { in: dead }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
         data: { runId: null, holder: null, leaseUntil: null },
       });
-      await tx.syncRun.updateMany({
+      await this.db.syncRun.updateMany({
         where: { id: { in: dead }, status: 'running' },
         data: { status: 'failed', endedAt: now, error: reason },
       });
@@ -265,16 +268,16 @@ export class SyncRepository {
     return Object.fromEntries(rows.map((r) => [r.group, r.frequency]));
   }
 
-  transaction<T>(fn: (tx: SyncTx) => Promise<T>): Promise<T> {
-    return this.db.$transaction(fn);
+  async setFrequency(group: SyncGroup, frequency: SyncFrequency): Promise<void> {
+    await this.db.syncSchedule.upsert({
+      where: { group },
+      create: { group, frequency },
+      update: { frequency },
+    });
   }
 
-  async setFrequency(group: SyncGroup, frequency: SyncFrequency, tx: SyncTx): Promise<void> {
-    await tx.syncSchedule.upsert({ where: { group }, create: { group, frequency }, update: { frequency } });
-  }
-
-  async frequenciesIn(tx: SyncTx): Promise<Partial<Record<SyncGroup, SyncFrequency>>> {
-    const rows = await tx.syncSchedule.findMany();
+  async frequenciesIn(): Promise<Partial<Record<SyncGroup, SyncFrequency>>> {
+    const rows = await this.db.syncSchedule.findMany();
     return Object.fromEntries(rows.map((r) => [r.group, r.frequency]));
   }
 }

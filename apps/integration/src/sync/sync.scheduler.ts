@@ -5,6 +5,7 @@ import { CronJob } from 'cron';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { CLOCK, type Clock, ENV, LOGGER } from '../platform/tokens.js';
+import { inOwnContext } from '../platform/transactions.js';
 import { SyncService } from './sync.service.js';
 import { type Frequencies, GROUP_SCHEDULE_OPTIONS, SyncScheduleService } from './sync-schedule.service.js';
 
@@ -65,9 +66,9 @@ export class SyncScheduler implements OnApplicationBootstrap {
   }
 
   private tick(group: SyncGroup): void {
-    this.sync
-      .startScheduled(group)
-      .catch((err: unknown) => this.logger.error({ err, group }, 'scheduled sync failed to start'));
+    inOwnContext(() => this.sync.startScheduled(group)).catch((err: unknown) =>
+      this.logger.error({ err, group }, 'scheduled sync failed to start'),
+    );
   }
 
   private async refresh(): Promise<void> {

@@ -10,6 +10,7 @@ import { ProblemError, unprocessable } from '../platform/http/problem.js';
 import { currentCorrelationId, withCorrelation } from '../platform/logging/correlation.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { CLOCK, type Clock, ENV, LIFECYCLE, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
+import { inOwnContext } from '../platform/transactions.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
@@ -276,8 +277,9 @@ export class SyncService implements OnModuleInit, BeforeApplicationShutdown {
       const counts = zero();
       // OPS-4: an on-demand run logs with the id of the request that started it, a scheduled one with its run id
       const run = result.run;
-      const done = withCorrelation(currentCorrelationId() ?? run.id, () =>
-        this.execute(run, client, abort, counts),
+      // the run goes on in the background in a context of its own (no transaction of its starter's)
+      const done = inOwnContext(() =>
+        withCorrelation(currentCorrelationId() ?? run.id, () => this.execute(run, client, abort, counts)),
       ).finally(() => this.active.delete(run.id));
       this.active.set(run.id, { done, abort, counts });
     }

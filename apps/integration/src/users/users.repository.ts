@@ -1,8 +1,8 @@
 import type { PermissionLevel } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
 import type { AuthUser } from '../auth/auth-user.js';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { PRISMA } from '../platform/tokens.js';
+import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 
 export interface UserRecord extends AuthUser {
   permissionTemplate: string | null;
@@ -36,7 +36,12 @@ const toRecord = (r: Row): UserRecord => ({
 
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   async findByTokenHash(tokenHash: string): Promise<UserRecord | null> {
     const t = await this.db.apiToken.findUnique({

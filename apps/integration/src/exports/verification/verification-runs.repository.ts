@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
-import { PRISMA } from '../../platform/tokens.js';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { Prisma } from '../../generated/prisma/client.js';
+import { type CurrentClient, type TxClient } from '../../platform/db/transactions.js';
 
 export interface VerificationRunRecord {
   id: string;
@@ -35,7 +36,12 @@ const select = {
 /** VER-5: re-verification runs; the `runningGuard` unique column lets one run at a time across instances. */
 @Injectable()
 export class VerificationRunsRepository {
-  constructor(@Inject(PRISMA) private readonly db: PrismaClient) {}
+  constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /** The current transaction's client, or the plain client outside a transaction. */
+  private get db(): TxClient {
+    return this.txHost.tx;
+  }
 
   /** A new running run, or null when another one is running (the guard's unique index refused it). */
   async start(trigger: string, startedById: string | null, now: Date): Promise<VerificationRunRecord | null> {

@@ -6,6 +6,7 @@ import type { Env } from '../../config/env.js';
 import { type Page, toPage } from '../../platform/http/pagination.js';
 import { conflict } from '../../platform/http/problem.js';
 import { CLOCK, type Clock, ENV, LOGGER, SPECTRUM_CLIENT_FACTORY } from '../../platform/tokens.js';
+import { inOwnContext } from '../../platform/transactions.js';
 import type { SpectrumClientFactory } from '../../spectrum/spectrum-client.factory.js';
 import { describeError } from '../../spectrum/spectrum-errors.js';
 import { ExportsRepository } from '../exports.repository.js';
@@ -54,7 +55,7 @@ export class VerificationRunsService implements OnApplicationBootstrap {
     const job = CronJob.from({
       cronTime: this.env.VERIFICATION_CRON,
       onTick: () => {
-        this.start('schedule', null).catch((err: unknown) => {
+        inOwnContext(() => this.start('schedule', null)).catch((err: unknown) => {
           if (!(err instanceof Error && err.message.includes('already running')))
             this.logger.error({ err }, 'scheduled verification failed to start');
         });
@@ -89,7 +90,8 @@ export class VerificationRunsService implements OnApplicationBootstrap {
         `A verification run is already running${other ? ` (started ${other.startedAt.toISOString()})` : ''}.`,
       );
     }
-    const work = this.execute(run).finally(() => this.inFlight.delete(work));
+    // the run goes on in the background in a context of its own (no transaction of its starter's)
+    const work = inOwnContext(() => this.execute(run)).finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
     return runView(run);
   }

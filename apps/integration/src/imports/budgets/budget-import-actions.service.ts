@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { BudgetsRepository } from '../../budgets/budgets.repository.js';
 import { CLOCK, type Clock } from '../../platform/tokens.js';
+import { IMPORT_TX, TransactionHost, type TxHost } from '../../platform/transactions.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import { ProjectCostCodesSync } from '../cost-codes/project-cost-codes.sync.js';
 import {
@@ -24,6 +25,7 @@ const auditLines = (lines: readonly { costCode: string; costType: string; amount
 @Injectable()
 export class BudgetImportActionsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ImportActionLinks) private readonly actions: ImportActionLinks,
     @Inject(BudgetsRepository) private readonly budgets: BudgetsRepository,
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
@@ -35,10 +37,10 @@ export class BudgetImportActionsService {
   /** BUD-1, BUD-2, BUD-7: the Spectrum estimate becomes the project's budget lines (amounts only). */
   async importBudget(id: string, actor: AuthUser): Promise<ActionResult> {
     const settings = (await this.facts.get()).settings;
-    return this.actions.transaction(async (tx) => {
-      const link = await this.actions.locked(id, 'budget', tx);
+    return this.txHost.withTransaction(IMPORT_TX, async () => {
+      const link = await this.actions.locked(id, 'budget');
       if (link.state === 'synced' && link.pmId) return actionResult(link, false, { budgetId: link.pmId });
-      const f = await this.checks.budgetFacts(link, tx);
+      const f = await this.checks.budgetFacts(link);
       assertOk(
         this.checks.budgetChecks(link, f).importBudget,
         `The budget of job ${f.jobNumber} cannot be imported.`,
@@ -52,9 +54,8 @@ export class BudgetImportActionsService {
         { id: project.id, budgetToolEnabled: project.budgetToolEnabled, jobNumber: f.jobNumber },
         f.phases.filter((p) => wanted.has(comboKey(p.phaseCode, p.costType))),
         { settings, autoAddNewCombos: false },
-        tx,
       );
-      const budget = await this.budgets.ensureOfProject(project.id, tx);
+      const budget = await this.budgets.ensureOfProject(project.id);
       const before = auditLines(budget.lines);
       const existing = new Map(budget.lines.map((l) => [comboKey(l.costCode, l.costType), l]));
       const amounts = new Map<string, { row: (typeof budgetLines)[number]; cents: number }>();
@@ -74,12 +75,12 @@ export class BudgetImportActionsService {
             amountCents: cents,
           });
         } else if (line.amountCents !== cents) {
-          await this.budgets.updateLine(line.id, { amountCents: cents }, tx);
+          await this.budgets.updateLine(line.id, { amountCents: cents });
         }
       }
-      await this.budgets.insertLines(budget.id, inserts, tx);
-      await this.budgets.markImported(budget.id, now, tx);
-      const after = await this.budgets.findById(budget.id, tx);
+      await this.budgets.insertLines(budget.id, inserts);
+      await this.budgets.markImported(budget.id, now);
+      const after = await this.budgets.findById(budget.id);
       const done = await this.actions.markSynced(
         actor,
         link,
@@ -95,7 +96,6 @@ export class BudgetImportActionsService {
             { lines: before },
           ),
         }),
-        tx,
       );
       return actionResult(done, true, {
         budgetId: budget.id,
@@ -109,9 +109,9 @@ export class BudgetImportActionsService {
   /** BUD-3, BUD-4: overwrites the existing PM lines with the current Spectrum values, after confirmation. */
   async reimportBudget(id: string, confirmed: boolean, actor: AuthUser): Promise<ActionResult> {
     const settings = (await this.facts.get()).settings;
-    return this.actions.transaction(async (tx) => {
-      const link = await this.actions.locked(id, 'budget', tx);
-      const f = await this.checks.budgetFacts(link, tx);
+    return this.txHost.withTransaction(IMPORT_TX, async () => {
+      const link = await this.actions.locked(id, 'budget');
+      const f = await this.checks.budgetFacts(link);
       assertOk(
         this.checks.budgetChecks(link, f, confirmed).reimportBudget,
         `The budget of job ${f.jobNumber} cannot be re-imported.`,
@@ -126,7 +126,7 @@ export class BudgetImportActionsService {
       for (const l of budget.lines) {
         const cents = spectrum.get(comboKey(l.costCode, l.costType));
         if (cents === undefined || cents === l.amountCents) continue;
-        await this.budgets.updateLine(l.id, { amountCents: cents }, tx);
+        await this.budgets.updateLine(l.id, { amountCents: cents });
         changed.push({
           costCode: l.costCode,
           costType: l.costType,
@@ -157,7 +157,6 @@ export class BudgetImportActionsService {
           { id: project.id, budgetToolEnabled: project.budgetToolEnabled, jobNumber: f.jobNumber },
           f.phases.filter((p) => added.has(comboKey(p.phaseCode, p.costType))),
           { settings, autoAddNewCombos: false },
-          tx,
         );
         await this.budgets.insertLines(
           budget.id,
@@ -167,13 +166,12 @@ export class BudgetImportActionsService {
             description: a.description,
             amountCents: a.cents,
           })),
-          tx,
         );
         for (const a of added.values())
           changed.push({ costCode: a.phaseCode, costType: a.costType, beforeCents: 0, afterCents: a.cents });
       }
       const now = this.clock.now();
-      await this.budgets.markImported(budget.id, now, tx);
+      await this.budgets.markImported(budget.id, now);
       const done = await this.actions.markSynced(
         actor,
         link,
@@ -191,7 +189,6 @@ export class BudgetImportActionsService {
             lines: changed.map((c) => ({ ...c, amountCents: c.afterCents })),
           },
         }),
-        tx,
       );
       return actionResult(done, false, {
         budgetId: budget.id,

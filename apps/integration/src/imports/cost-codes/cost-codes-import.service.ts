@@ -2,6 +2,7 @@ import { checkStandardCostCodeListCreate } from '@bridge/rules';
 import { isSpectrumError } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
 import { LinksRepository } from '../../links/links.repository.js';
+import { IMPORT_TX, TransactionHost, type TxHost } from '../../platform/transactions.js';
 import { ProjectsRepository } from '../../projects/projects.repository.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import type { IncomingRow, SnapshotChanges } from '../../snapshots/snapshot-importer.js';
@@ -38,6 +39,7 @@ export function rethrowSpectrum(e: unknown): void {
 @Injectable()
 export class CostCodesImportService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(LinksRepository) private readonly links: LinksRepository,
@@ -57,13 +59,13 @@ export class CostCodesImportService {
     const rows = (await ctx.client.listStandardPhases().toArray()).map(withoutCompany);
     const incoming: IncomingRow<StandardPhaseRow>[] = rows.map((r) => ({ key: r.phaseCode.trim(), data: r }));
     countChanges(ctx, await this.importer.import(KIND.standardPhase, incoming, { keepChanges: false }));
-    const { listId, updates } = await this.repo.transaction(async (tx) => {
-      const list = await this.repo.ensureStandardList((ids) => checkStandardCostCodeListCreate(ids).ok, tx);
-      const codes = await this.repo.listCodes(list.id, tx);
+    const { listId, updates } = await this.txHost.withTransaction(IMPORT_TX, async () => {
+      const list = await this.repo.ensureStandardList((ids) => checkStandardCostCodeListCreate(ids).ok);
+      const codes = await this.repo.listCodes(list.id);
       const missing = rows
         .filter((r) => !codes.has(r.phaseCode.trim()))
         .map((r) => ({ code: r.phaseCode.trim(), description: r.description.trim() }));
-      await this.repo.insertListCodes(list.id, missing, tx);
+      await this.repo.insertListCodes(list.id, missing);
       const changed = rows.filter((r) => {
         const d = codes.get(r.phaseCode.trim());
         return d !== undefined && d !== r.description.trim();
@@ -175,14 +177,13 @@ export class CostCodesImportService {
       if (!projectId) continue;
       const rows = part.rows.get(job) ?? [];
       try {
-        await this.repo.transaction(async (tx) => {
-          const project = await this.projects.findBasics(projectId, tx);
+        await this.txHost.withTransaction(IMPORT_TX, async () => {
+          const project = await this.projects.findBasics(projectId);
           if (!project) return;
           await this.projectSync.apply(
             { id: project.id, budgetToolEnabled: project.budgetToolEnabled, jobNumber: job },
             rows,
             { settings, autoAddNewCombos: true },
-            tx,
           );
         });
       } catch (e) {

@@ -2,7 +2,6 @@ import { checkJobCostSync, costCodeKey, type GeneralSettings } from '@bridge/rul
 import { Inject, Injectable } from '@nestjs/common';
 import { BudgetsRepository } from '../../budgets/budgets.repository.js';
 import { ProjectCostCodesRepository } from '../../projects/project-cost-codes.repository.js';
-import type { ImportTx } from '../imports.repository.js';
 import type { PhaseRow } from '../spectrum-rows.js';
 
 export interface ProjectCostCodeOutcome {
@@ -42,7 +41,6 @@ export class ProjectCostCodesSync {
     project: { id: string; budgetToolEnabled: boolean; jobNumber: string },
     phases: readonly PhaseRow[],
     options: { settings: GeneralSettings; autoAddNewCombos: boolean },
-    tx: ImportTx,
   ): Promise<ProjectCostCodeOutcome> {
     const out: ProjectCostCodeOutcome = {
       codesCreated: 0,
@@ -74,7 +72,7 @@ export class ProjectCostCodesSync {
       d.types.set(costType, combo);
     }
 
-    const existing = await this.costCodes.costCodeStates(project.id, tx);
+    const existing = await this.costCodes.costCodeStates(project.id);
     const newCombos: Combo[] = [];
     const toSync: string[] = [];
     const toUnsync: string[] = [];
@@ -82,7 +80,7 @@ export class ProjectCostCodesSync {
     for (const [code, d] of desired) {
       let cc = existing.get(code);
       if (!cc) {
-        const created = await this.costCodes.createCostCode(project.id, code, d.description, tx);
+        const created = await this.costCodes.createCostCode(project.id, code, d.description);
         out.codesCreated++;
         cc = { id: created.id, code, description: d.description, types: new Map() };
       }
@@ -100,10 +98,10 @@ export class ProjectCostCodesSync {
       const d = desired.get(cc.code);
       for (const [costType, t] of cc.types) if (t.synced && !d?.types.has(costType)) toUnsync.push(t.id);
     }
-    out.costTypesCreated = await this.costCodes.createSyncedCostTypes(newTypes, tx);
+    out.costTypesCreated = await this.costCodes.createSyncedCostTypes(newTypes);
     out.costTypesSyncFlagChanged =
-      (await this.costCodes.setCostTypesSynced(toSync, true, tx)) +
-      (await this.costCodes.setCostTypesSynced(toUnsync, false, tx));
+      (await this.costCodes.setCostTypesSynced(toSync, true)) +
+      (await this.costCodes.setCostTypesSynced(toUnsync, false));
 
     if (!project.budgetToolEnabled) return out;
     const jobCosts = checkJobCostSync(
@@ -113,7 +111,7 @@ export class ProjectCostCodesSync {
     const addLines =
       options.autoAddNewCombos && options.settings.autoAddCostCodesToBudgets && newCombos.length > 0;
     if (!addLines && !jobCosts) return out;
-    const budget = await this.budgets.ensureOfProject(project.id, tx);
+    const budget = await this.budgets.ensureOfProject(project.id);
     const lineKeys = new Set(budget.lines.map((l) => comboKey(l.costCode, l.costType)));
     if (addLines) {
       const lines = newCombos
@@ -125,13 +123,13 @@ export class ProjectCostCodesSync {
           amountCents: 0,
           directCostsCents: jobCosts ? c.jtdCents : null,
         }));
-      out.budgetLinesAdded = await this.budgets.insertLines(budget.id, lines, tx);
+      out.budgetLinesAdded = await this.budgets.insertLines(budget.id, lines);
     }
     if (jobCosts) {
       for (const line of budget.lines) {
         const c = combos.get(comboKey(line.costCode, line.costType));
         if (c && line.directCostsCents !== c.jtdCents) {
-          await this.budgets.updateLine(line.id, { directCostsCents: c.jtdCents }, tx);
+          await this.budgets.updateLine(line.id, { directCostsCents: c.jtdCents });
           out.directCostsUpdated++;
         }
       }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { LinksRepository } from '../../links/links.repository.js';
 import { CLOCK, type Clock } from '../../platform/tokens.js';
+import { IMPORT_TX, TransactionHost, type TxHost } from '../../platform/transactions.js';
 import { ProjectsRepository } from '../../projects/projects.repository.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import { ProjectCostCodesSync } from '../cost-codes/project-cost-codes.sync.js';
@@ -22,6 +23,7 @@ import { type PhaseRow, projectFieldsOf } from '../spectrum-rows.js';
 @Injectable()
 export class JobImportActionsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ImportActionLinks) private readonly actions: ImportActionLinks,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(LinksRepository) private readonly links: LinksRepository,
@@ -36,29 +38,26 @@ export class JobImportActionsService {
   async importJob(id: string, actor: AuthUser): Promise<ActionResult> {
     const facts = await this.facts.get();
     const settings = facts.settings;
-    return this.actions.transaction(async (tx) => {
-      const link = await this.actions.locked(id, 'job', tx);
+    return this.txHost.withTransaction(IMPORT_TX, async () => {
+      const link = await this.actions.locked(id, 'job');
       if (link.state === 'synced' && link.pmId) return actionResult(link, false, { projectId: link.pmId });
-      const f = await this.checks.jobFacts(link, facts.templateJob?.jobNumber ?? null, tx);
+      const f = await this.checks.jobFacts(link, facts.templateJob?.jobNumber ?? null);
       assertOk(this.checks.jobChecks(link, f).importJob, `Job ${link.spectrumKey} cannot be imported.`);
       const job = f.job as NonNullable<typeof f.job>;
       const now = this.clock.now();
-      const list = await this.repo.ensureStandardList((ids) => checkStandardCostCodeListCreate(ids).ok, tx);
-      const created = await this.projects.create(
-        { ...projectFieldsOf(job), costCodeListId: list.id, createdAt: now },
-        tx,
-      );
+      const list = await this.repo.ensureStandardList((ids) => checkStandardCostCodeListCreate(ids).ok);
+      const created = await this.projects.create({
+        ...projectFieldsOf(job),
+        costCodeListId: list.id,
+        createdAt: now,
+      });
       const project = { id: created.id, name: created.name, number: created.number };
       const jobNumber = link.spectrumKey as string;
-      const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber, tx)).map(
-        (r) => r.data,
-      );
-      await this.projectSync.apply(
-        { id: project.id, budgetToolEnabled: true, jobNumber },
-        phases,
-        { settings, autoAddNewCombos: false },
-        tx,
-      );
+      const phases = (await this.repo.snapshotChildren<PhaseRow>(KIND.phase, jobNumber)).map((r) => r.data);
+      await this.projectSync.apply({ id: project.id, budgetToolEnabled: true, jobNumber }, phases, {
+        settings,
+        autoAddNewCombos: false,
+      });
       const done = await this.actions.markSynced(
         actor,
         link,
@@ -69,10 +68,9 @@ export class JobImportActionsService {
           itemId: project.id,
           ...linkChange(link, done, { jobNumber, project }),
         }),
-        tx,
       );
       // BUD-1: a job with an estimate stages its budget for import
-      if (phases.some((p) => p.currentEstimateCents > 0)) await this.links.stage('budget', [jobNumber], tx);
+      if (phases.some((p) => p.currentEstimateCents > 0)) await this.links.stage('budget', [jobNumber]);
       return actionResult(done, true, { projectId: project.id, project });
     });
   }

@@ -4,6 +4,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { assertAllowed } from '../../auth/authorization.js';
 import { notFound } from '../../platform/http/problem.js';
 import { CLOCK, type Clock } from '../../platform/tokens.js';
+import { IMPORT_TX, TransactionHost, type TxHost } from '../../platform/transactions.js';
 import {
   type PrimeContractSpectrumFields,
   primeContractView,
@@ -41,6 +42,7 @@ function contractData(f: PrimeContractFacts): PrimeContractSpectrumFields {
 @Injectable()
 export class PrimeContractImportActionsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ImportActionLinks) private readonly actions: ImportActionLinks,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
@@ -50,20 +52,19 @@ export class PrimeContractImportActionsService {
 
   /** PC-1, PC-4: the contract and its billing items into the project linked to its job. */
   async importPrimeContract(id: string, projectId: string, actor: AuthUser): Promise<ActionResult> {
-    return this.actions.transaction(async (tx) => {
-      const link = await this.actions.locked(id, 'prime_contract', tx);
-      if (!(await this.projects.exists(projectId, tx))) throw notFound('Project', projectId);
-      const f = await this.checks.primeContractFacts(link, tx);
+    return this.txHost.withTransaction(IMPORT_TX, async () => {
+      const link = await this.actions.locked(id, 'prime_contract');
+      if (!(await this.projects.exists(projectId))) throw notFound('Project', projectId);
+      const f = await this.checks.primeContractFacts(link);
       if (link.state === 'synced' && f.imported?.projectId === projectId)
         return actionResult(link, false, { primeContractId: f.imported.id, projectId });
-      const checks = await this.checks.primeContractChecks(link, f, projectId, tx);
+      const checks = await this.checks.primeContractChecks(link, f, projectId);
       assertOk(checks.importPrimeContract, `Prime contract ${link.spectrumKey} cannot be imported.`);
       const now = this.clock.now();
       const pc = await this.primeContracts.createImported(
         { projectId, jobNumber: f.jobNumber, customerCode: f.customerCode },
         contractData(f),
         now,
-        tx,
       );
       const done = await this.actions.markSynced(
         actor,
@@ -75,7 +76,6 @@ export class PrimeContractImportActionsService {
           itemId: pc.id,
           ...linkChange(link, done, { primeContract: primeContractView(pc) }),
         }),
-        tx,
       );
       return actionResult(done, true, { primeContractId: pc.id, projectId });
     });
@@ -91,27 +91,21 @@ export class PrimeContractImportActionsService {
     primeContractsToolLevel: PermissionLevel,
   ): Promise<ActionResult> {
     assertAllowed(actor, 'prime_contract.reimport', { primeContractsToolLevel });
-    return this.actions.transaction(async (tx) => {
-      const link = await this.actions.locked(id, 'prime_contract', tx);
-      const f = await this.checks.primeContractFacts(link, tx);
-      const checks = await this.checks.primeContractChecks(link, f, f.imported?.projectId ?? null, tx);
+    return this.txHost.withTransaction(IMPORT_TX, async () => {
+      const link = await this.actions.locked(id, 'prime_contract');
+      const f = await this.checks.primeContractFacts(link);
+      const checks = await this.checks.primeContractChecks(link, f, f.imported?.projectId ?? null);
       assertOk(checks.reimportPrimeContract, `Prime contract ${link.spectrumKey} cannot be re-imported.`);
       const pc = f.imported as NonNullable<PrimeContractFacts['imported']>;
       const now = this.clock.now();
-      const after = await this.primeContracts.overwriteImported(pc.id, contractData(f), now, tx);
-      const done = await this.actions.markSynced(
-        actor,
-        link,
-        { hash: f.hash, at: now },
-        () => ({
-          action: 'reimport.prime_contract',
-          itemType: 'prime_contract',
-          itemId: pc.id,
-          before: primeContractView(pc),
-          after: primeContractView(after),
-        }),
-        tx,
-      );
+      const after = await this.primeContracts.overwriteImported(pc.id, contractData(f), now);
+      const done = await this.actions.markSynced(actor, link, { hash: f.hash, at: now }, () => ({
+        action: 'reimport.prime_contract',
+        itemType: 'prime_contract',
+        itemId: pc.id,
+        before: primeContractView(pc),
+        after: primeContractView(after),
+      }));
       return actionResult(done, false, { primeContractId: pc.id, projectId: pc.projectId });
     });
   }

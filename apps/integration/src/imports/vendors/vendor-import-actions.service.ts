@@ -4,7 +4,8 @@ import { CompaniesRepository, companyView } from '../../companies/companies.repo
 import { LinksRepository } from '../../links/links.repository.js';
 import { conflict, notFound } from '../../platform/http/problem.js';
 import { CLOCK, type Clock } from '../../platform/tokens.js';
-import { isUniqueViolation } from '../../projects/pm-common.js';
+import { IMPORT_TX, TransactionHost, type TxHost } from '../../platform/transactions.js';
+import { isUniqueViolation } from '../../projects/pm-edits.js';
 import {
   type ActionResult,
   actionResult,
@@ -20,6 +21,7 @@ import { companyDomain } from './vendors-import.service.js';
 @Injectable()
 export class VendorImportActionsService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(ImportActionLinks) private readonly actions: ImportActionLinks,
     @Inject(LinksRepository) private readonly links: LinksRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
@@ -29,10 +31,10 @@ export class VendorImportActionsService {
 
   /** VEN-1 (a): a new directory company from the vendor, linked to it. */
   async importVendor(id: string, actor: AuthUser): Promise<ActionResult> {
-    return this.actions.transaction(async (tx) => {
-      const link = await this.actions.locked(id, 'vendor', tx);
+    return this.txHost.withTransaction(IMPORT_TX, async () => {
+      const link = await this.actions.locked(id, 'vendor');
       if (link.state === 'synced' && link.pmId) return actionResult(link, false, { companyId: link.pmId });
-      const f = await this.checks.vendorFacts(link, tx);
+      const f = await this.checks.vendorFacts(link);
       assertOk(
         this.checks.vendorChecks(link, f).importVendor,
         `Vendor ${link.spectrumKey} cannot be imported.`,
@@ -40,7 +42,7 @@ export class VendorImportActionsService {
       const now = this.clock.now();
       const vendor = f.vendor as NonNullable<typeof f.vendor>;
       const company = companyView(
-        await this.companies.create({ ...companyFieldsOf(vendor), isCustomer: false }, tx, now),
+        await this.companies.create({ ...companyFieldsOf(vendor), isCustomer: false }, now),
       );
       const done = await this.actions.markSynced(
         actor,
@@ -52,7 +54,6 @@ export class VendorImportActionsService {
           itemId: company.id,
           ...linkChange(link, done, { vendorCode: link.spectrumKey, company }),
         }),
-        tx,
       );
       return actionResult(done, true, { companyId: company.id, company });
     });
@@ -64,16 +65,16 @@ export class VendorImportActionsService {
    */
   async linkVendor(id: string, companyId: string, actor: AuthUser): Promise<ActionResult> {
     try {
-      return await this.actions.transaction(async (tx) => {
-        const link = await this.actions.locked(id, 'vendor', tx);
-        const company = await this.companies.findById(companyId, tx);
+      return await this.txHost.withTransaction(IMPORT_TX, async () => {
+        const link = await this.actions.locked(id, 'vendor');
+        const company = await this.companies.findById(companyId);
         if (!company) throw notFound('Company', companyId);
         if (link.state === 'synced' && link.pmId === companyId)
           return actionResult(link, false, { companyId, linked: false });
-        const own = (await this.links.rowsOfPmItems(['vendor', 'company'], [companyId], tx)).find(
+        const own = (await this.links.rowsOfPmItems(['vendor', 'company'], [companyId])).find(
           (l) => l.state !== 'unlinked' && l.spectrumKey && l.id !== link.id,
         );
-        const f = await this.checks.vendorFacts(link, tx);
+        const f = await this.checks.vendorFacts(link);
         assertOk(
           this.checks.vendorChecks(link, f, { id: company.id, vendorCode: own?.spectrumKey ?? null })
             .linkVendor,
@@ -92,7 +93,6 @@ export class VendorImportActionsService {
               company: companyDomain(company, link.spectrumKey),
             }),
           }),
-          tx,
         );
         // VEN-1: the company existed already; nothing was created, the link is new
         return actionResult(done, false, { companyId: company.id, linked: true });

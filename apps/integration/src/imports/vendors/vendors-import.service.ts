@@ -8,6 +8,7 @@ import {
   companyView,
 } from '../../companies/companies.repository.js';
 import { type LinkRow, LinksRepository } from '../../links/links.repository.js';
+import { IMPORT_TX, TransactionHost, type TxHost } from '../../platform/transactions.js';
 import { IntegrationFactsService } from '../../settings/integration-facts.service.js';
 import { SnapshotImporter } from '../../snapshots/snapshot-importer.js';
 import { countChanges, errorText, rethrowSpectrum } from '../cost-codes/cost-codes-import.service.js';
@@ -46,6 +47,7 @@ export function companyDomain(c: CompanyRecord, vendorCode: string | null): Comp
 @Injectable()
 export class VendorsImportService {
   constructor(
+    @Inject(TransactionHost) private readonly txHost: TxHost,
     @Inject(SnapshotImporter) private readonly importer: SnapshotImporter,
     @Inject(ImportsRepository) private readonly repo: ImportsRepository,
     @Inject(LinksRepository) private readonly links: LinksRepository,
@@ -123,26 +125,23 @@ export class VendorsImportService {
         );
         // a company always keeps a name
         if (changes.name === null) delete changes.name;
-        await this.repo.transaction(async (tx) => {
+        await this.txHost.withTransaction(IMPORT_TX, async () => {
           if (Object.keys(changes).length > 0) {
-            await this.companies.update(company.id, changes as Partial<CompanyFields>, tx);
+            await this.companies.update(company.id, changes as Partial<CompanyFields>);
             const before = Object.fromEntries(
               Object.keys(changes).map((f) => [f, company[f as keyof CompanyRecord]]),
             );
-            await this.audit.record(
-              {
-                actorId: null,
-                action: 'company.vendor_refresh',
-                itemType: 'company',
-                itemId: company.id,
-                before,
-                after: changes,
-                note: `VEN-3: vendor ${key} changed in Spectrum (run ${ctx.runId})`,
-              },
-              tx,
-            );
+            await this.audit.record({
+              actorId: null,
+              action: 'company.vendor_refresh',
+              itemType: 'company',
+              itemId: company.id,
+              before,
+              after: changes,
+              note: `VEN-3: vendor ${key} changed in Spectrum (run ${ctx.runId})`,
+            });
           }
-          await this.links.updateRow(l.id, { lastSyncedHash: hash }, tx);
+          await this.links.updateRow(l.id, { lastSyncedHash: hash });
         });
         ctx.count('updated');
       } catch (e) {
