@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Action> = {
   verifyExportRequest: 'view',
   startVerificationRun: 'accept',
   listVerificationRuns: 'view',
+  previewSync: 'sync.start',
   streamExportRequest: 'view',
   getGeneralSettings: 'settings.view',
   getImportable: 'view',

@@ -3,6 +3,7 @@ import { canonicalize, createSnapshotDiffer, type RowValue } from '@bridge/rules
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../platform/tokens.js';
 import { SnapshotRepository, type SnapshotRow, type SnapshotScope } from './snapshot.repository.js';
+import { fieldChanges, syncPreview } from './sync-preview.js';
 
 /** One row read from Spectrum, with its natural key and (for scoped kinds) its parent's key. */
 export interface IncomingRow<T> {
@@ -67,6 +68,8 @@ export class SnapshotImporter {
       vanished: [],
       duplicates: [],
     };
+    // previewSync (VER-6): the same run, recorded; its writes are rolled back afterwards
+    const preview = syncPreview.getStore();
     let batch: SnapshotRow[] = [];
     for await (const row of rows) {
       changes.read++;
@@ -82,6 +85,11 @@ export class SnapshotImporter {
       }
       if (outcome === 'created') changes.createdCount++;
       else changes.updatedCount++;
+      if (preview?.wants()) {
+        // read before this batch is written: the stored row is the one the update replaces
+        const before = outcome === 'updated' ? (await this.repo.many(kind, [row.key])).get(row.key) : null;
+        preview.add({ kind, key: row.key, change: outcome, fields: fieldChanges(before, row.data) });
+      }
       if (keep) changes[outcome].push({ key: row.key, data: row.data });
       batch.push({ key: row.key, parentKey: row.parentKey ?? null, hash: rowHash, data: row.data });
       if (batch.length >= batchSize) {
@@ -92,6 +100,16 @@ export class SnapshotImporter {
     await this.repo.upsert(kind, batch, now);
     changes.vanished = differ.vanished();
     await this.repo.markVanished(kind, changes.vanished, now);
+    if (preview) {
+      for (const key of changes.vanished) preview.add({ kind, key, change: 'vanished', fields: [] });
+      preview.counted(kind, {
+        read: changes.read,
+        created: changes.createdCount,
+        updated: changes.updatedCount,
+        unchanged: changes.unchanged,
+        vanished: changes.vanished.length,
+      });
+    }
     return changes;
   }
 }

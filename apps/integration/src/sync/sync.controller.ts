@@ -13,6 +13,7 @@ import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zo
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
 import { LIFECYCLE } from '../platform/tokens.js';
 import {
+  syncPreviewSchema,
   syncRunDetailSchema,
   syncRunEventStreamSchema,
   syncRunPageSchema,
@@ -20,6 +21,7 @@ import {
   syncScheduleSchema,
 } from './sync.schemas.js';
 import { runView, SyncService } from './sync.service.js';
+import { SyncPreviewService } from './sync-preview.service.js';
 import { SyncRunStreamService } from './sync-run-stream.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
@@ -30,6 +32,12 @@ const scheduleBody = z
   .refine((v) => Object.keys(v).length > 0, { message: 'send the frequency of at least one group' });
 
 const startBody = z.object({ group: z.enum(SYNC_GROUPS) }).strict();
+
+const previewQuery = z
+  .object({
+    limit: z.coerce.number().int().min(0).max(200).default(20).describe('How many changed rows to list'),
+  })
+  .strict();
 
 const runsQuery = pageQuery
   .extend({
@@ -44,6 +52,7 @@ const runsQuery = pageQuery
 export class SyncController {
   constructor(
     @Inject(SyncService) private readonly sync: SyncService,
+    @Inject(SyncPreviewService) private readonly previews: SyncPreviewService,
     @Inject(SyncScheduleService) private readonly schedules: SyncScheduleService,
     @Inject(SyncRunStreamService) private readonly stream: SyncRunStreamService,
     @Inject(LIFECYCLE) private readonly lifecycle: ServiceLifecycle,
@@ -71,6 +80,22 @@ export class SyncController {
   @ZodResponse(200, syncScheduleSchema)
   updateSchedule(@CurrentUser() actor: AuthUser, @Body() body: z.infer<typeof scheduleBody>) {
     return this.schedules.update(actor.id, body);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @RequirePermission('sync.start')
+  @ZodBody(startBody)
+  @ZodQuery(previewQuery)
+  @ApiOperation({
+    operationId: 'previewSync',
+    summary:
+      'What a sync of the group would change: created, updated, unchanged and vanished rows per kind and the first changed rows with their fields; writes nothing (VER-6)',
+  })
+  @ZodResponse(200, syncPreviewSchema)
+  @ApiProblems(409, 422, 502)
+  preview(@Body() body: z.infer<typeof startBody>, @Query() q: z.infer<typeof previewQuery>) {
+    return this.previews.preview(body.group, q.limit);
   }
 
   @Post('runs')

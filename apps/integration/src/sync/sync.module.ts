@@ -7,6 +7,7 @@ import { SyncScheduler } from './sync.scheduler.js';
 import { SyncService } from './sync.service.js';
 import { SyncJobRegistry } from './sync-job.registry.js';
 import { SyncMetrics } from './sync-metrics.js';
+import { SyncPreviewService } from './sync-preview.service.js';
 import { SyncRunStreamService } from './sync-run-stream.service.js';
 import { SyncScheduleService } from './sync-schedule.service.js';
 
@@ -17,6 +18,7 @@ import { SyncScheduleService } from './sync-schedule.service.js';
 @Module({
   imports: [ScheduleModule.forRoot(), DiscoveryModule],
   providers: [
+    SyncPreviewService,
     SyncRepository,
     SyncJobRegistry,
     SyncScheduleService,

@@ -69,3 +69,37 @@ export const syncRunEventStreamSchema = z
     'text/event-stream: `event: run` with a SyncRun (without failures) whenever its counts or status change; the ' +
       'stream ends after the event that shows the run ended; `: ping` comments keep the connection open',
   );
+
+const kindPreviewSchema = z.object({
+  kind: z.string().describe('The kind of Spectrum record (e.g. vendor, job, phase)'),
+  read: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  vanished: z.number().int(),
+});
+
+/** VER-6 `previewSync`: what a sync of the group would change, written nowhere. */
+export const syncPreviewSchema = z
+  .object({
+    group: z.enum(SYNC_GROUPS),
+    previewedAt: z.string(),
+    totals: kindPreviewSchema.omit({ kind: true }).extend({
+      failed: z.number().int().describe('Items the run would report as failed'),
+    }),
+    kinds: z.array(kindPreviewSchema),
+    changes: z
+      .array(
+        z.object({
+          kind: z.string(),
+          key: z.string(),
+          change: z.enum(['created', 'updated', 'vanished']),
+          fields: z
+            .array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
+            .describe('Updated: the fields that differ; created: every field; vanished: none'),
+        }),
+      )
+      .describe('The first changed rows (as many as `limit`)'),
+    truncated: z.boolean().describe('More rows change than are listed'),
+  })
+  .meta({ id: 'SyncPreview' });

@@ -642,6 +642,23 @@ export interface paths {
         patch: operations["updateSyncSchedule"];
         trace?: never;
     };
+    "/api/v1/sync/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a sync of the group would change: created, updated, unchanged and vanished rows per kind and the first changed rows with their fields; writes nothing (VER-6) */
+        post: operations["previewSync"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/runs": {
         parameters: {
             query?: never;
@@ -2445,6 +2462,44 @@ export interface components {
         };
         /** @enum {string} */
         SyncGroup: "cost_codes" | "vendors" | "jobs";
+        SyncPreview: {
+            /** @enum {string} */
+            group: "cost_codes" | "vendors" | "jobs";
+            previewedAt: string;
+            totals: {
+                read: number;
+                created: number;
+                updated: number;
+                unchanged: number;
+                vanished: number;
+                /** @description Items the run would report as failed */
+                failed: number;
+            };
+            kinds: {
+                /** @description The kind of Spectrum record (e.g. vendor, job, phase) */
+                kind: string;
+                read: number;
+                created: number;
+                updated: number;
+                unchanged: number;
+                vanished: number;
+            }[];
+            /** @description The first changed rows (as many as `limit`) */
+            changes: {
+                kind: string;
+                key: string;
+                /** @enum {string} */
+                change: "created" | "updated" | "vanished";
+                /** @description Updated: the fields that differ; created: every field; vanished: none */
+                fields: {
+                    field: string;
+                    before: unknown;
+                    after: unknown;
+                }[];
+            }[];
+            /** @description More rows change than are listed */
+            truncated: boolean;
+        };
         SyncRun: {
             id: string;
             group: components["schemas"]["SyncGroup"];
@@ -2691,6 +2746,7 @@ export type SchemaSession = components['schemas']['Session'];
 export type SchemaSignInOptions = components['schemas']['SignInOptions'];
 export type SchemaSovLine = components['schemas']['SovLine'];
 export type SchemaSyncGroup = components['schemas']['SyncGroup'];
+export type SchemaSyncPreview = components['schemas']['SyncPreview'];
 export type SchemaSyncRun = components['schemas']['SyncRun'];
 export type SchemaSyncRunDetail = components['schemas']['SyncRunDetail'];
 export type SchemaSyncRunFailure = components['schemas']['SyncRunFailure'];
@@ -5682,6 +5738,93 @@ export interface operations {
             };
             /** @description The caller lacks the permission the operation needs */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewSync: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    group: "cost_codes" | "vendors" | "jobs";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncPreview"];
+                };
+            };
+            /**
+             * @description The request is not valid: errors[] names each field and what is wrong with it
+             *
+             *     The request is not valid: errors[] names each field and what is wrong with it
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller lacks the permission the operation needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (errors[].code says which) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this item now: errors[] lists every reason with its rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem details */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
