@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VerificationRunsService } from '../src/exports/verification/verification-runs.service.js';
+import { DailySummaryService } from '../src/notifications/daily-summary.service.js';
+import { NotificationsRepository } from '../src/notifications/notifications.repository.js';
+import type { Mailer, MailMessage } from '../src/platform/mail/mailer.js';
+import { MAILER } from '../src/platform/tokens.js';
 import { APPROVER, bearer, PM } from './support/app.js';
 import { type ExportEnv, startExportEnv } from './support/exports.js';
 
@@ -231,5 +235,25 @@ describe('previewExport and verification (VER-1, VER-2, VER-4)', () => {
     expect(view.body.lastError).toContain(
       'Spectrum no longer holds what was exported (Original_Contract_Amount)',
     );
+  });
+
+  it('VER-5 APP-5: the daily summary lists the export Spectrum no longer holds as written', async () => {
+    const drifted = await e.t.app.get(NotificationsRepository).driftedExports();
+    expect(drifted.map((d) => d.spectrumKey)).toEqual(['BAYPLB/SC-0101']);
+    const mailer = e.t.app.get<Mailer>(MAILER);
+    const sent: MailMessage[] = [];
+    const spy = vi.spyOn(mailer, 'send').mockImplementation(async (m) => {
+      sent.push(m);
+    });
+    try {
+      const day = new Date(e.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+      e.clock.set(`${day}T13:05:00Z`);
+      expect(await e.t.app.get(DailySummaryService).tick()).toBe('sent');
+      const text = sent[0]?.text ?? '';
+      expect(text).toContain('1 exported item was changed directly in Spectrum after the export');
+      expect(text).toMatch(/- Commitment: SC-0101 .*\(BAYPLB\/SC-0101\), found on \d{4}-\d{2}-\d{2}/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

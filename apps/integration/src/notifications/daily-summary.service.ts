@@ -19,8 +19,8 @@ export type SummaryOutcome =
   | 'failed';
 
 /**
- * APP-5: once a day, when at least one item awaits acceptance, each accounting approver gets one
- * "ERP Integrations Daily Summary". Ticks every hour; the first tick at or after the summary hour claims the day in
+ * APP-5: once a day, when at least one item awaits acceptance (or, VER-5, an export was found changed in Spectrum),
+ * each accounting approver gets one "ERP Integrations Daily Summary". Ticks every hour; the first tick at or after the summary hour claims the day in
  * the database, so several instances send it once.
  */
 @Injectable()
@@ -37,7 +37,9 @@ export class DailySummaryService {
     const now = this.clock.now();
     if (now.getUTCHours() < DAILY_SUMMARY_HOUR_UTC) return 'too-early';
     const waiting = await this.repo.waitingExports();
-    if (waiting.length === 0) return 'nothing-waiting';
+    // VER-5: drift found by the read-backs is reported too, even on a day nothing waits
+    const drifted = await this.repo.driftedExports();
+    if (waiting.length === 0 && drifted.length === 0) return 'nothing-waiting';
     const all = await this.users.listAll();
     const approvers = all.filter((u) => authorize(u, 'accept').ok && u.email);
     if (approvers.length === 0) {
@@ -48,7 +50,7 @@ export class DailySummaryService {
       return 'no-approvers';
     }
     const day = now.toISOString().slice(0, 10);
-    if (!(await this.repo.claimDay(day, waiting.length, now))) return 'already-sent';
+    if (!(await this.repo.claimDay(day, waiting.length + drifted.length, now))) return 'already-sent';
     const senders = new Map(all.map((u) => [u.id, u.name]));
     let sent = 0;
     for (const approver of approvers) {
@@ -56,7 +58,7 @@ export class DailySummaryService {
         await this.mailer.send({
           to: [approver.email],
           subject: DAILY_SUMMARY_SUBJECT,
-          text: dailySummaryText({ approverName: approver.name, waiting, senders }),
+          text: dailySummaryText({ approverName: approver.name, waiting, drifted, senders }),
         });
         sent++;
       } catch (err) {

@@ -11,6 +11,16 @@ export interface WaitingExport {
   sentAt: Date;
 }
 
+/** A synced export whose read-back found that Spectrum holds other values (VER-5). */
+export interface DriftedExport {
+  id: string;
+  type: string;
+  itemId: string;
+  title: string;
+  spectrumKey: string | null;
+  checkedAt: Date;
+}
+
 /** The item's number and title from a request's payload snapshot (`{ item: {...} }`). */
 function titleOf(payload: unknown, fallback: string): string {
   const outer = (payload ?? {}) as Record<string, unknown>;
@@ -44,6 +54,26 @@ export class NotificationsRepository {
       title: titleOf(r.payload, r.itemId),
       sentById: r.sentById,
       sentAt: r.sentAt,
+    }));
+  }
+
+  /**
+   * VER-5: synced exports Spectrum no longer holds as written (their last read-back found drift), oldest check
+   * first, at most `take`.
+   */
+  async driftedExports(take = 200): Promise<DriftedExport[]> {
+    const rows = await this.db.exportRequest.findMany({
+      where: { state: 'synced', verificationState: 'drift' },
+      orderBy: { verifiedAt: 'asc' },
+      take,
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      type: r.type,
+      itemId: r.itemId,
+      title: titleOf(r.payload, r.itemId),
+      spectrumKey: r.spectrumKey,
+      checkedAt: r.verifiedAt ?? r.updatedAt,
     }));
   }
 
