@@ -1,7 +1,6 @@
 import { checkCommitmentChangeOrderExport, mapCommitmentChangeOrderToChangeRequest } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { CompaniesRepository } from '../companies/companies.repository.js';
-import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
 import {
   type CheckContext,
   type ExportCheck,
@@ -19,6 +18,7 @@ import {
 import { PrimeContractsRepository } from '../prime-contracts/prime-contracts.repository.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
+import { CommitmentExporter } from './commitment.exporter.js';
 import { CommitmentsRepository } from './commitments.repository.js';
 
 /** CCO-1…CCO-3: a commitment change order becomes a Spectrum change request on the commitment's job. */
@@ -34,7 +34,7 @@ export class CommitmentChangeOrderExporter implements Exporter {
     @Inject(CommitmentsRepository) private readonly commitments: CommitmentsRepository,
     @Inject(CompaniesRepository) private readonly companies: CompaniesRepository,
     @Inject(ProjectsRepository) private readonly projects: ProjectsRepository,
-    @Inject(CostCodesRepository) private readonly costCodes: CostCodesRepository,
+    @Inject(CommitmentExporter) private readonly commitment: CommitmentExporter,
     @Inject(PrimeContractsRepository) private readonly primeContracts: PrimeContractsRepository,
     @Inject(SpectrumPreflightFactsService) private readonly spectrum: SpectrumPreflightFactsService,
   ) {}
@@ -47,12 +47,7 @@ export class CommitmentChangeOrderExporter implements Exporter {
     const cco = await this.commitments.loadChangeOrderDomain(id);
     const c = cco ? await this.commitments.loadDomain(cco.commitmentId) : null;
     if (!cco || !c) return null;
-    const company = (await this.companies.loadDomain(c.companyId)) ?? {
-      name: c.companyId,
-      vendorCode: null,
-    };
-    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId);
-    const jobNumber = (await this.projects.loadDomain(c.projectId))?.jobNumber ?? null;
+    const { company, codes, jobNumber } = await this.commitment.parties(c, facts);
     const spectrum = await spectrumFacts(this.spectrum, source, {
       jobNumber,
       changeRequestContract: {

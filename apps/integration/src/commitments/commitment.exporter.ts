@@ -1,7 +1,9 @@
 import {
+  type Commitment,
   checkCommitmentExport,
   deriveSubcontractNumber,
   explainSubcontractNumber,
+  type IntegrationFacts,
   mapCommitmentToSubcontract,
   type Reason,
   reason,
@@ -49,12 +51,7 @@ export class CommitmentExporter implements Exporter {
   async check(id: string, { facts, source }: CheckContext): Promise<ExportCheck | null> {
     const c = await this.commitments.loadDomain(id);
     if (!c) return null;
-    const company = (await this.companies.loadDomain(c.companyId)) ?? {
-      name: c.companyId,
-      vendorCode: null,
-    };
-    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId);
-    const jobNumber = (await this.projects.loadDomain(c.projectId))?.jobNumber ?? null;
+    const { company, codes, jobNumber } = await this.parties(c, facts);
     const spectrum = await spectrumFacts(this.spectrum, source, {
       jobNumber,
       vendorCode: company.vendorCode,
@@ -63,6 +60,20 @@ export class CommitmentExporter implements Exporter {
       check: checkCommitmentExport(c, company, codes, { ...spectrum, jobNumber }),
       snapshot: { ...c },
     };
+  }
+
+  /**
+   * What a commitment's check (and its change orders' checks) reads beside it: its company (by id when it is gone),
+   * the standard cost codes, and its project's Spectrum job.
+   */
+  async parties(c: Commitment, facts: IntegrationFacts) {
+    const company = (await this.companies.loadDomain(c.companyId)) ?? {
+      name: c.companyId,
+      vendorCode: null,
+    };
+    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId);
+    const jobNumber = (await this.projects.loadDomain(c.projectId))?.jobNumber ?? null;
+    return { company, codes, jobNumber };
   }
 
   async prepare(id: string, ctx: PlanContext): Promise<Prepared | null> {

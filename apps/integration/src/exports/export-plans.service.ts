@@ -83,9 +83,8 @@ export class ExportPlansService {
 
   /** APP-3: the key an earlier accepted request of the item fixed and that did not end synced, if any. */
   async carriedKey(type: ExportableType, itemId: string): Promise<string | null> {
-    const earlier = await this.repo.ofItem(type, itemId, ['failed', 'rejected', 'retrieved']);
-    const carried = earlier.find((e) => e.spectrumKey !== null && e.state !== 'synced');
-    return carried ? keyValue(this.exporters.of(type).keyKind, carried) : null;
+    const earlier = await this.repo.ofItem(type, itemId, CARRYING_STATES);
+    return carriedKeyOf(this.exporters.of(type).keyKind, earlier);
   }
 
   /** Reads what planning a request needs from Spectrum; refusals are 422 with the reason in plain words. */
@@ -259,4 +258,16 @@ export function keyValue(
 ): string | null {
   const field = KEY_KINDS[kind].keyField;
   return (field ? r.keyFields?.[field] : undefined) ?? r.spectrumKey;
+}
+
+/** The states of an item's earlier requests that may carry the Spectrum key an accept fixed (APP-3). */
+export const CARRYING_STATES = ['failed', 'rejected', 'retrieved'] as const;
+
+/** APP-3: the key the first of these earlier requests (newest first) that had one fixed, if any. */
+export function carriedKeyOf(
+  kind: keyof typeof KEY_KINDS,
+  earlier: readonly Pick<ExportRequestRecord, 'keyFields' | 'spectrumKey'>[],
+): string | null {
+  const carried = earlier.find((e) => e.spectrumKey !== null);
+  return carried ? keyValue(kind, carried) : null;
 }

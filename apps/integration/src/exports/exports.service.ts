@@ -11,7 +11,7 @@ import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
 import { EXPORT_TX, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { type BulkOutcome, decideMany, outcome, refused } from './bulk-decisions.js';
 import { ExportItemsService } from './export-items.service.js';
-import { ExportPlansService, keyValue } from './export-plans.service.js';
+import { CARRYING_STATES, carriedKeyOf, ExportPlansService, keyValue } from './export-plans.service.js';
 import { payloadOf, requestView, type SentPayload } from './export-views.js';
 import { ExportWorker } from './export-worker.service.js';
 import { ExporterRegistry } from './exporter.registry.js';
@@ -58,8 +58,7 @@ export class ExportsService {
           reason('already-awaiting-approval', 'APP-1', `The ${found.label} is already in the export queue.`),
         ]);
       }
-      const earlier = await this.repo.ofItem(input.type, input.id, ['failed', 'rejected', 'retrieved']);
-      const carried = earlier.find((e) => e.spectrumKey !== null && e.state !== 'synced');
+      const earlier = await this.repo.ofItem(input.type, input.id, CARRYING_STATES);
       for (const f of earlier.filter((e) => e.state === 'failed')) {
         await this.repo.transition(f.id, ['failed'], {
           state: 'retrieved',
@@ -70,7 +69,7 @@ export class ExportsService {
         item: found.snapshot,
         linkType: found.linkType,
         previousLinkState: found.link?.state ?? null,
-        carriedKey: carried?.spectrumKey ? keyValue(exporter.keyKind, carried) : null,
+        carriedKey: carriedKeyOf(exporter.keyKind, earlier),
       };
       const r = await this.repo.create({
         type: input.type,
