@@ -1,10 +1,8 @@
-import { createApp } from './app.js';
 import { loadEnv } from './config/env.js';
 import { connectDatabase } from './platform/db/prisma.service.js';
 import { createLogger } from './platform/logging/logger.js';
-import { gracefulShutdown } from './platform/runtime/graceful-shutdown.js';
-import { ServiceLifecycle } from './platform/runtime/lifecycle.js';
 import { applyMemoryPolicy } from './platform/runtime/memory-policy.js';
+import { serve } from './serve.js';
 
 async function main() {
   const env = loadEnv(process.env);
@@ -15,14 +13,8 @@ async function main() {
       { missing: memory.missing },
       'started without the service V8 memory flags: large imports will use more memory (start with `pnpm start` or put the flags in NODE_OPTIONS; see docs/operations.md)',
     );
-  // not ready (readiness 503) until the database is migrated, every module started and the server listens (OPS-2)
-  const lifecycle = new ServiceLifecycle();
   const db = await connectDatabase(env.DATABASE_URL, { logger });
-  const app = await createApp({ env, logger, prisma: db.prisma, lifecycle });
-  await app.listen(env.PORT, env.HOST);
-  lifecycle.markReady();
-  const url = await app.getUrl();
-  logger.info({ url, docs: `${url}/api/docs` }, 'Spectrum Bridge is listening');
+  const serving = await serve(env, logger, db.prisma);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -35,7 +27,8 @@ async function main() {
       logger.error({ timeoutMs: env.SHUTDOWN_TIMEOUT_MS }, 'the stop overran its time: exiting');
       process.exit(1);
     }, env.SHUTDOWN_TIMEOUT_MS + 2_000).unref();
-    gracefulShutdown(app, lifecycle, () => db.close(), { timeoutMs: env.SHUTDOWN_TIMEOUT_MS, logger, signal })
+    serving
+      .stop(signal, () => db.close())
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logger.error({ err }, 'the stop failed');

@@ -22,7 +22,7 @@ async function embeddedAdapterDebug(): Promise<DebugFactory | undefined> {
       '@prisma/driver-adapter-utils',
     );
     // the ES module build beside the CommonJS entry: the instance the adapter's own ES module imports
-    const mod = (await import(pathToFileURL(utils.replace(/\.js$/, '.mjs')).href)) as {
+    const mod = (await import(/* @vite-ignore */ pathToFileURL(utils.replace(/\.js$/, '.mjs')).href)) as {
       Debug?: DebugFactory;
     };
     return mod.Debug;

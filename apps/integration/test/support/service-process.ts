@@ -31,9 +31,16 @@ export interface ServiceProcess {
   lines(): Record<string, unknown>[];
 }
 
-/** Starts `node dist/main.js` on `databaseUrl` (port 0, production mode) with `env` added. */
-export function startServiceProcess(databaseUrl: string, env: Record<string, string> = {}): ServiceProcess {
-  const child = spawn(process.execPath, [MAIN], {
+/**
+ * Starts `node dist/main.js` on `databaseUrl` (port 0, production mode) with `env` added; `args` runs another entry
+ * (development mode's runner).
+ */
+export function startServiceProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  args: string[] = [MAIN],
+): ServiceProcess {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
