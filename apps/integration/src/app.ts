@@ -19,6 +19,7 @@ import { ProblemFilter } from './platform/http/problem.filter.js';
 import { ResponseConformanceInterceptor } from './platform/http/response-conformance.js';
 import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
+import { accessLog } from './platform/logging/access-log.js';
 import { correlationMiddleware } from './platform/logging/correlation.js';
 import { PinoNestLogger } from './platform/logging/logger.js';
 import { HttpMetrics } from './platform/metrics/http-metrics.js';
@@ -73,6 +74,7 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   app.use(
     correlationMiddleware(),
     httpMetrics.middleware(),
+    accessLog(deps.logger, (req) => httpMetrics.operationOfRequest(req)),
     securityHeaders(),
     closeWhileStopping(lifecycle),
     jsonBodiesOnly(),

@@ -96,4 +96,41 @@ describe('correlation ids (OPS-3, OPS-4)', () => {
     expect(workerLines.length).toBeGreaterThanOrEqual(2);
     for (const l of workerLines) expect(l.correlationId).toBe('accept-req-2');
   });
+
+  it('OPS-15: one access line per request: operation, method, path without the query, status, time, bytes and the id', async () => {
+    await e
+      .http()
+      .get('/api/v1/projects?q=secret-search')
+      .set(bearer(ADMIN))
+      .set('x-request-id', 'acc-1')
+      .expect(200);
+    await e.http().get('/api/v1/projects/nope').set(bearer(ADMIN)).set('x-request-id', 'acc-2').expect(404);
+    await e.http().get('/api/v2/nothing').set('x-request-id', 'acc-3').expect(404);
+    await e.http().get('/health/ready').set('x-request-id', 'acc-4');
+    const access = (id: string) => linesOf(id).filter((l) => l.msg === 'request');
+    const [list] = access('acc-1');
+    expect(access('acc-1')).toHaveLength(1);
+    expect(list).toMatchObject({
+      level: 30,
+      operation: 'listProjects',
+      method: 'GET',
+      path: '/api/v1/projects',
+      status: 200,
+    });
+    expect(typeof list?.ms).toBe('number');
+    expect(list?.bytes).toBeGreaterThan(0);
+    expect(JSON.stringify(lines)).not.toContain('secret-search');
+    expect(access('acc-2')[0]).toMatchObject({
+      operation: 'getProject',
+      path: '/api/v1/projects/nope',
+      status: 404,
+    });
+    expect(access('acc-3')[0]).toMatchObject({
+      operation: 'unmatched',
+      path: '/api/v2/nothing',
+      status: 404,
+    });
+    // probes are written at debug level only
+    expect(access('acc-4')[0]).toMatchObject({ level: 20, path: '/health/ready' });
+  });
 });

@@ -39,17 +39,17 @@ export class HttpMetrics {
     return this.operations.get(`${method} ${routePath}`) ?? UNMATCHED;
   }
 
+  /** The operation that served `req` (once routed), or `unmatched`. */
+  operationOfRequest(req: Request): string {
+    const route = (req as Request & { route?: { path?: string } }).route?.path;
+    return this.operationOf(req.method === 'HEAD' ? 'GET' : req.method, route);
+  }
+
   middleware(): RequestHandler {
     return (req: Request, res: Response, next: NextFunction) => {
       const end = this.duration.startTimer();
       res.once('finish', () => {
-        const route = (req as Request & { route?: { path?: string } }).route?.path;
-        const method = req.method === 'HEAD' ? 'GET' : req.method;
-        end({
-          operation: this.operationOf(method, route),
-          method: req.method,
-          status: String(res.statusCode),
-        });
+        end({ operation: this.operationOfRequest(req), method: req.method, status: String(res.statusCode) });
       });
       next();
     };
