@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { baseUrl, expectAccessible, signInAs, simUrl, snap } from './support';
+import { api, baseUrl, expectAccessible, signInAs, simUrl, snap } from './support';
 
 test('WEB-5: the admin connects to Spectrum, sees a failed test with its reason, fixes it, runs a sync and sees its counts', async ({
   page,
@@ -37,6 +37,29 @@ test('WEB-5: the admin connects to Spectrum, sees a failed test with its reason,
   ).toBeVisible();
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
   await snap(page, 'connection');
+
+  // OPS-11: the load on the Spectrum server; a value out of range is refused with the rule, and nothing changes
+  await expect(page.getByLabel('Calls at once')).toHaveValue('4');
+  await page.getByLabel('Calls at once').fill('0');
+  await page.getByLabel('Calls per second').fill('25');
+  await page.getByRole('button', { name: 'Save' }).press('Enter');
+  await expect(page.getByText('must be a whole number from 1 to 32', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Calls at once')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  expect(
+    await api<{ maxConcurrentCalls: number; callsPerSecond: number }>('admin', 'GET', '/settings/connection'),
+  ).toMatchObject({ maxConcurrentCalls: 4, callsPerSecond: 10 });
+  await page.getByLabel('Calls at once').fill('6');
+  await page.getByRole('button', { name: 'Save' }).press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  expect(
+    await api<{ maxConcurrentCalls: number; callsPerSecond: number }>('admin', 'GET', '/settings/connection'),
+  ).toMatchObject({ maxConcurrentCalls: 6, callsPerSecond: 25 });
+  await page.reload();
+  await expect(page.getByLabel('Calls at once')).toHaveValue('6');
+  await expect(page.getByLabel('Calls per second')).toHaveValue('25');
+  // saving the limits leaves the connection as it was (OPS-11)
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible();
 
   await page.getByRole('link', { name: 'Sync' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeVisible();

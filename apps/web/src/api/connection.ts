@@ -28,6 +28,9 @@ export interface ConnectionInput {
     login?: string | null;
     password?: string;
   };
+  /** OPS-11: Spectrum calls at once and per second, across all instances. */
+  maxConcurrentCalls?: number;
+  callsPerSecond?: number;
 }
 
 export function useSaveConnection() {

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client';
 import { useConnection, useSaveConnection, useTestConnection } from '../../api/hooks';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryView } from '../../components/QueryView';
+import { CallLimitsFields, type CallLimitsInput, limitValue } from './CallLimitsFields';
 
 /**
  * The Spectrum connection: server URL, company, authentication. Secrets are write-only: the page says whether one is
@@ -19,6 +20,7 @@ export function ConnectionPage() {
   const [caBundle, setCaBundle] = useState('');
   const [infoLink, setInfoLink] = useState({ mode: 'http', host: '', port: '', database: '', login: '' });
   const [infoLinkPassword, setInfoLinkPassword] = useState('');
+  const [limits, setLimits] = useState<CallLimitsInput>({ maxConcurrentCalls: '', callsPerSecond: '' });
   useEffect(() => {
     const c = query.data;
     if (!c) return;
@@ -29,6 +31,7 @@ export function ConnectionPage() {
       authMode: c.authMode === 'none' ? 'basic' : c.authMode,
     });
     setCaBundle(c.caBundle ?? '');
+    setLimits({ maxConcurrentCalls: String(c.maxConcurrentCalls), callsPerSecond: String(c.callsPerSecond) });
     setInfoLink({
       mode: c.infoLink.mode,
       host: c.infoLink.host ?? '',
@@ -91,6 +94,8 @@ export function ConnectionPage() {
                           }
                         : {}),
                     },
+                    maxConcurrentCalls: limitValue(limits.maxConcurrentCalls) as number | undefined,
+                    callsPerSecond: limitValue(limits.callsPerSecond) as number | undefined,
                   },
                   {
                     onSuccess: () => {
@@ -267,6 +272,7 @@ export function ConnectionPage() {
                   </>
                 )}
               </fieldset>
+              <CallLimitsFields value={limits} onChange={setLimits} />
               <Button type="submit" data-variant="primary" isDisabled={save.isPending}>
                 Save
               </Button>
