@@ -89,6 +89,10 @@ async function main() {
       companyCode: 'GEN',
       authMode: 'basic',
       servicePassword: 'BRIDGEDEMO',
+      // the highest Spectrum call limits an admin can set (OPS-11): with the default 10 calls a second, accepts one
+      // after the other (four Spectrum reads each) wait for the limit, and the bench would measure the limit
+      maxConcurrentCalls: 32,
+      callsPerSecond: 500,
     } as never);
     await settings.testConnection(user.id);
     const list = await prisma.costCodeList.create({

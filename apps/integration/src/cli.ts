@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv } from './config/env.js';
 import { openDatabase, patchPgCharColumns } from './platform/db/adapters.js';
 import { applyMigrations, createMigration, migrationStatus } from './platform/db/migrations.js';
+import { plainClient } from './platform/db/transactions.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -87,8 +88,8 @@ async function main(argv: string[]): Promise<number> {
       try {
         report = await runDoctor(
           env,
-          new SettingsRepository({ tx: db.prisma }),
-          new SpectrumCallPermitsRepository({ tx: db.prisma }),
+          new SettingsRepository(plainClient(db.prisma)),
+          new SpectrumCallPermitsRepository(plainClient(db.prisma)),
         );
       } finally {
         await db.close();

@@ -15,6 +15,7 @@ import { centsFromDb, centsToDb } from '../platform/db/money.js';
 import { replaceChildRows } from '../platform/db/replace-child-rows.js';
 import { pageIdsInLinkState } from '../platform/db/sql-search.js';
 import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
+import { memoRead } from '../platform/runtime/read-memo.js';
 
 export interface SovLineRecord {
   costCode: string;
@@ -247,13 +248,15 @@ export class CommitmentsRepository {
     return this.links.forItems('commitment_change_order', ids);
   }
 
-  /** The `@bridge/rules` `Commitment` with its link (for eligibility checks and the export flows). */
-  async loadDomain(id: string): Promise<Commitment | null> {
-    // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-    const [row, link] = this.db
-      ? [await this.findById(id), await this.linkFor(id)]
-      : await Promise.all([this.findById(id), this.linkFor(id)]);
-    return row ? commitmentToDomain(row, link) : null;
+  /** The `@bridge/rules` Commitment with its link (read once per unit of work within `withReadMemo`). */
+  loadDomain(id: string): Promise<Commitment | null> {
+    return memoRead(`commitment:${id}`, this.txHost.isTransactionActive(), async () => {
+      // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
+      const [row, link] = this.txHost.isTransactionActive()
+        ? [await this.findById(id), await this.linkFor(id)]
+        : await Promise.all([this.findById(id), this.linkFor(id)]);
+      return row ? commitmentToDomain(row, link) : null;
+    });
   }
 
   /** The `@bridge/rules` `CommitmentChangeOrder` with its link. */

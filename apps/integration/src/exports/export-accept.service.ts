@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { LinksRepository } from '../links/links.repository.js';
 import { notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { currentCorrelationId } from '../platform/logging/correlation.js';
+import { withReadMemo } from '../platform/runtime/read-memo.js';
 import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
 import { EXPORT_TX, TransactionHost, type TxHost } from '../platform/transactions.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
@@ -59,7 +60,10 @@ export class ExportAcceptService {
   async accept(actor: AuthUser, id: string, body: KeyInput & { note?: string | undefined }) {
     const r = await this.mustFind(id);
     if (r.state !== 'ready_to_export') throw notWaiting(r);
-    const accepted = await this.acceptLoaded(actor, r, body, await this.plans.client());
+    // the settings, the item, its company and project are read once for the client, the pre-flight and the plan
+    const accepted = await withReadMemo(async () =>
+      this.acceptLoaded(actor, r, body, await this.plans.client()),
+    );
     this.worker.kick();
     return requestView(accepted);
   }
@@ -157,7 +161,9 @@ export class ExportAcceptService {
         if (allowed) return allowed;
         try {
           client ??= this.plans.client();
-          return outcome('accepted', await this.acceptLoaded(actor, r, body, await client), true);
+          const shared = client;
+          const accepted = await withReadMemo(async () => this.acceptLoaded(actor, r, body, await shared));
+          return outcome('accepted', accepted, true);
         } catch (e) {
           if (e instanceof ProblemError) return refused(r, e, await this.repo.findById(r.id));
           throw e;

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
+import { memoRead } from '../platform/runtime/read-memo.js';
 
 export const AUTH_MODES = ['none', 'basic', 'oauth'] as const;
 export const INFOLINK_MODES = ['http', 'sql'] as const;
@@ -161,15 +162,20 @@ export class SettingsRepository {
     });
   }
 
-  /** The singleton as stored, or null before it was ever written (nothing is created). */
-  async find(): Promise<StoredSettings | null> {
-    const r = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
-    return r ? toStored(r) : null;
+  /**
+   * The singleton as stored, or null before it was ever written (nothing is created); read once per unit of work
+   * within `withReadMemo`.
+   */
+  find(): Promise<StoredSettings | null> {
+    return memoRead('settings', this.txHost.isTransactionActive(), async () => {
+      const r = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
+      return r ? toStored(r) : null;
+    });
   }
 
   async get(): Promise<StoredSettings> {
-    const r = await this.db.integrationSettings.findUnique({ where: { id: 1 } });
-    if (r) return toStored(r);
+    const stored = await this.find();
+    if (stored) return stored;
     await this.ensure({});
     const created = await this.db.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
     return toStored(created);

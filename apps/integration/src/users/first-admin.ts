@@ -10,7 +10,7 @@ import { UsersRepository } from './users.repository.js';
 export async function createFirstAdmin(env: Env, user: { name: string; email: string }): Promise<string> {
   const db = await connectDatabase(env.DATABASE_URL);
   try {
-    const users = new UsersRepository({ tx: db.prisma });
+    const users = new UsersRepository({ tx: db.prisma, isTransactionActive: () => false });
     if (await users.anyAdmin()) {
       throw new Error(
         'an admin already exists; create further users through the API (listUsers / updateUserPermission)',

@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.js';
 import { BACKOFF_MAX_MS, ExportWorker, LEASE_MS } from '../../src/exports/export-worker.service.js';
 import { ExportsRepository } from '../../src/exports/exports.repository.js';
 import { LinksRepository } from '../../src/links/links.repository.js';
+import type { StatementListener } from '../../src/platform/db/statement-counter.js';
 import { ADMIN, APPROVER, bearer, FakeClock, PM, startTestApp, type TestApp } from './app.js';
 
 /** Test set-up for the exports: a service connected (through its settings) to an in-process simulator. */
@@ -53,6 +54,7 @@ export async function startExportEnv(
     seed?: boolean;
     env?: Record<string, string>;
     logger?: Logger;
+    onStatement?: StatementListener;
   } = {},
 ): Promise<ExportEnv> {
   const clock = options.clock ?? new FakeClock();
@@ -62,6 +64,7 @@ export async function startExportEnv(
       ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
       ...(options.env ? { env: options.env } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.onStatement ? { onStatement: options.onStatement } : {}),
     }),
     options.sim ? Promise.resolve(options.sim) : startSimulator({ scenario: 'demo', port: 0, control: true }),
   ]);

@@ -18,6 +18,13 @@ export type PrismaTxHost = TransactionHost<TransactionalAdapterPrisma<PrismaClie
 /** What a repository needs of the transaction host: the current client. */
 export interface CurrentClient {
   readonly tx: TxClient;
+  /** Whether the code running now is inside a transaction. */
+  isTransactionActive(): boolean;
+}
+
+/** A repository's client outside the application (command-line tools): the Prisma client, no transaction. */
+export function plainClient(tx: TxClient): CurrentClient {
+  return { tx, isTransactionActive: () => false };
 }
 
 /** The adapter of the one Prisma client (provided under `PRISMA`). */
