@@ -48,21 +48,30 @@ export function normalizeCompanyName(name: string): string {
   return nameTokens(name).join(' ');
 }
 
-function dice<T>(a: readonly T[], b: readonly T[]): number {
+/**
+ * Dice coefficient of two multisets given as sorted arrays (one merge, no allocation): 1 when both are empty or
+ * equal, 0 when nothing is shared.
+ */
+export function sortedDice(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 && b.length === 0) return 1;
   if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<T, number>();
-  for (const x of a) counts.set(x, (counts.get(x) ?? 0) + 1);
   let shared = 0;
-  for (const y of b) {
-    const n = counts.get(y) ?? 0;
-    if (n > 0) {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as string;
+    const y = b[j] as string;
+    if (x === y) {
       shared++;
-      counts.set(y, n - 1);
-    }
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   return (2 * shared) / (a.length + b.length);
 }
+
+const sorted = (xs: readonly string[]): string[] => [...xs].sort();
 
 function trigrams(text: string): string[] {
   const padded = `  ${text} `;
@@ -73,7 +82,30 @@ function trigrams(text: string): string[] {
 
 /** Dice coefficient of two word lists (multiset): 1 when the same words, 0 when none shared. */
 export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
-  return dice(a, b);
+  return sortedDice(sorted(a), sorted(b));
+}
+
+/** What `nameSimilarity` compares of a name, computed once when one name is compared with many. */
+export interface PreparedName {
+  /** The normalized name (its tokens in order). */
+  readonly normalized: string;
+  readonly tokens: readonly string[];
+  readonly trigrams: readonly string[];
+}
+
+/** The comparable parts of a name (tokens and trigrams sorted); null when it has no word at all. */
+export function prepareName(name: string): PreparedName | null {
+  const tokens = nameTokens(name);
+  if (tokens.length === 0) return null;
+  const byWord = sorted(tokens);
+  return { normalized: tokens.join(' '), tokens: byWord, trigrams: sorted(trigrams(byWord.join(' '))) };
+}
+
+/** `nameSimilarity` of two prepared names. */
+export function preparedNameSimilarity(a: PreparedName | null, b: PreparedName | null): number {
+  if (a === null || b === null) return 0;
+  if (a.normalized === b.normalized) return 1;
+  return (sortedDice(a.tokens, b.tokens) + sortedDice(a.trigrams, b.trigrams)) / 2;
 }
 
 /**
@@ -81,13 +113,5 @@ export function tokenSimilarity(a: readonly string[], b: readonly string[]): num
  * normalized names (typos, run-together words). Identical normalized names score 1.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const ta = nameTokens(a);
-  const tb = nameTokens(b);
-  if (ta.length === 0 || tb.length === 0) return 0;
-  const na = ta.join(' ');
-  const nb = tb.join(' ');
-  if (na === nb) return 1;
-  const sortedA = [...ta].sort().join(' ');
-  const sortedB = [...tb].sort().join(' ');
-  return (tokenSimilarity(ta, tb) + dice(trigrams(sortedA), trigrams(sortedB))) / 2;
+  return preparedNameSimilarity(prepareName(a), prepareName(b));
 }

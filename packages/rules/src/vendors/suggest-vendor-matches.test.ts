@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Company } from '../domain/types.js';
-import { suggestVendorMatches, type VendorToMatch } from './suggest-vendor-matches.js';
+import { MatchCandidates, suggestVendorMatches, type VendorToMatch } from './suggest-vendor-matches.js';
 
 function company(id: string, name: string, more: Partial<Company> = {}): Company {
   return { id, name, vendorCode: null, ...more };
@@ -106,5 +107,63 @@ describe('suggestVendorMatches', () => {
       company('c', 'Acme Drywall', { address1: '1200 Harbor Boulevard' }),
     ]);
     expect(noNumber?.breakdown.address).toBe(0.2);
+  });
+
+  it('VEN-1, VEN-6: companies prepared once give every vendor of a page the same suggestions as the plain list', () => {
+    const prepared = new MatchCandidates(directory);
+    // the linked company is left out once, when prepared
+    expect(prepared.entries.map((e) => e.company.id)).toEqual(['c-1', 'c-2', 'c-3', 'c-5']);
+    const vendors: VendorToMatch[] = [
+      acmeVendor,
+      { name: 'Baker Concrete', phone: '813-555-0142' },
+      { name: 'Gulf Coast Electrical Contractors', city: 'Tampa', state: 'FL', zip: '33602' },
+      { name: 'Nobody Alike', address1: '9 Elm St' },
+    ];
+    for (const v of vendors)
+      expect(suggestVendorMatches(v, prepared)).toEqual(suggestVendorMatches(v, directory));
+    expect(suggestVendorMatches(vendors[1] as VendorToMatch, prepared)[0]?.companyId).toBe('c-3');
+  });
+
+  it('VEN-1: through the index, any directory and vendor get exactly the suggestions of the company-by-company comparison', () => {
+    const word = fc.constantFrom(
+      'acme',
+      'acne',
+      'drywall',
+      'drywal',
+      'and',
+      'inc',
+      'baker',
+      'concrete',
+      'gulf',
+      'a',
+      'É',
+    );
+    const name = fc.array(word, { maxLength: 5 }).map((w) => w.join(' '));
+    const phone = fc.constantFrom(null, '813-555-0142', '8135559999', '555 0100');
+    const place = fc.record({
+      name,
+      phone,
+      address1: fc.constantFrom(null, '12 Main St', '12 Main Street', '14 Main St', 'Harbor Blvd'),
+      zip: fc.constantFrom(null, '33602', '33602-1234', '10001'),
+      city: fc.constantFrom(null, 'Tampa', 'TAMPA', 'Miami'),
+      state: fc.constantFrom(null, 'FL', 'fl'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(place, { maxLength: 12 }),
+        fc.array(place, { minLength: 1, maxLength: 4 }),
+        (dir, vendors) => {
+          const companies = dir.map((c, i) => company(`c-${i}`, c.name, c));
+          const prepared = new MatchCandidates(companies);
+          for (const v of vendors) {
+            const options = { limit: 20, minScore: 0.2 };
+            expect(suggestVendorMatches(v, prepared, options)).toEqual(
+              suggestVendorMatches(v, companies, options),
+            );
+          }
+        },
+      ),
+      { seed: 20261205, numRuns: 300 },
+    );
   });
 });

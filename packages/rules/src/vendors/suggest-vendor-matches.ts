@@ -1,5 +1,5 @@
 import type { Company, SpectrumVendorFields } from '../domain/types.js';
-import { nameSimilarity, tokenSimilarity } from './name-similarity.js';
+import { type PreparedName, preparedNameSimilarity, prepareName, sortedDice } from './name-similarity.js';
 
 /** A Spectrum vendor staged for import, as the matcher needs it: the fields VEN-3 copies to a company. */
 export type VendorToMatch = SpectrumVendorFields;
@@ -68,30 +68,62 @@ function streetParts(address: string | null | undefined): { number: string; word
   return /^\d+[a-z]?$/.test(first) ? { number: first, words: words.slice(1) } : { number: '', words };
 }
 
+function sortedStreet(
+  street: { number: string; words: string[] } | null,
+): { number: string; words: string[] } | null {
+  return street && { number: street.number, words: [...street.words].sort() };
+}
+
 function zip5(zip: string | null | undefined): string {
   const digits = (zip ?? '').replace(/\D/g, '');
   return digits.length >= 5 ? digits.slice(0, 5) : '';
 }
 
-function same(a: string | null | undefined, b: string | null | undefined): boolean {
-  const x = (a ?? '').trim().toLowerCase();
-  return x !== '' && x === (b ?? '').trim().toLowerCase();
+/** What the matcher compares of a company or a vendor, computed once. */
+interface Matchable {
+  name: PreparedName | null;
+  phones: Set<string>;
+  /** The street number and the street's words, sorted (compared as a multiset). */
+  street: { number: string; words: string[] } | null;
+  zip: string;
+  /** City and state, trimmed and lower-cased; '' when missing. */
+  city: string;
+  state: string;
+}
+
+function matchable(x: {
+  name: string;
+  phone?: string | null | undefined;
+  fax?: string | null | undefined;
+  address1?: string | null | undefined;
+  zip?: string | null | undefined;
+  city?: string | null | undefined;
+  state?: string | null | undefined;
+}): Matchable {
+  return {
+    name: prepareName(x.name),
+    phones: phoneKeys(x.phone, x.fax),
+    street: sortedStreet(streetParts(x.address1)),
+    zip: zip5(x.zip),
+    city: (x.city ?? '').trim().toLowerCase(),
+    state: (x.state ?? '').trim().toLowerCase(),
+  };
 }
 
 function addressScore(
-  v: VendorToMatch,
-  c: Company,
+  v: Matchable,
+  c: Matchable,
 ): { score: number; zip: boolean; street: number; city: boolean } {
-  const zip = zip5(v.zip) !== '' && zip5(v.zip) === zip5(c.zip);
-  const a = streetParts(v.address1);
-  const b = streetParts(c.address1);
+  const zip = v.zip !== '' && v.zip === c.zip;
+  const a = v.street;
+  const b = c.street;
   let street = 0;
   if (a && b) {
-    const names = tokenSimilarity(a.words, b.words);
+    const names = sortedDice(a.words, b.words);
     if (a.number !== '' && b.number !== '') street = a.number === b.number ? 0.5 + 0.5 * names : 0;
     else street = 0.5 * names;
   }
-  const city = same(v.city, c.city) && same(v.state, c.state);
+  const city = v.city !== '' && v.city === c.city && v.state !== '' && v.state === c.state;
   const score =
     ADDRESS_WEIGHTS.zip * (zip ? 1 : 0) +
     ADDRESS_WEIGHTS.street * street +
@@ -101,34 +133,124 @@ function addressScore(
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Each distinct element of a sorted array with how many times it occurs. */
+function runs(sorted: readonly string[]): [string, number][] {
+  const out: [string, number][] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] === x) last[1]++;
+    else out.push([x, 1]);
+  }
+  return out;
+}
+
+type Postings = Map<string, number[]>; // element → [entry index, count, entry index, count, …]
+
+function post(index: Postings, sorted: readonly string[], entry: number): void {
+  for (const [x, n] of runs(sorted)) {
+    const list = index.get(x);
+    if (list) list.push(entry, n);
+    else index.set(x, [entry, n]);
+  }
+}
+
+/** Per entry, how many elements (as multisets) it shares with `sorted`, through the postings. */
+function sharedCounts(index: Postings, sorted: readonly string[], size: number): Int32Array {
+  const shared = new Int32Array(size);
+  for (const [x, n] of runs(sorted)) {
+    const list = index.get(x);
+    if (!list) continue;
+    for (let k = 0; k < list.length; k += 2) {
+      const entry = list[k] as number;
+      shared[entry] = (shared[entry] as number) + Math.min(n, list[k + 1] as number);
+    }
+  }
+  return shared;
+}
+
+/**
+ * The companies a vendor may be matched with, each prepared once (normalized name, phones, street, ZIP) and indexed
+ * by name words and trigrams: build it once for a page of vendors and pass it to `suggestVendorMatches` for each;
+ * a vendor's name is then compared with every company through the index (the words and trigrams they share), not
+ * company by company. Companies already linked to a vendor are left out (VEN-6).
+ */
+export class MatchCandidates {
+  readonly entries: readonly { company: Company; match: Matchable }[];
+  /** The name words and trigrams of the entries, built on the first `nameScores`. */
+  private index: { tokens: Postings; trigrams: Postings } | null = null;
+
+  constructor(companies: Iterable<Company>) {
+    const entries: { company: Company; match: Matchable }[] = [];
+    for (const company of companies) {
+      if (company.vendorCode !== null && company.vendorCode !== undefined && company.vendorCode.trim() !== '')
+        continue;
+      entries.push({ company, match: matchable(company) });
+    }
+    this.entries = entries;
+  }
+
+  /** `preparedNameSimilarity(name, entry's name)` for every entry, in entry order (the same numbers, exactly). */
+  nameScores(name: PreparedName | null): Float64Array {
+    const scores = new Float64Array(this.entries.length);
+    if (name === null) return scores;
+    if (!this.index) {
+      const index = { tokens: new Map(), trigrams: new Map() };
+      this.entries.forEach(({ match }, i) => {
+        if (!match.name) return;
+        post(index.tokens, match.name.tokens, i);
+        post(index.trigrams, match.name.trigrams, i);
+      });
+      this.index = index;
+    }
+    const tokens = sharedCounts(this.index.tokens, name.tokens, scores.length);
+    const trigrams = sharedCounts(this.index.trigrams, name.trigrams, scores.length);
+    this.entries.forEach(({ match }, i) => {
+      const other = match.name;
+      if (other === null || (trigrams[i] === 0 && other.normalized !== name.normalized)) return;
+      scores[i] =
+        other.normalized === name.normalized
+          ? 1
+          : ((2 * (tokens[i] as number)) / (name.tokens.length + other.tokens.length) +
+              (2 * (trigrams[i] as number)) / (name.trigrams.length + other.trigrams.length)) /
+            2;
+    });
+    return scores;
+  }
+}
+
 /**
  * Likely directory companies for a Spectrum vendor, for "link to existing" in the Ready to Import list (VEN-1).
  * Companies already linked to a vendor are left out (VEN-6: one link each way). Ranked by score (descending), then
  * company name, then id, so equal scores always come out in the same order. Only scores ≥ `minScore` are kept, at
- * most `limit` of them.
+ * most `limit` of them. `companies` may be prepared once for many vendors (`MatchCandidates`).
  */
 export function suggestVendorMatches(
   vendor: VendorToMatch,
-  companies: Iterable<Company>,
+  companies: Iterable<Company> | MatchCandidates,
   options: { limit?: number; minScore?: number } = {},
 ): VendorMatch[] {
   const limit = options.limit ?? 5;
   const minScore = options.minScore ?? 0.35;
-  const vendorPhones = phoneKeys(vendor.phone, vendor.fax);
+  const v = matchable(vendor);
+  const prepared = companies instanceof MatchCandidates;
+  const candidates = prepared ? companies : new MatchCandidates(companies);
+  const names = prepared ? candidates.nameScores(v.name) : null;
+  const vendorPhones = [...v.phones];
   const out: VendorMatch[] = [];
-  for (const company of companies) {
-    if (company.vendorCode !== null && company.vendorCode !== undefined && company.vendorCode.trim() !== '')
-      continue;
-    const name = nameSimilarity(vendor.name, company.name);
-    const companyPhones = phoneKeys(company.phone, company.fax);
-    const phone = [...vendorPhones].some((p) => companyPhones.has(p)) ? 1 : 0;
-    const address = addressScore(vendor, company);
+  candidates.entries.forEach(({ company, match: c }, i) => {
+    const name = names ? (names[i] as number) : preparedNameSimilarity(v.name, c.name);
+    const phone = vendorPhones.some((p) => c.phones.has(p)) ? 1 : 0;
+    // the best the address could add cannot reach the minimum: no need to compare addresses
+    const best =
+      VENDOR_MATCH_WEIGHTS.name * name + VENDOR_MATCH_WEIGHTS.phone * phone + VENDOR_MATCH_WEIGHTS.address;
+    if (round2(best) < minScore) return;
+    const address = addressScore(v, c);
     const score = round2(
       VENDOR_MATCH_WEIGHTS.name * name +
         VENDOR_MATCH_WEIGHTS.phone * phone +
         VENDOR_MATCH_WEIGHTS.address * address.score,
     );
-    if (score < minScore) continue;
+    if (score < minScore) return;
     const reasons: MatchReason[] = [];
     if (name >= NAME_REASON_THRESHOLD) reasons.push('name');
     if (phone === 1) reasons.push('phone');
@@ -142,7 +264,7 @@ export function suggestVendorMatches(
       reasons,
       breakdown: { name: round2(name), phone, address: round2(address.score) },
     });
-  }
+  });
   out.sort(
     (a, b) =>
       b.score - a.score ||
