@@ -1,4 +1,10 @@
-import { type ImportableType, type ItemType, type SyncState, suggestVendorMatches } from '@bridge/rules';
+import {
+  type ImportableType,
+  type ItemType,
+  MatchCandidates,
+  type SyncState,
+  suggestVendorMatches,
+} from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { CompaniesRepository, type CompanyRecord } from '../companies/companies.repository.js';
 import { type SyncFields, syncFields } from '../links/item-view.js';
@@ -99,7 +105,9 @@ export class ImportablesService {
       jobKeys.length ? this.repo.snapshotRecords<JobRow>(KIND.job, jobKeys) : new Map(),
       vendorKeys.length ? this.repo.snapshotRecords<VendorRow>(KIND.vendor, vendorKeys) : new Map(),
     ]);
-    return { candidates, masters, templateJobNumber, jobs, vendors };
+    // each company's name, phones and address prepared once for every staged vendor of the page (VEN-1)
+    const matchable = new MatchCandidates(candidates.map((c) => companyDomain(c, null)));
+    return { candidates: matchable, masters, templateJobNumber, jobs, vendors };
   }
 
   private async item(
@@ -168,10 +176,7 @@ export class ImportablesService {
             : null,
           matchSuggestions:
             v && l.state === 'ready_to_import'
-              ? suggestVendorMatches(
-                  vendorSyncedFields(v),
-                  ctx.candidates.map((c) => companyDomain(c, null)),
-                )
+              ? suggestVendorMatches(vendorSyncedFields(v), ctx.candidates)
               : [],
           companyId: f.staged.linkedCompanyId,
         };
