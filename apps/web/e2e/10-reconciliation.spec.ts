@@ -81,4 +81,16 @@ test('WEB-18 REC-1 REC-2: the accountant reconciles a job with Spectrum and sees
   );
   await expectAccessible(page);
   await snap(page, 'reconciliation');
+
+  // VER-5: the approver checks every synced export against Spectrum now; the line changed there is drift
+  const check = page.getByRole('button', { name: 'Check every synced export now' });
+  await check.focus();
+  await page.keyboard.press('Enter');
+  const latest = page.getByRole('table', { name: 'Recent checks, newest first' }).getByRole('row').nth(1);
+  await expect(latest).toContainText('Finished', { timeout: 30_000 });
+  await expect(latest).toContainText('On demand');
+  const drift = Number(await latest.getByRole('cell').nth(5).textContent());
+  expect(drift).toBeGreaterThanOrEqual(1);
+  await expect(check).toBeEnabled();
+  await expectAccessible(page);
 });

@@ -136,3 +136,21 @@ export function useBulkDecide() {
 
 /** The URL of an export request's live view (server-sent events). */
 export const exportEventsUrl = (id: string) => `/api/v1/export-requests/${encodeURIComponent(id)}/events`;
+
+/** VER-5: the re-verification runs, newest first; followed every 2 s while one runs. */
+export function useVerificationRuns() {
+  return useQuery({
+    queryKey: ['verification-runs'],
+    queryFn: () => call(api.GET('/api/v1/verification-runs', { params: { query: { limit: 5 } } })),
+    refetchInterval: (q) => (q.state.data?.items.some((r) => r.state === 'running') ? 2_000 : false),
+  });
+}
+
+/** VER-5: read every synced export back from Spectrum now (one run at a time across instances). */
+export function useStartVerificationRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST('/api/v1/verification-runs')),
+    onSettled: () => qc.invalidateQueries({ queryKey: ['verification-runs'] }),
+  });
+}

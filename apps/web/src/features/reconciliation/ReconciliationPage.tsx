@@ -7,6 +7,7 @@ import type { JobReconciliation, ReconciledRow, ReconciliationSection } from '..
 import { formatCents } from '../../components/money';
 import { QueryView } from '../../components/QueryView';
 import { reconciliationRoute } from '../../router';
+import { VerificationRuns } from './VerificationRuns';
 
 const STATUS: Record<ReconciledRow['status'], string> = {
   matched: 'Matched',
@@ -110,6 +111,7 @@ export function ReconciliationPage() {
           }}
         </QueryView>
       )}
+      <VerificationRuns />
     </>
   );
 }
