@@ -73,18 +73,21 @@ export class CommitmentsService {
   /** The API view of commitments with their API-4 fields, loading what the checks need in a few queries. */
   private async views(records: CommitmentRecord[], withChangeOrders: boolean, listId: string | null) {
     const ids = records.map((r) => r.id);
-    const links = await this.repo.linksFor(ids);
-    const companies = await this.companies.loadDomains(records.map((r) => r.companyId));
-    const codes = await this.costCodes.codesOfList(listId);
-    const ccos = await this.repo.changeOrdersOf(ids);
-    const ccoLinks = await this.repo.changeOrderLinksFor(ccos.map((c) => c.id));
-    // PRE-1: the projects' Spectrum jobs and what the last sync saw of them and of the vendors
-    const projectLinks = await this.projects.linksFor(records.map((r) => r.projectId));
+    // what does not depend on another read is read side by side (outside a transaction, each on its connection)
+    const [links, companies, codes, ccos, projectLinks] = await Promise.all([
+      this.repo.linksFor(ids),
+      this.companies.loadDomains(records.map((r) => r.companyId)),
+      this.costCodes.codesOfList(listId),
+      this.repo.changeOrdersOf(ids),
+      // PRE-1: the projects' Spectrum jobs and what the last sync saw of them and of the vendors
+      this.projects.linksFor(records.map((r) => r.projectId)),
+    ]);
     const jobOf = (projectId: string) => activeSpectrumKey(projectLinks.get(projectId));
-    const phases = await this.spectrum.storedJobPhases(records.map((r) => jobOf(r.projectId)));
-    const vendorStatuses = await this.spectrum.storedVendorStatuses(
-      [...companies.values()].map((x) => x.vendorCode),
-    );
+    const [ccoLinks, phases, vendorStatuses] = await Promise.all([
+      this.repo.changeOrderLinksFor(ccos.map((c) => c.id)),
+      this.spectrum.storedJobPhases(records.map((r) => jobOf(r.projectId))),
+      this.spectrum.storedVendorStatuses([...companies.values()].map((x) => x.vendorCode)),
+    ]);
     // PRE-4: the contract each shown change order's change request would be written on
     const crContracts = new Map<string, CommitmentSpectrumFacts['changeRequestContract']>();
     if (withChangeOrders)
