@@ -14,8 +14,7 @@ import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { centsFromDb, centsToDb } from '../platform/db/money.js';
 import { replaceChildRows } from '../platform/db/replace-child-rows.js';
 import { pageIdsInLinkState } from '../platform/db/sql-search.js';
-import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
-import { memoRead } from '../platform/runtime/read-memo.js';
+import { type CurrentClient, loadWithLink, lockRow, type TxClient } from '../platform/db/transactions.js';
 
 export interface SovLineRecord {
   costCode: string;
@@ -250,13 +249,13 @@ export class CommitmentsRepository {
 
   /** The `@bridge/rules` Commitment with its link (read once per unit of work within `withReadMemo`). */
   loadDomain(id: string): Promise<Commitment | null> {
-    return memoRead(`commitment:${id}`, this.txHost.isTransactionActive(), async () => {
-      // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-      const [row, link] = this.txHost.isTransactionActive()
-        ? [await this.findById(id), await this.linkFor(id)]
-        : await Promise.all([this.findById(id), this.linkFor(id)]);
-      return row ? commitmentToDomain(row, link) : null;
-    });
+    return loadWithLink(
+      this.txHost,
+      `commitment:${id}`,
+      () => this.findById(id),
+      () => this.linkFor(id),
+      commitmentToDomain,
+    );
   }
 
   /** The `@bridge/rules` `CommitmentChangeOrder` with its link. */

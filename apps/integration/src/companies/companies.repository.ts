@@ -5,8 +5,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { escapeLike, likePattern, pageIdsInLinkState } from '../platform/db/sql-search.js';
-import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
-import { memoRead } from '../platform/runtime/read-memo.js';
+import { type CurrentClient, loadWithLink, lockRow, type TxClient } from '../platform/db/transactions.js';
 
 export interface CompanyFields {
   name: string;
@@ -156,13 +155,13 @@ export class CompaniesRepository {
 
   /** The `@bridge/rules` Company with its link (read once per unit of work within `withReadMemo`). */
   loadDomain(id: string): Promise<Company | null> {
-    return memoRead(`company:${id}`, this.txHost.isTransactionActive(), async () => {
-      // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-      const [row, link] = this.txHost.isTransactionActive()
-        ? [await this.findById(id), await this.linkFor(id)]
-        : await Promise.all([this.findById(id), this.linkFor(id)]);
-      return row ? companyToDomain(row, link) : null;
-    });
+    return loadWithLink(
+      this.txHost,
+      `company:${id}`,
+      () => this.findById(id),
+      () => this.linkFor(id),
+      companyToDomain,
+    );
   }
 
   /** Domain companies by id, for the checks of many commitments at once. */

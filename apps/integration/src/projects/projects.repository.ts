@@ -5,8 +5,7 @@ import { Prisma } from '../generated/prisma/client.js';
 import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { escapeLike, likePattern, pageIdsInLinkState } from '../platform/db/sql-search.js';
-import { type CurrentClient, lockRow, type TxClient } from '../platform/db/transactions.js';
-import { memoRead } from '../platform/runtime/read-memo.js';
+import { type CurrentClient, loadWithLink, lockRow, type TxClient } from '../platform/db/transactions.js';
 import type { ProjectCostCodeRecord } from './project-cost-codes.repository.js';
 
 export interface ProjectRecord {
@@ -199,13 +198,13 @@ export class ProjectsRepository {
 
   /** The `@bridge/rules` Project with its link (read once per unit of work within `withReadMemo`). */
   loadDomain(id: string): Promise<Project | null> {
-    return memoRead(`project:${id}`, this.txHost.isTransactionActive(), async () => {
-      // outside a transaction the row and its link are read side by side (one round trip of latency on PostgreSQL)
-      const [row, link] = this.txHost.isTransactionActive()
-        ? [await this.findById(id), await this.linkFor(id)]
-        : await Promise.all([this.findById(id), this.linkFor(id)]);
-      return row ? projectToDomain(row, link) : null;
-    });
+    return loadWithLink(
+      this.txHost,
+      `project:${id}`,
+      () => this.findById(id),
+      () => this.linkFor(id),
+      projectToDomain,
+    );
   }
 
   async create(data: ProjectCreateData): Promise<ProjectRecord> {

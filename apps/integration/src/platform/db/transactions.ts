@@ -1,6 +1,7 @@
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-prisma';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { memoRead } from '../runtime/read-memo.js';
 import { PRISMA } from '../tokens.js';
 
 /**
@@ -49,4 +50,22 @@ export type LockedTable =
  */
 export async function lockRow(db: TxClient, table: LockedTable, id: string): Promise<void> {
   await db.$executeRawUnsafe(`SELECT 1 FROM "${table}" WHERE id = $1 FOR UPDATE`, id);
+}
+
+/**
+ * A row and its link as one domain value, read once per unit of work within `withReadMemo`: side by side outside a
+ * transaction (one round trip of latency on PostgreSQL), one after the other inside one.
+ */
+export function loadWithLink<R, L, D>(
+  host: CurrentClient,
+  key: string,
+  row: () => Promise<R | null>,
+  link: () => Promise<L>,
+  toDomain: (row: R, link: L) => D,
+): Promise<D | null> {
+  const inTransaction = host.isTransactionActive();
+  return memoRead(key, inTransaction, async () => {
+    const [r, l] = inTransaction ? [await row(), await link()] : await Promise.all([row(), link()]);
+    return r ? toDomain(r, l) : null;
+  });
 }
