@@ -70,6 +70,8 @@ export class ExportWorker implements OnModuleDestroy {
   readonly leaseMs: number;
   /** Finished repeatable steps recorded together (`EXPORT_STEPS_PER_RECORD`; see `isRepeatableStep`). */
   stepsPerRecord: number;
+  /** VER-4: read each synced export back (EXPORT_VERIFY_AFTER_SYNC; always on but in a benchmark). */
+  verifyAfterSync: boolean;
   /** No new claims (graceful stop or shutdown). */
   private stopping = false;
   /** Graceful stop (OPS-1): runs in flight give their requests back at their next step boundary. */
@@ -110,6 +112,7 @@ export class ExportWorker implements OnModuleDestroy {
     this.leaseMs = env.EXPORT_LEASE_MS ?? LEASE_MS;
     this.concurrency = env.EXPORT_CONCURRENCY ?? 4;
     this.stepsPerRecord = env.EXPORT_STEPS_PER_RECORD ?? 50;
+    this.verifyAfterSync = env.EXPORT_VERIFY_AFTER_SYNC ?? true;
     this.instanceId = env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   }
 
@@ -286,7 +289,7 @@ export class ExportWorker implements OnModuleDestroy {
         // VER-4: read back what was written; the export stays synced whatever Spectrum answers
         const synced = await this.repo.findById(id);
         // off the lane: the next claim does not wait for the read-back (drain and idle do)
-        if (synced) {
+        if (synced && this.verifyAfterSync) {
           const verifying: Promise<void> = this.verifier
             .verify(synced, client)
             .then(
