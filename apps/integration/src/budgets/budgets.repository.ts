@@ -273,13 +273,18 @@ export class BudgetsRepository {
     projectIds: readonly string[],
   ): Promise<{ projectId: string; costCode: string; costType: string; amountCents: number }[]> {
     if (projectIds.length === 0) return [];
+    const budgets = await this.db.budget.findMany({
+      where: { projectId: { in: [...projectIds] } },
+      select: { id: true, projectId: true },
+    });
+    const projectOf = new Map(budgets.map((b) => [b.id, b.projectId]));
     const rows = await this.db.budgetLine.findMany({
-      where: { budget: { projectId: { in: [...projectIds] } } },
-      select: { costCode: true, costType: true, amountCents: true, budget: { select: { projectId: true } } },
+      where: { budgetId: { in: [...projectOf.keys()] } },
+      select: { budgetId: true, costCode: true, costType: true, amountCents: true },
       orderBy: { id: 'asc' },
     });
     return rows.map((l) => ({
-      projectId: l.budget.projectId,
+      projectId: projectOf.get(l.budgetId) as string,
       costCode: l.costCode,
       costType: l.costType,
       amountCents: centsFromDb(l.amountCents),

@@ -52,13 +52,15 @@ export class ReconciliationController {
         return this.csv(res, generatedAt, `job-${job.jobNumber}`, csvHeader() + jobCsv(job));
       return { generatedAt, jobs: [job], nextCursor: null };
     }
-    const client = await this.reconciliation.client();
+    const after = decodeCursor(q.cursor);
     if (q.format === 'json') {
-      const page = await this.reconciliation.linkedProjects(decodeCursor(q.cursor), q.limit);
+      const client = await this.reconciliation.client();
+      const page = await this.reconciliation.linkedProjects(after, q.limit);
       const jobs: JobReconciliation[] = [];
       for (const p of page.rows) jobs.push(await this.reconciliation.job(p, client));
       return { generatedAt, jobs, nextCursor: page.full && page.last ? encodeCursor(page.last) : null };
     }
+    const client = await this.reconciliation.companyWideClient();
     // company-wide CSV: every linked job in job-number order, each written as it is reconciled from Spectrum's
     // tables streamed once in job order (never the whole company in memory); limit and cursor page the JSON only
     res.status(200);

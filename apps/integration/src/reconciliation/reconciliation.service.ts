@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { notFound, ProblemError, unprocessable } from '../platform/http/problem.js';
 import { CLOCK, type Clock, SPECTRUM_CLIENT_FACTORY } from '../platform/tokens.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
-import type { BridgeSpectrumClient, SpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
+import type {
+  BridgeSpectrumClient,
+  SpectrumClientCreateOptions,
+  SpectrumClientFactory,
+} from '../spectrum/spectrum-client.factory.js';
 import { ConnectionNotConfiguredError, describeError } from '../spectrum/spectrum-errors.js';
 import { JobOrderError } from './job-ordered-stream.js';
 import {
@@ -19,6 +23,8 @@ export type { JobReconciliation, Section } from './job-reconciliation.js';
 
 /** Projects per page of a company-wide reconciliation: the PM side of a page is read with a few statements. */
 const PROJECTS_PER_PAGE = 100;
+/** Info-Link rows per page of a company-wide read: the largest the reader asks for (fewer calls to admit). */
+const COMPANY_WIDE_INFOLINK_PAGE = 5_000;
 
 /** A company-wide reconciliation that stopped on a job: the job and the problem, for the report's last line. */
 export class CompanyWideFailure extends Error {
@@ -51,9 +57,9 @@ export class ReconciliationService {
   }
 
   /** The Spectrum client, or a 422/502 problem in plain words when there is none to be had. */
-  async client(): Promise<BridgeSpectrumClient> {
+  async client(options?: SpectrumClientCreateOptions): Promise<BridgeSpectrumClient> {
     try {
-      return await this.clients.create();
+      return await this.clients.create(options);
     } catch (e) {
       if (e instanceof ConnectionNotConfiguredError)
         throw new ProblemError(422, 'connection-not-configured', e.message, [
@@ -61,6 +67,11 @@ export class ReconciliationService {
         ]);
       throw spectrumUnavailable(e);
     }
+  }
+
+  /** The client for `companyWide`: whole tables are read in the largest Info-Link pages. */
+  companyWideClient(): Promise<BridgeSpectrumClient> {
+    return this.client({ infoLinkPageSize: COMPANY_WIDE_INFOLINK_PAGE });
   }
 
   /** Linked projects (their job numbers) after `afterId`, in id order: the pages of a company-wide JSON report. */
