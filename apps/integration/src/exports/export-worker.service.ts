@@ -126,11 +126,26 @@ export class ExportWorker implements OnModuleDestroy {
 
   /**
    * Runs due requests until none is left (at most `max`), `EXPORT_CONCURRENCY` at a time, each under its own lease,
-   * all through one Spectrum client (one session) for the batch. One drain per instance at a time (others wait for
-   * it).
+   * all through one Spectrum client (one session) for the batch, then waits for the read-backs (VER-4) it started.
+   * One set of lanes per instance at a time (a second call joins them); once the lanes are done, a new call (an
+   * accept's kick) starts new lanes even while read-backs are still running, so they never hold the next export.
    */
   drain(max = Number.POSITIVE_INFINITY): Promise<number> {
-    if (this.draining) return this.draining;
+    const lanes = this.draining ?? this.runLanes(max);
+    const readBacks = () => Promise.allSettled([...this.verifying]);
+    return lanes.then(
+      async (done) => {
+        await readBacks();
+        return done;
+      },
+      async (error: unknown) => {
+        await readBacks();
+        throw error;
+      },
+    );
+  }
+
+  private runLanes(max: number): Promise<number> {
     this.draining = (async () => {
       let claimed = 0;
       let done = 0;
@@ -147,7 +162,6 @@ export class ExportWorker implements OnModuleDestroy {
       };
       try {
         const lanes = await Promise.allSettled(Array.from({ length: this.concurrency }, lane));
-        await Promise.allSettled([...this.verifying]);
         const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
         if (failed) throw failed.reason;
       } finally {
