@@ -167,13 +167,17 @@ async function main() {
       const end = (await synced) as { state: string };
       const ms = performance.now() - t0;
       if (end.state !== 'synced') throw new Error(`export ${id} ended ${end.state}`);
-      if (settle) await verified;
-      else verified.catch(() => {});
+      if (settle) {
+        await verified;
+        if (worker.verifyAfterSync) toVerified.push(performance.now() - t0);
+      } else verified.catch(() => {});
       return ms;
     };
+    const toVerified: number[] = [];
 
     await once(true); // warm-up
     await worker.idle();
+    toVerified.length = 0;
     const figures: Record<string, number[]> = {};
     for (const mode of ['one at a time', 'one after another'] as const) {
       for (let round = 0; round < 2; round++) {
