@@ -52,8 +52,9 @@ function spectrumClient(baseUrl: string): SpectrumClient {
 }
 
 /** The tables the company-wide reconciliation reads, each from start to end with the client alone. */
-async function download(client: SpectrumClient): Promise<{ rows: number; ms: number }> {
+async function download(client: SpectrumClient): Promise<{ rows: number; ms: number; cpuMs: number }> {
   await client.listCostTypes().toArray(); // warm-up
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let rows = 0;
   for (const stream of [
@@ -67,10 +68,11 @@ async function download(client: SpectrumClient): Promise<{ rows: number; ms: num
     client.listChangeRequestRevenueLines(),
   ] as AsyncIterable<unknown>[])
     for await (const _ of stream) rows++;
-  return { rows, ms: performance.now() - t0 };
+  const cpu = process.cpuUsage(cpu0);
+  return { rows, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-function downloadInChild(url: string): Promise<{ rows: number; ms: number }> {
+function downloadInChild(url: string): Promise<{ rows: number; ms: number; cpuMs: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--download', url], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -471,7 +473,7 @@ async function main() {
 
     const dl = await downloadInChild(sim.url);
     console.log(
-      `download with the client alone (child process): ${dl.rows} rows in ${(dl.ms / 1000).toFixed(1)} s`,
+      `download with the client alone (child process): ${dl.rows} rows in ${(dl.ms / 1000).toFixed(1)} s (its CPU ${(dl.cpuMs / 1000).toFixed(1)} s)`,
     );
 
     // the service reconciles in a process of its own (its RSS is the service's, not the seeding's)
