@@ -108,6 +108,8 @@ function buildClient(shared: Shared, scope: GuidScope): SpectrumClient {
     listVendorMaster: (f) => infoLink.listVendorMaster(f),
     listSubcontracts: (f) => infoLink.listSubcontracts(f),
     listSubcontractLines: (f) => infoLink.listSubcontractLines(f),
+    listSubcontractsByJob: (f) => infoLink.listSubcontractsByJob(f),
+    listSubcontractLinesByJob: (f) => infoLink.listSubcontractLinesByJob(f),
     listContracts: (f) => infoLink.listContracts(f),
     listContractItems: (f) => infoLink.listContractItems(f),
     listChangeRequests: (f) => infoLink.listChangeRequests(f),

@@ -54,7 +54,9 @@ export {
   JOB_MASTER,
   PHASE_MASTER,
   SUBCONTRACT_LINES,
+  SUBCONTRACT_LINES_BY_JOB,
   SUBCONTRACTS,
+  SUBCONTRACTS_BY_JOB,
   VENDOR_MASTER,
 } from './infolink/infolink-tables.js';
 export {

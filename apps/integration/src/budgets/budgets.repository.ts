@@ -268,6 +268,40 @@ export class BudgetsRepository {
     return rows.map(changeRecord);
   }
 
+  /** The budget lines of several projects (the reconciliation reads a page of jobs at once): code, type, amount. */
+  async lineAmountsOfProjects(
+    projectIds: readonly string[],
+  ): Promise<{ projectId: string; costCode: string; costType: string; amountCents: number }[]> {
+    if (projectIds.length === 0) return [];
+    const budgets = await this.db.budget.findMany({
+      where: { projectId: { in: [...projectIds] } },
+      select: { id: true, projectId: true },
+    });
+    const projectOf = new Map(budgets.map((b) => [b.id, b.projectId]));
+    const rows = await this.db.budgetLine.findMany({
+      where: { budgetId: { in: [...projectOf.keys()] } },
+      select: { budgetId: true, costCode: true, costType: true, amountCents: true },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map((l) => ({
+      projectId: projectOf.get(l.budgetId) as string,
+      costCode: l.costCode,
+      costType: l.costType,
+      amountCents: centsFromDb(l.amountCents),
+    }));
+  }
+
+  /** The budget changes of several projects, in id order. */
+  async changesOfProjects(projectIds: readonly string[]): Promise<BudgetChangeRecord[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db.budgetChange.findMany({
+      where: { projectId: { in: [...projectIds] } },
+      orderBy: { id: 'asc' },
+      include: { lines: { orderBy: { position: 'asc' } } },
+    });
+    return rows.map(changeRecord);
+  }
+
   changeLinksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
     return this.links.forItems('budget_change', ids);
   }

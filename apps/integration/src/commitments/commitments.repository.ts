@@ -235,6 +235,17 @@ export class CommitmentsRepository {
     return rows.map(commitmentRecord);
   }
 
+  /** The commitments of several projects with their lines, in id order (the reconciliation's page of jobs). */
+  async ofProjects(projectIds: readonly string[]): Promise<CommitmentRecord[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db.commitment.findMany({
+      where: { projectId: { in: [...projectIds] } },
+      orderBy: { id: 'asc' },
+      include: lines,
+    });
+    return rows.map(commitmentRecord);
+  }
+
   linksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
     return this.links.forItems('commitment', ids);
   }

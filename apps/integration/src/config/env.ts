@@ -49,6 +49,11 @@ export const envSchema = z.object({
   /** Turn the scheduler / export worker off on instances that should only serve the API. */
   SCHEDULER_ENABLED: bool.default(true),
   WORKER_ENABLED: bool.default(true),
+  /**
+   * VER-4: read every synced export back from Spectrum. Always on in production; a benchmark turns it off to measure
+   * what the read-back adds to accept → synced.
+   */
+  EXPORT_VERIFY_AFTER_SYNC: bool.default(true),
   /** VER-5: when every synced export is read back from Spectrum again (cron, UTC); nightly by default. */
   VERIFICATION_CRON: z
     .string()

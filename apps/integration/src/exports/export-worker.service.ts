@@ -70,6 +70,8 @@ export class ExportWorker implements OnModuleDestroy {
   readonly leaseMs: number;
   /** Finished repeatable steps recorded together (`EXPORT_STEPS_PER_RECORD`; see `isRepeatableStep`). */
   stepsPerRecord: number;
+  /** VER-4: read each synced export back (EXPORT_VERIFY_AFTER_SYNC; always on but in a benchmark). */
+  verifyAfterSync: boolean;
   /** No new claims (graceful stop or shutdown). */
   private stopping = false;
   /** Graceful stop (OPS-1): runs in flight give their requests back at their next step boundary. */
@@ -110,6 +112,7 @@ export class ExportWorker implements OnModuleDestroy {
     this.leaseMs = env.EXPORT_LEASE_MS ?? LEASE_MS;
     this.concurrency = env.EXPORT_CONCURRENCY ?? 4;
     this.stepsPerRecord = env.EXPORT_STEPS_PER_RECORD ?? 50;
+    this.verifyAfterSync = env.EXPORT_VERIFY_AFTER_SYNC ?? true;
     this.instanceId = env.INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   }
 
@@ -123,11 +126,26 @@ export class ExportWorker implements OnModuleDestroy {
 
   /**
    * Runs due requests until none is left (at most `max`), `EXPORT_CONCURRENCY` at a time, each under its own lease,
-   * all through one Spectrum client (one session) for the batch. One drain per instance at a time (others wait for
-   * it).
+   * all through one Spectrum client (one session) for the batch, then waits for the read-backs (VER-4) it started.
+   * One set of lanes per instance at a time (a second call joins them); once the lanes are done, a new call (an
+   * accept's kick) starts new lanes even while read-backs are still running, so they never hold the next export.
    */
   drain(max = Number.POSITIVE_INFINITY): Promise<number> {
-    if (this.draining) return this.draining;
+    const lanes = this.draining ?? this.runLanes(max);
+    const readBacks = () => Promise.allSettled([...this.verifying]);
+    return lanes.then(
+      async (done) => {
+        await readBacks();
+        return done;
+      },
+      async (error: unknown) => {
+        await readBacks();
+        throw error;
+      },
+    );
+  }
+
+  private runLanes(max: number): Promise<number> {
     this.draining = (async () => {
       let claimed = 0;
       let done = 0;
@@ -144,7 +162,6 @@ export class ExportWorker implements OnModuleDestroy {
       };
       try {
         const lanes = await Promise.allSettled(Array.from({ length: this.concurrency }, lane));
-        await Promise.allSettled([...this.verifying]);
         const failed = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
         if (failed) throw failed.reason;
       } finally {
@@ -286,7 +303,7 @@ export class ExportWorker implements OnModuleDestroy {
         // VER-4: read back what was written; the export stays synced whatever Spectrum answers
         const synced = await this.repo.findById(id);
         // off the lane: the next claim does not wait for the read-back (drain and idle do)
-        if (synced) {
+        if (synced && this.verifyAfterSync) {
           const verifying: Promise<void> = this.verifier
             .verify(synced, client)
             .then(

@@ -190,6 +190,17 @@ export class PrimeContractsRepository {
     return rows.map(contractRecord);
   }
 
+  /** The prime contracts of several projects with their lines, in id order (the reconciliation's page of jobs). */
+  async ofProjects(projectIds: readonly string[]): Promise<PrimeContractRecord[]> {
+    if (projectIds.length === 0) return [];
+    const rows = await this.db.primeContract.findMany({
+      where: { projectId: { in: [...projectIds] } },
+      orderBy: { id: 'asc' },
+      include: contractInclude,
+    });
+    return rows.map(contractRecord);
+  }
+
   linksFor(ids: readonly string[]): Promise<Map<string, LinkView>> {
     return this.links.forItems('prime_contract', ids);
   }

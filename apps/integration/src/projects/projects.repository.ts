@@ -185,6 +185,32 @@ export class ProjectsRepository {
   }
 
   /**
+   * Projects linked to a Spectrum job, in job-number order (code-unit order, `COLLATE "C"`, then the project id),
+   * after `after`: the pages of a company-wide reconciliation. A project's link is its `project` link, else the `job`
+   * link an import wrote (as `linksFor` reads it); only synced links with a job number count.
+   */
+  async linkedInJobOrder(
+    after: { jobNumber: string; id: string } | undefined,
+    take: number,
+  ): Promise<{ id: string; name: string; jobNumber: string }[]> {
+    const rows = await this.db.$queryRaw<{ id: string; name: string; jobNumber: string }[]>(Prisma.sql`
+      SELECT p.id, p.name, l."spectrumKey" AS "jobNumber"
+      FROM "SyncLink" l JOIN "Project" p ON p.id = l."pmId"
+      WHERE l.state = 'synced'::"SyncState" AND l."spectrumKey" IS NOT NULL
+        AND (l.type = 'project'
+          OR (l.type = 'job' AND NOT EXISTS (
+            SELECT 1 FROM "SyncLink" o WHERE o.type = 'project' AND o."pmId" = l."pmId")))
+        ${
+          after
+            ? Prisma.sql`AND (l."spectrumKey" COLLATE "C", l."pmId") > (${after.jobNumber} COLLATE "C", ${after.id})`
+            : Prisma.empty
+        }
+      ORDER BY l."spectrumKey" COLLATE "C", l."pmId"
+      LIMIT ${take}`);
+    return rows;
+  }
+
+  /**
    * The link of each project: its `project` link, or the `job` link an import wrote with the project as PM item
    * (both name the Spectrum job number).
    */

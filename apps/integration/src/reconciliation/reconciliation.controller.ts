@@ -6,7 +6,11 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, encodeCursor } from '../platform/http/pagination.js';
 import { ApiProblems, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { reconciliationCsvSchema, reconciliationReportSchema } from './reconciliation.schemas.js';
-import { type JobReconciliation, ReconciliationService } from './reconciliation.service.js';
+import {
+  CompanyWideFailure,
+  type JobReconciliation,
+  ReconciliationService,
+} from './reconciliation.service.js';
 import { csvHeader, errorCsv, jobCsv } from './reconciliation-csv.js';
 
 const reportQuery = z
@@ -49,15 +53,16 @@ export class ReconciliationController {
       return { generatedAt, jobs: [job], nextCursor: null };
     }
     const after = decodeCursor(q.cursor);
-    const client = await this.reconciliation.client();
     if (q.format === 'json') {
+      const client = await this.reconciliation.client();
       const page = await this.reconciliation.linkedProjects(after, q.limit);
       const jobs: JobReconciliation[] = [];
       for (const p of page.rows) jobs.push(await this.reconciliation.job(p, client));
       return { generatedAt, jobs, nextCursor: page.full && page.last ? encodeCursor(page.last) : null };
     }
-    // company-wide CSV: every job, one at a time, written as it is reconciled (never the whole company in memory)
-    const first = await this.reconciliation.linkedProjects(after, q.limit);
+    const client = await this.reconciliation.companyWideClient();
+    // company-wide CSV: every linked job in job-number order, each written as it is reconciled from Spectrum's
+    // tables streamed once in job order (never the whole company in memory); limit and cursor page the JSON only
     res.status(200);
     res.type('text/csv; charset=utf-8');
     res.setHeader(
@@ -69,20 +74,17 @@ export class ReconciliationController {
       closed = true;
     });
     res.write(csvHeader());
-    let page = first;
-    for (;;) {
-      for (const p of page.rows) {
+    const jobs = this.reconciliation.companyWide(client);
+    try {
+      for await (const job of jobs) {
         if (closed) return undefined;
-        try {
-          res.write(jobCsv(await this.reconciliation.job(p, client)));
-        } catch (e) {
-          // the header is sent: a failure mid-report is written as the report's last line, in plain words
-          res.end(errorCsv(p.jobNumber, p.name, String((e as Error).message)));
-          return undefined;
-        }
+        res.write(jobCsv(job));
       }
-      if (!page.full || !page.last) break;
-      page = await this.reconciliation.linkedProjects(page.last, q.limit);
+    } catch (e) {
+      // the header is sent: a failure mid-report is written as the report's last line, in plain words
+      const failed = e instanceof CompanyWideFailure ? e : null;
+      res.end(errorCsv(failed?.jobNumber ?? '', failed?.projectName ?? '', String((e as Error).message)));
+      return undefined;
     }
     res.end();
     return undefined;

@@ -34,7 +34,9 @@ import {
   STANDARD_PHASES,
   type StandardPhase,
   SUBCONTRACT_LINES,
+  SUBCONTRACT_LINES_BY_JOB,
   SUBCONTRACTS,
+  SUBCONTRACTS_BY_JOB,
   type Subcontract,
   type SubcontractLine,
   VENDOR_MASTER,
@@ -53,6 +55,12 @@ export interface InfoLinkReader {
   listVendorMaster(filter?: InfoLinkFilter<typeof VENDOR_MASTER.row>): RowStream<VendorMasterRow>;
   listSubcontracts(filter?: InfoLinkFilter<typeof SUBCONTRACTS.row>): RowStream<Subcontract>;
   listSubcontractLines(filter?: InfoLinkFilter<typeof SUBCONTRACT_LINES.row>): RowStream<SubcontractLine>;
+  /** The subcontracts in job order (Job_Number, then vendor and number): a company read job by job in one pass. */
+  listSubcontractsByJob(filter?: InfoLinkFilter<typeof SUBCONTRACTS.row>): RowStream<Subcontract>;
+  /** The subcontract lines in job order (Job_Number, then the table's key). */
+  listSubcontractLinesByJob(
+    filter?: InfoLinkFilter<typeof SUBCONTRACT_LINES.row>,
+  ): RowStream<SubcontractLine>;
   listContracts(filter?: InfoLinkFilter<typeof CONTRACTS.row>): RowStream<Contract>;
   listContractItems(filter?: InfoLinkFilter<typeof CONTRACT_ITEMS.row>): RowStream<ContractItem>;
   listChangeRequests(filter?: InfoLinkFilter<typeof CHANGE_REQUESTS.row>): RowStream<ChangeRequest>;
@@ -100,6 +108,7 @@ export function createHttpInfoLinkReader(config: HttpInfoLinkConfig): InfoLinkRe
           if (spec[0] === 'Company_Code') continue;
           query.set(spec[0], String(value));
         }
+        if (def.orderedBy) query.set('order', def.orderedBy);
         query.set('limit', String(pageSize));
         if (cursor) query.set('after', cursor);
         const url = `${config.baseUrl}/infolink/${def.table}?${query.toString()}`;
@@ -148,6 +157,8 @@ export function createHttpInfoLinkReader(config: HttpInfoLinkConfig): InfoLinkRe
     listVendorMaster: (f) => list(VENDOR_MASTER, f),
     listSubcontracts: (f) => list(SUBCONTRACTS, f),
     listSubcontractLines: (f) => list(SUBCONTRACT_LINES, f),
+    listSubcontractsByJob: (f) => list(SUBCONTRACTS_BY_JOB, f),
+    listSubcontractLinesByJob: (f) => list(SUBCONTRACT_LINES_BY_JOB, f),
     listContracts: (f) => list(CONTRACTS, f),
     listContractItems: (f) => list(CONTRACT_ITEMS, f),
     listChangeRequests: (f) => list(CHANGE_REQUESTS, f),

@@ -6,6 +6,11 @@ export interface InfoLinkTableDef<S extends RowSpec = RowSpec> {
   /** The primary key's columns in key order: rows come in this order and pages are keyed on it. */
   readonly key: readonly string[];
   readonly row: S;
+  /**
+   * A column the rows are ordered by before the primary key (the stand-in's `order` parameter); `key` then starts
+   * with it after Company_Code, so the order and the pages follow it.
+   */
+  readonly orderedBy?: string;
 }
 
 export const JOB_MASTER = {
@@ -159,6 +164,30 @@ export const SUBCONTRACT_LINES = {
     originalContractQuantity: ['Original_Contract_Quantity', 'decimal'],
     originalContractCents: ['Original_Contract_Amount', 'money'],
   },
+} as const satisfies InfoLinkTableDef;
+
+/**
+ * The same tables in job order (Job_Number, then the primary key), for reading a whole company job by job in one
+ * pass: a job's subcontracts come together although the table's key starts with the vendor.
+ */
+export const SUBCONTRACTS_BY_JOB = {
+  ...SUBCONTRACTS,
+  key: ['Company_Code', 'Job_Number', 'Vendor_Code', 'Subcontract_Number'],
+  orderedBy: 'Job_Number',
+} as const satisfies InfoLinkTableDef;
+
+export const SUBCONTRACT_LINES_BY_JOB = {
+  ...SUBCONTRACT_LINES,
+  key: [
+    'Company_Code',
+    'Job_Number',
+    'Vendor_Code',
+    'Subcontract_Number',
+    'Phase_Code',
+    'Cost_Type',
+    'Bid_Item_Number',
+  ],
+  orderedBy: 'Job_Number',
 } as const satisfies InfoLinkTableDef;
 
 export const CONTRACTS = {

@@ -228,17 +228,21 @@ export function createSpectrumHandlers(
       const columns = new Set(Object.values(def.row).map(([w]) => w));
       const filters: [string, string][] = [];
       for (const [k, v] of url.searchParams) {
-        if (k === 'Company_Code' || k === 'limit' || k === 'after') continue;
+        if (k === 'Company_Code' || k === 'limit' || k === 'after' || k === 'order') continue;
         if (!columns.has(k))
           return HttpResponse.json({ error: `unknown column ${k}` }, { status: 400, headers });
         filters.push([k, v]);
       }
+      const order = url.searchParams.get('order');
+      if (order !== null && !columns.has(order))
+        return HttpResponse.json({ error: `unknown column ${order}` }, { status: 400, headers });
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       const after = Number(url.searchParams.get('after') ?? 0);
+      const keys = order ? [order, ...def.key] : def.key;
       const rows = (data.infoLink?.[def.table as InfoLinkTableName] ?? [])
         .map((r) => infoLinkJson(def, { companyCode: company, ...r }))
         .filter((r) => r.Company_Code === companyCode && filters.every(([k, v]) => String(r[k]) === v))
-        .sort((a, b) => compareKeys(def, a, b));
+        .sort((a, b) => compareKeys(keys, a, b));
       const page = rows.slice(after, after + limit);
       const next = after + limit < rows.length ? String(after + limit) : null;
       return HttpResponse.json({ table: def.table, rows: page, nextCursor: next }, { headers });
@@ -246,9 +250,13 @@ export function createSpectrumHandlers(
   ];
 }
 
-/** Primary-key order, as the stand-in serves rows (numbers by value, text by code point). */
-function compareKeys(def: InfoLinkTableDef, a: Record<string, unknown>, b: Record<string, unknown>): number {
-  for (const k of def.key) {
+/** Primary-key order (after the `order` column when one is asked), as the stand-in serves rows (numbers by value, text by code point). */
+function compareKeys(
+  keys: readonly string[],
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): number {
+  for (const k of keys) {
     const x = a[k];
     const y = b[k];
     if (typeof x === 'number' && typeof y === 'number') {

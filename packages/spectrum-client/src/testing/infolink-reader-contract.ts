@@ -117,6 +117,28 @@ export function describeInfoLinkReaderContract(title: string, harness: () => Inf
       expect(h.pageRequests()).toBe(3);
     });
 
+    it('PROD-2 reads the subcontract tables in job order (Job_Number, then their key), paging on both', async () => {
+      const data = sampleData();
+      const sub = data.infoLink!.VN_SUBCONTRACT_MC![0] as Record<string, unknown>;
+      data.infoLink!.VN_SUBCONTRACT_MC = [
+        { ...sub, vendorCode: 'AAA', subcontractNumber: '9', jobNumber: '24-102' },
+        { ...sub, vendorCode: 'ZZZ', subcontractNumber: '1', jobNumber: '23-050' },
+        { ...sub, vendorCode: 'MMM', subcontractNumber: '2', jobNumber: '24-101' },
+        { ...sub, vendorCode: 'AAA', subcontractNumber: '1', jobNumber: '24-101' },
+      ];
+      await h.load(data);
+      const rows = await h.reader({ pageSize: 1 }).listSubcontractsByJob().toArray();
+      expect(rows.map((r) => `${r.jobNumber} ${r.vendorCode}/${r.subcontractNumber}`)).toEqual([
+        '23-050 ZZZ/1',
+        '24-101 AAA/1',
+        '24-101 MMM/2',
+        '24-102 AAA/9',
+      ]);
+      expect(h.pageRequests()).toBe(4);
+      const lines = await h.reader().listSubcontractLinesByJob({ jobNumber: '24-101' }).toArray();
+      expect(lines.map((l) => l.phaseCode)).toEqual(['051200']);
+    });
+
     it('PROD-2 a row added between pages is neither skipped nor repeated', async (ctx) => {
       if (!h.insert) {
         ctx.skip();

@@ -5,7 +5,7 @@ import { decodeRow, encodeRow, RowInputError } from '../store/row-codec.js';
 import { type Row, TABLES_BY_INFOLINK, type Value } from '../store/table-defs.js';
 
 export const INFOLINK_HEADER = { 'X-Spectrum-Simulator': 'info-link-stand-in' };
-const RESERVED = new Set(['Company_Code', 'limit', 'after']);
+const RESERVED = new Set(['Company_Code', 'limit', 'after', 'order']);
 
 function encodeCursor(values: Value[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
@@ -24,7 +24,8 @@ function decodeCursor(cursor: string, width: number): Value[] | undefined {
 
 /**
  * `GET /infolink/{TABLE}`: the simulator's read-only stand-in for Spectrum's Info-Link SQL tables.
- * Exact-match column filters, primary-key order, keyset paging with an opaque cursor.
+ * Exact-match column filters, primary-key order (or `order=<column>` first, then the primary key, as a SQL reader
+ * can ORDER BY any column), keyset paging with an opaque cursor.
  */
 export function handleInfoLink(
   app: SimulatorApp,
@@ -77,17 +78,24 @@ export function handleInfoLink(
       return;
     }
   }
+  const order = (q.get('order') ?? '').trim();
+  if (order !== '' && !columns.includes(order)) {
+    fail(400, `Unknown column ${order} for ${table}`);
+    return;
+  }
+  const orderBy = order === '' || order === def.key[1] ? [] : [order];
+  const pageKey = [...orderBy, ...def.key];
   let after: Value[] | undefined;
   const rawAfter = q.get('after');
   if (rawAfter !== null && rawAfter !== '') {
-    after = decodeCursor(rawAfter, def.key.length);
+    after = decodeCursor(rawAfter, pageKey.length);
     if (!after) {
       fail(400, 'after is not a valid cursor');
       return;
     }
   }
   if (!app.restAuth(req, res, company, INFOLINK_HEADER)) return;
-  const rows = app.store.page(def, where, limit + 1, after);
+  const rows = app.store.page(def, where, limit + 1, after, orderBy);
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   const last = pageRows[pageRows.length - 1];
@@ -97,7 +105,7 @@ export function handleInfoLink(
     {
       table,
       rows: pageRows.map((r) => encodeRow(def, r, columns)),
-      nextCursor: more && last ? encodeCursor(def.key.map((k) => last[k] ?? '')) : null,
+      nextCursor: more && last ? encodeCursor(pageKey.map((k) => last[k] ?? '')) : null,
     },
     INFOLINK_HEADER,
   );

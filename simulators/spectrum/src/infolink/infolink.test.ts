@@ -141,6 +141,27 @@ describe('Info-Link stand-in', () => {
     expect(seen).toEqual([...seen].sort());
   });
 
+  it('orders by a column first with order=<column> (then the primary key), paging on both', async () => {
+    const all = (await get('/infolink/VN_SUBCONTRACT_PHASE_MC?Company_Code=ABC&limit=5000')).body
+      .rows as Record<string, string>[];
+    const seen: Record<string, string>[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = `/infolink/VN_SUBCONTRACT_PHASE_MC?Company_Code=ABC&order=Job_Number&limit=2${cursor ? `&after=${cursor}` : ''}`;
+      const page = await get(q);
+      expect(page.status).toBe(200);
+      seen.push(...(page.body.rows as Record<string, string>[]));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    expect(seen).toHaveLength(all.length);
+    const jobs = seen.map((r) => r.Job_Number as string);
+    expect(jobs).toEqual([...jobs].sort());
+    const key = (r: Record<string, string>) =>
+      [r.Vendor_Code, r.Subcontract_Number, r.Phase_Code, r.Cost_Type, r.Bid_Item_Number].join('/');
+    expect(new Set(seen.map(key)).size).toBe(all.length);
+    expect((await get('/infolink/VN_SUBCONTRACT_MC?Company_Code=ABC&order=Nope')).status).toBe(400);
+  });
+
   it('filters on columns and refuses unknown columns, bad limits, missing company, bad auth', async () => {
     const inactive = await get('/infolink/VN_VENDOR_MASTER_MC?Company_Code=ABC&Status=I');
     expect((inactive.body.rows as unknown[]).length).toBe(3);

@@ -89,6 +89,13 @@ export class SpectrumStore {
       ddl.push(`CREATE TABLE IF NOT EXISTS ${def.table} (${cols}, PRIMARY KEY (${key}))`);
     }
     ddl.push('CREATE INDEX IF NOT EXISTS subcontracts_job ON subcontracts ("Company_Code", "Job_Number")');
+    // the Info-Link stand-in's job-ordered reads (`order=Job_Number`) seek these
+    ddl.push(
+      'CREATE INDEX IF NOT EXISTS subcontracts_by_job ON subcontracts ("Job_Number", "Company_Code", "Vendor_Code", "Subcontract_Number")',
+    );
+    ddl.push(
+      'CREATE INDEX IF NOT EXISTS subcontract_lines_by_job ON subcontract_lines ("Job_Number", "Company_Code", "Vendor_Code", "Subcontract_Number", "Phase_Code", "Cost_Type", "Bid_Item_Number")',
+    );
     ddl.push('CREATE INDEX IF NOT EXISTS vendors_status ON vendors ("Company_Code", "Status")');
     this.db.exec(ddl.join(';\n'));
   }
@@ -246,16 +253,18 @@ export class SpectrumStore {
   }
 
   /** One keyset page: rows after `after` (key values) in primary-key order. */
-  page(def: TableDef, where: Row, limit: number, after?: Value[]): Row[] {
+  /** One keyset page in primary-key order, or ordered by `orderBy` first (then the primary key). */
+  page(def: TableDef, where: Row, limit: number, after?: Value[], orderBy: readonly string[] = []): Row[] {
     const { clause, params } = whereClause(where);
+    const pageKey = [...orderBy, ...def.key];
+    const keys = pageKey.map((k) => `"${k}"`).join(', ');
     let sql = `SELECT * FROM ${def.table}${clause}`;
     const all = [...params];
     if (after) {
-      const keys = def.key.map((k) => `"${k}"`).join(', ');
-      sql += `${clause ? ' AND' : ' WHERE'} (${keys}) > (${def.key.map(() => '?').join(', ')})`;
+      sql += `${clause ? ' AND' : ' WHERE'} (${keys}) > (${pageKey.map(() => '?').join(', ')})`;
       all.push(...(after as SQLInputValue[]));
     }
-    sql += ` ORDER BY ${def.key.map((k) => `"${k}"`).join(', ')} LIMIT ?`;
+    sql += ` ORDER BY ${keys} LIMIT ?`;
     all.push(limit);
     return this.statement(sql).all(...all) as Row[];
   }

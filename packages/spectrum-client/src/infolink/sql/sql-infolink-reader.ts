@@ -19,7 +19,9 @@ import {
   PHASE_MASTER,
   STANDARD_PHASES,
   SUBCONTRACT_LINES,
+  SUBCONTRACT_LINES_BY_JOB,
   SUBCONTRACTS,
+  SUBCONTRACTS_BY_JOB,
   VENDOR_MASTER,
 } from '../infolink-tables.js';
 import {
@@ -213,6 +215,9 @@ export function createSqlInfoLinkReader(config: SqlInfoLinkConfig): SqlInfoLinkR
     listVendorMaster: (f) => list(VENDOR_MASTER, f),
     listSubcontracts: (f) => list(SUBCONTRACTS, f),
     listSubcontractLines: (f) => list(SUBCONTRACT_LINES, f),
+    // ordered by Job_Number first: `key` of these definitions drives the ORDER BY and the keyset predicate
+    listSubcontractsByJob: (f) => list(SUBCONTRACTS_BY_JOB, f),
+    listSubcontractLinesByJob: (f) => list(SUBCONTRACT_LINES_BY_JOB, f),
     listContracts: (f) => list(CONTRACTS, f),
     listContractItems: (f) => list(CONTRACT_ITEMS, f),
     listChangeRequests: (f) => list(CHANGE_REQUESTS, f),
