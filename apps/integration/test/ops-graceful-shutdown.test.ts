@@ -207,7 +207,11 @@ describe('OPS-1/OPS-2: a service process stopped with SIGTERM while it holds an 
     a.child.kill('SIGTERM');
     const exit = await a.exited;
     expect(exit).toMatchObject({ code: 0, signal: null });
-    expect(exit.at - signalledAt).toBeLessThan(2_000 + 1_000); // the bound, plus the process's own exit
+    // the stop itself keeps its bound (its own clock: the 'stopped' line says how long it took); the process's
+    // exit after it (V8 and the embedded database's memory torn down) gets its own allowance on a busy machine
+    const stopped = a.lines().find((l) => l.msg === 'stopped');
+    expect(Number(stopped?.ms)).toBeLessThanOrEqual(2_000);
+    expect(exit.at - signalledAt).toBeLessThan(2_000 + 5_000);
     expect(
       a.lines().some((l) => l.msg === 'export given back: the service is stopping' && l.released === true),
     ).toBe(true);
