@@ -227,16 +227,14 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     p.pumping = true;
     const run = this.pump(p)
       .catch((error: unknown) => {
+        p.pumping = false;
         this.logger.error({ err: error, server: p.server }, 'Spectrum call admission failed');
         for (const w of p.waiters.splice(0)) {
           if (!w.settled) w.reject(new CallSlotWaitError('the call admission failed unexpectedly'));
           w.settled = true;
         }
       })
-      .finally(() => {
-        p.pumping = false;
-        this.pumps.delete(run);
-      });
+      .finally(() => this.pumps.delete(run));
     this.pumps.add(run);
   }
 
@@ -286,7 +284,16 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
 
   /** What the pump does next: ask for permits, give permits back, wait for the window to end, or stop. */
   private next(p: Pool): 'lease' | 'flush' | 'window' | 'done' {
-    if (p.waiters.some((w) => !w.settled)) return 'lease';
+    if (p.waiters.some((w) => !w.settled)) {
+      // the calls wait for this instance's own slots (it holds all it may): a call's end serves them, not a statement
+      const { maxConcurrent, perSecond } = p.limits;
+      let usable = 0;
+      for (const n of p.calls.keys()) if (n <= maxConcurrent) usable++;
+      let fresh = false;
+      for (const [n, r] of p.rates) if (r.grant === 0 && r.freeAt === null && n <= perSecond) fresh = true;
+      const ownSlots = usable >= fairShare(maxConcurrent, p.othersWaiting);
+      return ownSlots && fresh && this.now() < p.handOutUntil ? 'window' : 'lease';
+    }
     let busy = false;
     let holdsUnused = p.pendingBack.size > 0;
     let surplus = false;
@@ -313,13 +320,19 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     return 'done';
   }
 
-  /** Runs the lease statements of one server while calls wait or permits are to be given back. */
+  /**
+   * Runs the lease statements of one server while calls wait or permits are to be given back. The pump marks itself
+   * stopped in the same step that finds nothing left to do, so a call that arrives right after starts a new one.
+   */
   private async pump(p: Pool): Promise<void> {
     let misses = 0;
     for (;;) {
       this.serve(p);
       const action = this.next(p);
-      if (action === 'done') return;
+      if (action === 'done') {
+        p.pumping = false;
+        return;
+      }
       if (action === 'window') {
         await this.pause(p, Math.max(1, p.handOutUntil - this.now()));
         continue;
@@ -348,7 +361,10 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
           );
         p.lastDbError =
           error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) || error.name : String(error);
-        if (this.stopping) return;
+        if (this.stopping) {
+          p.pumping = false;
+          return;
+        }
       }
       this.serve(p);
       const waiting = p.waiters.filter((w) => !w.settled);
@@ -359,7 +375,10 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       if (waiting.length === 0) {
         // nothing waits, but the database did not answer: give the permits back a little later
         await this.pause(p, 500);
-        if (this.stopping) return;
+        if (this.stopping) {
+          p.pumping = false;
+          return;
+        }
         continue;
       }
       misses++;
@@ -406,7 +425,8 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       }
     }
     while (p.starts.length > 0 && (p.starts[0] as number) < now - LEASE_WINDOW_MS) p.starts.shift();
-    const rateNeed = waiting + Math.ceil(p.starts.length * 1.5);
+    const rateShare = fairShare(perSecond, p.othersWaiting);
+    const rateNeed = Math.min(waiting + Math.ceil(p.starts.length * 1.5), rateShare);
     let fresh = 0;
     for (const [n, r] of p.rates) {
       if (r.grant !== 0) continue;
@@ -420,13 +440,12 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     }
     let idleCalls = 0;
     for (const s of p.calls.values()) if (s.grant === 0) idleCalls++;
-    const rateShare = fairShare(perSecond, p.othersWaiting);
     return {
       limits: p.limits,
       leaseMs: this.leaseMs,
       givenBack,
-      wantCalls: this.stopping ? 0 : Math.max(0, Math.min(waiting - idleCalls, callShare - keptCalls)),
-      wantRates: this.stopping ? 0 : Math.max(0, Math.min(rateNeed - fresh, rateShare - p.rates.size)),
+      wantCalls: all ? 0 : Math.max(0, Math.min(waiting - idleCalls, callShare - keptCalls)),
+      wantRates: all ? 0 : Math.max(0, Math.min(rateNeed - fresh, rateShare - p.rates.size)),
       idleCallsKept: idleCalls,
       waiting: starved ? waiting : 0,
       demandMs: DEMAND_MS,
