@@ -32,6 +32,8 @@ const DEMAND_MS = 1_500;
 const RATE_COOL_DOWN_MS = 1_000;
 
 interface Waiter {
+  /** The client (gate) the call comes from. */
+  gate: number;
   limits: CallLimits;
   deadline: number;
   operation: string;
@@ -66,6 +68,10 @@ interface Pool {
   othersWaiting: number;
   /** Local times of the calls started recently (the demand the next lease is sized to). */
   starts: number[];
+  /** The clients whose calls the held permits served since the pool last gave everything back. */
+  gates: Set<number>;
+  /** Another client's call found the pool idle: everything goes back before the pool serves again. */
+  resetFirst: boolean;
   pumping: boolean;
   /** Wakes the pump before its pause ends (a call ended or arrived). */
   wake: (() => void) | null;
@@ -112,6 +118,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
   /** Names this instance's permits in the database (instance and a lease name of its own). */
   private readonly holder: string;
   private grants = 0;
+  private gates = 0;
   private readonly pumps = new Set<Promise<void>>();
   private stopping = false;
   /** Injectable for tests. */
@@ -136,19 +143,24 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
   /** The admission gate of clients for one Spectrum server with the given limits. */
   gate(serviceUrl: string, limits: CallLimits): CallGate {
     const server = serverKey(serviceUrl);
-    return { acquire: (call) => this.acquire(server, limits, call) };
+    const gate = ++this.gates;
+    return { acquire: (call) => this.acquire(server, limits, call, gate) };
   }
 
   async acquire(
     server: string,
     limits: CallLimits,
     call: { operation: string; signal?: AbortSignal | undefined },
+    gate = 0,
   ): Promise<() => void> {
     if (this.stopping) throw new CallSlotWaitError('the service is stopping');
     const p = this.pool(server);
     p.limits = limits;
+    // permits kept over an idle moment serve the client that was using them; other work starts from the database
+    if (!p.gates.has(gate) && p.gates.size > 0 && this.idle(p)) p.resetFirst = true;
     const granted = await new Promise<HeldPermits & { grant: number }>((resolve, reject) => {
       const waiter: Waiter = {
+        gate,
         limits,
         deadline: this.now() + this.env.SPECTRUM_CALL_WAIT_MS,
         operation: call.operation,
@@ -183,6 +195,12 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     };
   }
 
+  /** No call of the pool runs or waits. */
+  private idle(p: Pool): boolean {
+    for (const s of p.calls.values()) if (s.grant !== 0) return false;
+    return !p.waiters.some((w) => !w.settled);
+  }
+
   /** A call's answer was read: its slot serves the next waiting call, its per-second permit cools down. */
   private release(p: Pool, held: HeldPermits & { grant: number }): void {
     const slot = p.calls.get(held.callSlot);
@@ -209,6 +227,8 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
         handOutUntil: 0,
         othersWaiting: 0,
         starts: [],
+        gates: new Set(),
+        resetFirst: false,
         pumping: false,
         wake: null,
         ensured: '',
@@ -256,7 +276,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
         w.reject(new CallSlotWaitError(this.waitedTooLong(w, p.lastDbError)));
         continue;
       }
-      if (now >= p.handOutUntil) return;
+      if (now >= p.handOutUntil || p.resetFirst) return;
       const { maxConcurrent, perSecond } = p.limits;
       let busy = 0;
       let callSlot: number | null = null;
@@ -276,6 +296,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       (p.calls.get(callSlot) as CallSlot).grant = grant;
       (p.rates.get(rateSlot) as RatePermit).grant = grant;
       p.starts.push(now);
+      p.gates.add(w.gate);
       p.waiters.shift();
       w.settled = true;
       w.resolve({ callSlot, rateSlot, grant });
@@ -284,6 +305,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
 
   /** What the pump does next: ask for permits, give permits back, wait for the window to end, or stop. */
   private next(p: Pool): 'lease' | 'flush' | 'window' | 'done' {
+    if (p.resetFirst) return 'flush';
     if (p.waiters.some((w) => !w.settled)) {
       // the calls wait for this instance's own slots (it holds all it may): a call's end serves them, not a statement
       const { maxConcurrent, perSecond } = p.limits;
@@ -315,8 +337,10 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       if (r.freeAt !== null) used = true;
     }
     if (!holdsUnused) return 'done';
-    if (!busy || this.stopping || surplus || p.pendingBack.size > 0) return 'flush';
-    if (used) return this.now() >= p.handOutUntil ? 'flush' : 'window';
+    const windowOver = this.now() >= p.handOutUntil;
+    if (this.stopping || surplus || p.pendingBack.size > 0) return 'flush';
+    // nothing runs or waits: the permits wait out the window for the same work's next call, then all go back
+    if (!busy || used) return windowOver ? 'flush' : 'window';
     return 'done';
   }
 
@@ -334,7 +358,9 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
         return;
       }
       if (action === 'window') {
-        await this.pause(p, Math.max(1, p.handOutUntil - this.now()));
+        const head = p.waiters.find((w) => !w.settled);
+        const until = Math.min(p.handOutUntil, head ? head.deadline : Number.POSITIVE_INFINITY);
+        await this.pause(p, Math.max(1, until - this.now()));
         continue;
       }
       const waitingBefore = p.waiters.filter((w) => !w.settled).length;
@@ -407,7 +433,12 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     let busyCalls = 0;
     for (const s of p.calls.values()) if (s.grant !== 0) busyCalls++;
     const idle = waiting === 0 && busyCalls === 0;
-    const all = idle || this.stopping;
+    const all = idle || this.stopping || p.resetFirst;
+    if (all) {
+      // everything unused leaves the pool now: the next work starts from the database
+      p.resetFirst = false;
+      p.gates.clear();
+    }
     const givenBack: GivenBack[] = [];
     const back = (kind: PermitKind, slot: number, freeAt: number) =>
       givenBack.push({ kind, slot, delayMs: Math.max(0, freeAt - now) });
