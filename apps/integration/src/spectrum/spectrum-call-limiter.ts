@@ -106,11 +106,11 @@ const fairShare = (limit: number, othersWaiting: number) =>
  * per-second permit before it is sent and gives them back when its answer has been read. The instance leases permits
  * in batches with one statement (sized to the calls waiting and the calls started in the last lease window), hands
  * them to its calls without the database for {@link LEASE_WINDOW_MS}, reuses a call slot as soon as its call ends,
- * never reuses a per-second permit (it goes back to the database, free one second after its call ended) and gives
- * everything back once no call runs or waits. Within an instance the waiting calls are served in arrival order;
- * an instance holding more than its fair share gives the surplus back when another instance waits. A call that
- * finds no permit within `SPECTRUM_CALL_WAIT_MS` (or cannot reach the database for that long) is not sent and fails
- * with a plain reason.
+ * never reuses a per-second permit (it goes back to the database, free one second after its call ended), and gives
+ * everything back once no call has run or waited for a window (at once when a call from another client finds the
+ * pool idle). Within an instance the waiting calls are served in arrival order; while another instance waits, an
+ * instance keeps at most its fair share and gives a free slot back at once. A call that finds no permit within
+ * `SPECTRUM_CALL_WAIT_MS` (or cannot reach the database for that long) is not sent and fails with a plain reason.
  */
 @Injectable()
 export class SpectrumCallLimiter implements OnModuleDestroy {
@@ -328,8 +328,8 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
         if (n > p.limits.maxConcurrent) surplus = true;
       }
     }
-    // a free slot above this instance's fair share goes back while another instance waits
-    if (freeCalls > 0 && p.calls.size > fairShare(p.limits.maxConcurrent, p.othersWaiting)) surplus = true;
+    // while another instance waits, a free slot goes back at once instead of waiting out the window here
+    if (freeCalls > 0 && p.othersWaiting > 0) surplus = true;
     let used = false;
     for (const r of p.rates.values()) {
       if (r.grant !== 0) busy = true;
@@ -449,7 +449,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     let keptCalls = p.calls.size;
     for (const [n, s] of [...p.calls].sort((a, b) => b[0] - a[0])) {
       if (s.grant !== 0) continue;
-      if (all || n > maxConcurrent || keptCalls > callShare) {
+      if (all || n > maxConcurrent || keptCalls > callShare || (p.othersWaiting > 0 && waiting === 0)) {
         p.calls.delete(n);
         keptCalls--;
         back('call', n, now);
