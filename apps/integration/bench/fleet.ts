@@ -1,5 +1,5 @@
 /**
- * Helpers of the multi-instance benchmarks (`bench:scale`, `bench:soak`): the simulator's control API, a database
+ * Helpers of the service benchmarks (`bench:scale`, `bench:soak`, `bench:verify`): the simulator's control API, a database
  * seeded with accepted commitments, cloning a PostgreSQL database, and the resident memory of a process.
  */
 import 'reflect-metadata';
@@ -81,13 +81,15 @@ export async function preparePhases(simUrl: string, phases = PHASES): Promise<vo
 
 /**
  * Connects a migrated database to the simulator with the given call limits, links a project and a company to the
- * bench job and vendor, and returns a function that creates, sends and accepts one commitment of `lines` lines.
+ * bench job and vendor, and returns functions that create and send (and accept) one commitment of `lines` lines.
+ * The export worker runs in this process only with `worker: true`.
  */
 export async function openSeeder(
   databaseUrl: string,
   simUrl: string,
   limits: { maxConcurrentCalls: number; callsPerSecond: number },
   lines: number,
+  options: { worker?: boolean } = {},
 ) {
   const env = loadEnv({
     NODE_ENV: 'production',
@@ -95,7 +97,7 @@ export async function openSeeder(
     ENCRYPTION_KEY,
     LOG_LEVEL: 'silent',
     SCHEDULER_ENABLED: 'false',
-    WORKER_ENABLED: 'false',
+    WORKER_ENABLED: options.worker ? 'true' : 'false',
   });
   const db = await connectDatabase(env.DATABASE_URL, { migrate: databaseUrl.startsWith('pglite://') });
   const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
@@ -130,35 +132,41 @@ export async function openSeeder(
   });
   const exportsService = app.get(ExportsService);
   const accepts = app.get(ExportAcceptService);
+  /** Creates commitment `number` and sends it; returns the export request's id. */
+  const sent = async (number: string): Promise<string> => {
+    const c = await prisma.commitment.create({
+      data: {
+        projectId: project.id,
+        companyId: company.id,
+        kind: 'subcontract',
+        number,
+        title: `Bench ${number}`,
+        status: 'approved',
+        createdAt: new Date(),
+        lines: {
+          create: PHASES.slice(0, lines).map((costCode, k) => ({
+            position: k,
+            costCode,
+            costType: 'S',
+            description: `Line ${k + 1}`,
+            amountCents: BigInt((k + 1) * 100_001),
+          })),
+        },
+      } as never,
+    });
+    return (await exportsService.send(ACTOR, { type: 'commitment', id: c.id })).id as string;
+  };
   return {
+    app,
     prisma,
     projectId: project.id as string,
     companyId: company.id as string,
+    sent,
     /** Creates commitment `number`, sends and accepts it; returns the export request's id. */
     async accepted(number: string): Promise<string> {
-      const c = await prisma.commitment.create({
-        data: {
-          projectId: project.id,
-          companyId: company.id,
-          kind: 'subcontract',
-          number,
-          title: `Bench ${number}`,
-          status: 'approved',
-          createdAt: new Date(),
-          lines: {
-            create: PHASES.slice(0, lines).map((costCode, k) => ({
-              position: k,
-              costCode,
-              costType: 'S',
-              description: `Line ${k + 1}`,
-              amountCents: BigInt((k + 1) * 100_001),
-            })),
-          },
-        } as never,
-      });
-      const r = await exportsService.send(ACTOR, { type: 'commitment', id: c.id });
-      await accepts.accept(ACTOR, r.id, {});
-      return r.id;
+      const id = await sent(number);
+      await accepts.accept(ACTOR, id, {});
+      return id;
     },
     async close() {
       await app.close();

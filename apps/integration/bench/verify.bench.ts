@@ -12,32 +12,15 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { firstValueFrom } from 'rxjs';
 import { filter } from 'rxjs/operators';
-import { createApp } from '../dist/app.js';
-import { loadEnv } from '../dist/config/env.js';
 import { ExportAcceptService } from '../dist/exports/export-accept.service.js';
 import { ExportProgress } from '../dist/exports/export-progress.js';
 import { ExportWorker } from '../dist/exports/export-worker.service.js';
-import { ExportsService } from '../dist/exports/exports.service.js';
-import { connectDatabase } from '../dist/platform/db/prisma.service.js';
-import { SettingsService } from '../dist/settings/settings.service.js';
+import { ACTOR, openSeeder, PHASES, preparePhases } from './fleet.ts';
 import { benchDatabase, describeNodeFlags, embeddedNote, migrate, startSimulator } from './support.ts';
 
 const N = Number(process.env.BENCH_ACCEPTS ?? 20);
-const PHASES = [
-  '010000',
-  '013100',
-  '015000',
-  '024100',
-  '031000',
-  '033000',
-  '042000',
-  '051200',
-  '061000',
-  '092900',
-];
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,98 +38,25 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'bridge-verify-bench-'));
   const database = await benchDatabase(dir);
   try {
-    for (const code of PHASES)
-      await fetch(`${sim.url}/__sim/state/phases`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          Company_Code: 'ABC',
-          Job_Number: '24-101',
-          Phase_Code: code,
-          Cost_Type: 'S',
-          Description: 'Bench',
-          Status_Code: 'A',
-        }),
-      }); // a phase the demo has already is refused: fine
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      LOG_LEVEL: 'silent',
-      SCHEDULER_ENABLED: 'false',
-      WORKER_ENABLED: 'true',
-    });
-    await migrate(database.url);
-    const db = await connectDatabase(env.DATABASE_URL, { migrate: false });
-    const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
-    await app.init();
-    const prisma = db.prisma;
-    const actor = {
-      id: 'bench',
-      name: 'Bench',
-      email: 'bench@localhost',
-      level: 'admin' as const,
-      primeContractsLevel: 'admin' as const,
-      canPushToAccounting: true,
-    };
-    const settings = app.get(SettingsService);
-    await settings.updateConnection(actor.id, {
-      serviceUrl: sim.url,
-      companyCode: 'ABC',
-      authMode: 'basic',
-      servicePassword: 'BRIDGEDEMO',
-      maxConcurrentCalls: 32,
-      callsPerSecond: 500,
-    } as never);
-    await settings.testConnection(actor.id);
-    const list = await prisma.costCodeList.create({
-      data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
-    });
-    await prisma.costCode.createMany({
-      data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
-    });
-    await prisma.integrationSettings.update({
-      where: { id: 1 },
-      data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
-    });
-    const project = await prisma.project.create({ data: { name: 'Bench' } as never });
-    const company = await prisma.company.create({ data: { name: 'Bench Vendor' } as never });
-    await prisma.syncLink.create({
-      data: { type: 'job', pmId: project.id, spectrumKey: '24-101', state: 'synced' },
-    });
-    await prisma.syncLink.create({
-      data: { type: 'vendor', pmId: company.id, spectrumKey: 'CITYCON', state: 'synced' },
-    });
-    const exportsService = app.get(ExportsService);
+    await preparePhases(sim.url);
+    if (!database.url.startsWith('pglite://')) await migrate(database.url);
+    // the highest call limits an admin can set: the bench measures the read-back, not the limit
+    const seeder = await openSeeder(
+      database.url,
+      sim.url,
+      { maxConcurrentCalls: 32, callsPerSecond: 500 },
+      PHASES.length,
+      {
+        worker: true,
+      },
+    );
+    const { app } = seeder;
     const accepts = app.get(ExportAcceptService);
     const progress = app.get(ExportProgress);
     const worker = app.get(ExportWorker);
     let seq = 0;
-
     /** Sends a new 10-line commitment; answers its export request's id. */
-    const sent = async () => {
-      const i = seq++;
-      const c = await prisma.commitment.create({
-        data: {
-          projectId: project.id,
-          companyId: company.id,
-          kind: 'subcontract',
-          number: `V-${i}`,
-          title: `Bench ${i}`,
-          status: 'approved',
-          lines: {
-            create: PHASES.map((costCode, k) => ({
-              position: k,
-              costCode,
-              costType: 'S',
-              description: `Line ${k + 1}`,
-              amountCents: BigInt((k + 1) * 100_001),
-            })),
-          },
-        } as never,
-      });
-      return (await exportsService.send(actor, { type: 'commitment', id: c.id })).id as string;
-    };
+    const sent = () => seeder.sent(`V-${seq++}`);
     const state = (id: string, wanted: string[]) =>
       firstValueFrom(
         progress
@@ -163,7 +73,7 @@ async function main() {
       const synced = state(id, ['synced', 'failed']);
       const verified = worker.verifyAfterSync ? state(id, ['verified']) : Promise.resolve(null);
       const t0 = performance.now();
-      await accepts.accept(actor, id, {});
+      await accepts.accept(ACTOR, id, {});
       const end = (await synced) as { state: string };
       const ms = performance.now() - t0;
       if (end.state !== 'synced') throw new Error(`export ${id} ended ${end.state}`);
@@ -214,8 +124,7 @@ async function main() {
         .join(' ')}`,
     );
     console.log(embeddedNote(database.url));
-    await app.close();
-    await db.close();
+    await seeder.close();
   } finally {
     sim.child.kill();
     await database.drop();
