@@ -60,6 +60,8 @@ test('WEB-5: the admin connects to Spectrum, sees a failed test with its reason,
   await expect(page.getByLabel('Calls per second')).toHaveValue('25');
   // saving the limits leaves the connection as it was (OPS-11)
   await expect(page.getByText('Connected', { exact: true })).toBeVisible();
+  await page.getByRole('group', { name: 'Load on the Spectrum server' }).scrollIntoViewIfNeeded();
+  await snap(page, 'connection-limits');
 
   await page.getByRole('link', { name: 'Sync' }).press('Enter');
   await expect(page.getByRole('heading', { name: 'Sync', exact: true })).toBeVisible();

@@ -93,4 +93,6 @@ test('WEB-18 REC-1 REC-2: the accountant reconciles a job with Spectrum and sees
   expect(drift).toBeGreaterThanOrEqual(1);
   await expect(check).toBeEnabled();
   await expectAccessible(page);
+  await page.getByRole('table', { name: 'Recent checks, newest first' }).scrollIntoViewIfNeeded();
+  await snap(page, 'verification-runs');
 });

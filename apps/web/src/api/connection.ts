@@ -28,9 +28,12 @@ export interface ConnectionInput {
     login?: string | null;
     password?: string;
   };
-  /** OPS-11: Spectrum calls at once and per second, across all instances. */
-  maxConcurrentCalls?: number;
-  callsPerSecond?: number;
+  /**
+   * OPS-11: Spectrum calls at once and per second, across all instances; text that is no number is sent as typed,
+   * so that the service refuses it naming the field and the rule.
+   */
+  maxConcurrentCalls?: number | string;
+  callsPerSecond?: number | string;
 }
 
 export function useSaveConnection() {

@@ -206,7 +206,7 @@ export class MatchCandidates {
     const trigrams = sharedCounts(this.index.trigrams, name.trigrams, scores.length);
     this.entries.forEach(({ match }, i) => {
       const other = match.name;
-      if (other === null || (trigrams[i] === 0 && other.normalized !== name.normalized)) return;
+      if (other === null) return;
       scores[i] =
         other.normalized === name.normalized
           ? 1

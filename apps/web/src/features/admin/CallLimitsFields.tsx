@@ -16,6 +16,12 @@ export function limitValue(text: string): number | string | undefined {
   return Number.isFinite(n) ? n : t;
 }
 
+/** The two limits, as the form shows them (the service checks the ranges). */
+const FIELDS: { name: keyof CallLimitsInput; label: string; description: string }[] = [
+  { name: 'maxConcurrentCalls', label: 'Calls at once', description: '1 to 32 (4 suits a small server).' },
+  { name: 'callsPerSecond', label: 'Calls per second', description: '1 to 500 (10 suits a small server).' },
+];
+
 /**
  * OPS-10, OPS-11: how much load the service may put on the Spectrum server, across every instance. Part of the
  * connection form (saved with it).
@@ -27,7 +33,6 @@ export function CallLimitsFields({
   value: CallLimitsInput;
   onChange: (next: CallLimitsInput) => void;
 }) {
-  const set = (k: keyof CallLimitsInput) => (v: string) => onChange({ ...value, [k]: v });
   return (
     <fieldset className="field">
       <legend>Load on the Spectrum server</legend>
@@ -35,30 +40,21 @@ export function CallLimitsFields({
         Shared by every instance of the service: exports, imports, syncs and connection tests wait for a free
         call rather than go over these numbers.
       </p>
-      <TextField
-        name="maxConcurrentCalls"
-        value={value.maxConcurrentCalls}
-        onChange={set('maxConcurrentCalls')}
-        inputMode="numeric"
-        className="field"
-      >
-        <Label>Calls at once</Label>
-        <Input />
-        <Text slot="description">1 to 32 (4 suits a small server).</Text>
-        <FieldError />
-      </TextField>
-      <TextField
-        name="callsPerSecond"
-        value={value.callsPerSecond}
-        onChange={set('callsPerSecond')}
-        inputMode="numeric"
-        className="field"
-      >
-        <Label>Calls per second</Label>
-        <Input />
-        <Text slot="description">1 to 500 (10 suits a small server).</Text>
-        <FieldError />
-      </TextField>
+      {FIELDS.map((f) => (
+        <TextField
+          key={f.name}
+          name={f.name}
+          value={value[f.name]}
+          onChange={(v) => onChange({ ...value, [f.name]: v })}
+          inputMode="numeric"
+          className="field"
+        >
+          <Label>{f.label}</Label>
+          <Input />
+          <Text slot="description">{f.description}</Text>
+          <FieldError />
+        </TextField>
+      ))}
     </fieldset>
   );
 }

@@ -94,8 +94,8 @@ export function ConnectionPage() {
                           }
                         : {}),
                     },
-                    maxConcurrentCalls: limitValue(limits.maxConcurrentCalls) as number | undefined,
-                    callsPerSecond: limitValue(limits.callsPerSecond) as number | undefined,
+                    maxConcurrentCalls: limitValue(limits.maxConcurrentCalls),
+                    callsPerSecond: limitValue(limits.callsPerSecond),
                   },
                   {
                     onSuccess: () => {
