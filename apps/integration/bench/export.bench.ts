@@ -29,6 +29,9 @@ import { SettingsService } from '../dist/settings/settings.service.js';
 import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimulator } from './support.ts';
 
 const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
+/** The highest Spectrum call limits an admin can set (OPS-11). */
+const MAX_CONCURRENT_LIMIT = 32;
+const PER_SECOND_LIMIT = 500;
 const PHASES = [
   '010000',
   '013100',
@@ -199,8 +202,8 @@ async function main() {
       // the Spectrum call limit (OPS-10: 10 calls a second by default) binds long before the worker does: the bench
       // sets the highest limits an admin can (32 at once, 500 a second), so the ratio measures the worker against the
       // client alone (bench:scale measures the limit itself)
-      maxConcurrentCalls: 32,
-      callsPerSecond: 500,
+      maxConcurrentCalls: MAX_CONCURRENT_LIMIT,
+      callsPerSecond: PER_SECOND_LIMIT,
     } as never);
     await settings.testConnection(actor.id);
     const list = await prisma.costCodeList.create({
@@ -253,9 +256,15 @@ async function main() {
     );
     const worker = app.get(ExportWorker);
     if (process.env.BENCH_CONCURRENCY) worker.concurrency = Number(process.env.BENCH_CONCURRENCY);
+    await sim$(sim.url, 'DELETE', '/traffic');
     const run = await measured(() =>
       process.env.BENCH_PROFILE ? profiled(() => worker.drain()) : worker.drain(),
     );
+    const traffic = (await sim$(sim.url, 'GET', '/traffic')) as {
+      total: number;
+      maxConcurrent: number;
+      maxPerSecond: number;
+    };
     const states = await prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
     const subs = rowsOf(await sim$(sim.url, 'GET', '/state/subcontracts?Vendor_Code=CITYCON&limit=5000'));
     const lines = rowsOf(
@@ -265,6 +274,12 @@ async function main() {
       subs.length - new Set(subs.map((s) => s.Subcontract_Number)).size + (lines.length - N * PHASES.length);
     console.log(
       `worker: ${run.value} exports, ${calls} calls in ${(run.ms / 1000).toFixed(1)} s (${Math.round(calls / (run.ms / 1000))} calls/s, ${(run.value / (run.ms / 1000)).toFixed(1)} exports/s), peak RSS ${run.peakRssMb} MB; this process's CPU ${(run.cpuMs / N).toFixed(2)} ms per export`,
+    );
+    // every call holds a per-second permit until one second after its answer (OPS-10): the limit alone needs this long
+    const floorMs = (traffic.total / PER_SECOND_LIMIT) * 1000;
+    console.log(
+      `simulator: ${traffic.total} calls during the worker run (the writes and the read-back after each export), max ${traffic.maxConcurrent} at once (limit ${MAX_CONCURRENT_LIMIT}), max ${traffic.maxPerSecond} within one second (limit ${PER_SECOND_LIMIT}); ` +
+        `the call limit alone needs ≥ ${(floorMs / 1000).toFixed(1)} s for them (${(floorMs / ref.ms).toFixed(2)}× the client alone)`,
     );
     console.log(
       `states: ${JSON.stringify(states.map((s) => [s.state, s._count._all]))}; subcontracts ${subs.length}, lines ${lines.length}, duplicates ${duplicates}`,

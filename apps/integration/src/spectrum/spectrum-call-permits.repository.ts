@@ -17,27 +17,65 @@ export interface HeldPermits {
   rateSlot: number;
 }
 
-/** The answer to one admission attempt. */
-export type AdmissionAttempt =
-  | { granted: true; permits: HeldPermits }
-  | {
-      granted: false;
-      /** No concurrency slot was free (otherwise the per-second budget was spent). */
-      concurrencyBound: boolean;
-      /** Milliseconds until the next per-second permit frees itself, when one is cooling down. */
-      nextRateInMs: number | null;
-    };
+export type PermitKind = 'call' | 'rate';
 
-interface AttemptRow {
-  callSlot: number | null;
-  rateSlot: number | null;
-  taken: number;
+/** A permit given back: a call slot is free at once, a per-second permit `delayMs` from the statement. */
+export interface GivenBack {
+  kind: PermitKind;
+  slot: number;
+  delayMs: number;
+}
+
+/** One lease statement of an instance for one Spectrum server. */
+export interface LeaseRequest {
+  limits: CallLimits;
+  /** How long the held permits stay the holder's without another statement (longer than any call). */
+  leaseMs: number;
+  givenBack: GivenBack[];
+  /** Call slots wanted on top of the ones kept. */
+  wantCalls: number;
+  /** Per-second permits wanted on top of the ones kept. */
+  wantRates: number;
+  /** Call slots the holder keeps that no call uses: per-second permits are only taken when a slot can use them. */
+  idleCallsKept: number;
+  /** Calls of the holder that wait for a permit (0 clears the holder's demand). */
+  waiting: number;
+  /** How long the demand counts for the other instances. */
+  demandMs: number;
+}
+
+/** What the holder holds after a lease statement. */
+export interface LeaseResult {
+  /** Every permit the holder holds now: the ones it kept (renewed) and the ones it took. */
+  held: { kind: PermitKind; slot: number }[];
+  /** The newly taken ones among them. */
+  taken: { kind: PermitKind; slot: number }[];
+  /** Other instances whose calls wait for a permit now. */
+  othersWaiting: number;
+  /** Milliseconds until the next per-second permit frees itself, when one is cooling down. */
   nextRateInMs: number | null;
+}
+
+interface LeaseRow {
+  kept: unknown;
+  taken: unknown;
+  othersWaiting: number | bigint | null;
+  nextRateInMs: number | bigint | null;
+}
+
+function permitList(value: unknown): { kind: PermitKind; slot: number }[] {
+  const list = (typeof value === 'string' ? JSON.parse(value) : value) as [string, number][] | null;
+  return (list ?? []).map(([kind, slot]) => ({
+    kind: kind === 'call' ? 'call' : 'rate',
+    slot: Number(slot),
+  }));
 }
 
 /**
  * The shared Spectrum call permits (`SpectrumCallPermit`, docs/decisions.md → "Spectrum call limit"). Every statement
- * uses the database's clock, so instances with different clocks agree; each admission and release is one statement.
+ * uses the database's clock, so instances with different clocks agree. An instance holds its permits under one lease
+ * name and exchanges them in one statement: it gives back what it no longer needs, renews what it keeps and takes
+ * what its calls need, and hands them to its calls without the database.
  */
 @Injectable()
 export class SpectrumCallPermitsRepository {
@@ -59,68 +97,88 @@ export class SpectrumCallPermitsRepository {
   }
 
   /**
-   * Takes one concurrency slot and one per-second permit together, or neither (one statement). A slot is free when
-   * nobody holds it or its holder's lease ran out (a crashed instance); a per-second permit is free one second after
-   * its last call ended (or one second after a crashed holder's lease ran out). Rows another instance is taking at
-   * the same moment are skipped, not waited for.
+   * One statement: gives back the listed permits (a call slot free at once, a per-second permit one second after the
+   * call that used it ended), renews the lease on every other permit the holder holds, takes up to the wanted number
+   * of free ones, and records or clears the holder's waiting calls. A call slot is free when nobody holds it or its
+   * holder's lease ran out (a crashed instance); a per-second permit is free when its `freeAt` has passed, or one
+   * second after a crashed holder's lease ran out. Rows another instance is taking at the same moment are skipped,
+   * not waited for. Per-second permits are taken only when a call slot is there to use them.
    */
-  async tryAcquire(
-    server: string,
-    holder: string,
-    limits: CallLimits,
-    leaseMs: number,
-  ): Promise<AdmissionAttempt> {
-    const rows = await this.db.$queryRaw<AttemptRow[]>(Prisma.sql`
-      WITH c AS (
+  async lease(server: string, holder: string, req: LeaseRequest): Promise<LeaseResult> {
+    const givenBack = JSON.stringify(
+      req.givenBack.map((g) => ({ kind: g.kind, slot: g.slot, ms: Math.max(0, Math.ceil(g.delayMs)) })),
+    );
+    const rows = await this.db.$queryRaw<LeaseRow[]>(Prisma.sql`
+      WITH back AS (
+        SELECT b.kind, b.slot, b.ms FROM json_to_recordset(${givenBack}::json) AS b(kind text, slot int, ms int)
+      ), given AS (
+        UPDATE "SpectrumCallPermit" p
+        SET holder = NULL, "heldUntil" = NULL, "freeAt" = now() + back.ms * interval '1 millisecond'
+        FROM back
+        WHERE p.server = ${server} AND p.holder = ${holder} AND p.kind = back.kind AND p.slot = back.slot
+        RETURNING p.slot
+      ), kept AS (
+        UPDATE "SpectrumCallPermit" p
+        SET "heldUntil" = now() + ${req.leaseMs}::int * interval '1 millisecond'
+        WHERE p.server = ${server} AND p.holder = ${holder}
+          AND NOT EXISTS (SELECT 1 FROM back WHERE back.kind = p.kind AND back.slot = p.slot)
+        RETURNING p.kind, p.slot
+      ), c AS (
         SELECT slot FROM "SpectrumCallPermit"
-        WHERE server = ${server} AND kind = 'call' AND slot <= ${limits.maxConcurrent}::int
-          AND (holder IS NULL OR "heldUntil" < now())
-        ORDER BY slot LIMIT 1
+        WHERE server = ${server} AND kind = 'call' AND slot <= ${req.limits.maxConcurrent}::int
+          AND (holder IS NULL OR (holder <> ${holder} AND "heldUntil" < now()))
+        ORDER BY slot LIMIT ${req.wantCalls}::int
         FOR UPDATE SKIP LOCKED
       ), r AS (
         SELECT slot FROM "SpectrumCallPermit"
-        WHERE server = ${server} AND kind = 'rate' AND slot <= ${limits.perSecond}::int
-          AND ((holder IS NULL AND "freeAt" <= now()) OR (holder IS NOT NULL AND "heldUntil" + interval '1 second' < now()))
-        ORDER BY "freeAt", slot LIMIT 1
+        WHERE server = ${server} AND kind = 'rate' AND slot <= ${req.limits.perSecond}::int
+          AND ((holder IS NULL AND "freeAt" <= now())
+            OR (holder IS NOT NULL AND holder <> ${holder} AND "heldUntil" + interval '1 second' < now()))
+          AND (${req.idleCallsKept}::int > 0 OR EXISTS (SELECT 1 FROM c))
+        ORDER BY "freeAt", slot LIMIT ${req.wantRates}::int
         FOR UPDATE SKIP LOCKED
       ), pick AS (
-        SELECT 'call' AS kind, slot FROM c WHERE EXISTS (SELECT 1 FROM r)
+        SELECT 'call'::text AS kind, slot FROM c
         UNION ALL
-        SELECT 'rate' AS kind, slot FROM r WHERE EXISTS (SELECT 1 FROM c)
+        SELECT 'rate'::text AS kind, slot FROM r
       ), taken AS (
         UPDATE "SpectrumCallPermit" p
-        SET holder = ${holder}, "heldUntil" = now() + ${leaseMs}::int * interval '1 millisecond'
+        SET holder = ${holder}, "heldUntil" = now() + ${req.leaseMs}::int * interval '1 millisecond'
         FROM pick
         WHERE p.server = ${server} AND p.kind = pick.kind AND p.slot = pick.slot
-        RETURNING p.kind
+        RETURNING p.kind, p.slot
+      ), wants AS (
+        INSERT INTO "SpectrumCallDemand" (server, holder, waiting, until)
+        SELECT ${server}, ${holder}, ${req.waiting}::int, now() + ${req.demandMs}::int * interval '1 millisecond'
+        WHERE ${req.waiting}::int > 0
+        ON CONFLICT (server, holder) DO UPDATE SET waiting = EXCLUDED.waiting, until = EXCLUDED.until
+        RETURNING 1
+      ), satisfied AS (
+        DELETE FROM "SpectrumCallDemand"
+        WHERE server = ${server}
+          AND ((holder = ${holder} AND ${req.waiting}::int = 0)
+            OR (holder <> ${holder} AND until < now() - interval '1 minute'))
+        RETURNING 1
       )
-      SELECT (SELECT slot FROM c) AS "callSlot", (SELECT slot FROM r) AS "rateSlot",
-        (SELECT count(*)::int FROM taken) AS taken,
+      SELECT
+        (SELECT json_agg(json_build_array(kind, slot)) FROM kept) AS kept,
+        (SELECT json_agg(json_build_array(kind, slot)) FROM taken) AS taken,
+        (SELECT count(*)::int FROM "SpectrumCallDemand"
+          WHERE server = ${server} AND holder <> ${holder} AND waiting > 0 AND until > now()) AS "othersWaiting",
         (SELECT ceil(extract(epoch FROM (min("freeAt") - now())) * 1000)::int FROM "SpectrumCallPermit"
-          WHERE server = ${server} AND kind = 'rate' AND slot <= ${limits.perSecond}::int
-            AND holder IS NULL AND "freeAt" > now()) AS "nextRateInMs"`);
+          WHERE server = ${server} AND kind = 'rate' AND slot <= ${req.limits.perSecond}::int
+            AND holder IS NULL AND "freeAt" > now()) AS "nextRateInMs",
+        (SELECT count(*)::int FROM wants) + (SELECT count(*)::int FROM satisfied)
+          + (SELECT count(*)::int FROM given) AS written`);
     const row = rows[0];
-    if (row && Number(row.taken) === 2 && row.callSlot !== null && row.rateSlot !== null) {
-      return { granted: true, permits: { callSlot: Number(row.callSlot), rateSlot: Number(row.rateSlot) } };
-    }
+    const kept = permitList(row?.kept);
+    const taken = permitList(row?.taken);
     return {
-      granted: false,
-      concurrencyBound: row?.callSlot === null || row?.callSlot === undefined,
+      held: [...kept, ...taken],
+      taken,
+      othersWaiting: Number(row?.othersWaiting ?? 0),
       nextRateInMs:
         row?.nextRateInMs === null || row?.nextRateInMs === undefined ? null : Number(row.nextRateInMs),
     };
-  }
-
-  /**
-   * Gives the permits of a finished call back: the slot at once, the per-second permit one second from now (so the
-   * server never sees more calls start within one second than the limit, whatever the network's delays).
-   */
-  async release(server: string, holder: string, permits: HeldPermits): Promise<void> {
-    await this.db.$executeRaw(Prisma.sql`
-      UPDATE "SpectrumCallPermit"
-      SET holder = NULL, "heldUntil" = NULL,
-        "freeAt" = CASE WHEN kind = 'rate' THEN now() + interval '1 second' ELSE now() END
-      WHERE server = ${server} AND holder = ${holder}
-        AND ((kind = 'call' AND slot = ${permits.callSlot}::int) OR (kind = 'rate' AND slot = ${permits.rateSlot}::int))`);
   }
 }
