@@ -33,6 +33,8 @@ const env = (instance: string, waitMs = 30_000) =>
 class PermitsInMemory {
   readonly statements: LeaseRequest[] = [];
   readonly holders = new Map<string, string>();
+  /** What the database would answer as the wait until a used per-second permit is free again. */
+  nextRateInMs: number | null = null;
   async ensure(server: string, limits: CallLimits): Promise<void> {
     void server;
     for (let s = 1; s <= limits.maxConcurrent; s++)
@@ -62,7 +64,7 @@ class PermitsInMemory {
     };
     take('call', req.wantCalls, req.limits.maxConcurrent);
     if (req.idleCallsKept > 0 || taken.length > 0) take('rate', req.wantRates, req.limits.perSecond);
-    return { held: [...held, ...taken], taken, othersWaiting: 0, nextRateInMs: null };
+    return { held: [...held, ...taken], taken, othersWaiting: 0, nextRateInMs: this.nextRateInMs };
   }
   heldBy(holder: string): string[] {
     return [...this.holders].filter(([, h]) => h === holder).map(([k]) => k);
@@ -138,7 +140,14 @@ describe('the instance leases Spectrum call permits in batches (fake clock, perm
     // ...and another client's call finds them given back first, before it leases from the database: the slots at
     // once, the last two calls' per-second permits a second after they ended, the unused ones at once
     const idle = permits.statements.length;
+    // the ended calls' per-second permits cool down for most of a second: the call must not wait for them (it
+    // leases fresh ones right after the reset)
+    permits.nextRateInMs = 900;
+    const asked = performance.now();
     const other = await limiter.acquire(server, limits, { operation: 'GetVendor' }, 7);
+    expect(performance.now() - asked).toBeLessThan(450);
+    expect(permits.statements.length).toBe(idle + 2);
+    permits.nextRateInMs = null;
     const reset = permits.statements[idle] as LeaseRequest;
     expect(reset.wantCalls + reset.wantRates).toBe(0);
     const rates = reset.givenBack.filter((g) => g.kind === 'rate').map((g) => g.delayMs);

@@ -365,6 +365,8 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       }
       const waitingBefore = p.waiters.filter((w) => !w.settled).length;
       let result: LeaseResult | null = null;
+      // a reset gives everything back and takes nothing: the calls waiting behind it lease at once, not after a pause
+      const reset = p.resetFirst;
       const req = this.request(p, misses > 0);
       const sent = this.now();
       try {
@@ -394,7 +396,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       }
       this.serve(p);
       const waiting = p.waiters.filter((w) => !w.settled);
-      if (result && (waiting.length === 0 || waiting.length < waitingBefore)) {
+      if (result && (reset || waiting.length === 0 || waiting.length < waitingBefore)) {
         misses = 0;
         continue;
       }
