@@ -12,7 +12,7 @@
  * The database is DATABASE_URL (default: the embedded database in ./.data/bridge).
  */
 import { parseArgs } from 'node:util';
-import { loadEnv } from './config/env.js';
+import { isEmbeddedUrl, loadEnv } from './config/env.js';
 import { openDatabase, patchPgCharColumns } from './platform/db/adapters.js';
 import { applyMigrations, createMigration, migrationStatus } from './platform/db/migrations.js';
 import { plainClient } from './platform/db/transactions.js';
@@ -82,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       const { SpectrumCallPermitsRepository } = await import(
         './spectrum/spectrum-call-permits.repository.js'
       );
+      const { LocalCallPermits } = await import('./spectrum/local-call-permits.js');
       const { connectDatabase } = await import('./platform/db/prisma.service.js');
       const db = await connectDatabase(env.DATABASE_URL);
       let report: Awaited<ReturnType<typeof runDoctor>>;
@@ -89,7 +90,10 @@ async function main(argv: string[]): Promise<number> {
         report = await runDoctor(
           env,
           new SettingsRepository(plainClient(db.prisma)),
-          new SpectrumCallPermitsRepository(plainClient(db.prisma)),
+          // the embedded database's one instance keeps its limit in the process, as the service does
+          isEmbeddedUrl(env.DATABASE_URL)
+            ? new LocalCallPermits()
+            : new SpectrumCallPermitsRepository(plainClient(db.prisma)),
         );
       } finally {
         await db.close();

@@ -3,6 +3,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../src/platform/db/prisma.service.js';
 import { SPECTRUM_CLIENT_FACTORY } from '../src/platform/tokens.js';
+import { LocalCallPermits } from '../src/spectrum/local-call-permits.js';
+import { serverKey } from '../src/spectrum/spectrum-call-limiter.js';
+import { CALL_PERMITS, type CallPermits } from '../src/spectrum/spectrum-call-permits.repository.js';
 import type { SpectrumClientFactory } from '../src/spectrum/spectrum-client.factory.js';
 import { ADMIN, APPROVER, bearer, FakeClock } from './support/app.js';
 import { type ExportEnv, startExportEnv } from './support/exports.js';
@@ -86,17 +89,193 @@ describe('the Spectrum call limit on the embedded database', () => {
       expect(traffic.total).toBe(12);
       expect(traffic.maxConcurrent).toBe(2);
       expect(traffic.maxPerSecond).toBeLessThanOrEqual(5);
-      // every permit was given back
-      await expect
-        .poll(() => e.t.prisma.spectrumCallPermit.count({ where: { holder: { not: null } } }))
-        .toBe(0);
+      // every permit was given back; the embedded database's one instance keeps them in the process
+      const permits = e.t.app.get<CallPermits>(CALL_PERMITS);
+      expect(permits).toBeInstanceOf(LocalCallPermits);
+      await expect.poll(() => (permits as LocalCallPermits).heldBy()).toEqual([]);
+      expect(await e.t.prisma.spectrumCallPermit.count()).toBe(0);
     } finally {
       await e.sim$('DELETE', '/faults');
       await setLimits(e, 4, 10);
     }
   });
+});
 
-  it('OPS-10: the permits of a crashed instance free themselves when their lease has passed', async () => {
+/**
+ * Every call slot is held by someone else: on PostgreSQL by another instance's rows in the shared table, on the
+ * embedded database (one instance, its permits in the process) by another holder of the same permits.
+ */
+const databases: [string, boolean][] = [
+  ['the embedded database', true],
+  ['PostgreSQL', !!TEST_DATABASE_URL],
+];
+for (const [name, available] of databases)
+  describe.skipIf(!available)(
+    `a call that waits too long for a slot (${name}${available ? '' : `: ${skipReason()}`})`,
+    () => {
+      let e: ExportEnv;
+      const clock = new FakeClock();
+      let drop = async () => {};
+      beforeAll(async () => {
+        let databaseUrl: string | undefined;
+        if (name === 'PostgreSQL') {
+          const scratch = await createScratchDatabase();
+          const migrated = await connectDatabase(scratch.url, { migrate: true });
+          await migrated.close();
+          databaseUrl = scratch.url;
+          drop = scratch.drop;
+        }
+        e = await startExportEnv({ clock, databaseUrl, env: { SPECTRUM_CALL_WAIT_MS: '300' } });
+      }, 120_000);
+      afterAll(async () => {
+        await e?.close();
+        await drop();
+      });
+
+      const other = 'other-instance#1';
+      const limits = { maxConcurrent: 4, perSecond: 10 };
+      /** The embedded database's permits, taken or given back by a holder other than the instance. */
+      const exchange = async (want: number, back: number) => {
+        const permits = e.t.app.get<CallPermits>(CALL_PERMITS);
+        // the instance gives back what it leased once its calls have ended
+        if (want > 0)
+          await expect.poll(() => (permits as LocalCallPermits).heldBy(), { timeout: 5_000 }).toEqual([]);
+        await permits.ensure(serverKey(e.sim.url), limits);
+        const givenBack = Array.from({ length: back }, (_, i) => ({
+          kind: 'call' as const,
+          slot: i + 1,
+          delayMs: 0,
+        }));
+        const request = {
+          limits,
+          leaseMs: 60_000,
+          givenBack,
+          wantCalls: want,
+          wantRates: 0,
+          idleCallsKept: 0,
+        };
+        const res = await permits.lease(serverKey(e.sim.url), other, { ...request, waiting: 0, demandMs: 0 });
+        expect(res.held).toHaveLength(want);
+      };
+      /** Every call slot held by another holder until `free()`. */
+      const occupy = async () => {
+        if (name === 'PostgreSQL')
+          await e.t.prisma.spectrumCallPermit.updateMany({
+            where: { kind: 'call' },
+            data: { holder: other, heldUntil: new Date(Date.now() + 60_000) },
+          });
+        else await exchange(4, 0);
+      };
+      const free = async () => {
+        if (name === 'PostgreSQL')
+          await e.t.prisma.spectrumCallPermit.updateMany({
+            where: { holder: other },
+            data: { holder: null, heldUntil: null },
+          });
+        else await exchange(0, 4);
+      };
+
+      it('OPS-13: the connection test is not run and says so in plain words; the stored status stays', async () => {
+        await occupy();
+        const res = await request(e.t.http).post('/api/v1/settings/connection/test').set(bearer(ADMIN));
+        expect(res.status).toBe(503);
+        expect(res.body.detail).toMatch(
+          /^The connection was not tested: GetJob: not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot; the connection allows 4 calls at once and 10 a second across all instances\)/,
+        );
+        expect(res.body.errors[0]).toMatchObject({ rule: 'OPS-13', code: 'spectrum-call-limit' });
+        const settings = await e.t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
+        expect(settings.connectionStatus).toBe('connected');
+        await free();
+      });
+
+      it('OPS-13: a sync run whose reads get no slot fails with the reason in plain words', async () => {
+        await occupy();
+        try {
+          const run = await request(e.t.http)
+            .post('/api/v1/sync/runs')
+            .set(bearer(ADMIN))
+            .send({ group: 'vendors' })
+            .expect(202);
+          let body: { status: string; error: string | null } = { status: 'running', error: null };
+          await expect
+            .poll(
+              async () => {
+                body = (await request(e.t.http).get(`/api/v1/sync/runs/${run.body.id}`).set(bearer(ADMIN)))
+                  .body;
+                return body.status;
+              },
+              { timeout: 30_000, interval: 100 },
+            )
+            .toBe('failed');
+          expect(body.error).toMatch(
+            /not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot/,
+          );
+        } finally {
+          await free();
+        }
+      });
+
+      it('OPS-13: an export whose call got no slot is not sent, waits with the reason without using an attempt, and is exported once later', async () => {
+        const projectId = await e.linkedProject('24-101');
+        const companyId = await e.linkedCompany('METROEL');
+        const id = await e.commitment(projectId, companyId, { number: 'LIM-1', lines: LINES });
+        const requestId = await e.send('commitment', id);
+        const sent = await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } });
+        await occupy();
+        await e.sim$('DELETE', '/requests');
+        // the accept's own check reads Spectrum through the same limit: refused in plain words, nothing changes
+        const refused = await request(e.t.http)
+          .post(`/api/v1/export-requests/${requestId}/accept`)
+          .set(bearer(APPROVER))
+          .send({});
+        expect(refused.status).toBe(422);
+        // the accept reads the item's Spectrum records side by side: whichever read asks first names itself
+        expect(refused.body.errors[0].message).toMatch(
+          /^Spectrum could not be read: [\w/]+: not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot; the connection allows 4 calls at once and 10 a second across all instances\)$/,
+        );
+        expect(await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } })).toEqual(sent);
+        await free();
+        const accepted = await request(e.t.http)
+          .post(`/api/v1/export-requests/${requestId}/accept`)
+          .set(bearer(APPROVER))
+          .send({});
+        expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+        await occupy();
+        await e.sim$('DELETE', '/requests');
+        await e.worker.drain(1);
+        const waiting = await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } });
+        expect(waiting).toMatchObject({ state: 'exporting', attempts: 0, lockedBy: null });
+        expect(waiting.lastError).toMatch(
+          /^Waiting for Spectrum capacity at .*: \w+: not sent, no Spectrum call slot was free \(waited 0\.3 s .*\); nothing was sent, retrying\.$/,
+        );
+        expect(rows(await e.sim$('GET', '/requests'))).toEqual([]);
+        await free();
+        await e.drain();
+        const done = await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } });
+        expect(done.state).toBe('synced');
+        const puts = rows(await e.sim$('GET', '/requests')).filter((x) => x.service === 'UpdateSubcontract');
+        expect(puts).toHaveLength(1);
+      });
+    },
+  );
+
+describe.skipIf(!TEST_DATABASE_URL)('the call limit shared through PostgreSQL', () => {
+  let e: ExportEnv;
+  let drop = async () => {};
+  beforeAll(async () => {
+    if (!TEST_DATABASE_URL) return;
+    const scratch = await createScratchDatabase();
+    const migrated = await connectDatabase(scratch.url, { migrate: true });
+    await migrated.close();
+    drop = scratch.drop;
+    e = await startExportEnv({ databaseUrl: scratch.url });
+  }, 120_000);
+  afterAll(async () => {
+    await e?.close();
+    await drop();
+  });
+
+  it(`OPS-10: the permits of a crashed instance free themselves when their lease has passed${TEST_DATABASE_URL ? '' : ` (${skipReason()})`}`, async () => {
     await setLimits(e, 2, 10);
     await e.t.prisma.spectrumCallPermit.updateMany({
       where: { kind: 'call', slot: { lte: 2 } },
@@ -113,103 +292,24 @@ describe('the Spectrum call limit on the embedded database', () => {
       data: { holder: null, heldUntil: null },
     });
   });
-});
 
-describe('a call that waits too long for a slot (embedded database)', () => {
-  let e: ExportEnv;
-  const clock = new FakeClock();
-  beforeAll(async () => {
-    e = await startExportEnv({ clock, env: { SPECTRUM_CALL_WAIT_MS: '300' } });
-  }, 120_000);
-  afterAll(async () => {
-    await e?.close();
-  });
-
-  const occupy = (until: Date) =>
-    e.t.prisma.spectrumCallPermit.updateMany({
-      where: { kind: 'call' },
-      data: { holder: 'other-instance#1', heldUntil: until },
-    });
-
-  it('OPS-13: the connection test is not run and says so in plain words; the stored status stays', async () => {
-    await occupy(new Date(Date.now() + 60_000));
-    const res = await request(e.t.http).post('/api/v1/settings/connection/test').set(bearer(ADMIN));
-    expect(res.status).toBe(503);
-    expect(res.body.detail).toMatch(
-      /^The connection was not tested: GetJob: not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot; the connection allows 4 calls at once and 10 a second across all instances\)/,
-    );
-    expect(res.body.errors[0]).toMatchObject({ rule: 'OPS-13', code: 'spectrum-call-limit' });
-    const settings = await e.t.prisma.integrationSettings.findUniqueOrThrow({ where: { id: 1 } });
-    expect(settings.connectionStatus).toBe('connected');
-    await occupy(new Date(Date.now() - 1000));
-  });
-
-  it('OPS-13: a sync run whose reads get no slot fails with the reason in plain words', async () => {
-    await occupy(new Date(Date.now() + 60_000));
+  it('OPS-10, VER-6: a sync preview reads Spectrum inside a transaction it rolls back, but its calls take their permits outside it: the other instances see them while it reads, and they go back afterwards', async () => {
+    const held = () => e.t.prisma.spectrumCallPermit.count({ where: { holder: { not: null } } });
+    await expect.poll(held, { timeout: 5_000 }).toBe(0);
+    await e.sim$('POST', '/faults', { service: '*', kind: 'latency', ms: 300 });
     try {
-      const run = await request(e.t.http)
-        .post('/api/v1/sync/runs')
+      const preview = request(e.t.http)
+        .post('/api/v1/sync/preview')
         .set(bearer(ADMIN))
         .send({ group: 'vendors' })
-        .expect(202);
-      let body: { status: string; error: string | null } = { status: 'running', error: null };
-      await expect
-        .poll(
-          async () => {
-            body = (await request(e.t.http).get(`/api/v1/sync/runs/${run.body.id}`).set(bearer(ADMIN))).body;
-            return body.status;
-          },
-          { timeout: 30_000, interval: 100 },
-        )
-        .toBe('failed');
-      expect(body.error).toMatch(
-        /not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot/,
-      );
+        .then((r) => r);
+      // read through another connection while the preview's first call is under way
+      await expect.poll(held, { timeout: 10_000, interval: 20 }).toBeGreaterThan(0);
+      expect((await preview).status).toBe(200);
+      await expect.poll(held, { timeout: 5_000 }).toBe(0);
     } finally {
-      await occupy(new Date(Date.now() - 1000));
+      await e.sim$('DELETE', '/faults');
     }
-  });
-
-  it('OPS-13: an export whose call got no slot is not sent, waits with the reason without using an attempt, and is exported once later', async () => {
-    const projectId = await e.linkedProject('24-101');
-    const companyId = await e.linkedCompany('METROEL');
-    const id = await e.commitment(projectId, companyId, { number: 'LIM-1', lines: LINES });
-    const requestId = await e.send('commitment', id);
-    const sent = await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } });
-    await occupy(new Date(Date.now() + 60_000));
-    await e.sim$('DELETE', '/requests');
-    // the accept's own check reads Spectrum through the same limit: refused in plain words, nothing changes
-    const refused = await request(e.t.http)
-      .post(`/api/v1/export-requests/${requestId}/accept`)
-      .set(bearer(APPROVER))
-      .send({});
-    expect(refused.status).toBe(422);
-    // the accept reads the item's Spectrum records side by side: whichever read asks first names itself
-    expect(refused.body.errors[0].message).toMatch(
-      /^Spectrum could not be read: [\w/]+: not sent, no Spectrum call slot was free \(waited 0\.3 s for a free Spectrum call slot; the connection allows 4 calls at once and 10 a second across all instances\)$/,
-    );
-    expect(await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } })).toEqual(sent);
-    await occupy(new Date(Date.now() - 1000));
-    const accepted = await request(e.t.http)
-      .post(`/api/v1/export-requests/${requestId}/accept`)
-      .set(bearer(APPROVER))
-      .send({});
-    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
-    await occupy(new Date(Date.now() + 60_000));
-    await e.sim$('DELETE', '/requests');
-    await e.worker.drain(1);
-    const waiting = await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } });
-    expect(waiting).toMatchObject({ state: 'exporting', attempts: 0, lockedBy: null });
-    expect(waiting.lastError).toMatch(
-      /^Waiting for Spectrum capacity at .*: \w+: not sent, no Spectrum call slot was free \(waited 0\.3 s .*\); nothing was sent, retrying\.$/,
-    );
-    expect(rows(await e.sim$('GET', '/requests'))).toEqual([]);
-    await occupy(new Date(Date.now() - 1000));
-    await e.drain();
-    const done = await e.t.prisma.exportRequest.findUniqueOrThrow({ where: { id: requestId } });
-    expect(done.state).toBe('synced');
-    const puts = rows(await e.sim$('GET', '/requests')).filter((x) => x.service === 'UpdateSubcontract');
-    expect(puts).toHaveLength(1);
   });
 });
 

@@ -17,6 +17,11 @@ const key32 = z.string().transform((v, ctx) => {
   return buf;
 });
 
+/** An embedded database (`pglite://…`): one process opens it, so one instance of the service runs on it. */
+export function isEmbeddedUrl(url: string): boolean {
+  return url.startsWith('pglite://');
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),

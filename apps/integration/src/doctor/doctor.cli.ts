@@ -5,7 +5,7 @@ import { MetricsRegistry } from '../platform/metrics/metrics-registry.js';
 import { systemClock } from '../platform/tokens.js';
 import type { SettingsRepository } from '../settings/settings.repository.js';
 import { SpectrumCallLimiter } from '../spectrum/spectrum-call-limiter.js';
-import type { SpectrumCallPermitsRepository } from '../spectrum/spectrum-call-permits.repository.js';
+import type { CallPermits } from '../spectrum/spectrum-call-permits.repository.js';
 import { StoredSettingsSpectrumClientFactory } from '../spectrum/spectrum-client.factory.js';
 import { SpectrumMetrics } from '../spectrum/spectrum-metrics.js';
 import { DoctorService } from './doctor.service.js';
@@ -15,7 +15,7 @@ import type { DoctorReport } from './doctor-report.js';
 export async function runDoctor(
   env: Env,
   settings: SettingsRepository,
-  permits: SpectrumCallPermitsRepository,
+  permits: CallPermits,
 ): Promise<DoctorReport> {
   const logger = pino({ level: 'silent' });
   // the doctor's calls take permits of the shared call limit like every other Spectrum call

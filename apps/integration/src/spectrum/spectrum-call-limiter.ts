@@ -5,80 +5,31 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import { ENV, LOGGER } from '../platform/tokens.js';
+import { inOwnContext } from '../platform/transactions.js';
 import {
+  CALL_PERMITS,
   type CallLimits,
-  type GivenBack,
+  type CallPermits,
   type HeldPermits,
-  type LeaseRequest,
   type LeaseResult,
-  type PermitKind,
-  SpectrumCallPermitsRepository,
 } from './spectrum-call-permits.repository.js';
+import {
+  type CallSlot,
+  fairShare,
+  isIdle,
+  leaseRequest,
+  MAX_POLL_MS,
+  MIN_POLL_MS,
+  newPool,
+  nextAction,
+  type Pool,
+  RATE_COOL_DOWN_MS,
+  type RatePermit,
+  reconcile,
+  type Waiter,
+} from './spectrum-call-pool.js';
 
-/** Longest pause between two admission attempts while the limit binds (ms). */
-const MAX_POLL_MS = 50;
-/** Shortest pause (ms); each attempt adds a random part of the same size, so instances do not poll in step. */
-const MIN_POLL_MS = 4;
-/**
- * How long an instance hands its leased permits to its calls after a lease statement before it asks the database
- * again (renewing the lease, giving back what it used, hearing of other instances waiting).
- */
-export const LEASE_WINDOW_MS = 200;
-/** The latest a lease statement's permits may be handed out, from when it was sent (well inside the lease). */
-const MAX_HAND_OUT_MS = 25_000;
-/** How long a waiting instance's demand counts for the others after its last statement. */
-const DEMAND_MS = 1_500;
-/** A per-second permit is free again this long after the call that used it ended (OPS-10). */
-const RATE_COOL_DOWN_MS = 1_000;
-
-interface Waiter {
-  /** The client (gate) the call comes from. */
-  gate: number;
-  limits: CallLimits;
-  deadline: number;
-  operation: string;
-  resolve(permits: HeldPermits & { grant: number }): void;
-  reject(error: Error): void;
-  settled: boolean;
-}
-
-/** A call slot the instance holds: `grant` is the call using it (0 when free). */
-interface CallSlot {
-  grant: number;
-}
-
-/** A per-second permit the instance holds: unused, in use by `grant`, or used (free again at `freeAt`). */
-interface RatePermit {
-  grant: number;
-  /** Local time the permit may be given back free (one second after its call ended); null while unused. */
-  freeAt: number | null;
-}
-
-interface Pool {
-  server: string;
-  limits: CallLimits;
-  waiters: Waiter[];
-  calls: Map<number, CallSlot>;
-  rates: Map<number, RatePermit>;
-  /** Permits given back by a statement whose outcome is unknown: given back again by the next one. */
-  pendingBack: Map<string, { kind: PermitKind; slot: number; freeAt: number }>;
-  /** Local time until which the held permits may be handed to calls. */
-  handOutUntil: number;
-  /** Other instances waiting for permits, as of the last statement. */
-  othersWaiting: number;
-  /** Local times of the calls started recently (the demand the next lease is sized to). */
-  starts: number[];
-  /** The clients whose calls the held permits served since the pool last gave everything back. */
-  gates: Set<number>;
-  /** Another client's call found the pool idle: everything goes back before the pool serves again. */
-  resetFirst: boolean;
-  pumping: boolean;
-  /** Wakes the pump before its pause ends (a call ended or arrived). */
-  wake: (() => void) | null;
-  /** The limits whose permit rows are known to exist. */
-  ensured: string;
-  lastDbError: string | null;
-}
+export { LEASE_WINDOW_MS } from './spectrum-call-pool.js';
 
 /** A call waited longer than allowed for a permit; it was not sent. */
 export class CallSlotWaitError extends Error {
@@ -96,9 +47,6 @@ export function serverKey(serviceUrl: string): string {
     return serviceUrl.trim().toLowerCase();
   }
 }
-
-const fairShare = (limit: number, othersWaiting: number) =>
-  Math.max(1, Math.ceil(limit / (1 + othersWaiting)));
 
 /**
  * OPS-10, OPS-12, OPS-13: admission to Spectrum shared by every instance through the database
@@ -127,7 +75,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
   now: () => number = () => performance.now();
 
   constructor(
-    @Inject(SpectrumCallPermitsRepository) private readonly permits: SpectrumCallPermitsRepository,
+    @Inject(CALL_PERMITS) private readonly permits: CallPermits,
     @Inject(ENV) private readonly env: Env,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
@@ -157,7 +105,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     const p = this.pool(server);
     p.limits = limits;
     // permits kept over an idle moment serve the client that was using them; other work starts from the database
-    if (!p.gates.has(gate) && p.gates.size > 0 && this.idle(p)) p.resetFirst = true;
+    if (!p.gates.has(gate) && p.gates.size > 0 && isIdle(p)) p.resetFirst = true;
     const granted = await new Promise<HeldPermits & { grant: number }>((resolve, reject) => {
       const waiter: Waiter = {
         gate,
@@ -195,12 +143,6 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     };
   }
 
-  /** No call of the pool runs or waits. */
-  private idle(p: Pool): boolean {
-    for (const s of p.calls.values()) if (s.grant !== 0) return false;
-    return !p.waiters.some((w) => !w.settled);
-  }
-
   /** A call's answer was read: its slot serves the next waiting call, its per-second permit cools down. */
   private release(p: Pool, held: HeldPermits & { grant: number }): void {
     const slot = p.calls.get(held.callSlot);
@@ -217,23 +159,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
   private pool(server: string): Pool {
     let p = this.pools.get(server);
     if (!p) {
-      p = {
-        server,
-        limits: { maxConcurrent: 1, perSecond: 1 },
-        waiters: [],
-        calls: new Map(),
-        rates: new Map(),
-        pendingBack: new Map(),
-        handOutUntil: 0,
-        othersWaiting: 0,
-        starts: [],
-        gates: new Set(),
-        resetFirst: false,
-        pumping: false,
-        wake: null,
-        ensured: '',
-        lastDbError: null,
-      };
+      p = newPool(server);
       this.pools.set(server, p);
     }
     return p;
@@ -245,7 +171,9 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       return;
     }
     p.pumping = true;
-    const run = this.pump(p)
+    // the pump serves every call of the instance and outlives the one that started it: it never runs in that call's
+    // transaction (a rolled-back sync preview would undo its leases, and the transaction ends before the pump does)
+    const run = inOwnContext(() => this.pump(p))
       .catch((error: unknown) => {
         p.pumping = false;
         this.logger.error({ err: error, server: p.server }, 'Spectrum call admission failed');
@@ -303,47 +231,6 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     }
   }
 
-  /** What the pump does next: ask for permits, give permits back, wait for the window to end, or stop. */
-  private next(p: Pool): 'lease' | 'flush' | 'window' | 'done' {
-    if (p.resetFirst) return 'flush';
-    if (p.waiters.some((w) => !w.settled)) {
-      // the calls wait for this instance's own slots (it holds all it may): a call's end serves them, not a statement
-      const { maxConcurrent, perSecond } = p.limits;
-      let usable = 0;
-      for (const n of p.calls.keys()) if (n <= maxConcurrent) usable++;
-      let fresh = false;
-      for (const [n, r] of p.rates) if (r.grant === 0 && r.freeAt === null && n <= perSecond) fresh = true;
-      const ownSlots = usable >= fairShare(maxConcurrent, p.othersWaiting);
-      return ownSlots && fresh && this.now() < p.handOutUntil ? 'window' : 'lease';
-    }
-    let busy = false;
-    let holdsUnused = p.pendingBack.size > 0;
-    let surplus = false;
-    let freeCalls = 0;
-    for (const [n, s] of p.calls) {
-      if (s.grant !== 0) busy = true;
-      else {
-        holdsUnused = true;
-        freeCalls++;
-        if (n > p.limits.maxConcurrent) surplus = true;
-      }
-    }
-    // while another instance waits, a free slot goes back at once instead of waiting out the window here
-    if (freeCalls > 0 && p.othersWaiting > 0) surplus = true;
-    let used = false;
-    for (const r of p.rates.values()) {
-      if (r.grant !== 0) busy = true;
-      else holdsUnused = true;
-      if (r.freeAt !== null) used = true;
-    }
-    if (!holdsUnused) return 'done';
-    const windowOver = this.now() >= p.handOutUntil;
-    if (this.stopping || surplus || p.pendingBack.size > 0) return 'flush';
-    // nothing runs or waits: the permits wait out the window for the same work's next call, then all go back
-    if (!busy || used) return windowOver ? 'flush' : 'window';
-    return 'done';
-  }
-
   /**
    * Runs the lease statements of one server while calls wait or permits are to be given back. The pump marks itself
    * stopped in the same step that finds nothing left to do, so a call that arrives right after starts a new one.
@@ -352,7 +239,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
     let misses = 0;
     for (;;) {
       this.serve(p);
-      const action = this.next(p);
+      const action = nextAction(p, this.now(), this.stopping);
       if (action === 'done') {
         p.pumping = false;
         return;
@@ -367,7 +254,12 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       let result: LeaseResult | null = null;
       // a reset gives everything back and takes nothing: the calls waiting behind it lease at once, not after a pause
       const reset = p.resetFirst;
-      const req = this.request(p, misses > 0);
+      const req = leaseRequest(p, {
+        now: this.now(),
+        starved: misses > 0,
+        stopping: this.stopping,
+        leaseMs: this.leaseMs,
+      });
       const sent = this.now();
       try {
         const key = `${p.limits.maxConcurrent}/${p.limits.perSecond}`;
@@ -376,7 +268,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
           p.ensured = key;
         }
         result = await this.permits.lease(p.server, this.holder, req);
-        this.reconcile(p, result, sent);
+        reconcile(p, result, this.now(), sent);
         p.lastDbError = null;
       } catch (error) {
         // the statement may or may not have been applied: what it gave back is given back again by the next one
@@ -420,82 +312,6 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       const pause = Math.min(base + this.random() * MIN_POLL_MS, remaining);
       await this.pause(p, p.lastDbError ? Math.max(pause, Math.min(500, remaining)) : pause);
     }
-  }
-
-  /**
-   * The next lease statement: what to give back (used per-second permits with what is left of their second; unused
-   * permits above the limits, above this instance's fair share while others wait, or all of them once nothing
-   * runs or waits) and what to take (enough for the waiting calls and the calls started in the last window).
-   * What is given back leaves the pool at once, so no call gets it while the statement runs.
-   */
-  private request(p: Pool, starved: boolean): LeaseRequest {
-    const now = this.now();
-    const { maxConcurrent, perSecond } = p.limits;
-    const waiting = p.waiters.filter((w) => !w.settled).length;
-    let busyCalls = 0;
-    for (const s of p.calls.values()) if (s.grant !== 0) busyCalls++;
-    const idle = waiting === 0 && busyCalls === 0;
-    const all = idle || this.stopping || p.resetFirst;
-    if (all) {
-      // everything unused leaves the pool now: the next work starts from the database
-      p.resetFirst = false;
-      p.gates.clear();
-    }
-    const givenBack: GivenBack[] = [];
-    const back = (kind: PermitKind, slot: number, freeAt: number) =>
-      givenBack.push({ kind, slot, delayMs: Math.max(0, freeAt - now) });
-    for (const g of p.pendingBack.values()) back(g.kind, g.slot, g.freeAt);
-    p.pendingBack.clear();
-
-    const callShare = fairShare(maxConcurrent, p.othersWaiting);
-    let keptCalls = p.calls.size;
-    for (const [n, s] of [...p.calls].sort((a, b) => b[0] - a[0])) {
-      if (s.grant !== 0) continue;
-      if (all || n > maxConcurrent || keptCalls > callShare || (p.othersWaiting > 0 && waiting === 0)) {
-        p.calls.delete(n);
-        keptCalls--;
-        back('call', n, now);
-      }
-    }
-    while (p.starts.length > 0 && (p.starts[0] as number) < now - LEASE_WINDOW_MS) p.starts.shift();
-    const rateShare = fairShare(perSecond, p.othersWaiting);
-    const rateNeed = Math.min(waiting + Math.ceil(p.starts.length * 1.5), rateShare);
-    let fresh = 0;
-    for (const [n, r] of p.rates) {
-      if (r.grant !== 0) continue;
-      if (r.freeAt !== null) {
-        p.rates.delete(n);
-        back('rate', n, r.freeAt);
-      } else if (all || n > perSecond || fresh >= rateNeed) {
-        p.rates.delete(n);
-        back('rate', n, now);
-      } else fresh++;
-    }
-    let idleCalls = 0;
-    for (const s of p.calls.values()) if (s.grant === 0) idleCalls++;
-    return {
-      limits: p.limits,
-      leaseMs: this.leaseMs,
-      givenBack,
-      wantCalls: all ? 0 : Math.max(0, Math.min(waiting - idleCalls, callShare - keptCalls)),
-      wantRates: all ? 0 : Math.max(0, Math.min(rateNeed - fresh, rateShare - p.rates.size)),
-      idleCallsKept: idleCalls,
-      waiting: starved ? waiting : 0,
-      demandMs: DEMAND_MS,
-    };
-  }
-
-  /** The database's answer is what the instance holds: permits it no longer holds leave the pool, new ones join. */
-  private reconcile(p: Pool, result: LeaseResult, sent: number): void {
-    const held = new Set(result.held.map((h) => `${h.kind}:${h.slot}`));
-    for (const n of p.calls.keys()) if (!held.has(`call:${n}`)) p.calls.delete(n);
-    for (const n of p.rates.keys()) if (!held.has(`rate:${n}`)) p.rates.delete(n);
-    for (const h of result.held) {
-      if (h.kind === 'call' && !p.calls.has(h.slot)) p.calls.set(h.slot, { grant: 0 });
-      if (h.kind === 'rate' && !p.rates.has(h.slot)) p.rates.set(h.slot, { grant: 0, freeAt: null });
-    }
-    p.othersWaiting = result.othersWaiting;
-    p.handOutUntil = Math.min(this.now() + LEASE_WINDOW_MS, sent + MAX_HAND_OUT_MS);
   }
 
   private pause(p: Pool, ms: number): Promise<void> {

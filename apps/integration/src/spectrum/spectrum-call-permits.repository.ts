@@ -56,6 +56,21 @@ export interface LeaseResult {
   nextRateInMs: number | null;
 }
 
+/**
+ * Where the permits of the call limit live: in the database, shared by every instance
+ * ({@link SpectrumCallPermitsRepository}), or in the process for the embedded database, which only one instance can
+ * open (`LocalCallPermits`). Both answer a lease the same way.
+ */
+export interface CallPermits {
+  /** Makes sure the permits of a limit exist. */
+  ensure(server: string, limits: CallLimits): Promise<void>;
+  /** Gives back, renews and takes permits for one holder in one step (see the repository's `lease`). */
+  lease(server: string, holder: string, req: LeaseRequest): Promise<LeaseResult>;
+}
+
+/** The injection token of the instance's {@link CallPermits}. */
+export const CALL_PERMITS = Symbol('CALL_PERMITS');
+
 interface LeaseRow {
   kept: unknown;
   taken: unknown;
@@ -78,7 +93,7 @@ function permitList(value: unknown): { kind: PermitKind; slot: number }[] {
  * what its calls need, and hands them to its calls without the database.
  */
 @Injectable()
-export class SpectrumCallPermitsRepository {
+export class SpectrumCallPermitsRepository implements CallPermits {
   constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
 
   /** The current transaction's client, or the plain client outside a transaction. */

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { isEmbeddedUrl } from '../../config/env.js';
 
 /**
  * The database behind a `DATABASE_URL`:
@@ -16,10 +17,6 @@ export interface DatabaseHandle {
   readonly kind: 'pglite' | 'postgres';
   readonly adapter: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
-}
-
-export function isEmbeddedUrl(url: string): boolean {
-  return url.startsWith('pglite://');
 }
 
 /** PostgreSQL connection settings from a URL, as discrete fields (a shadow database needs another `database`). */
