@@ -6,17 +6,16 @@
  * Options: BENCH_COMMITMENTS (default 1000), BENCH_DATABASE_URL (a database to use as is, e.g. `pglite://memory`), else
  * TEST_DATABASE_URL (a PostgreSQL server: a scratch database is created on it and dropped afterwards), else an embedded
  * database in a temp dir;
- * BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE=1 (CPU
+ * EXPORT_VERIFY_AFTER_SYNC=false (no VER-4 read-back after each export: the worker then sends the same calls as the
+ * client alone), BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE=1 (CPU
  * profile of the worker run: where its process spends the time, by package). Prints the load average: compare
  * figures from quiet runs only (the machine is shared).
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createSpectrumClient } from '@bridge/spectrum-client';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
@@ -178,6 +177,10 @@ async function main() {
       LOG_LEVEL: 'silent',
       SCHEDULER_ENABLED: 'false',
       WORKER_ENABLED: 'false',
+      // EXPORT_VERIFY_AFTER_SYNC=false: without the read-back, the same calls as the client alone
+      ...(process.env.EXPORT_VERIFY_AFTER_SYNC
+        ? { EXPORT_VERIFY_AFTER_SYNC: process.env.EXPORT_VERIFY_AFTER_SYNC }
+        : {}),
     });
     const inMemory = databaseUrl === 'pglite://memory';
     if (!inMemory) await migrate(databaseUrl);
@@ -278,7 +281,7 @@ async function main() {
     // every call holds a per-second permit until one second after its answer (OPS-10): the limit alone needs this long
     const floorMs = (traffic.total / PER_SECOND_LIMIT) * 1000;
     console.log(
-      `simulator: ${traffic.total} calls during the worker run (the writes and the read-back after each export), max ${traffic.maxConcurrent} at once (limit ${MAX_CONCURRENT_LIMIT}), max ${traffic.maxPerSecond} within one second (limit ${PER_SECOND_LIMIT}); ` +
+      `simulator: ${traffic.total} calls during the worker run (the writes${env.EXPORT_VERIFY_AFTER_SYNC ? ' and the read-back after each export' : ''}), max ${traffic.maxConcurrent} at once (limit ${MAX_CONCURRENT_LIMIT}), max ${traffic.maxPerSecond} within one second (limit ${PER_SECOND_LIMIT}); ` +
         `the call limit alone needs ≥ ${(floorMs / 1000).toFixed(1)} s for them (${(floorMs / ref.ms).toFixed(2)}× the client alone)`,
     );
     console.log(
