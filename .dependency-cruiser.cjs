@@ -1,6 +1,5 @@
 // The dependency direction of docs/architecture.md, checked by `./scripts/pnpm.sh lint` (lint:deps).
-// Violations that existed when a rule was introduced are listed in .dependency-cruiser-known-violations.json and
-// reported as warnings until they are removed; any new violation fails lint.
+// Every violation fails lint (there is no baseline of known ones).
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

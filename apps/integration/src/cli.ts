@@ -71,7 +71,18 @@ async function main(argv: string[]): Promise<number> {
       if (!values.name || !values.email)
         throw new Error('usage: bridge create-admin --name <name> --email <email>');
       const { createFirstAdmin } = await import('./users/first-admin.js');
-      const token = await createFirstAdmin(env, { name: values.name, email: values.email });
+      const { UsersRepository } = await import('./users/users.repository.js');
+      const { connectDatabase } = await import('./platform/db/prisma.service.js');
+      const db = await connectDatabase(env.DATABASE_URL);
+      let token: string;
+      try {
+        token = await createFirstAdmin(new UsersRepository(plainClient(db.prisma)), {
+          name: values.name,
+          email: values.email,
+        });
+      } finally {
+        await db.close();
+      }
       console.log(`admin created. API token (shown once, keep it safe):\n${token}`);
       return 0;
     }
