@@ -207,7 +207,7 @@ async function main() {
     const spectrumMs = calls.reduce((a, c) => a + Number(c.durationMs ?? 0), 0) / ACCEPTS;
     const byService = new Map<string, number>();
     for (const c of calls) {
-      const key = String(c.path).startsWith('/infolink') ? String(c.path) : String(c.service);
+      const key = String(c.path).startsWith('/infolink') ? String(c.path).split('?')[0] : String(c.service);
       byService.set(key, (byService.get(key) ?? 0) + 1);
     }
     const warm = times.slice(10).sort((a, b) => a - b);

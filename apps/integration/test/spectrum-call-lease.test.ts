@@ -146,10 +146,13 @@ describe('the instance leases Spectrum call permits in batches (fake clock, perm
     const asked = performance.now();
     const other = await limiter.acquire(server, limits, { operation: 'GetVendor' }, 7);
     expect(performance.now() - asked).toBeLessThan(450);
+    // the reset asks for the call's permits in the same statement; here the only free slots are the two it gives
+    // back, which one statement cannot take again (it sees one snapshot), so the next statement takes one
     expect(permits.statements.length).toBe(idle + 2);
     permits.nextRateInMs = null;
     const reset = permits.statements[idle] as LeaseRequest;
-    expect(reset.wantCalls + reset.wantRates).toBe(0);
+    expect(reset.wantCalls).toBe(1);
+    expect(reset.wantRates).toBeGreaterThan(0);
     const rates = reset.givenBack.filter((g) => g.kind === 'rate').map((g) => g.delayMs);
     expect(rates.filter((d) => d === 1000)).toHaveLength(2);
     expect(rates.every((d) => d === 0 || d === 1000)).toBe(true);

@@ -252,7 +252,7 @@ export class SpectrumCallLimiter implements OnModuleDestroy {
       }
       const waitingBefore = p.waiters.filter((w) => !w.settled).length;
       let result: LeaseResult | null = null;
-      // a reset gives everything back and takes nothing: the calls waiting behind it lease at once, not after a pause
+      // a reset gives everything back and takes from the table as it is: calls still waiting lease again at once
       const reset = p.resetFirst;
       const req = leaseRequest(p, {
         now: this.now(),

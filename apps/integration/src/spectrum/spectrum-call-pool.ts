@@ -145,7 +145,8 @@ export function nextAction(p: Pool, now: number, stopping: boolean): 'lease' | '
 /**
  * The next lease statement: what to give back (used per-second permits with what is left of their second; unused
  * permits above the limits, above this instance's fair share while others wait, or all of them once nothing
- * runs or waits) and what to take (enough for the waiting calls and the calls started in the last window).
+ * runs or waits, or when a reset is due) and what to take (enough for the waiting calls and the calls started in the
+ * last window).
  * What is given back leaves the pool at once, so no call gets it while the statement runs.
  */
 export function leaseRequest(
@@ -159,6 +160,9 @@ export function leaseRequest(
   for (const s of p.calls.values()) if (s.grant !== 0) busyCalls++;
   const idle = waiting === 0 && busyCalls === 0;
   const all = idle || stopping || p.resetFirst;
+  // a reset (another client's call found the pool idle) gives everything back and, in the same statement, takes what
+  // the waiting calls need from the table as it is (never the permits it gives back: one statement, one snapshot)
+  const takeNone = idle || stopping;
   if (all) {
     // everything unused leaves the pool now: the next work starts from the database
     p.resetFirst = false;
@@ -200,8 +204,8 @@ export function leaseRequest(
     limits: p.limits,
     leaseMs: leaseMs,
     givenBack,
-    wantCalls: all ? 0 : Math.max(0, Math.min(waiting - idleCalls, callShare - keptCalls)),
-    wantRates: all ? 0 : Math.max(0, Math.min(rateNeed - fresh, rateShare - p.rates.size)),
+    wantCalls: takeNone ? 0 : Math.max(0, Math.min(waiting - idleCalls, callShare - keptCalls)),
+    wantRates: takeNone ? 0 : Math.max(0, Math.min(rateNeed - fresh, rateShare - p.rates.size)),
     idleCallsKept: idleCalls,
     waiting: starved ? waiting : 0,
     demandMs: DEMAND_MS,
