@@ -8,7 +8,9 @@
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a server; scratch databases are created and dropped).
  * Options: BENCH_COMMITMENTS (1000), BENCH_LINES (lines per commitment, 2: 1 + lines calls each), BENCH_LATENCY_MS
  * (20), BENCH_INSTANCES (e.g. "1,2,3"), BENCH_MAX_CONCURRENT (the connection's maxConcurrentCalls, 10),
- * BENCH_CALLS_PER_SECOND (callsPerSecond, 500), BENCH_CONCURRENCY (EXPORT_CONCURRENCY per instance, 4).
+ * BENCH_CALLS_PER_SECOND (callsPerSecond, 500), BENCH_CONCURRENCY (EXPORT_CONCURRENCY per instance, 4),
+ * EXPORT_VERIFY_AFTER_SYNC=false (no VER-4 read-back: its two reads run beside the lanes, so with it an instance
+ * has up to twice its lanes' calls in flight).
  */
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -33,7 +35,9 @@ const KS = (process.env.BENCH_INSTANCES ?? '1,2,3').split(',').map(Number);
 const MAX_CONCURRENT = Number(process.env.BENCH_MAX_CONCURRENT ?? 10);
 const PER_SECOND = Number(process.env.BENCH_CALLS_PER_SECOND ?? 500);
 const LANES = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const CALLS = N * (1 + LINES);
+/** The VER-4 read-back after each export (on unless EXPORT_VERIFY_AFTER_SYNC=false): its subcontract and its lines. */
+const READ_BACK = /^(false|0|no)$/.test(process.env.EXPORT_VERIFY_AFTER_SYNC ?? '') ? 0 : 2;
+const CALLS = N * (1 + LINES + READ_BACK);
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (!serverUrl?.startsWith('postgres')) {
@@ -177,7 +181,7 @@ async function main() {
         `(target ≥ ${target.toFixed(2)}×${binds ? `: the limit binds, ${lanes} lanes > ${MAX_CONCURRENT} calls at once` : ''}${ratio >= target ? ', met' : ', NOT met'}); ` +
         `per instance ${run.instances.map((r) => r.exported).join('/')}, ` +
         `instance CPU ${(run.instances.reduce((a, r) => a + r.cpuMs, 0) / exported).toFixed(1)} ms per export (${(run.instances.reduce((a, r) => a + r.cpuMs, 0) / run.wallMs).toFixed(2)} cores), RSS ${run.instances.map((r) => r.rssMb).join('/')} MB; ` +
-        `simulator: ${traffic.total} calls (expected ${CALLS}), max ${traffic.maxConcurrent} at once (limit ${MAX_CONCURRENT}), ` +
+        `simulator: ${traffic.total} calls (expected ${CALLS}${READ_BACK ? ' with the read-back' : ''}), max ${traffic.maxConcurrent} at once (limit ${MAX_CONCURRENT}${traffic.maxConcurrent >= MAX_CONCURRENT ? ': reached' : ''}), ` +
         `max ${traffic.maxPerSecond} within one second (limit ${PER_SECOND}); subcontracts ${subs.length}, lines ${lines.length}, duplicates ${duplicates}` +
         `${ok ? '' : ' — FAILED'}; load average ${load()}`;
       console.log(line);
