@@ -13,15 +13,13 @@
  * `node --expose-gc --max-old-space-size=256 --max-semi-space-size=8 bench/import.bench.ts` (printed first).
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import { createSpectrumClient, type SpectrumClient } from '@bridge/spectrum-client';
-import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { loadEnv } from '../dist/config/env.js';

@@ -32,7 +32,7 @@ import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimul
 const PHASE_ROWS = Number(process.env.BENCH_PHASE_ROWS ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 
-const dollars = (cents: number) => (cents / 100).toFixed(2);
+const _dollars = (cents: number) => (cents / 100).toFixed(2);
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))

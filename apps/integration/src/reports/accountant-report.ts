@@ -27,8 +27,20 @@ export interface AccountantReport {
     rejected: number;
     failed: number;
   }[];
-  lastSync: { group: string; lastRunAt: string | null; lastStatus: string | null; lastSucceededAt: string | null }[];
-  attention: { kind: string; type: string; itemId: string | null; spectrumKey: string | null; message: string; at: string }[];
+  lastSync: {
+    group: string;
+    lastRunAt: string | null;
+    lastStatus: string | null;
+    lastSucceededAt: string | null;
+  }[];
+  attention: {
+    kind: string;
+    type: string;
+    itemId: string | null;
+    spectrumKey: string | null;
+    message: string;
+    at: string;
+  }[];
 }
 
 /**
@@ -39,7 +51,11 @@ export function buildAccountantReport(input: {
   now: Date;
   links: StateCount[];
   exports: StateCount[];
-  lastRuns: { group: string; last: { startedAt: Date; status: string } | null; lastSucceededAt: Date | null }[];
+  lastRuns: {
+    group: string;
+    last: { startedAt: Date; status: string } | null;
+    lastSucceededAt: Date | null;
+  }[];
   attention: AttentionRow[];
 }): AccountantReport {
   const byType = new Map<string, AccountantReport['types'][number]>();
@@ -83,7 +99,10 @@ export function accountantReportCsv(report: AccountantReport): string {
   const parts = [
     stringify(
       report.types.map((t) => [t.type, t.waitingToImport, t.waitingToExport, t.synced, t.rejected, t.failed]),
-      { header: true, columns: ['type', 'waiting_to_import', 'waiting_to_export', 'synced', 'rejected', 'failed'] },
+      {
+        header: true,
+        columns: ['type', 'waiting_to_import', 'waiting_to_export', 'synced', 'rejected', 'failed'],
+      },
     ),
     stringify(
       report.lastSync.map((s) => [s.group, s.lastRunAt ?? '', s.lastStatus ?? '', s.lastSucceededAt ?? '']),

@@ -24,7 +24,8 @@ export class ReportsController {
   @ZodQuery(reportQuery)
   @ApiOperation({
     operationId: 'getAccountantReport',
-    summary: 'Per type: waiting to import/export, synced, rejected, failed; last sync per group; what needs attention',
+    summary:
+      'Per type: waiting to import/export, synced, rejected, failed; last sync per group; what needs attention',
   })
   @ZodResponse(200, accountantReportSchema, 'The report as JSON, or as CSV with format=csv', {
     'text/csv': accountantReportCsvSchema,

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ExportRequest_state_updatedAt_idx" ON "ExportRequest"("state", "updatedAt");
