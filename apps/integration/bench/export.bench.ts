@@ -17,6 +17,7 @@ import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSpectrumClient } from '@bridge/spectrum-client';
+import { controlClient } from '@bridge/spectrum-simulator';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { loadEnv } from '../dist/config/env.js';
@@ -101,16 +102,6 @@ async function profiled<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function sim$(url: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}/__sim${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 const rowsOf = (r: unknown): Record<string, unknown>[] =>
   Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);
 
@@ -128,10 +119,10 @@ async function main() {
   console.log(`database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
   try {
     const have = rowsOf(
-      await sim$(sim.url, 'GET', '/state/phases?Job_Number=24-101&Cost_Type=S&limit=500'),
+      await controlClient(sim.url)('GET', '/state/phases?Job_Number=24-101&Cost_Type=S&limit=500'),
     ).map((p) => p.Phase_Code);
     for (const code of PHASES.filter((c) => !have.includes(c))) {
-      await sim$(sim.url, 'POST', '/state/phases', {
+      await controlClient(sim.url)('POST', '/state/phases', {
         Company_Code: 'ABC',
         Job_Number: '24-101',
         Phase_Code: code,
@@ -263,19 +254,21 @@ async function main() {
     );
     const worker = app.get(ExportWorker);
     if (process.env.BENCH_CONCURRENCY) worker.concurrency = Number(process.env.BENCH_CONCURRENCY);
-    await sim$(sim.url, 'DELETE', '/traffic');
+    await controlClient(sim.url)('DELETE', '/traffic');
     const run = await measured(() =>
       process.env.BENCH_PROFILE ? profiled(() => worker.drain()) : worker.drain(),
     );
-    const traffic = (await sim$(sim.url, 'GET', '/traffic')) as {
+    const traffic = (await controlClient(sim.url)('GET', '/traffic')) as {
       total: number;
       maxConcurrent: number;
       maxPerSecond: number;
     };
     const states = await prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
-    const subs = rowsOf(await sim$(sim.url, 'GET', '/state/subcontracts?Vendor_Code=CITYCON&limit=5000'));
+    const subs = rowsOf(
+      await controlClient(sim.url)('GET', '/state/subcontracts?Vendor_Code=CITYCON&limit=5000'),
+    );
     const lines = rowsOf(
-      await sim$(sim.url, 'GET', '/state/subcontract-lines?Vendor_Code=CITYCON&limit=20000'),
+      await controlClient(sim.url)('GET', '/state/subcontract-lines?Vendor_Code=CITYCON&limit=20000'),
     );
     const duplicates =
       subs.length - new Set(subs.map((s) => s.Subcontract_Number)).size + (lines.length - N * PHASES.length);

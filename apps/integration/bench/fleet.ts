@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { controlClient } from '@bridge/spectrum-simulator';
 import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
@@ -38,18 +39,8 @@ export const ACTOR = {
   canPushToAccounting: true,
 };
 
-export function simControl(url: string) {
-  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${url}/__sim${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
+/** The simulator's control API (`/__sim/…`). */
+export const simControl = controlClient;
 
 export const rowsOf = (r: unknown): Record<string, unknown>[] =>
   Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SpectrumClient } from '@bridge/spectrum-client';
+import { controlClient } from '@bridge/spectrum-simulator';
 import type { connectDatabase } from '../dist/platform/db/prisma.service.js';
 
 const SUBS_PER_JOB = 2;
@@ -14,20 +15,9 @@ const CHUNK = 5_000;
 
 const dollars = (cents: number) => (cents / 100).toFixed(2);
 
-async function sim$(url: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${url}/__sim${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
-  return text ? JSON.parse(text) : null;
-}
-
 async function postAll(url: string, collection: string, rows: Record<string, unknown>[]) {
   for (let i = 0; i < rows.length; i += CHUNK)
-    await sim$(url, 'POST', `/state/${collection}`, rows.slice(i, i + CHUNK));
+    await controlClient(url)('POST', `/state/${collection}`, rows.slice(i, i + CHUNK));
 }
 
 export interface Job {

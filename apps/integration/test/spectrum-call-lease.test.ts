@@ -1,5 +1,10 @@
 import { createSpectrumClient } from '@bridge/spectrum-client';
-import { DEMO_AUTH_ID, type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
+import {
+  controlClient,
+  DEMO_AUTH_ID,
+  type RunningSimulator,
+  startSimulator,
+} from '@bridge/spectrum-simulator';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Env } from '../src/config/env.js';
@@ -182,17 +187,6 @@ describe('the instance leases Spectrum call permits in batches (fake clock, perm
   });
 });
 
-async function sim$(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sim.url}/__sim${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
 /** The same limit proofs on the embedded database and, when there is one, on PostgreSQL. */
 const databases: [string, string | null][] = [
   ['the embedded database', 'pglite://memory'],
@@ -249,9 +243,9 @@ for (const [name, url] of databases) {
     it('OPS-10, OPS-12, OPS-14: three instances calling at once never exceed the limits at the Spectrum server, reach the concurrency limit, give every permit back, and admit a burst with far fewer statements than calls', async () => {
       const limits = { maxConcurrent: 3, perSecond: 20 };
       const limiters = ['one', 'two', 'three'].map((i) => limiterOn(i));
-      await sim$(sim, 'POST', '/faults', { service: '*', kind: 'latency', ms: 30 });
+      await controlClient(sim.url)('POST', '/faults', { service: '*', kind: 'latency', ms: 30 });
       try {
-        await sim$(sim, 'DELETE', '/traffic');
+        await controlClient(sim.url)('DELETE', '/traffic');
         statements = 0;
         const CALLS = 16;
         const results = await Promise.all(
@@ -261,7 +255,7 @@ for (const [name, url] of databases) {
           }),
         );
         expect(results.every((r) => r.connected)).toBe(true);
-        const traffic = (await sim$(sim, 'GET', '/traffic')) as Traffic;
+        const traffic = (await controlClient(sim.url)('GET', '/traffic')) as Traffic;
         expect(traffic.total).toBe(3 * CALLS);
         expect(traffic.maxConcurrent).toBeLessThanOrEqual(3);
         expect(traffic.maxPerSecond).toBeLessThanOrEqual(20);
@@ -271,18 +265,18 @@ for (const [name, url] of databases) {
           .toBe(0);
 
         // one instance alone with room to spare: a burst costs a few lease statements, not two per call
-        await sim$(sim, 'DELETE', '/traffic');
+        await controlClient(sim.url)('DELETE', '/traffic');
         statements = 0;
         const alone = clientOf(limiters[0] as SpectrumCallLimiter, { maxConcurrent: 4, perSecond: 500 });
         await Promise.all(Array.from({ length: 40 }, () => alone.testConnection()));
-        expect(((await sim$(sim, 'GET', '/traffic')) as Traffic).total).toBe(40);
+        expect(((await controlClient(sim.url)('GET', '/traffic')) as Traffic).total).toBe(40);
         // admitting every call on its own took two statements a call (80 here); a batch lease takes a few per window
         expect(statements).toBeLessThanOrEqual(12);
         await expect
           .poll(() => prisma.spectrumCallPermit.count({ where: { holder: { not: null } } }))
           .toBe(0);
       } finally {
-        await sim$(sim, 'DELETE', '/faults');
+        await controlClient(sim.url)('DELETE', '/faults');
         for (const l of limiters) await l.onModuleDestroy();
       }
     }, 120_000);

@@ -1,3 +1,4 @@
+export { controlClient } from './control/control-client.js';
 export { FAULT_KINDS, type FaultKind, type FaultSpec } from './faults/fault-injector.js';
 export {
   DEMO_AUTH_ID,

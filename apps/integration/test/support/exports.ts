@@ -1,4 +1,4 @@
-import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
+import { controlClient, type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
 import type { INestApplication } from '@nestjs/common';
 import { type Logger, pino } from 'pino';
 import request from 'supertest';
@@ -69,16 +69,8 @@ export async function startExportEnv(
     options.sim ? Promise.resolve(options.sim) : startSimulator({ scenario: 'demo', port: 0, control: true }),
   ]);
   const http = () => request(t.app.getHttpServer());
-  const sim$ = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${sim.url}/__sim${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
+  const sim$ = controlClient(sim.url);
+
   await connect(t, sim.url);
   if (options.seed !== false) {
     const phases = (await sim$('GET', '/state/standard-phases?limit=100')) as

@@ -1,5 +1,5 @@
 import { createSpectrumClient, type SpectrumClient } from '@bridge/spectrum-client';
-import { type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
+import { controlClient, type RunningSimulator, startSimulator } from '@bridge/spectrum-simulator';
 import { CostCodesImportService } from '../../src/imports/cost-codes/cost-codes-import.service.js';
 import type { ImportRunContext, RunCounter } from '../../src/imports/import-context.js';
 import { ImportsRepository } from '../../src/imports/imports.repository.js';
@@ -75,16 +75,8 @@ export async function startImportEnv(): Promise<ImportEnv> {
       await jobs[group].run(ctx);
       return record;
     },
-    async sim$(method, path, body) {
-      const res = await fetch(`${sim.url}/__sim${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`simulator ${method} ${path}: ${res.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
+    sim$: controlClient(sim.url),
+
     async settings(data) {
       await t.prisma.integrationSettings.upsert({
         where: { id: 1 },
