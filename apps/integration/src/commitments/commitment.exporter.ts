@@ -21,6 +21,7 @@ import {
   spectrumFacts,
 } from '../exports/exporter.js';
 import { stepsOf } from '../exports/planning/key-plans.js';
+import { sideBySide } from '../platform/transactions.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
 import { CommitmentsRepository } from './commitments.repository.js';
@@ -67,13 +68,13 @@ export class CommitmentExporter implements Exporter {
    * the standard cost codes, and its project's Spectrum job.
    */
   async parties(c: Commitment, facts: IntegrationFacts) {
-    const company = (await this.companies.loadDomain(c.companyId)) ?? {
-      name: c.companyId,
-      vendorCode: null,
-    };
-    const codes = await this.costCodes.codesOfList(facts.standardCostCodeListId);
-    const jobNumber = (await this.projects.loadDomain(c.projectId))?.jobNumber ?? null;
-    return { company, codes, jobNumber };
+    const [found, codes, project] = await sideBySide(
+      () => this.companies.loadDomain(c.companyId),
+      () => this.costCodes.codesOfList(facts.standardCostCodeListId),
+      () => this.projects.loadDomain(c.projectId),
+    );
+    const company = found ?? { name: c.companyId, vendorCode: null };
+    return { company, codes, jobNumber: project?.jobNumber ?? null };
   }
 
   async prepare(id: string, ctx: PlanContext): Promise<Prepared | null> {

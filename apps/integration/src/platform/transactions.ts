@@ -4,7 +4,7 @@
  * `fn`, however deep, runs on that transaction. Services never hold or pass a transaction handle, and import no
  * Prisma type: the options below are plain objects of the transaction's timeouts.
  */
-import type { TransactionalAdapter, TransactionHost } from '@nestjs-cls/transactional';
+import { type TransactionalAdapter, TransactionHost } from '@nestjs-cls/transactional';
 import { ClsServiceManager } from 'nestjs-cls';
 
 export { Propagation, Transactional, TransactionHost } from '@nestjs-cls/transactional';
@@ -34,4 +34,36 @@ export const IMPORT_TX: TxOptions = { timeout: 60_000, maxWait: 30_000 };
  */
 export function inOwnContext<T>(fn: () => T): T {
   return ClsServiceManager.getClsService().run({ ifNested: 'override' }, fn);
+}
+
+/**
+ * Independent reads side by side when no transaction is active (one round trip of latency on PostgreSQL instead of
+ * one per read), one after the other inside one (its statements run on one connection, one at a time).
+ */
+export function sideBySide<T extends readonly unknown[]>(
+  ...reads: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  return sideBySideIf<T>(transactionActive(), ...reads);
+}
+
+/** {@link sideBySide} for a caller that knows whether its transaction is active (a repository, from its host). */
+export async function sideBySideIf<T extends readonly unknown[]>(
+  inTransaction: boolean,
+  ...reads: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (inTransaction) {
+    const out: unknown[] = [];
+    for (const read of reads) out.push(await read());
+    return out as unknown as T;
+  }
+  return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+}
+
+/** A transaction from context is active here (false where no transaction host exists, as in the CLI's commands). */
+function transactionActive(): boolean {
+  try {
+    return TransactionHost.getInstance().isTransactionActive();
+  } catch {
+    return false;
+  }
 }

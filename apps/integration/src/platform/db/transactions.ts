@@ -3,6 +3,7 @@ import { TransactionalAdapterPrisma } from '@nestjs-cls/transactional-adapter-pr
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import { memoRead } from '../runtime/read-memo.js';
 import { PRISMA } from '../tokens.js';
+import { sideBySideIf } from '../transactions.js';
 
 /**
  * Transactions from context (see docs/decisions.md, "Transactions from context"): a service opens a transaction
@@ -65,7 +66,7 @@ export function loadWithLink<R, L, D>(
 ): Promise<D | null> {
   const inTransaction = host.isTransactionActive();
   return memoRead(key, inTransaction, async () => {
-    const [r, l] = inTransaction ? [await row(), await link()] : await Promise.all([row(), link()]);
+    const [r, l] = await sideBySideIf(inTransaction, row, link);
     return r ? toDomain(r, l) : null;
   });
 }
