@@ -1,3 +1,9 @@
+/**
+ * The decisions of one instance's permit pool for one Spectrum server (OPS-10, OPS-12; `SpectrumCallLimiter` does the
+ * waiting, the lease statements and shutdown): which permits a waiting call may take, what the pump does next, what
+ * the next lease asks for and gives back, and how the database's answer becomes what the pool holds. Pure functions
+ * over the pool's state and the local clock's `now`, so the rules can be read (and tested) without the database.
+ */
 import type {
   CallLimits,
   GivenBack,
@@ -72,6 +78,7 @@ export interface Pool {
   lastDbError: string | null;
 }
 
+/** An instance's share of a limit while `othersWaiting` other instances wait for permits (at least one). */
 export const fairShare = (limit: number, othersWaiting: number) =>
   Math.max(1, Math.ceil(limit / (1 + othersWaiting)));
 
