@@ -133,6 +133,10 @@ describe('WEB-3: the service serves the built web app at / with the API untouche
     mkdirSync(path.join(dir, 'assets'));
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Spectrum Bridge</title>');
     writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    // a file whose path is an API path never answers for the API (the API's requests never look at the disk)
+    mkdirSync(path.join(dir, 'api', 'v1'), { recursive: true });
+    writeFileSync(path.join(dir, 'api', 'v1', 'projects'), 'a file, not the API');
+    writeFileSync(path.join(dir, 'health'), 'a file, not the health check');
     t = await startTestApp({ env: { WEB_DIST_DIR: dir } });
   });
   afterAll(async () => {
@@ -150,8 +154,10 @@ describe('WEB-3: the service serves the built web app at / with the API untouche
     expect(asset.headers['cache-control']).toContain('immutable');
     const health = await request(t.http).get('/health').set('Accept', 'text/html').expect(200);
     expect(health.body.status).toBe('ok');
+    expect(health.text).not.toContain('a file');
     const api = await request(t.http).get('/api/v1/projects').set('Accept', 'text/html').expect(401);
     expect(api.headers['content-type']).toContain('json');
+    expect(api.text).not.toContain('a file');
     const unknownApi = await request(t.http).get('/api/v1/nothing-here').set('Accept', 'text/html');
     expect(unknownApi.status).toBe(404);
     expect(unknownApi.text).not.toContain('<title>Spectrum Bridge</title>');

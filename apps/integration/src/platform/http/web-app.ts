@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import serveStatic from 'serve-static';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** apps/web/dist, from both src/platform/http (tests) and dist/platform/http (built service). */
@@ -32,12 +33,17 @@ export function serveWebApp(
     );
     return false;
   }
-  app.useStaticAssets(dir, {
+  const assets = serveStatic(dir, {
     index: false,
     setHeaders: (res, file) => {
       const hashed = file.startsWith(path.join(dir, 'assets') + path.sep);
       res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
+  });
+  // the API's requests never look for a file (a stat of the disk on every call, ≈ 4 % of a list's CPU)
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isServicePath(req.path)) next();
+    else assets(req, res, next);
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isServicePath(req.path) || !req.accepts('html')) {
