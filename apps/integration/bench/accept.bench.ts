@@ -18,6 +18,7 @@ import { hashToken } from '../dist/auth/tokens.js';
 import { loadEnv } from '../dist/config/env.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
+import { benchLines } from './fleet.ts';
 import { benchDatabase, describeNodeFlags, embeddedNote, migrate, startSimulator } from './support.ts';
 
 const ACCEPTS = Number(process.env.BENCH_ACCEPTS ?? 200);
@@ -167,13 +168,7 @@ async function main() {
           title: `Bench ${i}`,
           status: 'approved',
           lines: {
-            create: PHASES.map((costCode, k) => ({
-              position: k,
-              costCode,
-              costType: 'S',
-              description: `Line ${k + 1}`,
-              amountCents: BigInt((k + 1) * 100_001),
-            })),
+            create: benchLines(PHASES),
           },
         } as never,
       });
@@ -207,7 +202,9 @@ async function main() {
     const spectrumMs = calls.reduce((a, c) => a + Number(c.durationMs ?? 0), 0) / ACCEPTS;
     const byService = new Map<string, number>();
     for (const c of calls) {
-      const key = String(c.path).startsWith('/infolink') ? String(c.path).split('?')[0] : String(c.service);
+      const key = String(c.path).startsWith('/infolink')
+        ? String(c.path).replace(/\?.*$/, '')
+        : String(c.service);
       byService.set(key, (byService.get(key) ?? 0) + 1);
     }
     const warm = times.slice(10).sort((a, b) => a - b);

@@ -26,6 +26,7 @@ import { ExportWorker } from '../dist/exports/export-worker.service.js';
 import { ExportsService } from '../dist/exports/exports.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
+import { benchLines } from './fleet.ts';
 import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimulator } from './support.ts';
 
 const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
@@ -236,13 +237,7 @@ async function main() {
           status: 'approved',
           createdAt: new Date(),
           lines: {
-            create: PHASES.map((costCode, k) => ({
-              position: k,
-              costCode,
-              costType: 'S',
-              description: `Line ${k + 1}`,
-              amountCents: BigInt((k + 1) * 100_001),
-            })),
+            create: benchLines(PHASES),
           },
         } as never,
       });

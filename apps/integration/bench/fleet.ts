@@ -42,6 +42,16 @@ export const ACTOR = {
 /** The simulator's control API (`/__sim/…`). */
 export const simControl = controlClient;
 
+/** A bench commitment's lines: one subcontract line per cost code, amounts that differ from line to line. */
+export const benchLines = (costCodes: readonly string[]) =>
+  costCodes.map((costCode, k) => ({
+    position: k,
+    costCode,
+    costType: 'S',
+    description: `Line ${k + 1}`,
+    amountCents: BigInt((k + 1) * 100_001),
+  }));
+
 export const rowsOf = (r: unknown): Record<string, unknown>[] =>
   Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);
 
@@ -135,13 +145,7 @@ export async function openSeeder(
         status: 'approved',
         createdAt: new Date(),
         lines: {
-          create: PHASES.slice(0, lines).map((costCode, k) => ({
-            position: k,
-            costCode,
-            costType: 'S',
-            description: `Line ${k + 1}`,
-            amountCents: BigInt((k + 1) * 100_001),
-          })),
+          create: benchLines(PHASES.slice(0, lines)),
         },
       } as never,
     });

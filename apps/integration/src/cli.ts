@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { isEmbeddedUrl, loadEnv } from './config/env.js';
 import { openDatabase, patchPgCharColumns } from './platform/db/adapters.js';
 import { applyMigrations, createMigration, migrationStatus } from './platform/db/migrations.js';
-import { plainClient } from './platform/db/transactions.js';
+import { type CurrentClient, plainClient } from './platform/db/transactions.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -68,21 +68,13 @@ async function main(argv: string[]): Promise<number> {
         args: rest,
         options: { name: { type: 'string' }, email: { type: 'string' } },
       });
-      if (!values.name || !values.email)
-        throw new Error('usage: bridge create-admin --name <name> --email <email>');
+      const { name, email } = values;
+      if (!name || !email) throw new Error('usage: bridge create-admin --name <name> --email <email>');
       const { createFirstAdmin } = await import('./users/first-admin.js');
       const { UsersRepository } = await import('./users/users.repository.js');
-      const { connectDatabase } = await import('./platform/db/prisma.service.js');
-      const db = await connectDatabase(env.DATABASE_URL);
-      let token: string;
-      try {
-        token = await createFirstAdmin(new UsersRepository(plainClient(db.prisma)), {
-          name: values.name,
-          email: values.email,
-        });
-      } finally {
-        await db.close();
-      }
+      const token = await onDatabase(env.DATABASE_URL, (db) =>
+        createFirstAdmin(new UsersRepository(db), { name, email }),
+      );
       console.log(`admin created. API token (shown once, keep it safe):\n${token}`);
       return 0;
     }
@@ -94,21 +86,14 @@ async function main(argv: string[]): Promise<number> {
         './spectrum/spectrum-call-permits.repository.js'
       );
       const { LocalCallPermits } = await import('./spectrum/local-call-permits.js');
-      const { connectDatabase } = await import('./platform/db/prisma.service.js');
-      const db = await connectDatabase(env.DATABASE_URL);
-      let report: Awaited<ReturnType<typeof runDoctor>>;
-      try {
-        report = await runDoctor(
+      const report = await onDatabase(env.DATABASE_URL, (db) =>
+        runDoctor(
           env,
-          new SettingsRepository(plainClient(db.prisma)),
+          new SettingsRepository(db),
           // the embedded database's one instance keeps its limit in the process, as the service does
-          isEmbeddedUrl(env.DATABASE_URL)
-            ? new LocalCallPermits()
-            : new SpectrumCallPermitsRepository(plainClient(db.prisma)),
-        );
-      } finally {
-        await db.close();
-      }
+          isEmbeddedUrl(env.DATABASE_URL) ? new LocalCallPermits() : new SpectrumCallPermitsRepository(db),
+        ),
+      );
       const text = values.json ? JSON.stringify(report, null, 2) : report.lines.join('\n');
       await new Promise<void>((resolve, reject) =>
         process.stdout.write(`${text}\n`, (err) => (err ? reject(err) : resolve())),
@@ -120,6 +105,17 @@ async function main(argv: string[]): Promise<number> {
         'commands: migrate | migrate-status | migrate-dev <name> | create-admin --name N --email E | openapi | doctor [--json]',
       );
       return 2;
+  }
+}
+
+/** Runs `fn` on the database's plain client (for the repositories a command builds), then closes it. */
+async function onDatabase<T>(url: string, fn: (db: CurrentClient) => Promise<T>): Promise<T> {
+  const { connectDatabase } = await import('./platform/db/prisma.service.js');
+  const db = await connectDatabase(url);
+  try {
+    return await fn(plainClient(db.prisma));
+  } finally {
+    await db.close();
   }
 }
 

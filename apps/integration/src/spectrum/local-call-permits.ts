@@ -102,7 +102,7 @@ export class LocalCallPermits implements CallPermits {
     };
   }
 
-  /** The permits a holder holds now, as `kind:slot` (for the doctor and tests). */
+  /** The permits held now (by `holder`, or by anyone), as `<server> kind:slot`: what a test or an operator inspects. */
   heldBy(holder?: string): string[] {
     const out: string[] = [];
     for (const [server, permits] of this.servers)
