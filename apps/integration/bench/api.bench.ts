@@ -8,10 +8,12 @@
  * database, p99 ≤ 100 ms.
  * Options: BENCH_DATABASES (`postgres,embedded`; postgres needs TEST_DATABASE_URL), BENCH_CONNECTIONS (20),
  * BENCH_SECONDS (5 per endpoint), BENCH_ONLY (a comma list of operation ids), BENCH_SMALL=1 (a tenth of the volume),
- * BENCH_PLANS=0 (no plans).
+ * BENCH_PLANS=0 (no plans), BENCH_PROFILE (a folder: a CPU profile of the service's thread per endpoint's load run,
+ * `<database>-<operation>.cpuprofile`, for Chrome's DevTools or `node scripts/profile-top.mjs`).
  */
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +89,7 @@ interface Row {
   p50: number;
   p99: number;
   statements: number;
+  bytes: number;
   errors: number;
 }
 
@@ -103,6 +106,24 @@ function load(url: string): Promise<autocannon.Result> {
       (err: Error | null, result: autocannon.Result) => (err ? reject(err) : resolve(result)),
     );
   });
+}
+
+/** Runs `work` under the CPU profiler when BENCH_PROFILE names a folder, and writes the profile there. */
+async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return work();
+  mkdirSync(folder, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(folder, `${name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
@@ -149,11 +170,10 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
     console.log(
       `[${kind}] volume loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${volume.projects} projects, ${volume.commitments} commitments, ${volume.exportRequests} export requests, ${volume.auditEvents} audit events`,
     );
-    const get = async (path: string, retried = false): Promise<number> => {
+    const get = async (path: string, retried = false): Promise<{ status: number; bytes: number }> => {
       try {
         const res = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${TOKEN}` } });
-        await res.arrayBuffer();
-        return res.status;
+        return { status: res.status, bytes: (await res.arrayBuffer()).byteLength };
       } catch (e) {
         // a kept-alive socket the server closed after a load run that timed out: ask once more on a new one
         if (retried) throw e;
@@ -162,7 +182,7 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
     };
     const rows: Row[] = [];
     for (const e of endpoints(v)) {
-      const status = await get(e.path);
+      const { status, bytes } = await get(e.path);
       if (status !== 200) throw new Error(`${e.op} ${e.path}: ${status}`);
       // statements per request, one request at a time
       const s0 = statements;
@@ -175,6 +195,10 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
         capture = null;
         const plans: string[] = [];
         for (const q of seen) {
+          const tables = [
+            ...new Set([...q.sql.matchAll(/(?:FROM|JOIN)\s+"?(?:public"?\.)?"?(\w+)/gi)].map((m) => m[1])),
+          ];
+          plans.push(`  ${q.sql.trim().split(/\s+/)[0]} ${tables.join(', ')}`);
           if (!/^\s*SELECT/i.test(q.sql) || /"ApiToken"|"User"|"PermissionTemplate"|"Session"/.test(q.sql))
             continue;
           try {
@@ -187,20 +211,21 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
             plans.push(`    (no plan: ${(err as Error).message.split('\n')[0]})`);
           }
         }
-        console.log(`[${kind}] ${e.op} first page plans:\n${[...new Set(plans)].join('\n')}`);
+        console.log(`[${kind}] ${e.op} first page statements and their plans:\n${plans.join('\n')}`);
       }
-      const r = await load(`${base}${e.path}`);
+      const r = await profiled(`${kind}-${e.op}`, () => load(`${base}${e.path}`));
       const row = {
         op: e.op,
         rps: r.requests.average,
         p50: r.latency.p50,
         p99: r.latency.p99,
         statements: perRequest,
+        bytes,
         errors: r.errors + r.non2xx + r.timeouts,
       };
       rows.push(row);
       console.log(
-        `[${kind}] ${e.op.padEnd(30)} ${String(Math.round(row.rps)).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(4)} ms  ${row.statements.toFixed(1)} statements/request${row.errors ? `  ${row.errors} errors` : ''}`,
+        `[${kind}] ${e.op.padEnd(30)} ${String(Math.round(row.rps)).padStart(6)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(4)} ms  ${row.statements.toFixed(1)} statements/request  ${(row.bytes / 1024).toFixed(1)} KB/response${row.errors ? `  ${row.errors} errors` : ''}`,
       );
     }
     await app.close();

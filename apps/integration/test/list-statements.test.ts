@@ -6,11 +6,13 @@ import { seedVolume, type Volume } from './support/volume.js';
 let t: TestApp;
 let v: Volume;
 let statements = 0;
+let seen: string[] | null = null;
 
 beforeAll(async () => {
   t = await startTestApp({
-    onStatement: () => {
+    onStatement: (sql) => {
       statements++;
+      seen?.push(sql);
     },
   });
   const admin = await t.prisma.user.findFirstOrThrow({ where: { name: 'demo-admin' } });
@@ -97,5 +99,17 @@ describe('API-8: a list page costs the same number of SQL statements whatever it
     const all = await counted('/api/v1/importables', 200);
     expect(all.items).toBeGreaterThan(150);
     expect(all.statements - many.statements).toBeLessThanOrEqual(2);
+  });
+
+  it("API-8: a commitments page reads the links it needs (its items', their companies' and projects', own or imported) in one statement", async () => {
+    seen = [];
+    const res = await request(t.http).get('/api/v1/commitments?limit=50').set(bearer(ADMIN));
+    const sql = seen;
+    seen = null;
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBe(50);
+    // commitment, company, vendor, project and job links together; the change orders' links need the change orders
+    // the first round read, so they are a second statement (one per link read before: six)
+    expect(sql.filter((s) => /FROM "public"\."SyncLink"/.test(s))).toHaveLength(2);
   });
 });

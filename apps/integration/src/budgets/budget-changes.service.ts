@@ -17,7 +17,7 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { sideBySide, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { assertCheck, conflictOnUnique } from '../projects/pm-edits.js';
 import { BudgetContext, normCode, notLockedCheck } from './budget-context.js';
 import { type BudgetChangeRecord, BudgetsRepository, budgetChangeToDomain } from './budgets.repository.js';
@@ -114,8 +114,10 @@ export class BudgetChangesService {
   }
 
   async listChanges(projectId: string, afterId: string | undefined, limit: number): Promise<Page<unknown>> {
-    const s = await this.context.load(projectId);
-    const rows = await this.repo.listChanges(projectId, afterId, limit + 1);
+    const [s, rows] = await sideBySide(
+      () => this.context.load(projectId),
+      () => this.repo.listChanges(projectId, afterId, limit + 1),
+    );
     const links = await this.repo.changeLinksFor(rows.map((r) => r.id));
     return toPage(rows, limit, (r) => this.changeView(r, links.get(r.id), s.project, s.budget, s.spectrum));
   }
@@ -123,8 +125,11 @@ export class BudgetChangesService {
   async getChange(id: string) {
     const c = await this.repo.findChange(id);
     if (!c) throw notFound('Budget change', id);
-    const s = await this.context.load(c.projectId);
-    const link = (await this.repo.changeLinksFor([id])).get(id);
+    const [s, links] = await sideBySide(
+      () => this.context.load(c.projectId),
+      () => this.repo.changeLinksFor([id]),
+    );
+    const link = links.get(id);
     return this.changeView(c, link, s.project, s.budget, s.spectrum);
   }
 }

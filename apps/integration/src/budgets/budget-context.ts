@@ -1,10 +1,18 @@
-import { type Budget, type Check, checkFrom, type Reason, reason, stripPhaseDashes } from '@bridge/rules';
+import {
+  type Budget,
+  type Check,
+  checkFrom,
+  type Project,
+  type Reason,
+  reason,
+  stripPhaseDashes,
+} from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '../platform/http/problem.js';
-import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { sideBySide, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { ProjectsRepository } from '../projects/projects.repository.js';
 import { SpectrumPreflightFactsService } from '../snapshots/spectrum-preflight-facts.service.js';
-import { BudgetsRepository, budgetToDomain } from './budgets.repository.js';
+import { type BudgetRecord, BudgetsRepository, budgetToDomain } from './budgets.repository.js';
 
 export const normCode = (code: string) => stripPhaseDashes(code.trim()).toUpperCase();
 
@@ -32,25 +40,38 @@ export class BudgetContext {
   ) {}
 
   async load(projectId: string) {
-    const project = await this.projects.loadDomain(projectId);
-    if (!project) throw notFound('Project', projectId);
-    let record = await this.repo.forProject(projectId);
     if (this.txHost.isTransactionActive()) {
       // a write: hold the budget row while checking and changing it, then read it again under the lock
-      await this.repo.lock(record.id);
-      record = await this.repo.forProject(projectId);
+      const project = await this.projects.loadDomain(projectId);
+      if (!project) throw notFound('Project', projectId);
+      const { id } = await this.repo.forProject(projectId);
+      await this.repo.lock(id);
+      const record = await this.repo.forProject(projectId);
+      return this.withFacts(project, record, await this.projects.primeContractCustomer(projectId));
     }
-    const link = await this.repo.linkFor(record.id);
-    // PRE-1: what the last sync saw of the job's phases and the company's cost types
-    const spectrum = await this.spectrum.stored({
-      jobNumber: project.jobNumber,
-      costTypes: true,
-      // PRE-4: the contract the budget changes' change requests are written on
-      changeRequestContract: {
-        jobNumber: project.jobNumber,
-        customerCode: await this.projects.primeContractCustomer(projectId),
-      },
-    });
+    // a read: what does not depend on another read side by side; the budget is created only when it is missing
+    const [project, found, customerCode] = await sideBySide(
+      () => this.projects.loadDomain(projectId),
+      () => this.repo.findForProject(projectId),
+      () => this.projects.primeContractCustomer(projectId),
+    );
+    if (!project) throw notFound('Project', projectId);
+    return this.withFacts(project, found ?? (await this.repo.forProject(projectId)), customerCode);
+  }
+
+  /** The budget's link and what the last sync saw in Spectrum, beside the project and the budget. */
+  private async withFacts(project: Project, record: BudgetRecord, customerCode: string | null) {
+    const [link, spectrum] = await sideBySide(
+      () => this.repo.linkFor(record.id),
+      // PRE-1: what the last sync saw of the job's phases and the company's cost types
+      () =>
+        this.spectrum.stored({
+          jobNumber: project.jobNumber,
+          costTypes: true,
+          // PRE-4: the contract the budget changes' change requests are written on
+          changeRequestContract: { jobNumber: project.jobNumber, customerCode },
+        }),
+    );
     return { project, record, link, budget: budgetToDomain(record, link), spectrum };
   }
 

@@ -140,6 +140,12 @@ export class BudgetsRepository {
     return { ...r, lines: r.lines.map(lineRecord) };
   }
 
+  /** The project's budget with its lines in code order; null when the project has none yet. */
+  async findForProject(projectId: string): Promise<BudgetRecord | null> {
+    const r = await this.db.budget.findUnique({ where: { projectId }, include: lineInclude });
+    return r ? { ...r, lines: r.lines.map(lineRecord) } : null;
+  }
+
   /** The project's budget with its lines in the order they were added; null when the project has none. */
   async findOfProject(projectId: string): Promise<BudgetRecord | null> {
     const r = await this.db.budget.findUnique({ where: { projectId }, include: addedLineInclude });

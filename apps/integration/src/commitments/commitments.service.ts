@@ -149,16 +149,19 @@ export class CommitmentsService {
     afterId: string | undefined,
     limit: number,
   ): Promise<Page<unknown>> {
-    const rows = await this.repo.list(filter, afterId, limit + 1);
+    const [rows, listId] = await Promise.all([
+      this.repo.list(filter, afterId, limit + 1),
+      this.spectrumListId(),
+    ]);
     const page = toPage(rows, limit, (r) => r);
-    const items = await this.views(page.items, false, await this.spectrumListId());
+    const items = await this.views(page.items, false, listId);
     return { items, nextCursor: page.nextCursor };
   }
 
   async get(id: string) {
-    const r = await this.repo.findById(id);
+    const [r, listId] = await Promise.all([this.repo.findById(id), this.spectrumListId()]);
     if (!r) throw notFound('Commitment', id);
-    return this.view(r, await this.spectrumListId());
+    return this.view(r, listId);
   }
 
   private async assertCompany(companyId: string): Promise<void> {

@@ -6,6 +6,7 @@ import { activeSpectrumKey } from '../links/link-state.js';
 import { LinksRepository, type LinkView } from '../links/links.repository.js';
 import { escapeLike, likePattern, pageIdsInLinkState } from '../platform/db/sql-search.js';
 import { type CurrentClient, loadWithLink, lockRow, type TxClient } from '../platform/db/transactions.js';
+import { sideBySideIf } from '../platform/transactions.js';
 
 export interface CompanyFields {
   name: string;
@@ -166,8 +167,11 @@ export class CompaniesRepository {
 
   /** Domain companies by id, for the checks of many commitments at once. */
   async loadDomains(ids: readonly string[]): Promise<Map<string, Company>> {
-    const rows = await this.findByIds(ids);
-    const links = await this.linksFor(ids);
+    const [rows, links] = await sideBySideIf(
+      this.txHost.isTransactionActive(),
+      () => this.findByIds(ids),
+      () => this.linksFor(ids),
+    );
     return new Map([...rows].map(([id, c]) => [id, companyToDomain(c, links.get(id))]));
   }
 

@@ -1,6 +1,7 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import DataLoader from 'dataloader';
 import type { Prisma } from '../generated/prisma/client.js';
 import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
@@ -64,6 +65,31 @@ const view = (r: {
   lastSyncedAt: Date | null;
 }): LinkView => ({ ...r, type: r.type as ItemType });
 
+/** The key of one item's link in a batch: its type and PM id. */
+const itemKey = (type: string, pmId: string) => `${type}|${pmId}`;
+
+/** Keys a batch reads at most in one statement (each is one bound parameter). */
+const BATCH_KEYS = 5000;
+
+/**
+ * Reads the links of the given items in one statement: every type's ids in one `OR` over the `(type, pmId)` index.
+ */
+function linkBatch(db: TxClient) {
+  return async (keys: readonly string[]): Promise<(LinkView | null)[]> => {
+    const byType = new Map<string, string[]>();
+    for (const key of keys) {
+      const at = key.indexOf('|');
+      const type = key.slice(0, at);
+      byType.set(type, [...(byType.get(type) ?? []), key.slice(at + 1)]);
+    }
+    const rows = await db.syncLink.findMany({
+      where: { OR: [...byType].map(([type, pmIds]) => ({ type, pmId: { in: [...new Set(pmIds)] } })) },
+    });
+    const found = new Map(rows.map((r) => [itemKey(r.type, r.pmId as string), view(r)]));
+    return keys.map((k) => found.get(k) ?? null);
+  };
+}
+
 /**
  * The links between PM items and Spectrum records (`SyncLink`): the one code that writes them, for the PM features,
  * the imports (staged records of the Ready to Import list) and the export flows.
@@ -71,6 +97,23 @@ const view = (r: {
 @Injectable()
 export class LinksRepository {
   constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
+
+  /**
+   * Link reads batched per client (the plain client, or a transaction's): the `forItems` calls made in one tick — the
+   * links of a page's items, their companies and their projects, read side by side — become one statement. Nothing
+   * is cached: each batch reads the database.
+   */
+  private readonly loaders = new WeakMap<TxClient, DataLoader<string, LinkView | null>>();
+
+  private loader(): DataLoader<string, LinkView | null> {
+    const db = this.db;
+    let loader = this.loaders.get(db);
+    if (!loader) {
+      loader = new DataLoader(linkBatch(db), { cache: false, maxBatchSize: BATCH_KEYS });
+      this.loaders.set(db, loader);
+    }
+    return loader;
+  }
 
   /** The current transaction's client, or the plain client outside a transaction. */
   private get db(): TxClient {
@@ -84,13 +127,20 @@ export class LinksRepository {
 
   async forItems(type: ItemType, pmIds: readonly string[]): Promise<Map<string, LinkView>> {
     if (pmIds.length === 0) return new Map();
-    const rows = await this.db.syncLink.findMany({ where: { type, pmId: { in: [...pmIds] } } });
-    return new Map(rows.map((r) => [r.pmId as string, view(r)]));
+    const unique = [...new Set(pmIds)];
+    const links = await this.loader().loadMany(unique.map((id) => itemKey(type, id)));
+    const out = new Map<string, LinkView>();
+    links.forEach((link, i) => {
+      if (link instanceof Error) throw link;
+      if (link) out.set(unique[i] as string, link);
+    });
+    return out;
   }
 
   /**
    * The link of each item under either of two types: its own link (`own`), else the link an import or "link to
    * existing" wrote with the item as PM item (`alias`): `project`/`job`, `company`/`vendor` name the same Spectrum key.
+   * Both are read in one statement.
    */
   async forItemsOrAlias(
     own: ItemType,
@@ -98,8 +148,8 @@ export class LinksRepository {
     pmIds: readonly string[],
   ): Promise<Map<string, LinkView>> {
     const unique = [...new Set(pmIds)];
-    const mine = await this.forItems(own, unique);
-    const out = new Map(await this.forItems(alias, unique));
+    const [mine, aliased] = await Promise.all([this.forItems(own, unique), this.forItems(alias, unique)]);
+    const out = new Map(aliased);
     for (const [k, v] of mine) out.set(k, v);
     return out;
   }

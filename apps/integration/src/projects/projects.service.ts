@@ -95,9 +95,12 @@ export class ProjectsService {
   }
 
   async list(filter: ProjectListFilter, afterId: string | undefined, limit: number): Promise<Page<unknown>> {
-    const rows = await this.repo.list(filter, afterId, limit + 1);
-    const [links, facts] = await Promise.all([this.repo.linksFor(rows.map((r) => r.id)), this.facts.get()]);
-    const spectrum = await this.customerFacts(facts);
+    // the page and the settings side by side, then the page's links beside the template job's customer
+    const [rows, facts] = await Promise.all([this.repo.list(filter, afterId, limit + 1), this.facts.get()]);
+    const [links, spectrum] = await Promise.all([
+      this.repo.linksFor(rows.map((r) => r.id)),
+      this.customerFacts(facts),
+    ]);
     return toPage(rows, limit, (r) => this.view(r, links.get(r.id), facts, false, spectrum));
   }
 

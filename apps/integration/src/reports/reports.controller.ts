@@ -4,9 +4,8 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
-import { CLOCK, type Clock } from '../platform/tokens.js';
-import { accountantReportCsv, buildAccountantReport } from './accountant-report.js';
-import { ReportsRepository } from './reports.repository.js';
+import { accountantReportCsv } from './accountant-report.js';
+import { AccountantReportService } from './accountant-report.service.js';
 import { accountantReportCsvSchema, accountantReportSchema } from './reports.schemas.js';
 
 const reportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
@@ -14,10 +13,7 @@ const reportQuery = z.object({ format: z.enum(['json', 'csv']).default('json') }
 @ApiTags('reports')
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    @Inject(ReportsRepository) private readonly repo: ReportsRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(@Inject(AccountantReportService) private readonly reports: AccountantReportService) {}
 
   @Get('accountant')
   @RequirePermission('report.view')
@@ -31,13 +27,7 @@ export class ReportsController {
     'text/csv': accountantReportCsvSchema,
   })
   async accountant(@Query() q: z.infer<typeof reportQuery>, @Res({ passthrough: true }) res: Response) {
-    const [links, exports, lastRuns, attention] = await Promise.all([
-      this.repo.linkStateCounts(),
-      this.repo.exportStateCounts(),
-      this.repo.lastRuns(),
-      this.repo.attention(200),
-    ]);
-    const report = buildAccountantReport({ now: this.clock.now(), links, exports, lastRuns, attention });
+    const report = await this.reports.current();
     if (q.format === 'csv') {
       const day = report.generatedAt.slice(0, 10);
       res.type('text/csv; charset=utf-8');

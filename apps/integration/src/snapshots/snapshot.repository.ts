@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
+import DataLoader from 'dataloader';
 import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { forgetPrismaDebugHistory } from './prisma-debug-history.js';
 
@@ -14,6 +15,46 @@ export interface SnapshotRow {
 /** What a scope of the snapshot covers: the whole kind, or only the rows of some parents (e.g. some jobs). */
 export type SnapshotScope = { all: true } | { parentKeys: readonly string[] };
 
+/** One read of a batch: the row of a kind by key (`k`), or the live rows of a kind under a parent (`p`). */
+type Lookup = `k\u0000${string}\u0000${string}` | `p\u0000${string}\u0000${string}`;
+type Found = { data: unknown; vanished: boolean } | unknown[] | null;
+
+/** Lookups a batch reads at most in one statement (each is one bound parameter). */
+const BATCH_LOOKUPS = 5000;
+
+/** Reads a batch of lookups in one statement: an `OR` of each kind's keys and each kind's parents. */
+function snapshotBatch(db: TxClient) {
+  return async (lookups: readonly Lookup[]): Promise<Found[]> => {
+    const keys = new Map<string, Set<string>>();
+    const parents = new Map<string, Set<string>>();
+    for (const l of lookups) {
+      const at = l.indexOf('\u0000', 2);
+      const kind = l.slice(2, at);
+      const value = l.slice(at + 1);
+      const into = l.startsWith('k') ? keys : parents;
+      into.set(kind, (into.get(kind) ?? new Set()).add(value));
+    }
+    const rows = await db.spectrumRecord.findMany({
+      where: {
+        OR: [
+          ...[...keys].map(([kind, k]) => ({ kind, key: { in: [...k] } })),
+          ...[...parents].map(([kind, p]) => ({ kind, parentKey: { in: [...p] }, vanishedAt: null })),
+        ],
+      },
+      select: { kind: true, key: true, parentKey: true, data: true, vanishedAt: true },
+    });
+    const byKey = new Map<string, Found>();
+    const byParent = new Map<string, unknown[]>();
+    for (const r of rows) {
+      byKey.set(`k\u0000${r.kind}\u0000${r.key}`, { data: r.data, vanished: r.vanishedAt !== null });
+      if (r.parentKey === null || r.vanishedAt !== null) continue;
+      const at = `p\u0000${r.kind}\u0000${r.parentKey}`;
+      byParent.set(at, [...(byParent.get(at) ?? []), r.data]);
+    }
+    return lookups.map((l) => (l.startsWith('k') ? (byKey.get(l) ?? null) : (byParent.get(l) ?? [])));
+  };
+}
+
 /**
  * The stored Spectrum snapshot (`SpectrumRecord`): last seen content and hash of each record by natural key.
  * Writes are set-based (one statement per batch), so a run of 200,000 rows stays a few hundred statements.
@@ -25,6 +66,23 @@ export class SnapshotRepository {
   /** The current transaction's client, or the plain client outside a transaction. */
   private get db(): TxClient {
     return this.txHost.tx;
+  }
+
+  /**
+   * Key and parent reads batched per client (the plain client, or a transaction's): the `byKeys` and `liveByParents`
+   * calls made in one tick — a page's job phases and vendor statuses, read side by side — become one statement.
+   * Nothing is cached: each batch reads the database.
+   */
+  private readonly loaders = new WeakMap<TxClient, DataLoader<Lookup, Found>>();
+
+  private lookUp(lookups: Lookup[]): Promise<(Found | Error)[]> {
+    const db = this.db;
+    let loader = this.loaders.get(db);
+    if (!loader) {
+      loader = new DataLoader(snapshotBatch(db), { cache: false, maxBatchSize: BATCH_LOOKUPS });
+      this.loaders.set(db, loader);
+    }
+    return loader.loadMany(lookups);
   }
 
   /** `key → hash` of the live (not vanished) rows of a kind within the scope. */
@@ -103,18 +161,13 @@ export class SnapshotRepository {
 
   /** The live rows of a kind under some parents (e.g. the phases of some jobs), grouped by parent. */
   async liveByParents<T>(kind: string, parentKeys: readonly string[]): Promise<Map<string, T[]>> {
-    const out = new Map<string, T[]>();
     const parents = [...new Set(parentKeys)];
-    if (parents.length === 0) return out;
-    const rows = await this.db.spectrumRecord.findMany({
-      where: { kind, parentKey: { in: parents }, vanishedAt: null },
-      select: { parentKey: true, data: true },
+    const found = await this.lookUp(parents.map((p): Lookup => `p\u0000${kind}\u0000${p}`));
+    const out = new Map<string, T[]>();
+    found.forEach((rows, i) => {
+      if (rows instanceof Error) throw rows;
+      if ((rows as T[]).length > 0) out.set(parents[i] as string, rows as T[]);
     });
-    for (const r of rows) {
-      const list = out.get(r.parentKey as string) ?? [];
-      list.push(r.data as T);
-      out.set(r.parentKey as string, list);
-    }
     return out;
   }
 
@@ -124,12 +177,13 @@ export class SnapshotRepository {
     keys: readonly string[],
   ): Promise<Map<string, { data: T; vanished: boolean }>> {
     const unique = [...new Set(keys)];
-    if (unique.length === 0) return new Map();
-    const rows = await this.db.spectrumRecord.findMany({
-      where: { kind, key: { in: unique } },
-      select: { key: true, data: true, vanishedAt: true },
+    const found = await this.lookUp(unique.map((k): Lookup => `k\u0000${kind}\u0000${k}`));
+    const out = new Map<string, { data: T; vanished: boolean }>();
+    found.forEach((row, i) => {
+      if (row instanceof Error) throw row;
+      if (row) out.set(unique[i] as string, row as { data: T; vanished: boolean });
     });
-    return new Map(rows.map((r) => [r.key, { data: r.data as T, vanished: r.vanishedAt !== null }]));
+    return out;
   }
 
   /** The keys of the live rows of a kind (small kinds only, e.g. cost types). */

@@ -8,6 +8,7 @@ import {
   type VendorMasterRow,
 } from '@bridge/spectrum-client';
 import { Inject, Injectable } from '@nestjs/common';
+import { sideBySide } from '../platform/transactions.js';
 import type { BridgeSpectrumClient } from '../spectrum/spectrum-client.factory.js';
 import { SnapshotRepository } from './snapshot.repository.js';
 
@@ -177,22 +178,28 @@ export class SpectrumPreflightFactsService {
     return { jobNumber, customerCode, exists };
   }
 
-  /** The stored facts of one item, shaped for its rules check. */
+  /**
+   * The stored facts of one item, shaped for its rules check: read side by side outside a transaction (the snapshot's
+   * key and parent reads of one tick are one statement), one after the other inside one.
+   */
   async stored(what: Wanted): Promise<SpectrumPreflightFacts> {
+    const { jobNumber, vendorCode, contract, customer, changeRequestContract } = what;
+    const skip = async () => undefined;
+    const [jobPhases, vendorStatus, contractItems, costTypes, customerFact, crContract] = await sideBySide(
+      jobNumber ? async () => (await this.storedJobPhases([jobNumber])).get(jobNumber) ?? null : skip,
+      vendorCode ? async () => (await this.storedVendorStatuses([vendorCode])).get(vendorCode) ?? null : skip,
+      contract ? () => this.storedContractItems(contract.jobNumber, contract.customerCode) : skip,
+      what.costTypes ? () => this.storedCostTypes() : skip,
+      customer ? () => this.storedCustomer(customer) : skip,
+      changeRequestContract ? () => this.storedChangeRequestContract(changeRequestContract) : skip,
+    );
     const facts: SpectrumPreflightFacts = {};
-    if (what.jobNumber)
-      facts.jobPhases = (await this.storedJobPhases([what.jobNumber])).get(what.jobNumber) ?? null;
-    if (what.vendorCode)
-      facts.vendorStatus = (await this.storedVendorStatuses([what.vendorCode])).get(what.vendorCode) ?? null;
-    if (what.contract)
-      facts.contractItems = await this.storedContractItems(
-        what.contract.jobNumber,
-        what.contract.customerCode,
-      );
-    if (what.costTypes) facts.costTypes = await this.storedCostTypes();
-    if (what.customer) facts.customer = await this.storedCustomer(what.customer);
-    if (what.changeRequestContract)
-      facts.changeRequestContract = await this.storedChangeRequestContract(what.changeRequestContract);
+    if (jobNumber) facts.jobPhases = jobPhases;
+    if (vendorCode) facts.vendorStatus = vendorStatus;
+    if (contract) facts.contractItems = contractItems;
+    if (what.costTypes) facts.costTypes = costTypes;
+    if (customer) facts.customer = customerFact;
+    if (changeRequestContract) facts.changeRequestContract = crContract;
     return facts;
   }
 
