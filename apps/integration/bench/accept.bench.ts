@@ -17,8 +17,7 @@ import { createApp } from '../dist/app.js';
 import { hashToken } from '../dist/auth/tokens.js';
 import { loadEnv } from '../dist/config/env.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
-import { SettingsService } from '../dist/settings/settings.service.js';
-import { benchLines } from './fleet.ts';
+import { benchLines, connectToSimulator } from './fleet.ts';
 import { benchDatabase, describeNodeFlags, embeddedNote, migrate, startSimulator } from './support.ts';
 
 const ACCEPTS = Number(process.env.BENCH_ACCEPTS ?? 200);
@@ -84,28 +83,20 @@ async function main() {
         tokens: { create: { tokenHash: hashToken(TOKEN), label: 'bench' } },
       },
     });
-    const settings = app.get(SettingsService);
-    await settings.updateConnection(user.id, {
-      serviceUrl: sim.url,
-      companyCode: 'GEN',
-      authMode: 'basic',
-      servicePassword: 'BRIDGEDEMO',
-      // the highest Spectrum call limits an admin can set (OPS-11): with the default 10 calls a second, accepts one
-      // after the other (four Spectrum reads each) wait for the limit, and the bench would measure the limit
-      maxConcurrentCalls: 32,
-      callsPerSecond: 500,
-    } as never);
-    await settings.testConnection(user.id);
-    const list = await prisma.costCodeList.create({
-      data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
-    });
-    await prisma.costCode.createMany({
-      data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
-    });
-    await prisma.integrationSettings.update({
-      where: { id: 1 },
-      data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
-    });
+    // the highest Spectrum call limits an admin can set (OPS-11): with the default 10 calls a second, accepts one
+    // after the other (four Spectrum reads each) wait for the limit, and the bench would measure the limit
+    await connectToSimulator(
+      app,
+      prisma,
+      user.id,
+      {
+        serviceUrl: sim.url,
+        companyCode: 'GEN',
+        maxConcurrentCalls: 32,
+        callsPerSecond: 500,
+      },
+      PHASES,
+    );
 
     // active jobs and vendors of the generated company, one pair per commitment
     const n = ACCEPTS + BULK;

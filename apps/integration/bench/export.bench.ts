@@ -17,16 +17,8 @@ import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSpectrumClient } from '@bridge/spectrum-client';
-import { controlClient } from '@bridge/spectrum-simulator';
-import { pino } from 'pino';
-import { createApp } from '../dist/app.js';
-import { loadEnv } from '../dist/config/env.js';
-import { ExportAcceptService } from '../dist/exports/export-accept.service.js';
 import { ExportWorker } from '../dist/exports/export-worker.service.js';
-import { ExportsService } from '../dist/exports/exports.service.js';
-import { connectDatabase } from '../dist/platform/db/prisma.service.js';
-import { SettingsService } from '../dist/settings/settings.service.js';
-import { benchLines } from './fleet.ts';
+import { BENCH_JOB, BENCH_VENDOR, openSeeder, PHASES, preparePhases, rowsOf, simControl } from './fleet.ts';
 import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimulator } from './support.ts';
 
 const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
@@ -37,18 +29,6 @@ const MAX_CONCURRENT_LIMIT = 32;
  * client alone sends, the limit no longer binds and the ratio measures the worker's own cost.
  */
 const PER_SECOND_LIMIT = Number(process.env.BENCH_CALLS_PER_SECOND ?? 500);
-const PHASES = [
-  '010000',
-  '013100',
-  '015000',
-  '024100',
-  '031000',
-  '033000',
-  '042000',
-  '051200',
-  '061000',
-  '092900',
-];
 
 async function measured<T>(
   fn: () => Promise<T>,
@@ -103,9 +83,6 @@ async function profiled<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const rowsOf = (r: unknown): Record<string, unknown>[] =>
-  Array.isArray(r) ? r : ((r as { rows?: Record<string, unknown>[] })?.rows ?? []);
-
 async function main() {
   console.log(
     `load average at start: ${loadavg()
@@ -119,19 +96,7 @@ async function main() {
   console.log(describeNodeFlags());
   console.log(`database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
   try {
-    const have = rowsOf(
-      await controlClient(sim.url)('GET', '/state/phases?Job_Number=24-101&Cost_Type=S&limit=500'),
-    ).map((p) => p.Phase_Code);
-    for (const code of PHASES.filter((c) => !have.includes(c))) {
-      await controlClient(sim.url)('POST', '/state/phases', {
-        Company_Code: 'ABC',
-        Job_Number: '24-101',
-        Phase_Code: code,
-        Cost_Type: 'S',
-        Description: 'Bench',
-        Status_Code: 'A',
-      });
-    }
+    await preparePhases(sim.url);
     // the reference: the client alone sends the same calls, one after another
     const client = createSpectrumClient({
       baseUrl: sim.url,
@@ -144,7 +109,7 @@ async function main() {
         const key = { vendorCode: 'BAYPLB', subcontractNumber: `R${i}` };
         await client.upsertSubcontract({
           ...key,
-          jobNumber: '24-101',
+          jobNumber: BENCH_JOB,
           glAccount: '5200',
           defaultCostType: 'S',
           statusCode: 'A',
@@ -166,104 +131,43 @@ async function main() {
       `client alone: ${calls} calls in ${(ref.ms / 1000).toFixed(1)} s (${Math.round(calls / (ref.ms / 1000))} calls/s; this process's CPU ${(ref.cpuMs / N).toFixed(2)} ms per commitment)`,
     );
 
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      LOG_LEVEL: 'silent',
-      SCHEDULER_ENABLED: 'false',
-      WORKER_ENABLED: 'false',
+    // the service: connected with the bench's limits, a project and a company linked to the bench job and vendor
+    if (!databaseUrl.startsWith('pglite://')) await migrate(databaseUrl);
+    const seeder = await openSeeder(
+      databaseUrl,
+      sim.url,
+      { maxConcurrentCalls: MAX_CONCURRENT_LIMIT, callsPerSecond: PER_SECOND_LIMIT },
+      PHASES.length,
       // EXPORT_VERIFY_AFTER_SYNC=false: without the read-back, the same calls as the client alone
-      ...(process.env.EXPORT_VERIFY_AFTER_SYNC
-        ? { EXPORT_VERIFY_AFTER_SYNC: process.env.EXPORT_VERIFY_AFTER_SYNC }
-        : {}),
-    });
-    const inMemory = databaseUrl === 'pglite://memory';
-    if (!inMemory) await migrate(databaseUrl);
-    const db = await connectDatabase(env.DATABASE_URL, { migrate: inMemory });
-    const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
-    await app.init();
-    const prisma = db.prisma;
-    const actor = {
-      id: 'bench',
-      name: 'Bench',
-      email: 'bench@localhost',
-      level: 'admin' as const,
-      primeContractsLevel: 'admin' as const,
-      canPushToAccounting: true,
-    };
-    const settings = app.get(SettingsService);
-    await settings.updateConnection(actor.id, {
-      serviceUrl: sim.url,
-      companyCode: 'ABC',
-      authMode: 'basic',
-      servicePassword: 'BRIDGEDEMO',
-      // the Spectrum call limit (OPS-10: 10 calls a second by default) binds long before the worker does: the bench
-      // sets the highest limits an admin can (32 at once, 500 a second), so the ratio measures the worker against the
-      // client alone (bench:scale measures the limit itself)
-      maxConcurrentCalls: MAX_CONCURRENT_LIMIT,
-      callsPerSecond: PER_SECOND_LIMIT,
-    } as never);
-    await settings.testConnection(actor.id);
-    const list = await prisma.costCodeList.create({
-      data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
-    });
-    await prisma.costCode.createMany({
-      data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
-    });
-    await prisma.integrationSettings.update({
-      where: { id: 1 },
-      data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
-    });
-    const project = await prisma.project.create({ data: { name: 'Bench', createdAt: new Date() } as never });
-    const company = await prisma.company.create({ data: { name: 'Bench Vendor' } as never });
-    await prisma.syncLink.create({
-      data: { type: 'job', pmId: project.id, spectrumKey: '24-101', state: 'synced' },
-    });
-    await prisma.syncLink.create({
-      data: { type: 'vendor', pmId: company.id, spectrumKey: 'CITYCON', state: 'synced' },
-    });
-    const exportsService = app.get(ExportsService);
-    const accepts = app.get(ExportAcceptService);
+      {
+        env: process.env.EXPORT_VERIFY_AFTER_SYNC
+          ? { EXPORT_VERIFY_AFTER_SYNC: process.env.EXPORT_VERIFY_AFTER_SYNC }
+          : {},
+      },
+    );
+    const { app, env, prisma } = seeder;
     const t0 = performance.now();
-    for (let i = 0; i < N; i++) {
-      const c = await prisma.commitment.create({
-        data: {
-          projectId: project.id,
-          companyId: company.id,
-          kind: 'subcontract',
-          number: `B-${i}`,
-          title: `Bench ${i}`,
-          status: 'approved',
-          createdAt: new Date(),
-          lines: {
-            create: benchLines(PHASES),
-          },
-        } as never,
-      });
-      const r = await exportsService.send(actor, { type: 'commitment', id: c.id });
-      await accepts.accept(actor, r.id, {});
-    }
+    for (let i = 0; i < N; i++) await seeder.accepted(`B-${i}`);
     console.log(
       `set-up: ${N} commitments sent and accepted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const worker = app.get(ExportWorker);
     if (process.env.BENCH_CONCURRENCY) worker.concurrency = Number(process.env.BENCH_CONCURRENCY);
-    await controlClient(sim.url)('DELETE', '/traffic');
+    await simControl(sim.url)('DELETE', '/traffic');
     const run = await measured(() =>
       process.env.BENCH_PROFILE ? profiled(() => worker.drain()) : worker.drain(),
     );
-    const traffic = (await controlClient(sim.url)('GET', '/traffic')) as {
+    const traffic = (await simControl(sim.url)('GET', '/traffic')) as {
       total: number;
       maxConcurrent: number;
       maxPerSecond: number;
     };
     const states = await prisma.exportRequest.groupBy({ by: ['state'], _count: { _all: true } });
     const subs = rowsOf(
-      await controlClient(sim.url)('GET', '/state/subcontracts?Vendor_Code=CITYCON&limit=5000'),
+      await simControl(sim.url)('GET', `/state/subcontracts?Vendor_Code=${BENCH_VENDOR}&limit=5000`),
     );
     const lines = rowsOf(
-      await controlClient(sim.url)('GET', '/state/subcontract-lines?Vendor_Code=CITYCON&limit=20000'),
+      await simControl(sim.url)('GET', `/state/subcontract-lines?Vendor_Code=${BENCH_VENDOR}&limit=20000`),
     );
     const duplicates =
       subs.length - new Set(subs.map((s) => s.Subcontract_Number)).size + (lines.length - N * PHASES.length);
@@ -285,8 +189,7 @@ async function main() {
         .join(' ')})`,
     );
     console.log(embeddedNote(databaseUrl));
-    await app.close();
-    await db.close();
+    await seeder.close();
     if (duplicates !== 0 || subs.length !== N) process.exitCode = 1;
   } finally {
     sim.child.kill();

@@ -30,6 +30,8 @@ export const PHASES = [
   '092900',
 ];
 
+type PrismaLike = Awaited<ReturnType<typeof connectDatabase>>['prisma'];
+
 export const ACTOR = {
   id: 'bench',
   name: 'Bench',
@@ -81,16 +83,48 @@ export async function preparePhases(simUrl: string, phases = PHASES): Promise<vo
 }
 
 /**
+ * Connects the service to the simulator as an admin does (the connection with its Spectrum call limits, tested), and
+ * makes the phase codes (the bench's unless given) the Spectrum Standard Cost Codes list, as the first cost code sync
+ * would.
+ */
+export async function connectToSimulator(
+  app: Awaited<ReturnType<typeof createApp>>,
+  prisma: PrismaLike,
+  actorId: string,
+  connection: { serviceUrl: string; companyCode: string; maxConcurrentCalls: number; callsPerSecond: number },
+  phases: readonly string[] = PHASES,
+): Promise<void> {
+  const settings = app.get(SettingsService);
+  await settings.updateConnection(actorId, {
+    ...connection,
+    authMode: 'basic',
+    servicePassword: 'BRIDGEDEMO',
+  } as never);
+  await settings.testConnection(actorId);
+  const list = await prisma.costCodeList.create({
+    data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
+  });
+  await prisma.costCode.createMany({
+    data: phases.map((code) => ({ listId: list.id, code, description: code })),
+  });
+  await prisma.integrationSettings.update({
+    where: { id: 1 },
+    data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
+  });
+}
+
+/**
  * Connects a migrated database to the simulator with the given call limits, links a project and a company to the
  * bench job and vendor, and returns functions that create and send (and accept) one commitment of `lines` lines.
- * The export worker runs in this process only with `worker: true`.
+ * The export worker runs in this process only with `worker: true`; `env` adds service settings (e.g.
+ * `EXPORT_VERIFY_AFTER_SYNC`).
  */
 export async function openSeeder(
   databaseUrl: string,
   simUrl: string,
   limits: { maxConcurrentCalls: number; callsPerSecond: number },
   lines: number,
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; env?: Record<string, string> } = {},
 ) {
   const env = loadEnv({
     NODE_ENV: 'production',
@@ -99,30 +133,13 @@ export async function openSeeder(
     LOG_LEVEL: 'silent',
     SCHEDULER_ENABLED: 'false',
     WORKER_ENABLED: options.worker ? 'true' : 'false',
+    ...options.env,
   });
   const db = await connectDatabase(env.DATABASE_URL, { migrate: databaseUrl.startsWith('pglite://') });
   const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
   await app.init();
   const prisma = db.prisma;
-  const settings = app.get(SettingsService);
-  await settings.updateConnection(ACTOR.id, {
-    serviceUrl: simUrl,
-    companyCode: 'ABC',
-    authMode: 'basic',
-    servicePassword: 'BRIDGEDEMO',
-    ...limits,
-  } as never);
-  await settings.testConnection(ACTOR.id);
-  const list = await prisma.costCodeList.create({
-    data: { name: 'Spectrum Standard Cost Codes', spectrumTag: 'spectrum' },
-  });
-  await prisma.costCode.createMany({
-    data: PHASES.map((code) => ({ listId: list.id, code, description: code })),
-  });
-  await prisma.integrationSettings.update({
-    where: { id: 1 },
-    data: { standardCostCodeListId: list.id, connectedAt: new Date('2020-01-01') },
-  });
+  await connectToSimulator(app, prisma, ACTOR.id, { serviceUrl: simUrl, companyCode: 'ABC', ...limits });
   const project = await prisma.project.create({ data: { name: 'Bench', createdAt: new Date() } as never });
   const company = await prisma.company.create({ data: { name: 'Bench Vendor' } as never });
   await prisma.syncLink.create({
@@ -153,6 +170,7 @@ export async function openSeeder(
   };
   return {
     app,
+    env,
     prisma,
     projectId: project.id as string,
     companyId: company.id as string,
