@@ -15,10 +15,16 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { hashToken } from '../dist/auth/tokens.js';
-import { loadEnv } from '../dist/config/env.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { benchLines, connectToSimulator } from './fleet.ts';
-import { benchDatabase, describeNodeFlags, embeddedNote, migrate, startSimulator } from './support.ts';
+import {
+  benchDatabase,
+  benchEnv,
+  describeNodeFlags,
+  embeddedNote,
+  migrate,
+  startSimulator,
+} from './support.ts';
 
 const ACCEPTS = Number(process.env.BENCH_ACCEPTS ?? 200);
 const BULK = Number(process.env.BENCH_BULK ?? 200);
@@ -51,14 +57,7 @@ async function main() {
   const databaseUrl = database.url;
   console.log(describeNodeFlags());
   try {
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      LOG_LEVEL: 'silent',
-      SCHEDULER_ENABLED: 'false',
-      WORKER_ENABLED: 'false',
-    });
+    const env = benchEnv(databaseUrl);
     const inMemory = databaseUrl === 'pglite://memory';
     if (!inMemory) await migrate(databaseUrl);
     let statements = 0;

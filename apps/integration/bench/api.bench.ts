@@ -21,11 +21,10 @@ import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
 import { hashToken } from '../dist/auth/tokens.js';
-import { loadEnv } from '../dist/config/env.js';
 import { createThrowawayDatabase } from '../dist/platform/db/adapters.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { BENCH_VOLUME, seedVolume, type Volume, type VolumeOptions } from '../test/support/volume.ts';
-import { describeNodeFlags, migrate } from './support.ts';
+import { benchEnv, describeNodeFlags, migrate } from './support.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -133,14 +132,7 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
       ? await createThrowawayDatabase(process.env.TEST_DATABASE_URL as string, 'bridge_bench')
       : { url: `pglite://${join(dir, 'db')}`, drop: async () => {} };
   try {
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      LOG_LEVEL: 'silent',
-      SCHEDULER_ENABLED: 'false',
-      WORKER_ENABLED: 'false',
-    });
+    const env = benchEnv(database.url);
     if (kind === 'postgres') await migrate(database.url);
     let statements = 0;
     let capture: { sql: string; args: unknown[] }[] | null = null;

@@ -8,13 +8,12 @@ import { controlClient } from '@bridge/spectrum-simulator';
 import pg from 'pg';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
-import { loadEnv } from '../dist/config/env.js';
 import { ExportAcceptService } from '../dist/exports/export-accept.service.js';
 import { ExportsService } from '../dist/exports/exports.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
+import { benchEnv } from './support.ts';
 
-export const ENCRYPTION_KEY = '0'.repeat(64);
 export const BENCH_JOB = '24-101';
 export const BENCH_VENDOR = 'CITYCON';
 export const PHASES = [
@@ -126,15 +125,7 @@ export async function openSeeder(
   lines: number,
   options: { worker?: boolean; env?: Record<string, string> } = {},
 ) {
-  const env = loadEnv({
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    ENCRYPTION_KEY,
-    LOG_LEVEL: 'silent',
-    SCHEDULER_ENABLED: 'false',
-    WORKER_ENABLED: options.worker ? 'true' : 'false',
-    ...options.env,
-  });
+  const env = benchEnv(databaseUrl, { WORKER_ENABLED: options.worker ? 'true' : 'false', ...options.env });
   const db = await connectDatabase(env.DATABASE_URL, { migrate: databaseUrl.startsWith('pglite://') });
   const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
   await app.init();

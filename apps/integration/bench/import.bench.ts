@@ -13,7 +13,6 @@
  * `node --expose-gc --max-old-space-size=256 --max-semi-space-size=8 bench/import.bench.ts` (printed first).
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +21,6 @@ import { writeHeapSnapshot } from 'node:v8';
 import { createSpectrumClient, type SpectrumClient } from '@bridge/spectrum-client';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
-import { loadEnv } from '../dist/config/env.js';
 import { CostCodesImportService } from '../dist/imports/cost-codes/cost-codes-import.service.js';
 import type { ImportRunContext, RunCounter } from '../dist/imports/import-context.js';
 import { ImportsRepository } from '../dist/imports/imports.repository.js';
@@ -31,6 +29,8 @@ import { VendorsImportService } from '../dist/imports/vendors/vendors-import.ser
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import {
   benchDatabase,
+  benchEnv,
+  childJson,
   describeNodeFlags,
   embeddedNote,
   mb,
@@ -119,23 +119,7 @@ async function downloadMeasured(client: SpectrumClient): Promise<Downloaded> {
 
 /** The reference download in a child process (`--download <url>` prints its figures as JSON). */
 function downloadInChild(url: string): Promise<Downloaded> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', fileURLToPath(import.meta.url), '--download', url],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-    });
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as Downloaded) : reject(new Error(`download exited with ${code}`)),
-    );
-  });
+  return childJson(fileURLToPath(import.meta.url), ['--download', url], ['--expose-gc']);
 }
 
 async function main() {
@@ -158,14 +142,7 @@ async function main() {
     );
     console.log(`database: ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}`);
 
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      LOG_LEVEL: 'silent',
-      SCHEDULER_ENABLED: 'false',
-      WORKER_ENABLED: 'false',
-    });
+    const env = benchEnv(databaseUrl);
     // migrations run in a child process (the schema engine is not part of the import's footprint)
     await migrate(databaseUrl);
     const db = await connectDatabase(env.DATABASE_URL, { migrate: false });

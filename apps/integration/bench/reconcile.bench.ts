@@ -13,7 +13,6 @@
  * BENCH_DATABASE_URL / TEST_DATABASE_URL as the other service benches.
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +20,21 @@ import { fileURLToPath } from 'node:url';
 import { createSpectrumClient, type SpectrumClient } from '@bridge/spectrum-client';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
-import { loadEnv } from '../dist/config/env.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { ReconciliationService } from '../dist/reconciliation/reconciliation.service.js';
 import { jobCsv } from '../dist/reconciliation/reconciliation-csv.js';
 import { SettingsService } from '../dist/settings/settings.service.js';
 import { type Job, seedPm, seedSpectrum } from './reconcile-seed.ts';
-import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimulator } from './support.ts';
+import {
+  benchDatabase,
+  benchEnv,
+  childJson,
+  describeNodeFlags,
+  embeddedNote,
+  mb,
+  migrate,
+  startSimulator,
+} from './support.ts';
 
 const PHASE_ROWS = Number(process.env.BENCH_PHASE_ROWS ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
@@ -69,19 +76,7 @@ async function download(client: SpectrumClient): Promise<{ rows: number; ms: num
 }
 
 function downloadInChild(url: string): Promise<{ rows: number; ms: number; cpuMs: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--download', url], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (c: string) => {
-      out += c;
-    });
-    child.once('exit', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`download exited with ${code}`)),
-    );
-  });
+  return childJson(fileURLToPath(import.meta.url), ['--download', url]);
 }
 
 const SECTIONS = ['budget', 'commitments', 'commitmentLines', 'primeContracts', 'changeRequests'] as const;
@@ -98,14 +93,7 @@ interface Reconciled {
 
 /** The service in this process: the company-wide reconciliation, every job rendered as the CSV report writes it. */
 async function reconcile(databaseUrl: string): Promise<Reconciled> {
-  const env = loadEnv({
-    NODE_ENV: 'production',
-    DATABASE_URL: databaseUrl,
-    ENCRYPTION_KEY: '0'.repeat(64),
-    LOG_LEVEL: 'silent',
-    SCHEDULER_ENABLED: 'false',
-    WORKER_ENABLED: 'false',
-  });
+  const env = benchEnv(databaseUrl);
   const db = await connectDatabase(env.DATABASE_URL, { migrate: false });
   const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });
   await app.init();
@@ -141,23 +129,7 @@ async function reconcile(databaseUrl: string): Promise<Reconciled> {
 
 /** `reconcile` in a child process with the service's node flags (this one's). */
 function reconcileInChild(databaseUrl: string): Promise<Reconciled> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url), '--reconcile', databaseUrl],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', (c: string) => {
-      out += c;
-    });
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(out) as Reconciled)
-        : reject(new Error(`reconcile exited with ${code}`)),
-    );
-  });
+  return childJson(fileURLToPath(import.meta.url), ['--reconcile', databaseUrl], process.execArgv);
 }
 
 async function main() {
@@ -181,14 +153,7 @@ async function main() {
       `Spectrum: ${jobs.length} jobs, ${PHASE_ROWS} phase rows, ${vendors} vendors; subcontracts, contracts and change requests added in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
-    const env = loadEnv({
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      ENCRYPTION_KEY: '0'.repeat(64),
-      LOG_LEVEL: 'silent',
-      SCHEDULER_ENABLED: 'false',
-      WORKER_ENABLED: 'false',
-    });
+    const env = benchEnv(database.url);
     await migrate(database.url);
     const db = await connectDatabase(env.DATABASE_URL, { migrate: false });
     const app = await createApp({ env, logger: pino({ level: 'silent' }), prisma: db.prisma });

@@ -6,18 +6,12 @@
 import 'reflect-metadata';
 import { pino } from 'pino';
 import { createApp } from '../dist/app.js';
-import { loadEnv } from '../dist/config/env.js';
 import { ExportWorker } from '../dist/exports/export-worker.service.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
-import { ENCRYPTION_KEY, sleep } from './fleet.ts';
+import { sleep } from './fleet.ts';
+import { benchEnv } from './support.ts';
 
-const env = loadEnv({
-  NODE_ENV: 'production',
-  DATABASE_URL: process.env.DATABASE_URL,
-  ENCRYPTION_KEY,
-  LOG_LEVEL: 'silent',
-  SCHEDULER_ENABLED: 'false',
-  WORKER_ENABLED: 'false',
+const env = benchEnv(process.env.DATABASE_URL, {
   INSTANCE_ID: process.env.INSTANCE_ID,
   ...(process.env.EXPORT_CONCURRENCY ? { EXPORT_CONCURRENCY: process.env.EXPORT_CONCURRENCY } : {}),
 });

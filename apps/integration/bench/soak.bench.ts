@@ -18,7 +18,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BENCH_VENDOR,
-  ENCRYPTION_KEY,
   openSeeder,
   PHASES,
   preparePhases,
@@ -28,7 +27,7 @@ import {
   sleep,
   type Traffic,
 } from './fleet.ts';
-import { benchDatabase, migrate, startSimulator } from './support.ts';
+import { benchDatabase, ENCRYPTION_KEY, migrate, startSimulator } from './support.ts';
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 15);
 const WARMUP_MINUTES = Number(process.env.BENCH_WARMUP_MINUTES ?? Math.min(3, MINUTES / 5));

@@ -1,12 +1,56 @@
-/** Helpers shared by the service benchmarks (import and export). */
+/** Helpers shared by the service benchmarks. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadEnv } from '../dist/config/env.js';
 import { createThrowawayDatabase } from '../dist/platform/db/adapters.js';
 import { SERVICE_NODE_FLAGS } from '../dist/platform/runtime/memory-policy.js';
 
 export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** The bench's encryption key for stored secrets (the benches' databases are thrown away). */
+export const ENCRYPTION_KEY = '0'.repeat(64);
+
+/**
+ * A service's settings in a bench: production mode on `databaseUrl`, silent, no scheduler and no export worker
+ * (a bench drives those itself) unless `overrides` say otherwise.
+ */
+export function benchEnv(
+  databaseUrl: string | undefined,
+  overrides: Record<string, string | undefined> = {},
+) {
+  return loadEnv({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    ENCRYPTION_KEY,
+    LOG_LEVEL: 'silent',
+    SCHEDULER_ENABLED: 'false',
+    WORKER_ENABLED: 'false',
+    ...overrides,
+  });
+}
+
+/** Runs a Node script in a child process and answers what it printed on stdout, parsed as JSON. */
+export function childJson<T>(
+  script: string,
+  args: readonly string[],
+  nodeFlags: readonly string[] = [],
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout?.setEncoding('utf8');
+    child.stdout?.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${script} exited with ${code}`)),
+    );
+  });
+}
 
 /** The simulator CLI in a child process (its CPU and memory are not the service's) with a scenario. */
 export function startSimulator(scenario: string): Promise<{ url: string; child: ChildProcess }> {
@@ -32,7 +76,7 @@ export function migrate(databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, 'migrate'], {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEY: '0'.repeat(64), LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, ENCRYPTION_KEY, LOG_LEVEL: 'silent' },
     });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited with ${code}`))));
   });
