@@ -505,6 +505,14 @@ describe('settings (GEN-1 … GEN-5)', () => {
         { kind: 'vendor', key: 'V100', hash: 'h1', data: { vendorCode: 'V100', type: 'SUB' } },
         { kind: 'vendor', key: 'V200', hash: 'h2', data: { vendorCode: 'V200', type: 'MAT' } },
         { kind: 'vendor', key: 'V300', hash: 'h3', data: { vendorCode: 'V300', type: 'EQP' } },
+        // gone from Spectrum's vendor list at the last sync: its type is no longer one Spectrum's vendors have
+        {
+          kind: 'vendor',
+          key: 'V400',
+          hash: 'h4',
+          data: { vendorCode: 'V400', type: 'OLD' },
+          vanishedAt: new Date('2026-01-01T00:00:00Z'),
+        },
       ],
     });
     await t.prisma.syncLink.createMany({

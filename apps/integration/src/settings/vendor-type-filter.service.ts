@@ -24,24 +24,20 @@ export class VendorTypeFilterService {
   ) {}
 
   async getVendorTypeFilter(): Promise<VendorTypeFilterView> {
-    const s = await this.repo.get();
-    const [synced, known] = await Promise.all([
-      this.repo.vendorTypesWithSyncedData(),
-      this.repo.knownVendorTypes(),
-    ]);
+    const [s, { synced, known }] = await Promise.all([this.repo.get(), this.repo.vendorTypes()]);
     return filterView(s.vendorTypeFilter, synced, known);
   }
 
   async updateVendorTypeFilter(actorId: string, types: readonly string[]): Promise<VendorTypeFilterView> {
     const next = [...new Set(types.map(normType))];
-    const { filter, synced } = await this.txHost.withTransaction(async () => {
+    const { filter, synced, known } = await this.txHost.withTransaction(async () => {
       const before = await this.repo.getForUpdate();
-      const synced = await this.repo.vendorTypesWithSyncedData();
+      const { synced, known } = await this.repo.vendorTypes();
       const check = checkVendorTypeFilterChange({
         current: before.vendorTypeFilter,
         next: types,
         typesWithSyncedData: synced,
-        knownTypes: await this.repo.knownVendorTypes(),
+        knownTypes: known,
       });
       if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
       const after = await this.repo.update({ vendorTypeFilter: next });
@@ -55,9 +51,9 @@ export class VendorTypeFilterService {
           after: { types: after.vendorTypeFilter },
         });
       }
-      return { filter: after.vendorTypeFilter, synced };
+      return { filter: after.vendorTypeFilter, synced, known };
     });
-    return filterView(filter, synced, await this.repo.knownVendorTypes());
+    return filterView(filter, synced, known);
   }
 }
 
