@@ -12,8 +12,7 @@
  * `<database>-<operation>.cpuprofile`, for Chrome's DevTools or `node scripts/profile-top.mjs`).
  */
 import 'reflect-metadata';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +23,7 @@ import { hashToken } from '../dist/auth/tokens.js';
 import { createThrowawayDatabase } from '../dist/platform/db/adapters.js';
 import { connectDatabase } from '../dist/platform/db/prisma.service.js';
 import { BENCH_VOLUME, seedVolume, type Volume, type VolumeOptions } from '../test/support/volume.ts';
-import { benchEnv, describeNodeFlags, migrate } from './support.ts';
+import { benchEnv, describeNodeFlags, migrate, profiled } from './support.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -107,24 +106,6 @@ function load(url: string): Promise<autocannon.Result> {
   });
 }
 
-/** Runs `work` under the CPU profiler when BENCH_PROFILE names a folder, and writes the profile there. */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const folder = process.env.BENCH_PROFILE;
-  if (!folder) return work();
-  mkdirSync(folder, { recursive: true });
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(join(folder, `${name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}
-
 async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bridge-api-bench-'));
   const database =
@@ -139,7 +120,7 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
     const db = await connectDatabase(env.DATABASE_URL, {
       onStatement: (sql, args) => {
         statements++;
-        capture?.push({ sql, args: args ?? [] });
+        capture?.push({ sql, args: [...(args ?? [])] });
       },
     });
     const prisma = db.prisma;

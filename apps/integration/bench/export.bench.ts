@@ -7,19 +7,26 @@
  * TEST_DATABASE_URL (a PostgreSQL server: a scratch database is created on it and dropped afterwards), else an embedded
  * database in a temp dir;
  * EXPORT_VERIFY_AFTER_SYNC=false (no VER-4 read-back after each export: the worker then sends the same calls as the
- * client alone), BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE=1 (CPU
- * profile of the worker run: where its process spends the time, by package). Prints the load average: compare
+ * client alone), BENCH_CONCURRENCY (requests per worker at a time, default EXPORT_CONCURRENCY's default), BENCH_PROFILE (a folder: a
+ * CPU profile of the worker run, `export-worker.cpuprofile`; `node scripts/profile-top.mjs` says where the time went). Prints the load average: compare
  * figures from quiet runs only (the machine is shared).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSpectrumClient } from '@bridge/spectrum-client';
 import { ExportWorker } from '../dist/exports/export-worker.service.js';
 import { BENCH_JOB, BENCH_VENDOR, openSeeder, PHASES, preparePhases, rowsOf, simControl } from './fleet.ts';
-import { benchDatabase, describeNodeFlags, embeddedNote, mb, migrate, startSimulator } from './support.ts';
+import {
+  benchDatabase,
+  describeNodeFlags,
+  embeddedNote,
+  mb,
+  migrate,
+  profiled,
+  startSimulator,
+} from './support.ts';
 
 const N = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 /** The highest Spectrum call limits an admin can set (OPS-11). */
@@ -50,36 +57,6 @@ async function measured<T>(
     };
   } finally {
     clearInterval(timer);
-  }
-}
-
-/** Self time of the worker run by package (or file), from a CPU profile of this process. */
-async function profiled<T>(fn: () => Promise<T>): Promise<T> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    session.disconnect();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const self = new Map<string, number>();
-    const deltas = profile.timeDeltas ?? [];
-    (profile.samples ?? []).forEach((id, i) => {
-      const node = byId.get(id);
-      const url = node?.callFrame.url ?? '';
-      const pkg = /node_modules\/\.pnpm\/(@?[^@/]+(?:\+[^@/]+)?)@/.exec(url)?.[1];
-      const key =
-        pkg ??
-        (url ? (url.split('/').slice(-2).join('/') ?? url) : node?.callFrame.functionName || '(native)');
-      self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
-    });
-    const total = [...self.values()].reduce((a, b) => a + b, 0);
-    console.log('worker CPU profile (self time):');
-    for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 12))
-      console.log(`  ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
   }
 }
 
@@ -154,9 +131,7 @@ async function main() {
     const worker = app.get(ExportWorker);
     if (process.env.BENCH_CONCURRENCY) worker.concurrency = Number(process.env.BENCH_CONCURRENCY);
     await simControl(sim.url)('DELETE', '/traffic');
-    const run = await measured(() =>
-      process.env.BENCH_PROFILE ? profiled(() => worker.drain()) : worker.drain(),
-    );
+    const run = await measured(() => profiled('export-worker', () => worker.drain()));
     const traffic = (await simControl(sim.url)('GET', '/traffic')) as {
       total: number;
       maxConcurrent: number;

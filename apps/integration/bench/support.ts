@@ -1,6 +1,7 @@
 /** Helpers shared by the service benchmarks. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../dist/config/env.js';
@@ -138,4 +139,25 @@ export function topMappings(n = 6): string {
     .slice(0, n)
     .map(([name, g]) => `${name} ${Math.round(g.rssKb / 1024)} MB in ${g.count}`)
     .join('; ');
+}
+
+/**
+ * Runs `work` under this process's CPU profiler when BENCH_PROFILE names a folder, and writes the profile there as
+ * `<name>.cpuprofile` (for Chrome's DevTools, or `node scripts/profile-top.mjs <file>`: where the time went).
+ */
+export async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return work();
+  mkdirSync(folder, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(folder, `${name.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
