@@ -30,7 +30,8 @@ export class ExportQueriesService {
     limit: number,
   ): Promise<Page<unknown>> {
     const rows = await this.repo.list(filter, afterId, limit + 1);
-    return toPage(rows, limit, (r) => ({ ...requestView(r), blockedBy: blockedFor(actor, r) }));
+    const blocked = blockedForPage(actor);
+    return toPage(rows, limit, (r) => ({ ...requestView(r), blockedBy: blocked(r) }));
   }
 
   private async mustFind(id: string): Promise<ExportRequestRecord> {
@@ -99,4 +100,21 @@ export class ExportQueriesService {
 /** API-4: the queue decisions this user cannot take on the request now, each with every reason. */
 export function blockedFor(actor: AuthUser, r: ExportRequestRecord) {
   return blockedBy(exportRequestActions(actor, { state: r.state, sentById: r.sentById }));
+}
+
+/**
+ * {@link blockedFor} for the requests of one page: the decisions a user cannot take depend only on the request's
+ * state and on whether the user sent it (`exportRequestActions`), so each such pair is worked out once per page.
+ */
+export function blockedForPage(actor: AuthUser): (r: ExportRequestRecord) => ReturnType<typeof blockedFor> {
+  const seen = new Map<string, ReturnType<typeof blockedFor>>();
+  return (r) => {
+    const key = `${r.state}|${r.sentById === actor.id}`;
+    let b = seen.get(key);
+    if (!b) {
+      b = blockedFor(actor, r);
+      seen.set(key, b);
+    }
+    return b;
+  };
 }

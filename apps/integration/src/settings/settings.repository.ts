@@ -217,25 +217,27 @@ export class SettingsRepository {
   }
 
   /**
-   * GEN-5, in one pass over the vendor snapshot: `known`, the vendor types seen in Spectrum's vendor list at the last
-   * vendor sync (live rows), in order; `synced`, the types with synced data — of vendor records (live or gone) whose
-   * vendor link is `synced`. A row's type is its `type` field as the Info-Link vendor master names it, or `vendorType`.
+   * GEN-5: vendor types with synced data: the types of vendor snapshot records (kind `vendor`, type in the row's
+   * `type` field as the Info-Link vendor master names it, or `vendorType`) whose vendor link is `synced`.
    */
-  async vendorTypes(): Promise<{ known: string[]; synced: string[] }> {
-    const rows = await this.db.$queryRawUnsafe<{ t: string | null; known: boolean; synced: boolean }[]>(
-      `SELECT upper(trim(coalesce(r."data"->>'type', r."data"->>'vendorType'))) AS t,
-              bool_or(r."vanishedAt" IS NULL) AS known,
-              bool_or(l."id" IS NOT NULL) AS synced
+  async vendorTypesWithSyncedData(): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ t: string }[]>(
+      `SELECT DISTINCT upper(trim(coalesce(r."data"->>'type', r."data"->>'vendorType'))) AS t
          FROM "SpectrumRecord" r
-         LEFT JOIN "SyncLink" l ON l."type" = 'vendor' AND l."spectrumKey" = r."key" AND l."state" = 'synced'
-        WHERE r."kind" = 'vendor'
-        GROUP BY 1
+         JOIN "SyncLink" l ON l."type" = 'vendor' AND l."spectrumKey" = r."key" AND l."state" = 'synced'
+        WHERE r."kind" = 'vendor'`,
+    );
+    return rows.map((r) => r.t).filter((t): t is string => typeof t === 'string' && t !== '');
+  }
+
+  /** The vendor types seen in Spectrum's vendor list at the last vendor sync (for the filter's choices). */
+  async knownVendorTypes(): Promise<string[]> {
+    const rows = await this.db.$queryRawUnsafe<{ t: string }[]>(
+      `SELECT DISTINCT upper(trim(coalesce("data"->>'type', "data"->>'vendorType'))) AS t
+         FROM "SpectrumRecord"
+        WHERE "kind" = 'vendor' AND "vanishedAt" IS NULL
         ORDER BY 1`,
     );
-    const typed = rows.filter((r): r is typeof r & { t: string } => typeof r.t === 'string' && r.t !== '');
-    return {
-      known: typed.filter((r) => r.known).map((r) => r.t),
-      synced: typed.filter((r) => r.synced).map((r) => r.t),
-    };
+    return rows.map((r) => r.t).filter((t): t is string => typeof t === 'string' && t !== '');
   }
 }

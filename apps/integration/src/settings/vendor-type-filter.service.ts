@@ -24,20 +24,24 @@ export class VendorTypeFilterService {
   ) {}
 
   async getVendorTypeFilter(): Promise<VendorTypeFilterView> {
-    const [s, { synced, known }] = await Promise.all([this.repo.get(), this.repo.vendorTypes()]);
+    const [s, synced, known] = await Promise.all([
+      this.repo.get(),
+      this.repo.vendorTypesWithSyncedData(),
+      this.repo.knownVendorTypes(),
+    ]);
     return filterView(s.vendorTypeFilter, synced, known);
   }
 
   async updateVendorTypeFilter(actorId: string, types: readonly string[]): Promise<VendorTypeFilterView> {
     const next = [...new Set(types.map(normType))];
-    const { filter, synced, known } = await this.txHost.withTransaction(async () => {
+    const { filter, synced } = await this.txHost.withTransaction(async () => {
       const before = await this.repo.getForUpdate();
-      const { synced, known } = await this.repo.vendorTypes();
+      const synced = await this.repo.vendorTypesWithSyncedData();
       const check = checkVendorTypeFilterChange({
         current: before.vendorTypeFilter,
         next: types,
         typesWithSyncedData: synced,
-        knownTypes: known,
+        knownTypes: await this.repo.knownVendorTypes(),
       });
       if (!check.ok) throw unprocessable('The vendor type filter cannot be changed this way.', check.reasons);
       const after = await this.repo.update({ vendorTypeFilter: next });
@@ -51,9 +55,9 @@ export class VendorTypeFilterService {
           after: { types: after.vendorTypeFilter },
         });
       }
-      return { filter: after.vendorTypeFilter, synced, known };
+      return { filter: after.vendorTypeFilter, synced };
     });
-    return filterView(filter, synced, known);
+    return filterView(filter, synced, await this.repo.knownVendorTypes());
   }
 }
 
