@@ -13,8 +13,9 @@ function controlledReads() {
       );
     },
     exportStateCounts: async () => [],
-    lastRuns: async () => [],
-    attention: async () => [],
+    groupRuns: async () => [],
+    failedExports: async () => [],
+    linkErrors: async () => [],
   };
   return {
     reads,

@@ -6,7 +6,7 @@ import { ReportsRepository } from './reports.repository.js';
 /** The reads one report needs (the repository's, or a test's). */
 export type ReportReads = Pick<
   ReportsRepository,
-  'linkStateCounts' | 'exportStateCounts' | 'lastRuns' | 'attention'
+  'linkStateCounts' | 'exportStateCounts' | 'groupRuns' | 'failedExports' | 'linkErrors'
 >;
 
 /** How many rows of "needs attention" the report lists. */
@@ -49,12 +49,13 @@ export class AccountantReportService {
   }
 
   private async compute(): Promise<AccountantReport> {
-    const [links, exports, lastRuns, attention] = await Promise.all([
+    const [links, exports, runs, failedExports, linkErrors] = await Promise.all([
       this.reads.linkStateCounts(),
       this.reads.exportStateCounts(),
-      this.reads.lastRuns(),
-      this.reads.attention(ATTENTION_ROWS),
+      this.reads.groupRuns(ATTENTION_ROWS),
+      this.reads.failedExports(ATTENTION_ROWS),
+      this.reads.linkErrors(ATTENTION_ROWS),
     ]);
-    return buildAccountantReport({ now: this.clock.now(), links, exports, lastRuns, attention });
+    return buildAccountantReport({ now: this.clock.now(), links, exports, runs, failedExports, linkErrors });
   }
 }

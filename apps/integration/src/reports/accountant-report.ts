@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AttentionRow, StateCount } from './reports.repository.js';
+import type { AttentionRow, GroupRuns, StateCount } from './reports.repository.js';
 
 /** The item types of the report, in the order an accountant reads them. */
 export const REPORT_TYPES = [
@@ -43,6 +43,31 @@ export interface AccountantReport {
   }[];
 }
 
+/** What needs attention in a group's latest run: the run itself when it failed, and each item it could not sync. */
+function runAttention(g: GroupRuns): AttentionRow[] {
+  if (!g.last) return [];
+  const rows: AttentionRow[] = [];
+  if (g.last.status === 'failed')
+    rows.push({
+      kind: 'sync_run_failed',
+      type: g.group,
+      itemId: g.last.id,
+      spectrumKey: null,
+      message: g.last.error ?? 'The sync run failed.',
+      at: g.last.endedAt ?? g.last.startedAt,
+    });
+  for (const f of g.failures)
+    rows.push({
+      kind: 'sync_item_failed',
+      type: f.itemType,
+      itemId: null,
+      spectrumKey: f.itemKey,
+      message: f.reason,
+      at: f.createdAt,
+    });
+  return rows;
+}
+
 /**
  * REP-1: per type, what waits to be imported, waits for acceptance, is synced, was rejected or failed. Item states
  * come from the links; an export request that waits or failed counts for its type even before its item has a link.
@@ -51,12 +76,9 @@ export function buildAccountantReport(input: {
   now: Date;
   links: StateCount[];
   exports: StateCount[];
-  lastRuns: {
-    group: string;
-    last: { startedAt: Date; status: string } | null;
-    lastSucceededAt: Date | null;
-  }[];
-  attention: AttentionRow[];
+  runs: GroupRuns[];
+  failedExports: AttentionRow[];
+  linkErrors: AttentionRow[];
 }): AccountantReport {
   const byType = new Map<string, AccountantReport['types'][number]>();
   const row = (type: string) => {
@@ -82,13 +104,13 @@ export function buildAccountantReport(input: {
   return {
     generatedAt: input.now.toISOString(),
     types: [...byType.values()],
-    lastSync: input.lastRuns.map((g) => ({
+    lastSync: input.runs.map((g) => ({
       group: g.group,
       lastRunAt: g.last?.startedAt.toISOString() ?? null,
       lastStatus: g.last?.status ?? null,
       lastSucceededAt: g.lastSucceededAt?.toISOString() ?? null,
     })),
-    attention: input.attention
+    attention: [...input.failedExports, ...input.runs.flatMap(runAttention), ...input.linkErrors]
       .sort((a, b) => b.at.getTime() - a.at.getTime())
       .map((a) => ({ ...a, at: a.at.toISOString() })),
   };

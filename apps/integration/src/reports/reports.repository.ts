@@ -9,6 +9,14 @@ export interface StateCount {
   count: number;
 }
 
+/** A sync group's latest run (with its first item failures) and when its latest successful run ended. */
+export interface GroupRuns {
+  group: string;
+  last: { id: string; startedAt: Date; endedAt: Date | null; status: string; error: string | null } | null;
+  lastSucceededAt: Date | null;
+  failures: { itemType: string; itemKey: string; reason: string; createdAt: Date }[];
+}
+
 export interface AttentionRow {
   kind: 'export_failed' | 'sync_run_failed' | 'sync_item_failed' | 'link_error';
   type: string;
@@ -69,38 +77,70 @@ export class ReportsRepository {
     return rows.map((r) => ({ type: r.type, state: r.state, count: r._count._all }));
   }
 
-  /** Per group: the latest run and the latest successful run. */
-  async lastRuns(): Promise<
-    {
-      group: string;
-      last: { startedAt: Date; endedAt: Date | null; status: string } | null;
-      lastSucceededAt: Date | null;
-    }[]
-  > {
-    return Promise.all(
-      SYNC_GROUPS.map(async (group) => {
-        const last = await this.db.syncRun.findFirst({ where: { group }, orderBy: { startedAt: 'desc' } });
-        const ok = await this.db.syncRun.findFirst({
-          where: { group, status: 'succeeded' },
-          orderBy: { startedAt: 'desc' },
-        });
-        return {
-          group,
-          last: last ? { startedAt: last.startedAt, endedAt: last.endedAt, status: last.status } : null,
-          lastSucceededAt: ok?.endedAt ?? null,
-        };
-      }),
+  /**
+   * Per sync group, in one statement: the latest run and when the latest successful run ended (each an index read
+   * on `(group, startedAt)`), then the first `failuresPerRun` item failures of each latest run in a second one.
+   */
+  async groupRuns(failuresPerRun: number): Promise<GroupRuns[]> {
+    const runs = await this.db.$queryRawUnsafe<
+      {
+        group: string;
+        id: string | null;
+        startedAt: Date | null;
+        endedAt: Date | null;
+        status: string | null;
+        error: string | null;
+        lastSucceededAt: Date | null;
+      }[]
+    >(
+      `SELECT g."group", last."id", last."startedAt", last."endedAt", last."status"::text AS "status", last."error",
+              ok."endedAt" AS "lastSucceededAt"
+         FROM unnest($1::text[]) WITH ORDINALITY AS g("group", n)
+         LEFT JOIN LATERAL (
+           SELECT r."id", r."startedAt", r."endedAt", r."status", r."error" FROM "SyncRun" r
+            WHERE r."group" = g."group"::"SyncGroup" ORDER BY r."startedAt" DESC LIMIT 1) last ON true
+         LEFT JOIN LATERAL (
+           SELECT r."endedAt" FROM "SyncRun" r
+            WHERE r."group" = g."group"::"SyncGroup" AND r."status" = 'succeeded' ORDER BY r."startedAt" DESC LIMIT 1) ok ON true
+        ORDER BY g.n`,
+      [...SYNC_GROUPS],
     );
+    const lastIds = runs.flatMap((r) => (r.id ? [r.id] : []));
+    const failures =
+      lastIds.length === 0
+        ? []
+        : await this.db.$queryRawUnsafe<
+            { runId: string; itemType: string; itemKey: string; reason: string; createdAt: Date }[]
+          >(
+            `SELECT "runId", "itemType", "itemKey", "reason", "createdAt" FROM (
+               SELECT f.*, row_number() OVER (PARTITION BY f."runId" ORDER BY f."createdAt", f."id") AS n
+                 FROM "SyncRunFailure" f WHERE f."runId" = ANY($1::text[])) x
+              WHERE x.n <= $2
+              ORDER BY "createdAt", "runId"`,
+            lastIds,
+            failuresPerRun,
+          );
+    return runs.map((r) => ({
+      group: r.group,
+      last:
+        r.id && r.startedAt && r.status
+          ? { id: r.id, startedAt: r.startedAt, endedAt: r.endedAt, status: r.status, error: r.error }
+          : null,
+      lastSucceededAt: r.lastSucceededAt,
+      failures: failures
+        .filter((f) => f.runId === r.id)
+        .map((f) => ({ itemType: f.itemType, itemKey: f.itemKey, reason: f.reason, createdAt: f.createdAt })),
+    }));
   }
 
-  /** Failed exports, failed runs (latest per group), item failures of each group's latest run, link errors. */
-  async attention(limit: number): Promise<AttentionRow[]> {
-    const failedExports = await this.db.exportRequest.findMany({
+  /** The latest failed exports, newest first. */
+  async failedExports(limit: number): Promise<AttentionRow[]> {
+    const failed = await this.db.exportRequest.findMany({
       where: { state: 'failed' },
       orderBy: { updatedAt: 'desc' },
       take: limit,
     });
-    const rows: AttentionRow[] = failedExports.map((r) => ({
+    return failed.map((r) => ({
       kind: 'export_failed',
       type: r.type,
       itemId: r.itemId,
@@ -108,49 +148,22 @@ export class ReportsRepository {
       message: r.lastError ?? 'The export failed.',
       at: r.updatedAt,
     }));
-    for (const group of SYNC_GROUPS) {
-      const last = await this.db.syncRun.findFirst({
-        where: { group },
-        orderBy: { startedAt: 'desc' },
-        include: { failures: { take: limit, orderBy: { createdAt: 'asc' } } },
-      });
-      if (!last) continue;
-      if (last.status === 'failed') {
-        rows.push({
-          kind: 'sync_run_failed',
-          type: group,
-          itemId: last.id,
-          spectrumKey: null,
-          message: last.error ?? 'The sync run failed.',
-          at: last.endedAt ?? last.startedAt,
-        });
-      }
-      for (const f of last.failures) {
-        rows.push({
-          kind: 'sync_item_failed',
-          type: f.itemType,
-          itemId: null,
-          spectrumKey: f.itemKey,
-          message: f.reason,
-          at: f.createdAt,
-        });
-      }
-    }
-    const linkErrors = await this.db.syncLink.findMany({
+  }
+
+  /** The latest links with an error that is not a failed export's, newest first. */
+  async linkErrors(limit: number): Promise<AttentionRow[]> {
+    const links = await this.db.syncLink.findMany({
       where: { lastError: { not: null }, state: { not: 'failed' } },
       orderBy: { updatedAt: 'desc' },
       take: limit,
     });
-    for (const l of linkErrors) {
-      rows.push({
-        kind: 'link_error',
-        type: l.type,
-        itemId: l.pmId,
-        spectrumKey: l.spectrumKey,
-        message: l.lastError ?? '',
-        at: l.updatedAt,
-      });
-    }
-    return rows;
+    return links.map((l) => ({
+      kind: 'link_error',
+      type: l.type,
+      itemId: l.pmId,
+      spectrumKey: l.spectrumKey,
+      message: l.lastError ?? '',
+      at: l.updatedAt,
+    }));
   }
 }
