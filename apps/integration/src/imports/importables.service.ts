@@ -1,10 +1,4 @@
-import {
-  type ImportableType,
-  type ItemType,
-  MatchCandidates,
-  type SyncState,
-  suggestVendorMatches,
-} from '@bridge/rules';
+import { type ImportableType, type ItemType, type SyncState, suggestVendorMatches } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { CompaniesRepository, type CompanyRecord } from '../companies/companies.repository.js';
 import { type SyncFields, syncFields } from '../links/item-view.js';
@@ -15,8 +9,8 @@ import { IntegrationFactsService } from '../settings/integration-facts.service.j
 import { KIND } from './import-context.js';
 import { ImportableChecks } from './importable-checks.js';
 import { ImportsRepository } from './imports.repository.js';
+import { MatchCandidatesCache } from './match-candidates-cache.js';
 import { type JobRow, type VendorRow, vendorSyncedFields } from './spectrum-rows.js';
-import { companyDomain } from './vendors/vendors-import.service.js';
 
 /** The types the Ready to Import list holds (cost codes are applied by the sync itself, WBS-1/WBS-3). */
 export const LISTED_TYPES = [
@@ -55,6 +49,9 @@ export class ImportablesService {
     @Inject(ImportableChecks) private readonly checks: ImportableChecks,
     @Inject(IntegrationFactsService) private readonly facts: IntegrationFactsService,
   ) {}
+
+  /** The companies of "link to existing", prepared for matching while they stay the same (VEN-1). */
+  private readonly candidates = new MatchCandidatesCache();
 
   async list(q: {
     type?: ImportableType;
@@ -105,8 +102,9 @@ export class ImportablesService {
       jobKeys.length ? this.repo.snapshotRecords<JobRow>(KIND.job, jobKeys) : new Map(),
       vendorKeys.length ? this.repo.snapshotRecords<VendorRow>(KIND.vendor, vendorKeys) : new Map(),
     ]);
-    // each company's name, phones and address prepared once for every staged vendor of the page (VEN-1)
-    const matchable = new MatchCandidates(candidates.map((c) => companyDomain(c, null)));
+    // each company's name, phones and address prepared once for every staged vendor of the page, and kept for the
+    // next pages while the companies stay the same (VEN-1)
+    const matchable = this.candidates.for(candidates);
     return { candidates: matchable, masters, templateJobNumber, jobs, vendors };
   }
 
