@@ -7,7 +7,7 @@ import { CostCodesRepository } from '../cost-codes/cost-codes.repository.js';
 import { activeSpectrumKey, linkState } from '../links/link-state.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { sideBySide, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { deleteChangeOrder } from '../projects/delete-change-order.js';
 import {
   assertCheck,
@@ -61,34 +61,46 @@ export class CommitmentChangeOrdersService {
     return (await this.facts.get()).standardCostCodeListId;
   }
 
+  /**
+   * What a change order's checks need: its commitment with its link, the company, the project's job and its phases,
+   * the contract its change request is written on (PRE-4) and the standard cost codes. Read in three rounds side by
+   * side outside a transaction, one after the other inside one.
+   */
   private async changeOrderContext(commitmentId: string, listId: string | null) {
-    const commitment = await this.repo.findById(commitmentId);
+    const [commitment, commitmentLink, codes] = await sideBySide(
+      () => this.repo.findById(commitmentId),
+      () => this.repo.linkFor(commitmentId),
+      () => this.costCodes.codesOfList(listId),
+    );
     if (!commitment) throw notFound('Commitment', commitmentId);
-    const c = commitmentToDomain(commitment, await this.repo.linkFor(commitmentId));
-    const company = (await this.companies.loadDomain(commitment.companyId)) ?? {
-      name: commitment.companyId,
-      vendorCode: null,
-    };
-    const jobNumber = activeSpectrumKey(await this.projects.linkFor(commitment.projectId));
-    const phases = await this.spectrum.storedJobPhases([jobNumber]);
+    const c = commitmentToDomain(commitment, commitmentLink);
+    const [company, projectLink, customerCode] = await sideBySide(
+      () => this.companies.loadDomain(commitment.companyId),
+      () => this.projects.linkFor(commitment.projectId),
+      () => this.projects.primeContractCustomer(commitment.projectId),
+    );
+    const jobNumber = activeSpectrumKey(projectLink);
+    const [phases, changeRequestContract] = await sideBySide(
+      () => this.spectrum.storedJobPhases([jobNumber]),
+      // PRE-4: the contract the change request is written on
+      () => this.spectrum.storedChangeRequestContract({ jobNumber, customerCode }),
+    );
     const spectrum: CommitmentSpectrumFacts = {
       jobNumber,
       jobPhases: jobNumber ? (phases.get(jobNumber) ?? null) : null,
-      // PRE-4: the contract the change request is written on
-      changeRequestContract: await this.spectrum.storedChangeRequestContract({
-        jobNumber,
-        customerCode: await this.projects.primeContractCustomer(commitment.projectId),
-      }),
+      changeRequestContract,
     };
-    return { c, company, codes: await this.costCodes.codesOfList(listId), spectrum };
+    return { c, company: company ?? { name: commitment.companyId, vendorCode: null }, codes, spectrum };
   }
 
   async getChangeOrder(id: string) {
-    const r = await this.repo.findChangeOrder(id);
+    const [r, listId] = await Promise.all([this.repo.findChangeOrder(id), this.spectrumListId()]);
     if (!r) throw notFound('Commitment change order', id);
-    const ctx = await this.changeOrderContext(r.commitmentId, await this.spectrumListId());
-    const link = (await this.repo.changeOrderLinksFor([r.id])).get(r.id);
-    return changeOrderView(r, link, ctx.c, ctx.company, ctx.codes, ctx.spectrum);
+    const [ctx, links] = await Promise.all([
+      this.changeOrderContext(r.commitmentId, listId),
+      this.repo.changeOrderLinksFor([r.id]),
+    ]);
+    return changeOrderView(r, links.get(r.id), ctx.c, ctx.company, ctx.codes, ctx.spectrum);
   }
 
   private ccoNumberTaken(number: string) {

@@ -18,7 +18,7 @@ import type { LinkView } from '../links/links.repository.js';
 import { type Page, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
 import { CLOCK, type Clock } from '../platform/tokens.js';
-import { TransactionHost, type TxHost } from '../platform/transactions.js';
+import { sideBySide, TransactionHost, type TxHost } from '../platform/transactions.js';
 import { deleteChangeOrder } from '../projects/delete-change-order.js';
 import {
   assertCheck,
@@ -108,7 +108,17 @@ export class PrimeContractsService {
     link: LinkView | null | undefined,
     facts: IntegrationFacts,
   ): Promise<ContractContext> {
-    const project = await this.projects.findById(r.projectId);
+    // side by side outside a transaction, one after the other inside one
+    const [project, spectrumContractChangedAt, spectrum] = await sideBySide(
+      () => this.projects.findById(r.projectId),
+      () => this.repo.spectrumChangedAt(r),
+      () =>
+        this.spectrum.stored({
+          jobNumber: r.jobNumber,
+          contract: { jobNumber: r.jobNumber, customerCode: r.customerCode },
+          customer: { code: r.customerCode },
+        }),
+    );
     return {
       contract: primeContractToDomain(r, link),
       project: {
@@ -117,15 +127,8 @@ export class PrimeContractsService {
           primeContracts: project?.primeContractsToolEnabled ?? false,
         },
       },
-      facts: {
-        integrationConnected: facts.connectedAt !== null,
-        spectrumContractChangedAt: await this.repo.spectrumChangedAt(r),
-      },
-      spectrum: await this.spectrum.stored({
-        jobNumber: r.jobNumber,
-        contract: { jobNumber: r.jobNumber, customerCode: r.customerCode },
-        customer: { code: r.customerCode },
-      }),
+      facts: { integrationConnected: facts.connectedAt !== null, spectrumContractChangedAt },
+      spectrum,
     };
   }
 
@@ -197,24 +200,27 @@ export class PrimeContractsService {
   }
 
   async get(id: string) {
-    const r = await this.repo.findById(id);
+    const [r, facts] = await Promise.all([this.repo.findById(id), this.facts.get()]);
     if (!r) throw notFound('Prime contract', id);
-    const [v] = await this.views([r], true, await this.facts.get());
+    const [v] = await this.views([r], true, facts);
     return v;
   }
 
   private async pccoViewOf(r: PccoRecord, facts: IntegrationFacts) {
-    const contract = await this.repo.findById(r.primeContractId);
+    const [contract, links, ccoLinks] = await sideBySide(
+      () => this.repo.findById(r.primeContractId),
+      () => this.repo.linksFor([r.primeContractId]),
+      () => this.repo.changeOrderLinksFor([r.id]),
+    );
     if (!contract) throw notFound('Prime contract', r.primeContractId);
-    const link = (await this.repo.linksFor([contract.id])).get(contract.id);
-    const ctx = await this.context(contract, link, facts);
-    return this.pccoView(r, (await this.repo.changeOrderLinksFor([r.id])).get(r.id), ctx);
+    const ctx = await this.context(contract, links.get(contract.id), facts);
+    return this.pccoView(r, ccoLinks.get(r.id), ctx);
   }
 
   async getChangeOrder(id: string) {
-    const r = await this.repo.findChangeOrder(id);
+    const [r, facts] = await Promise.all([this.repo.findChangeOrder(id), this.facts.get()]);
     if (!r) throw notFound('Prime contract change order', id);
-    return this.pccoViewOf(r, await this.facts.get());
+    return this.pccoViewOf(r, facts);
   }
 
   private numberTaken(number: string) {
