@@ -3,9 +3,9 @@
  * PostgreSQL database export the same 1,000 accepted commitments against the simulator (a child process) answering
  * every call after 20 ms. For each k it prints the wall time, exports/s, the ratio to one instance (target
  * ≥ 0.8·k× until the connection's Spectrum call limit binds; where it binds, 0.8× what the limit lets k instances do
- * over one: its calls at once over one instance's calls in flight, its calls a second over one instance's), each instance's share, the duplicates found in the
- * simulator (must be 0) and the most calls in flight / started within one second the simulator saw beside the limit
- * (must never exceed it).
+ * over one: its calls at once over one instance's calls in flight, its calls a second over one instance's), each
+ * instance's share, the duplicates found in the simulator (must be 0) and the most calls in flight / started within
+ * one second the simulator saw beside the limit (must never exceed it).
  * Needs PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (a server; scratch databases are created and dropped).
  * Options: BENCH_COMMITMENTS (1000), BENCH_LINES (lines per commitment, 2: 1 + lines calls each), BENCH_LATENCY_MS
  * (20), BENCH_INSTANCES (e.g. "1,2,3"), BENCH_MAX_CONCURRENT (the connection's maxConcurrentCalls, 10),

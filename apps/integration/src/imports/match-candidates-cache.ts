@@ -25,11 +25,12 @@ export class MatchCandidatesCache {
   private prepared: MatchCandidates | null = null;
 
   for(companies: readonly CompanyRecord[]): MatchCandidates {
-    const same =
-      this.prepared !== null &&
+    if (
+      this.prepared &&
       companies.length === this.companies.length &&
-      companies.every((c, i) => sameRecord(c, this.companies[i] as CompanyRecord));
-    if (same && this.prepared) return this.prepared;
+      companies.every((c, i) => sameRecord(c, this.companies[i] as CompanyRecord))
+    )
+      return this.prepared;
     const prepared = new MatchCandidates(companies.map((c) => companyDomain(c, null)));
     this.companies = companies;
     this.prepared = prepared;

@@ -1,8 +1,8 @@
 import type { ItemType, SyncState } from '@bridge/rules';
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import DataLoader from 'dataloader';
 import type { Prisma } from '../generated/prisma/client.js';
+import { BatchedReads } from '../platform/db/batched-reads.js';
 import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { forgetPrismaDebugHistory } from '../snapshots/prisma-debug-history.js';
 
@@ -68,26 +68,21 @@ const view = (r: {
 /** The key of one item's link in a batch: its type and PM id. */
 const itemKey = (type: string, pmId: string) => `${type}|${pmId}`;
 
-/** Keys a batch reads at most in one statement (each is one bound parameter). */
-const BATCH_KEYS = 5000;
-
 /**
- * Reads the links of the given items in one statement: every type's ids in one `OR` over the `(type, pmId)` index.
+ * Reads the links of a batch of items in one statement: every type's ids in one `OR` over the `(type, pmId)` index.
  */
-function linkBatch(db: TxClient) {
-  return async (keys: readonly string[]): Promise<(LinkView | null)[]> => {
-    const byType = new Map<string, string[]>();
-    for (const key of keys) {
-      const at = key.indexOf('|');
-      const type = key.slice(0, at);
-      byType.set(type, [...(byType.get(type) ?? []), key.slice(at + 1)]);
-    }
-    const rows = await db.syncLink.findMany({
-      where: { OR: [...byType].map(([type, pmIds]) => ({ type, pmId: { in: [...new Set(pmIds)] } })) },
-    });
-    const found = new Map(rows.map((r) => [itemKey(r.type, r.pmId as string), view(r)]));
-    return keys.map((k) => found.get(k) ?? null);
-  };
+async function readLinks(db: TxClient, keys: readonly string[]): Promise<(LinkView | null)[]> {
+  const byType = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const at = key.indexOf('|');
+    const type = key.slice(0, at);
+    byType.set(type, (byType.get(type) ?? new Set()).add(key.slice(at + 1)));
+  }
+  const rows = await db.syncLink.findMany({
+    where: { OR: [...byType].map(([type, pmIds]) => ({ type, pmId: { in: [...pmIds] } })) },
+  });
+  const found = new Map(rows.map((r) => [itemKey(r.type, r.pmId as string), view(r)]));
+  return keys.map((k) => found.get(k) ?? null);
 }
 
 /**
@@ -99,21 +94,10 @@ export class LinksRepository {
   constructor(@Inject(TransactionHost) private readonly txHost: CurrentClient) {}
 
   /**
-   * Link reads batched per client (the plain client, or a transaction's): the `forItems` calls made in one tick — the
-   * links of a page's items, their companies and their projects, read side by side — become one statement. Nothing
-   * is cached: each batch reads the database.
+   * Link reads batched per client: the `forItems` calls made in one tick — the links of a page's items, their
+   * companies and their projects, read side by side — become one statement.
    */
-  private readonly loaders = new WeakMap<TxClient, DataLoader<string, LinkView | null>>();
-
-  private loader(): DataLoader<string, LinkView | null> {
-    const db = this.db;
-    let loader = this.loaders.get(db);
-    if (!loader) {
-      loader = new DataLoader(linkBatch(db), { cache: false, maxBatchSize: BATCH_KEYS });
-      this.loaders.set(db, loader);
-    }
-    return loader;
-  }
+  private readonly batches = new BatchedReads(readLinks);
 
   /** The current transaction's client, or the plain client outside a transaction. */
   private get db(): TxClient {
@@ -128,10 +112,12 @@ export class LinksRepository {
   async forItems(type: ItemType, pmIds: readonly string[]): Promise<Map<string, LinkView>> {
     if (pmIds.length === 0) return new Map();
     const unique = [...new Set(pmIds)];
-    const links = await this.loader().loadMany(unique.map((id) => itemKey(type, id)));
+    const links = await this.batches.load(
+      this.db,
+      unique.map((id) => itemKey(type, id)),
+    );
     const out = new Map<string, LinkView>();
     links.forEach((link, i) => {
-      if (link instanceof Error) throw link;
       if (link) out.set(unique[i] as string, link);
     });
     return out;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
-import DataLoader from 'dataloader';
+import { BatchedReads } from '../platform/db/batched-reads.js';
 import { type CurrentClient, type TxClient } from '../platform/db/transactions.js';
 import { forgetPrismaDebugHistory } from './prisma-debug-history.js';
 
@@ -19,40 +19,36 @@ export type SnapshotScope = { all: true } | { parentKeys: readonly string[] };
 type Lookup = `k\u0000${string}\u0000${string}` | `p\u0000${string}\u0000${string}`;
 type Found = { data: unknown; vanished: boolean } | unknown[] | null;
 
-/** Lookups a batch reads at most in one statement (each is one bound parameter). */
-const BATCH_LOOKUPS = 5000;
-
 /** Reads a batch of lookups in one statement: an `OR` of each kind's keys and each kind's parents. */
-function snapshotBatch(db: TxClient) {
-  return async (lookups: readonly Lookup[]): Promise<Found[]> => {
-    const keys = new Map<string, Set<string>>();
-    const parents = new Map<string, Set<string>>();
-    for (const l of lookups) {
-      const at = l.indexOf('\u0000', 2);
-      const kind = l.slice(2, at);
-      const value = l.slice(at + 1);
-      const into = l.startsWith('k') ? keys : parents;
-      into.set(kind, (into.get(kind) ?? new Set()).add(value));
-    }
-    const rows = await db.spectrumRecord.findMany({
-      where: {
-        OR: [
-          ...[...keys].map(([kind, k]) => ({ kind, key: { in: [...k] } })),
-          ...[...parents].map(([kind, p]) => ({ kind, parentKey: { in: [...p] }, vanishedAt: null })),
-        ],
-      },
-      select: { kind: true, key: true, parentKey: true, data: true, vanishedAt: true },
-    });
-    const byKey = new Map<string, Found>();
-    const byParent = new Map<string, unknown[]>();
-    for (const r of rows) {
-      byKey.set(`k\u0000${r.kind}\u0000${r.key}`, { data: r.data, vanished: r.vanishedAt !== null });
-      if (r.parentKey === null || r.vanishedAt !== null) continue;
-      const at = `p\u0000${r.kind}\u0000${r.parentKey}`;
-      byParent.set(at, [...(byParent.get(at) ?? []), r.data]);
-    }
-    return lookups.map((l) => (l.startsWith('k') ? (byKey.get(l) ?? null) : (byParent.get(l) ?? [])));
-  };
+async function readLookups(db: TxClient, lookups: readonly Lookup[]): Promise<Found[]> {
+  const keys = new Map<string, Set<string>>();
+  const parents = new Map<string, Set<string>>();
+  for (const l of lookups) {
+    const at = l.indexOf('\u0000', 2);
+    const kind = l.slice(2, at);
+    const into = l.startsWith('k') ? keys : parents;
+    into.set(kind, (into.get(kind) ?? new Set()).add(l.slice(at + 1)));
+  }
+  const rows = await db.spectrumRecord.findMany({
+    where: {
+      OR: [
+        ...[...keys].map(([kind, k]) => ({ kind, key: { in: [...k] } })),
+        ...[...parents].map(([kind, p]) => ({ kind, parentKey: { in: [...p] }, vanishedAt: null })),
+      ],
+    },
+    select: { kind: true, key: true, parentKey: true, data: true, vanishedAt: true },
+  });
+  const byKey = new Map<string, Found>();
+  const byParent = new Map<string, unknown[]>();
+  for (const r of rows) {
+    byKey.set(`k\u0000${r.kind}\u0000${r.key}`, { data: r.data, vanished: r.vanishedAt !== null });
+    if (r.parentKey === null || r.vanishedAt !== null) continue;
+    const at = `p\u0000${r.kind}\u0000${r.parentKey}`;
+    const list = byParent.get(at);
+    if (list) list.push(r.data);
+    else byParent.set(at, [r.data]);
+  }
+  return lookups.map((l) => (l.startsWith('k') ? (byKey.get(l) ?? null) : (byParent.get(l) ?? [])));
 }
 
 /**
@@ -69,21 +65,10 @@ export class SnapshotRepository {
   }
 
   /**
-   * Key and parent reads batched per client (the plain client, or a transaction's): the `byKeys` and `liveByParents`
-   * calls made in one tick — a page's job phases and vendor statuses, read side by side — become one statement.
-   * Nothing is cached: each batch reads the database.
+   * Key and parent reads batched per client: the `byKeys` and `liveByParents` calls made in one tick — a page's job
+   * phases and vendor statuses, read side by side — become one statement.
    */
-  private readonly loaders = new WeakMap<TxClient, DataLoader<Lookup, Found>>();
-
-  private lookUp(lookups: Lookup[]): Promise<(Found | Error)[]> {
-    const db = this.db;
-    let loader = this.loaders.get(db);
-    if (!loader) {
-      loader = new DataLoader(snapshotBatch(db), { cache: false, maxBatchSize: BATCH_LOOKUPS });
-      this.loaders.set(db, loader);
-    }
-    return loader.loadMany(lookups);
-  }
+  private readonly batches = new BatchedReads(readLookups);
 
   /** `key → hash` of the live (not vanished) rows of a kind within the scope. */
   async hashes(kind: string, scope: SnapshotScope): Promise<Map<string, string>> {
@@ -162,10 +147,12 @@ export class SnapshotRepository {
   /** The live rows of a kind under some parents (e.g. the phases of some jobs), grouped by parent. */
   async liveByParents<T>(kind: string, parentKeys: readonly string[]): Promise<Map<string, T[]>> {
     const parents = [...new Set(parentKeys)];
-    const found = await this.lookUp(parents.map((p): Lookup => `p\u0000${kind}\u0000${p}`));
+    const found = await this.batches.load(
+      this.db,
+      parents.map((p): Lookup => `p\u0000${kind}\u0000${p}`),
+    );
     const out = new Map<string, T[]>();
     found.forEach((rows, i) => {
-      if (rows instanceof Error) throw rows;
       if ((rows as T[]).length > 0) out.set(parents[i] as string, rows as T[]);
     });
     return out;
@@ -177,10 +164,12 @@ export class SnapshotRepository {
     keys: readonly string[],
   ): Promise<Map<string, { data: T; vanished: boolean }>> {
     const unique = [...new Set(keys)];
-    const found = await this.lookUp(unique.map((k): Lookup => `k\u0000${kind}\u0000${k}`));
+    const found = await this.batches.load(
+      this.db,
+      unique.map((k): Lookup => `k\u0000${kind}\u0000${k}`),
+    );
     const out = new Map<string, { data: T; vanished: boolean }>();
     found.forEach((row, i) => {
-      if (row instanceof Error) throw row;
       if (row) out.set(unique[i] as string, row as { data: T; vanished: boolean });
     });
     return out;
