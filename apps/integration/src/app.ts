@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
+import { currentSnapshot } from './platform/db/database-snapshot.js';
 import {
   answerClientErrors,
   closeWhileStopping,
@@ -16,6 +17,7 @@ import {
 } from './platform/http/http-edges.js';
 import { InputTextPipe } from './platform/http/input-text.js';
 import { ProblemFilter } from './platform/http/problem.filter.js';
+import { ReadCache, ReadCacheInterceptor } from './platform/http/read-cache.js';
 import { ResponseConformanceInterceptor } from './platform/http/response-conformance.js';
 import { serveWebApp } from './platform/http/web-app.js';
 import { addSchemaComponents } from './platform/http/zod.js';
@@ -64,11 +66,17 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready'] });
   app.useGlobalFilters(new ProblemFilter(deps.logger));
   app.useGlobalPipes(new InputTextPipe());
+  const metrics = app.get<MetricsRegistry>(METRICS);
+  // First, so that a kept answer is the one every inner interceptor made (docs/decisions.md, "Heavy reads kept").
+  const readCache =
+    deps.env.READ_CACHE_MB > 0
+      ? new ReadCache(deps.env.READ_CACHE_MB * 1024 * 1024, () => currentSnapshot(deps.prisma))
+      : null;
+  app.useGlobalInterceptors(new ReadCacheInterceptor(readCache, metrics));
   // Tests check every 2xx answer against the response schema its operation documents.
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());
   const lifecycle = app.get<ServiceLifecycle>(LIFECYCLE);
   // while stopping, every answer closes its connection: keep-alive clients reconnect to a ready instance (OPS-1)
-  const metrics = app.get<MetricsRegistry>(METRICS);
   const httpMetrics = new HttpMetrics(metrics);
   // the correlation id first, so that everything after it (and every log line) has it (OPS-3)
   app.use(
@@ -105,7 +113,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('Spectrum Bridge API')
       .setDescription(
         'Project financials <-> Viewpoint Spectrum. Errors are RFC 9457 problem details with errors[] ' +
-          '({ field?, rule?, code, message }); lists are { items, nextCursor }.',
+          '({ field?, rule?, code, message }); lists are { items, nextCursor }. An operation marked ' +
+          '`x-read-cache: snapshot` answers again from memory while the database has not changed since its answer ' +
+          'was computed (never a stale answer); `Cache-Control: no-cache` has it computed again.',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -18,6 +18,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-input.js';
 import { BudgetChangesService } from './budget-changes.service.js';
@@ -77,6 +78,7 @@ export class BudgetsController {
   ) {}
 
   @Get('projects/:projectId/budget')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({
     operationId: 'getBudget',
@@ -163,6 +165,7 @@ export class BudgetsController {
   }
 
   @Get('projects/:projectId/budget-changes')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listQuery)
   @ApiOperation({ operationId: 'listBudgetChanges', summary: 'The budget changes of a project' })
@@ -173,6 +176,7 @@ export class BudgetsController {
   }
 
   @Get('budget-changes/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getBudgetChange', summary: 'A budget change with its lines' })
   @ZodResponse(200, budgetChangeSchema)

@@ -18,6 +18,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import {
   anyFieldSent,
@@ -128,6 +129,7 @@ export class CommitmentsController {
   ) {}
 
   @Get('commitments')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listCommitmentsQuery)
   @ApiOperation({
@@ -158,6 +160,7 @@ export class CommitmentsController {
   }
 
   @Get('commitments/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCommitment', summary: 'A commitment with its SOV and change orders' })
   @ZodResponse(200, commitmentSchema)
@@ -212,6 +215,7 @@ export class CommitmentsController {
   }
 
   @Get('commitment-change-orders/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({
     operationId: 'getCommitmentChangeOrder',

@@ -17,6 +17,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, optionalText, requiredText, stateFilter } from '../projects/pm-input.js';
 import { companyPageSchema, companySchema } from './companies.schemas.js';
@@ -55,6 +56,7 @@ export class CompaniesController {
   constructor(@Inject(CompaniesService) private readonly companies: CompaniesService) {}
 
   @Get()
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listCompaniesQuery)
   @ApiOperation({
@@ -77,6 +79,7 @@ export class CompaniesController {
   }
 
   @Get(':id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCompany', summary: 'A directory company with its vendor link' })
   @ZodResponse(200, companySchema)

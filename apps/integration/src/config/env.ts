@@ -77,6 +77,12 @@ export const envSchema = z.object({
   /** Failed sign-ins allowed per client address within SIGN_IN_WINDOW_SECONDS before 429 (Retry-After). */
   SIGN_IN_FAILURES_ALLOWED: z.coerce.number().int().min(1).max(1000).default(10),
   SIGN_IN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  /**
+   * Memory (MB) for answers of the heavy reads kept while the database has not changed (`platform/http/read-cache.ts`;
+   * each answer is kept with the database snapshot it was computed at and served again only at that same snapshot).
+   * 0 turns the cache off.
+   */
+  READ_CACHE_MB: z.coerce.number().int().min(0).max(1024).default(16),
   /** How long a browser session (sign-in cookie) lasts. */
   SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   /** The session cookie's Secure flag; default: on in production (behind HTTPS), off otherwise. */

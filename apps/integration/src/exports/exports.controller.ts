@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
@@ -107,6 +108,7 @@ export class ExportsController {
   }
 
   @Get('export-requests')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listQuery)
   @ApiOperation({

@@ -19,6 +19,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { BudgetImportActionsService } from './budgets/budget-import-actions.service.js';
 import type { ActionResult } from './import-actions.js';
@@ -66,6 +67,7 @@ export class ImportablesController {
   ) {}
 
   @Get()
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listQuery)
   @ApiOperation({
@@ -79,6 +81,7 @@ export class ImportablesController {
   }
 
   @Get(':id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getImportable', summary: 'One staged Spectrum record' })
   @ZodResponse(200, importableSchema)

@@ -18,6 +18,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, cents, isoDate, optionalText, requiredText } from '../projects/pm-input.js';
 import {
@@ -81,6 +82,7 @@ export class PrimeContractsController {
   constructor(@Inject(PrimeContractsService) private readonly contracts: PrimeContractsService) {}
 
   @Get('prime-contracts')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listPrimeContractsQuery)
   @ApiOperation({
@@ -93,6 +95,7 @@ export class PrimeContractsController {
   }
 
   @Get('prime-contracts/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({
     operationId: 'getPrimeContract',
@@ -123,6 +126,7 @@ export class PrimeContractsController {
   }
 
   @Get('prime-contract-change-orders/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getPrimeContractChangeOrder', summary: 'A prime contract change order' })
   @ZodResponse(200, primeContractChangeOrderSchema)

@@ -21,6 +21,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { PermissionReasonsInterceptor } from '../auth/permission-reasons.interceptor.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { anyFieldSent, optionalText, requiredText, stateFilter } from './pm-input.js';
 import { projectCostCodeSchema, projectPageSchema, projectSchema } from './projects.schemas.js';
@@ -77,6 +78,7 @@ export class ProjectsController {
   constructor(@Inject(ProjectsService) private readonly projects: ProjectsService) {}
 
   @Get()
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listProjectsQuery)
   @ApiOperation({ operationId: 'listProjects', summary: 'Projects, filtered by sync state or name' })
@@ -96,6 +98,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getProject', summary: 'A project with its cost codes and cost types' })
   @ZodResponse(200, projectSchema)
