@@ -10,7 +10,11 @@ import { Reflector } from '@nestjs/core';
 import { ApiSecurity } from '@nestjs/swagger';
 import { parseCookie as parseCookies } from 'cookie';
 import type { Request } from 'express';
+import type { DatabaseSnapshots } from '../platform/db/database-snapshot.js';
+import { SnapshotCache } from '../platform/db/snapshot-cache.js';
 import { ProblemError } from '../platform/http/problem.js';
+import { isCachedRead } from '../platform/http/read-cache.js';
+import { DATABASE_SNAPSHOTS } from '../platform/tokens.js';
 import { assertCsrfHeader } from '../sessions/csrf.js';
 import { SESSION_COOKIE, SessionsService } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -32,11 +36,27 @@ export type AuthedRequest = Request & { user?: AuthUser };
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /** Users of bearer tokens, kept per database snapshot for the reads whose answers are (API-9). */
+  private readonly tokenUsers = new SnapshotCache<AuthUser>({ max: 1000 });
+
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SessionsService) private readonly sessions: SessionsService,
+    @Inject(DATABASE_SNAPSHOTS) private readonly snapshots: DatabaseSnapshots | null,
   ) {}
+
+  /**
+   * A `@CachedRead()` answer is kept per snapshot, so its user is too: the request's snapshot (read once, the answer
+   * is looked up by it) finds the token's user without reading them again while nothing was written; a revoked
+   * token or a changed permission is a commit, hence a new snapshot. Every other request reads the user.
+   */
+  private async userOfToken(context: ExecutionContext, req: Request, tokenHash: string) {
+    if (!this.snapshots || !isCachedRead(context)) return this.users.findByTokenHash(tokenHash);
+    const snapshot = await this.snapshots.of(req);
+    return (await this.tokenUsers.get(tokenHash, snapshot, () => this.users.findByTokenHash(tokenHash)))
+      .value;
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()]))
@@ -66,7 +86,7 @@ export class AuthGuard implements CanActivate {
         [{ code: 'token-missing', message: 'No bearer token or session cookie was sent.' }],
       );
     }
-    const user = await this.users.findByTokenHash(hashToken(m[1]));
+    const user = await this.userOfToken(context, req, hashToken(m[1]));
     if (!user) {
       throw new ProblemError(401, 'unauthorized', 'The API token is not valid or was revoked.', [
         { code: 'token-invalid', message: 'The API token is not valid or was revoked.' },

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { SecretBox } from './crypto/secret-box.js';
+import { DatabaseSnapshots } from './db/database-snapshot.js';
 import { prismaTransactionalAdapter } from './db/transactions.js';
 import { MailCatcher } from './mail/mail-catcher.js';
 import { createMailer, type Mailer } from './mail/mailer.js';
@@ -13,6 +14,7 @@ import { ServiceLifecycle } from './runtime/lifecycle.js';
 import {
   CLOCK,
   type Clock,
+  DATABASE_SNAPSHOTS,
   ENV,
   INFOLINK_SQL_EXECUTOR,
   LIFECYCLE,
@@ -61,6 +63,10 @@ export class PlatformModule {
       { provide: INFOLINK_SQL_EXECUTOR, useValue: deps.infoLinkSqlExecutor ?? null },
       { provide: LIFECYCLE, useValue: deps.lifecycle ?? new ServiceLifecycle() },
       { provide: METRICS, useValue: new MetricsRegistry() },
+      {
+        provide: DATABASE_SNAPSHOTS,
+        useValue: deps.env.READ_CACHE_MB > 0 ? new DatabaseSnapshots(deps.prisma) : null,
+      },
     ];
     // Transactions from context (docs/decisions.md): a CLS context per HTTP request (the middleware); the worker
     // and the schedulers open their own per run (`inOwnContext`). The plugin provides the TransactionHost the

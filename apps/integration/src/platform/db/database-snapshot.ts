@@ -11,3 +11,22 @@ export async function currentSnapshot(db: PrismaClient): Promise<string> {
   if (!row) throw new Error('pg_current_snapshot() returned no row');
   return row.s;
 }
+
+/**
+ * The snapshot an HTTP request works at: read once, when first asked (by the guard that finds its user, or by the
+ * read cache), and the same for everything else the request keeps or finds by it.
+ */
+export class DatabaseSnapshots {
+  private readonly ofRequest = new WeakMap<object, Promise<string>>();
+
+  constructor(private readonly db: PrismaClient) {}
+
+  of(request: object): Promise<string> {
+    let snapshot = this.ofRequest.get(request);
+    if (!snapshot) {
+      snapshot = currentSnapshot(this.db);
+      this.ofRequest.set(request, snapshot);
+    }
+    return snapshot;
+  }
+}

@@ -9,9 +9,10 @@ import {
 } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
 import { from, lastValueFrom, map, type Observable } from 'rxjs';
+import { type DatabaseSnapshots } from '../db/database-snapshot.js';
+import { SnapshotCache, type SnapshotOutcome } from '../db/snapshot-cache.js';
 import type { MetricsRegistry } from '../metrics/metrics-registry.js';
 
 const CACHED_READ = 'bridge:cached-read';
@@ -25,9 +26,17 @@ const CACHED_READ = 'bridge:cached-read';
 export const CachedRead = () =>
   applyDecorators(SetMetadata(CACHED_READ, true), ApiExtension('x-read-cache', 'snapshot'));
 
-/** An answer as sent (JSON text, its entity tag) with the database snapshot it was computed at. */
+/** A `GET` (not `HEAD`) of a `@CachedRead()` route. */
+export function isCachedRead(context: ExecutionContext): boolean {
+  return (
+    context.getType() === 'http' &&
+    Reflect.getMetadata(CACHED_READ, context.getHandler()) === true &&
+    context.switchToHttp().getRequest<Request>().method === 'GET'
+  );
+}
+
+/** An answer as sent (JSON text, its entity tag). */
 interface Answer {
-  readonly snapshot: string;
   readonly body: string;
   readonly etag: string;
 }
@@ -38,70 +47,47 @@ export function weakEtag(body: string): string {
   return `W/"${Buffer.byteLength(body, 'utf8').toString(16)}-${hash}"`;
 }
 
-export type ReadOutcome = 'hit' | 'shared' | 'computed';
-
 /** Answers bigger than this share of the budget are sent but not kept: one answer never pushes out all the others. */
 const LARGEST_SHARE = 8;
 
 /**
- * Answers of heavy reads kept per key (user and URL) with the snapshot of the database they were computed at.
- *
- * Why a kept answer is never stale: a read first takes the database's current snapshot `S` (`currentSnapshot`);
- * every transaction that commits changes it, on any instance. An answer kept under `S` was computed by a read that
- * took `S` before it ran its statements, so it sees every commit `S` includes (and perhaps later ones). A later read
- * that takes the same `S` proves that nothing committed in between, so the kept answer is exactly what it would
- * compute. Reads that take `S` while an answer for `S` is being computed wait for that one instead of computing
- * their own (same argument). A write's own answer is sent after its commit, so a read that follows it takes a newer
- * snapshot and computes.
- *
- * `Cache-Control: no-cache` computes the answer again (and keeps it). Memory is bounded (LRU by size).
+ * Answers of the heavy reads, kept per user and URL with the database snapshot they were computed at
+ * (`SnapshotCache`: why they are never stale). `Cache-Control: no-cache` computes the answer again (and keeps it).
+ * Memory is bounded by `maxBytes` (UTF-16 code units of the kept text).
  */
 export class ReadCache {
-  private readonly answers: LRUCache<string, Answer>;
-  private readonly inFlight = new Map<string, Promise<Answer>>();
-  private readonly largest: number;
+  private readonly answers: SnapshotCache<Answer>;
 
-  constructor(
-    maxBytes: number,
-    private readonly snapshot: () => Promise<string>,
-  ) {
-    this.largest = Math.floor(maxBytes / LARGEST_SHARE);
-    this.answers = new LRUCache<string, Answer>({
+  constructor(maxBytes: number) {
+    this.answers = new SnapshotCache<Answer>({
       maxSize: maxBytes,
-      sizeCalculation: (a, key) => a.body.length + a.snapshot.length + key.length,
+      maxEntrySize: Math.floor(maxBytes / LARGEST_SHARE),
+      sizeOf: (a, key) => a.body.length + a.etag.length + key.length,
     });
   }
 
   /** Bytes (UTF-16 code units) the kept answers take. */
   get size(): number {
-    return this.answers.calculatedSize;
+    return this.answers.size;
   }
 
   async read(
     key: string,
+    snapshot: string,
     revalidate: boolean,
     compute: () => Promise<unknown>,
-  ): Promise<{ answer: Answer; outcome: ReadOutcome }> {
-    const snapshot = await this.snapshot();
-    if (!revalidate) {
-      const kept = this.answers.get(key);
-      if (kept?.snapshot === snapshot) return { answer: kept, outcome: 'hit' };
-      const flying = this.inFlight.get(`${snapshot}\0${key}`);
-      if (flying) return { answer: await flying, outcome: 'shared' };
-    }
-    const flightKey = `${snapshot}\0${key}`;
-    const flight = compute()
-      .then((value): Answer => {
-        const body = JSON.stringify(value);
-        const answer = { snapshot, body, etag: weakEtag(body) };
-        if (answer.body.length <= this.largest) this.answers.set(key, answer);
-        return answer;
-      })
-      .finally(() => {
-        if (this.inFlight.get(flightKey) === flight) this.inFlight.delete(flightKey);
-      });
-    this.inFlight.set(flightKey, flight);
-    return { answer: await flight, outcome: 'computed' };
+  ): Promise<{ answer: Answer; outcome: SnapshotOutcome }> {
+    const { value, outcome } = await this.answers.get(
+      key,
+      snapshot,
+      async () => {
+        const body = JSON.stringify(await compute());
+        return { body, etag: weakEtag(body) };
+      },
+      revalidate,
+    );
+    // never null: the computation always answers an Answer
+    return { answer: value as Answer, outcome };
   }
 }
 
@@ -120,6 +106,7 @@ export class ReadCacheInterceptor implements NestInterceptor {
 
   constructor(
     private readonly cache: ReadCache | null,
+    private readonly snapshots: DatabaseSnapshots | null,
     metrics: MetricsRegistry,
   ) {
     this.outcomes = new Counter({
@@ -139,14 +126,16 @@ export class ReadCacheInterceptor implements NestInterceptor {
   }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (!this.cache || context.getType() !== 'http') return next.handle();
-    if (Reflect.getMetadata(CACHED_READ, context.getHandler()) !== true) return next.handle();
+    const { cache, snapshots } = this;
+    if (!cache || !snapshots || !isCachedRead(context)) return next.handle();
     const http = context.switchToHttp();
     const req = http.getRequest<Request & { user?: unknown }>();
-    if (req.method !== 'GET' || req.user === undefined) return next.handle();
+    if (req.user === undefined) return next.handle();
     const res = http.getResponse<Response>();
     const key = `${JSON.stringify(req.user)}\0${req.originalUrl}`;
-    return from(this.cache.read(key, wantsRevalidation(req), () => lastValueFrom(next.handle()))).pipe(
+    const read = async () =>
+      cache.read(key, await snapshots.of(req), wantsRevalidation(req), () => lastValueFrom(next.handle()));
+    return from(read()).pipe(
       map(({ answer, outcome }) => {
         this.outcomes.inc({ outcome });
         res.setHeader('Content-Type', 'application/json; charset=utf-8');

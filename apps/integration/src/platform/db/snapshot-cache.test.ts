@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { ReadCache } from './read-cache.js';
+import { SnapshotCache } from './snapshot-cache.js';
 
-/** A database whose snapshot the test moves (a commit), and a page computation that answers when told. */
-function setUp(maxBytes = 1_000_000) {
+/** A database whose snapshot the test moves (a commit), and a computation that answers when told. */
+function setUp(limits: ConstructorParameters<typeof SnapshotCache<{ v: unknown }>>[0] = { max: 100 }) {
   let snapshot = 1;
   let computations = 0;
   const pending: ((value: unknown) => void)[] = [];
   const failing: ((e: Error) => void)[] = [];
-  const cache = new ReadCache(maxBytes, async () => `${snapshot}:${snapshot}:`);
+  const cache = new SnapshotCache<{ v: unknown }>(limits);
   const compute = () => {
     computations++;
-    return new Promise<unknown>((resolve, reject) => {
-      pending.push(resolve);
+    return new Promise<{ v: unknown } | null>((resolve, reject) => {
+      pending.push((v) => resolve(v === null ? null : { v }));
       failing.push(reject);
     });
   };
   const tick = () => new Promise((r) => setImmediate(r));
   return {
     cache,
-    /** `cache.read` with the answer's body only. */
-    read: async (key: string, revalidate: boolean, fn: () => Promise<unknown>) => {
-      const r = await cache.read(key, revalidate, fn);
-      return { body: r.answer.body, outcome: r.outcome };
-    },
     compute,
+    /** `cache.get` at the database's current snapshot, with the value's `v` (null when nothing). */
+    read: async (key: string, recompute: boolean, fn: typeof compute) => {
+      const r = await cache.get(key, `${snapshot}:${snapshot}:`, fn, recompute);
+      return { body: r.value === null ? null : JSON.stringify(r.value.v), outcome: r.outcome };
+    },
     commit: () => {
       snapshot++;
     },
@@ -43,7 +43,7 @@ function setUp(maxBytes = 1_000_000) {
   };
 }
 
-describe('API-9: an answer is kept with the database snapshot it was computed at and sent again only at that snapshot', () => {
+describe('API-9: a value is kept with the database snapshot it was computed at and given again only at that snapshot', () => {
   it('API-9: the same read at the same snapshot is the kept answer; after a commit it is computed again', async () => {
     const s = setUp();
     const first = s.read('u\0/a', false, s.compute);
@@ -126,8 +126,8 @@ describe('API-9: an answer is kept with the database snapshot it was computed at
     expect(await c).toEqual({ body: '"ok"', outcome: 'computed' });
   });
 
-  it('API-9: memory is bounded: the least recently read answers go first, and an answer over an eighth of the budget is sent but not kept', async () => {
-    const s = setUp(8_000);
+  it('API-9: memory is bounded: the least recently read values go first, and one over maxEntrySize is not kept', async () => {
+    const s = setUp({ maxSize: 8_000, maxEntrySize: 1_000, sizeOf: (x) => JSON.stringify(x.v).length });
     const put = async (key: string, chars: number) => {
       const r = s.read(key, false, s.compute);
       await s.tick();
@@ -157,5 +157,18 @@ describe('API-9: an answer is kept with the database snapshot it was computed at
     expect(s.computations()).toBe(n + 1);
     await s.answer('y');
     await bigAgain;
+  });
+
+  it('API-9: nothing (null) is never kept: the next caller computes again', async () => {
+    const s = setUp();
+    const a = s.read('revoked-token', false, s.compute);
+    await s.tick();
+    await s.answer(null);
+    expect(await a).toEqual({ body: null, outcome: 'computed' });
+    const b = s.read('revoked-token', false, s.compute);
+    await s.tick();
+    expect(s.computations()).toBe(2);
+    await s.answer(null);
+    await b;
   });
 });
