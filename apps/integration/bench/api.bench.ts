@@ -5,11 +5,14 @@
  * instance runs) and prints per endpoint: req/s, p50/p99 latency and the SQL statements per request (counted on the
  * driver adapter), on PostgreSQL and on the embedded database side by side. It also prints the EXPLAIN plans of the
  * statements of each list's first page. Targets: every list/get ≥ 1,000 req/s on PostgreSQL and ≥ 400 on the embedded
- * database, p99 ≤ 100 ms.
+ * database, p99 ≤ 100 ms. An operation whose answers are kept per database snapshot (`x-read-cache`, API-9) is measured
+ * twice: as served (the same page asked again while nothing is written) and `(computed)`, asked with
+ * `Cache-Control: no-cache` so that every request computes its page (what a read costs after a change).
  * Options: BENCH_DATABASES (`postgres,embedded`; postgres needs TEST_DATABASE_URL), BENCH_CONNECTIONS (20),
  * BENCH_SECONDS (5 per endpoint), BENCH_ONLY (a comma list of operation ids), BENCH_SMALL=1 (a tenth of the volume),
  * BENCH_PLANS=0 (no plans), BENCH_PROFILE (a folder: a CPU profile of the service's thread per endpoint's load run,
- * `<database>-<operation>.cpuprofile`, for Chrome's DevTools or `node scripts/profile-top.mjs`).
+ * `<database>-<operation>.cpuprofile`, for Chrome's DevTools or `node scripts/profile-top.mjs`), READ_CACHE_MB
+ * (the service's, 16 by default; 0 keeps no answers).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -118,7 +121,7 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
       ? await createThrowawayDatabase(process.env.TEST_DATABASE_URL as string, 'bridge_bench')
       : { url: `pglite://${join(dir, 'db')}`, drop: async () => {} };
   try {
-    const env = benchEnv(database.url);
+    const env = benchEnv(database.url, { READ_CACHE_MB: process.env.READ_CACHE_MB });
     if (kind === 'postgres') await migrate(database.url);
     let statements = 0;
     let capture: { sql: string; args: unknown[] }[] | null = null;
@@ -164,8 +167,16 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
         return get(path, headers, true);
       }
     };
+    /** Until the requests a load run left queued are answered: no statement for 200 ms. */
+    const settle = async () => {
+      for (let seen = -1; seen !== statements; ) {
+        seen = statements;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
     /** Statements per request, one request at a time. */
     const perRequest = async (path: string, headers: Record<string, string> = {}) => {
+      await settle();
       const s0 = statements;
       for (let i = 0; i < 10; i++) await get(path, headers);
       return (statements - s0) / 10;

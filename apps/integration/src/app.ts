@@ -7,7 +7,6 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { Env } from './config/env.js';
 import type { PrismaClient } from './generated/prisma/client.js';
-import type { DatabaseSnapshots } from './platform/db/database-snapshot.js';
 import {
   answerClientErrors,
   closeWhileStopping,
@@ -28,7 +27,14 @@ import { HttpMetrics } from './platform/metrics/http-metrics.js';
 import { metricsEndpoint } from './platform/metrics/metrics-endpoint.js';
 import type { MetricsRegistry } from './platform/metrics/metrics-registry.js';
 import type { ServiceLifecycle } from './platform/runtime/lifecycle.js';
-import { type Clock, DATABASE_SNAPSHOTS, LIFECYCLE, METRICS, systemClock } from './platform/tokens.js';
+import {
+  type Clock,
+  DATABASE_SNAPSHOTS,
+  LIFECYCLE,
+  METRICS,
+  type RequestSnapshots,
+  systemClock,
+} from './platform/tokens.js';
 import type { InfoLinkSqlExecutorFactory } from './spectrum/spectrum-client.factory.js';
 import { ensureDemoUsers } from './users/demo-users.js';
 import { UsersRepository } from './users/users.repository.js';
@@ -70,7 +76,7 @@ export async function createApp(deps: AppDeps, options: { init?: boolean } = {})
   // First, so that a kept answer is the one every inner interceptor made (docs/decisions.md, "Heavy reads kept").
   const readCache = deps.env.READ_CACHE_MB > 0 ? new ReadCache(deps.env.READ_CACHE_MB * 1024 * 1024) : null;
   app.useGlobalInterceptors(
-    new ReadCacheInterceptor(readCache, app.get<DatabaseSnapshots | null>(DATABASE_SNAPSHOTS), metrics),
+    new ReadCacheInterceptor(readCache, app.get<RequestSnapshots | null>(DATABASE_SNAPSHOTS), metrics),
   );
   // Tests check every 2xx answer against the response schema its operation documents.
   if (deps.env.NODE_ENV === 'test') app.useGlobalInterceptors(new ResponseConformanceInterceptor());

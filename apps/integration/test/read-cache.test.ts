@@ -192,6 +192,25 @@ describe.each([
     },
   );
 
+  it.skipIf(skip)(
+    'API-9: an export request waiting for approval is not kept (its key is pre-filled from Spectrum); a decided one is',
+    async () => {
+      const waiting = await t.prisma.exportRequest.findFirstOrThrow({ where: { state: 'ready_to_export' } });
+      const decided = await t.prisma.exportRequest.findFirstOrThrow({
+        where: { state: { not: 'ready_to_export' } },
+      });
+      for (let i = 0; i < 2; i++) {
+        const read = await get(`/api/v1/export-requests/${waiting.id}`);
+        expect(read.body.prefill).not.toBeNull();
+        expect(read.statements.length).toBeGreaterThan(1);
+      }
+      await get(`/api/v1/export-requests/${decided.id}`);
+      const again = await get(`/api/v1/export-requests/${decided.id}`);
+      expect(again.body.prefill).toBeNull();
+      expect(again.statements).toHaveLength(1);
+    },
+  );
+
   it.skipIf(skip)('API-9: a problem is never kept: an unknown id is looked up every time', async () => {
     for (let i = 0; i < 2; i++) {
       sql = [];

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { REQUEST_ID_PATTERN } from '../platform/logging/correlation.js';
 import { auditEventPageSchema } from './audit.schemas.js';
@@ -28,6 +29,7 @@ export class AuditController {
   constructor(@Inject(AuditService) private readonly audit: AuditService) {}
 
   @Get()
+  @CachedRead()
   @RequirePermission('settings.view')
   @ZodQuery(auditQuery)
   @ApiOperation({ operationId: 'listAuditEvents', summary: 'Audit log, newest first, with filters' })

@@ -10,11 +10,10 @@ import { Reflector } from '@nestjs/core';
 import { ApiSecurity } from '@nestjs/swagger';
 import { parseCookie as parseCookies } from 'cookie';
 import type { Request } from 'express';
-import type { DatabaseSnapshots } from '../platform/db/database-snapshot.js';
-import { SnapshotCache } from '../platform/db/snapshot-cache.js';
 import { ProblemError } from '../platform/http/problem.js';
 import { isCachedRead } from '../platform/http/read-cache.js';
-import { DATABASE_SNAPSHOTS } from '../platform/tokens.js';
+import { SnapshotCache } from '../platform/runtime/snapshot-cache.js';
+import { DATABASE_SNAPSHOTS, type RequestSnapshots } from '../platform/tokens.js';
 import { assertCsrfHeader } from '../sessions/csrf.js';
 import { SESSION_COOKIE, SessionsService } from '../sessions/sessions.service.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -43,7 +42,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(SessionsService) private readonly sessions: SessionsService,
-    @Inject(DATABASE_SNAPSHOTS) private readonly snapshots: DatabaseSnapshots | null,
+    @Inject(DATABASE_SNAPSHOTS) private readonly snapshots: RequestSnapshots | null,
   ) {}
 
   /**

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { IntegrationFactsService } from '../settings/integration-facts.service.js';
 import { CostCodesRepository } from './cost-codes.repository.js';
@@ -32,6 +33,7 @@ export class CostCodesController {
   ) {}
 
   @Get('cost-code-lists')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listCostCodeListsQuery)
   @ApiOperation({
@@ -54,6 +56,7 @@ export class CostCodesController {
   }
 
   @Get('cost-codes')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(listCostCodesQuery)
   @ApiOperation({

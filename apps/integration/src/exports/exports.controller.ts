@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery } from '../platform/http/pagination.js';
-import { CachedRead } from '../platform/http/read-cache.js';
+import { CachedRead, doNotKeepAnswer } from '../platform/http/read-cache.js';
 import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
@@ -121,6 +121,7 @@ export class ExportsController {
   }
 
   @Get('export-requests/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({
     operationId: 'getExportRequest',
@@ -128,8 +129,11 @@ export class ExportsController {
   })
   @ZodResponse(200, exportRequestDetailSchema)
   @ApiProblems(404)
-  get(@CurrentUser() actor: AuthUser, @Param('id') id: string) {
-    return this.queries.get(actor, id);
+  async get(@CurrentUser() actor: AuthUser, @Param('id') id: string, @Req() req: Request) {
+    const view = await this.queries.get(actor, id);
+    // waiting for approval: the pre-filled key was read from Spectrum now, so this answer is not kept (API-9)
+    if (view.prefill !== null) doNotKeepAnswer(req);
+    return view;
   }
 
   @Get('export-requests/:id/events')

@@ -13,8 +13,13 @@ export const MAIL_CATCHER = Symbol('MAIL_CATCHER');
 export const INFOLINK_SQL_EXECUTOR = Symbol('INFOLINK_SQL_EXECUTOR');
 
 export const LIFECYCLE = Symbol('LIFECYCLE');
-/** The snapshot each request works at (`DatabaseSnapshots`), or null when READ_CACHE_MB=0 keeps nothing per snapshot. */
+/** The snapshot each request works at (`RequestSnapshots`), or null when READ_CACHE_MB=0 keeps nothing per snapshot. */
 export const DATABASE_SNAPSHOTS = Symbol('DATABASE_SNAPSHOTS');
+
+/** The database snapshot an HTTP request works at, read once per request (`DatabaseSnapshots` in platform/db). */
+export interface RequestSnapshots {
+  of(request: object): Promise<string>;
+}
 export const METRICS = Symbol('METRICS');
 
 /** The time source; tests pass a fake one. */

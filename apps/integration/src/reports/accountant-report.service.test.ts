@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestSnapshots } from '../platform/tokens.js';
 import { AccountantReportService, type ReportReads } from './accountant-report.service.js';
 
 /** A read that answers when the test says so, counting how often it was started. */
@@ -75,5 +76,35 @@ describe('REP-1: the accountant report is computed once for the requests that ar
     await new Promise((r) => setImmediate(r));
     await c.finish(7);
     expect(synced(await waiting)).toBe(7);
+  });
+});
+
+describe('REP-1 with API-9: the report read per database snapshot, its times worked out per request', () => {
+  it('REP-1: requests at one snapshot share one read; a commit means a new read; generatedAt is each request’s now', async () => {
+    const c = controlledReads();
+    let snapshot = '10:10:';
+    const snapshots = { of: async () => snapshot } as RequestSnapshots;
+    let now = new Date('2026-12-05T12:00:00Z');
+    const service = new AccountantReportService(c.reads, { now: () => now }, snapshots);
+    const first = service.current({});
+    const second = service.current({});
+    await new Promise((r) => setImmediate(r));
+    expect(c.started()).toBe(1);
+    await c.finish(4);
+    expect(synced(await first)).toBe(4);
+    expect(synced(await second)).toBe(4);
+    // later, nothing written: no read, but the time is this request's
+    now = new Date('2026-12-05T12:05:00Z');
+    const third = await service.current({});
+    expect(c.started()).toBe(1);
+    expect(third.generatedAt).toBe('2026-12-05T12:05:00.000Z');
+    expect(synced(third)).toBe(4);
+    // a commit (an accept, a sync): the next request reads again
+    snapshot = '11:11:';
+    const fourth = service.current({});
+    await new Promise((r) => setImmediate(r));
+    expect(c.started()).toBe(2);
+    await c.finish(5);
+    expect(synced(await fourth)).toBe(5);
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '../platform/tokens.js';
+import { SnapshotCache } from '../platform/runtime/snapshot-cache.js';
+import { CLOCK, type Clock, DATABASE_SNAPSHOTS, type RequestSnapshots } from '../platform/tokens.js';
 import { type AccountantReport, buildAccountantReport } from './accountant-report.js';
 import { ReportsRepository } from './reports.repository.js';
 
@@ -8,6 +9,9 @@ export type ReportReads = Pick<
   ReportsRepository,
   'linkStateCounts' | 'exportStateCounts' | 'groupRuns' | 'failedExports' | 'linkErrors'
 >;
+
+/** What the report is made of, besides the time it is made at. */
+type ReportParts = Omit<Parameters<typeof buildAccountantReport>[0], 'now'>;
 
 /** How many rows of "needs attention" the report lists. */
 const ATTENTION_ROWS = 200;
@@ -24,12 +28,26 @@ export class AccountantReportService {
   private running: Promise<AccountantReport> | null = null;
   private next: Promise<AccountantReport> | null = null;
 
+  /** What the report reads, kept per database snapshot (API-9): the clock's part is worked out per request. */
+  private readonly kept = new SnapshotCache<ReportParts>({ max: 1 });
+
   constructor(
     @Inject(ReportsRepository) private readonly reads: ReportReads,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DATABASE_SNAPSHOTS) private readonly snapshots: RequestSnapshots | null = null,
   ) {}
 
-  current(): Promise<AccountantReport> {
+  /**
+   * The report for `request`. With the request's database snapshot, its reads are the ones made at that snapshot (or
+   * made now, once, for every request at it): nothing committed before the request is missing, and the times in it
+   * ("waiting since", generated at) are worked out now. Without snapshots (READ_CACHE_MB=0), as described above.
+   */
+  async current(request?: object): Promise<AccountantReport> {
+    if (this.snapshots && request) {
+      const snapshot = await this.snapshots.of(request);
+      const { value } = await this.kept.get('report', snapshot, () => this.readParts());
+      return buildAccountantReport({ now: this.clock.now(), ...(value as ReportParts) });
+    }
     if (!this.running) return this.start();
     this.next ??= this.running
       .catch(() => undefined)
@@ -48,7 +66,7 @@ export class AccountantReportService {
     return run;
   }
 
-  private async compute(): Promise<AccountantReport> {
+  private async readParts(): Promise<ReportParts> {
     const [links, exports, runs, failedExports, linkErrors] = await Promise.all([
       this.reads.linkStateCounts(),
       this.reads.exportStateCounts(),
@@ -56,6 +74,10 @@ export class AccountantReportService {
       this.reads.failedExports(ATTENTION_ROWS),
       this.reads.linkErrors(ATTENTION_ROWS),
     ]);
-    return buildAccountantReport({ now: this.clock.now(), links, exports, runs, failedExports, linkErrors });
+    return { links, exports, runs, failedExports, linkErrors };
+  }
+
+  private async compute(): Promise<AccountantReport> {
+    return buildAccountantReport({ now: this.clock.now(), ...(await this.readParts()) });
   }
 }

@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
@@ -26,8 +26,12 @@ export class ReportsController {
   @ZodResponse(200, accountantReportSchema, 'The report as JSON, or as CSV with format=csv', {
     'text/csv': accountantReportCsvSchema,
   })
-  async accountant(@Query() q: z.infer<typeof reportQuery>, @Res({ passthrough: true }) res: Response) {
-    const report = await this.reports.current();
+  async accountant(
+    @Query() q: z.infer<typeof reportQuery>,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const report = await this.reports.current(req);
     if (q.format === 'csv') {
       const day = report.generatedAt.slice(0, 10);
       res.type('text/csv; charset=utf-8');

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodResponse } from '../platform/http/zod.js';
 import { GeneralSettingsService } from './general-settings.service.js';
 import { AUTH_MODES, INFOLINK_MODES } from './settings.repository.js';
@@ -134,6 +135,7 @@ export class SettingsController {
   ) {}
 
   @Get('connection')
+  @CachedRead()
   @RequirePermission('settings.view')
   @ApiOperation({
     operationId: 'getConnectionSettings',
@@ -173,6 +175,7 @@ export class SettingsController {
   }
 
   @Get('general')
+  @CachedRead()
   @RequirePermission('settings.view')
   @ApiOperation({
     operationId: 'getGeneralSettings',
@@ -200,6 +203,7 @@ export class SettingsController {
   }
 
   @Get('vendor-type-filter')
+  @CachedRead()
   @RequirePermission('settings.view')
   @ApiOperation({
     operationId: 'getVendorTypeFilter',

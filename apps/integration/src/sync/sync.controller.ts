@@ -8,6 +8,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
@@ -114,6 +115,7 @@ export class SyncController {
   }
 
   @Get('runs')
+  @CachedRead()
   @RequirePermission('view')
   @ZodQuery(runsQuery)
   @ApiOperation({ operationId: 'listSyncRuns', summary: 'Sync runs, newest first, with counts (SCH-5)' })
@@ -128,6 +130,7 @@ export class SyncController {
   }
 
   @Get('runs/:id')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getSyncRun', summary: 'One sync run with its counts and failures (SCH-5)' })
   @ZodResponse(200, syncRunDetailSchema)

@@ -9,6 +9,7 @@ import { RequirePermission } from '../auth/permission.guard.js';
 import { hashToken, newApiToken } from '../auth/tokens.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { conflict, notFound } from '../platform/http/problem.js';
+import { CachedRead } from '../platform/http/read-cache.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { type UserRecord, UsersRepository } from './users.repository.js';
 import { createdUserSchema, permissionsTableSchema, userPageSchema, userSchema } from './users.schemas.js';
@@ -57,6 +58,7 @@ export class UsersController {
   ) {}
 
   @Get('me')
+  @CachedRead()
   @RequirePermission('view')
   @ApiOperation({ operationId: 'getCurrentUser', summary: 'The caller and what they may do' })
   @ZodResponse(200, userSchema)
@@ -68,6 +70,7 @@ export class UsersController {
   }
 
   @Get('users')
+  @CachedRead()
   @RequirePermission('permissions.view')
   @ZodQuery(pageQuery)
   @ApiOperation({ operationId: 'listUsers', summary: 'Users and their ERP integrations permission' })
@@ -78,6 +81,7 @@ export class UsersController {
   }
 
   @Get('permissions')
+  @CachedRead()
   @RequirePermission('permissions.view')
   @ApiOperation({
     operationId: 'getPermissionsTable',

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { RequestSnapshots } from '../tokens.js';
 
 /**
  * The database's current snapshot, as PostgreSQL describes it (`xmin:xmax:in-progress ids`, the same on the embedded
@@ -16,7 +17,7 @@ export async function currentSnapshot(db: PrismaClient): Promise<string> {
  * The snapshot an HTTP request works at: read once, when first asked (by the guard that finds its user, or by the
  * read cache), and the same for everything else the request keeps or finds by it.
  */
-export class DatabaseSnapshots {
+export class DatabaseSnapshots implements RequestSnapshots {
   private readonly ofRequest = new WeakMap<object, Promise<string>>();
 
   constructor(private readonly db: PrismaClient) {}

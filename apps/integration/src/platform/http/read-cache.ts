@@ -11,9 +11,9 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Counter, Gauge } from 'prom-client';
 import { from, lastValueFrom, map, type Observable } from 'rxjs';
-import { type DatabaseSnapshots } from '../db/database-snapshot.js';
-import { SnapshotCache, type SnapshotOutcome } from '../db/snapshot-cache.js';
 import type { MetricsRegistry } from '../metrics/metrics-registry.js';
+import { SnapshotCache, type SnapshotOutcome } from '../runtime/snapshot-cache.js';
+import type { RequestSnapshots } from '../tokens.js';
 
 const CACHED_READ = 'bridge:cached-read';
 
@@ -35,10 +35,21 @@ export function isCachedRead(context: ExecutionContext): boolean {
   );
 }
 
-/** An answer as sent (JSON text, its entity tag). */
+/** An answer as sent (JSON text, its entity tag), and whether it may be kept. */
 interface Answer {
   readonly body: string;
   readonly etag: string;
+  readonly keep: boolean;
+}
+
+const notKept = new WeakSet<object>();
+
+/**
+ * Called by a `@CachedRead()` handler whose answer to this request also depends on something besides the database
+ * (an export request waiting for approval pre-fills its key from Spectrum): the answer is sent, not kept.
+ */
+export function doNotKeepAnswer(request: object): void {
+  notKept.add(request);
 }
 
 /** The weak entity tag Express gives a body (`etag` with `weak: true`), worked out once per answer, not per send. */
@@ -59,11 +70,14 @@ export class ReadCache {
   private readonly answers: SnapshotCache<Answer>;
 
   constructor(maxBytes: number) {
-    this.answers = new SnapshotCache<Answer>({
-      maxSize: maxBytes,
-      maxEntrySize: Math.floor(maxBytes / LARGEST_SHARE),
-      sizeOf: (a, key) => a.body.length + a.etag.length + key.length,
-    });
+    this.answers = new SnapshotCache<Answer>(
+      {
+        maxSize: maxBytes,
+        maxEntrySize: Math.floor(maxBytes / LARGEST_SHARE),
+        sizeOf: (a, key) => a.body.length + a.etag.length + key.length,
+      },
+      (a) => a.keep,
+    );
   }
 
   /** Bytes (UTF-16 code units) the kept answers take. */
@@ -71,18 +85,20 @@ export class ReadCache {
     return this.answers.size;
   }
 
+  /** `compute` answers the value to send and whether it may be kept. */
   async read(
     key: string,
     snapshot: string,
     revalidate: boolean,
-    compute: () => Promise<unknown>,
+    compute: () => Promise<{ value: unknown; keep: boolean }>,
   ): Promise<{ answer: Answer; outcome: SnapshotOutcome }> {
     const { value, outcome } = await this.answers.get(
       key,
       snapshot,
       async () => {
-        const body = JSON.stringify(await compute());
-        return { body, etag: weakEtag(body) };
+        const computed = await compute();
+        const body = JSON.stringify(computed.value);
+        return { body, etag: weakEtag(body), keep: computed.keep };
       },
       revalidate,
     );
@@ -106,7 +122,7 @@ export class ReadCacheInterceptor implements NestInterceptor {
 
   constructor(
     private readonly cache: ReadCache | null,
-    private readonly snapshots: DatabaseSnapshots | null,
+    private readonly snapshots: RequestSnapshots | null,
     metrics: MetricsRegistry,
   ) {
     this.outcomes = new Counter({
@@ -133,8 +149,11 @@ export class ReadCacheInterceptor implements NestInterceptor {
     if (req.user === undefined) return next.handle();
     const res = http.getResponse<Response>();
     const key = `${JSON.stringify(req.user)}\0${req.originalUrl}`;
-    const read = async () =>
-      cache.read(key, await snapshots.of(req), wantsRevalidation(req), () => lastValueFrom(next.handle()));
+    const compute = async () => {
+      const value = await lastValueFrom(next.handle());
+      return { value, keep: !notKept.has(req) };
+    };
+    const read = async () => cache.read(key, await snapshots.of(req), wantsRevalidation(req), compute);
     return from(read()).pipe(
       map(({ answer, outcome }) => {
         this.outcomes.inc({ outcome });

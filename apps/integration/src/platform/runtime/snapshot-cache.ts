@@ -13,7 +13,7 @@ export type SnapshotOutcome = 'hit' | 'shared' | 'computed';
  * that take `S` while the value for `S` is being computed wait for that computation instead of starting their own
  * (same argument). A write's own answer is sent after its commit, so a read that follows it takes a newer snapshot.
  *
- * A `null` value or a failure is never kept. Memory is bounded (least recently used first): by count, or by size
+ * A `null` value, a value `keepable` refuses or a failure is never kept (callers already waiting for it get it). Memory is bounded (least recently used first): by count, or by size
  * when `sizeOf` is given, with no single value over `maxEntrySize`.
  */
 export class SnapshotCache<V extends object> {
@@ -24,6 +24,8 @@ export class SnapshotCache<V extends object> {
     limits:
       | { max: number }
       | { maxSize: number; maxEntrySize: number; sizeOf: (value: V, key: string) => number },
+    /** Whether a computed value may be kept (one that also depends on something besides the database may not). */
+    private readonly keepable: (value: V) => boolean = () => true,
   ) {
     this.kept =
       'max' in limits
@@ -59,7 +61,7 @@ export class SnapshotCache<V extends object> {
     }
     const flight = compute()
       .then((value) => {
-        if (value !== null) this.kept.set(key, { snapshot, value });
+        if (value !== null && this.keepable(value)) this.kept.set(key, { snapshot, value });
         return value;
       })
       .finally(() => {
