@@ -7,7 +7,8 @@
  * statements of each list's first page. Targets: every list/get ≥ 1,000 req/s on PostgreSQL and ≥ 400 on the embedded
  * database, p99 ≤ 100 ms. An operation whose answers are kept per database snapshot (`x-read-cache`, API-9) is measured
  * twice: as served (the same page asked again while nothing is written) and `(computed)`, asked with
- * `Cache-Control: no-cache` so that every request computes its page (what a read costs after a change).
+ * `Cache-Control: no-cache` so that every request computes its page (what a read costs after a change); listCommitments
+ * a third time while the database takes BENCH_WRITES_PER_SECOND commits a second (10; 0: not measured).
  * Options: BENCH_DATABASES (`postgres,embedded`; postgres needs TEST_DATABASE_URL), BENCH_CONNECTIONS (20),
  * BENCH_SECONDS (5 per endpoint), BENCH_ONLY (a comma list of operation ids), BENCH_SMALL=1 (a tenth of the volume),
  * BENCH_PLANS=0 (no plans), BENCH_PROFILE (a folder: a CPU profile of the service's thread per endpoint's load run,
@@ -35,6 +36,9 @@ const TOKEN = 'bench-api-admin-token';
 const TARGET = { postgres: 1000, embedded: 400 } as const;
 /** The row of an `x-read-cache` operation measured with `Cache-Control: no-cache`: its page computed every time. */
 const COMPUTED = '(computed)';
+/** Commits a second during the third run of listCommitments: how the kept answers fare while the data changes. */
+const WRITES_PER_SECOND = Number(process.env.BENCH_WRITES_PER_SECOND ?? 10);
+const WRITING = `(${WRITES_PER_SECOND} commits/s)`;
 
 type Kind = keyof typeof TARGET;
 interface Endpoint {
@@ -199,8 +203,17 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
       statementsPerRequest: number,
       bytes: number,
       headers = {},
+      writesPerSecond = 0,
     ) => {
-      const r = await profiled(`${kind}-${op}`, () => load(`${base}${path}`, headers));
+      // a commit every 1/writesPerSecond s (another instance's export, say): each one is a new snapshot
+      const writer = writesPerSecond
+        ? setInterval(() => {
+            void prisma.$executeRaw`UPDATE "Commitment" SET "updatedAt" = now() WHERE id = ${v.commitmentId}`;
+          }, 1000 / writesPerSecond)
+        : null;
+      const r = await profiled(`${kind}-${op}`, () => load(`${base}${path}`, headers)).finally(() => {
+        if (writer) clearInterval(writer);
+      });
       const row = {
         op,
         rps: r.requests.average,
@@ -245,8 +258,12 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
         console.log(`[${kind}] ${e.op} first page statements and their plans:\n${plans.join('\n')}`);
       }
       await measure(e.op, e.path, await perRequest(e.path), bytes);
-      if (cached)
-        await measure(`${e.op} ${COMPUTED}`, e.path, await perRequest(e.path, COMPUTE), bytes, COMPUTE);
+      if (cached) {
+        const computed = await perRequest(e.path, COMPUTE);
+        await measure(`${e.op} ${COMPUTED}`, e.path, computed, bytes, COMPUTE);
+        if (WRITES_PER_SECOND > 0 && e.op === 'listCommitments')
+          await measure(`${e.op} ${WRITING}`, e.path, computed, bytes, {}, WRITES_PER_SECOND);
+      }
     }
     await app.close();
     await db.close();
@@ -283,7 +300,7 @@ async function main() {
     const r = results.get(kind)?.find((x) => x.op === op);
     if (!r) return ''.padEnd(34);
     const ok = r.rps >= TARGET[kind] && r.p99 <= 100 && r.errors === 0;
-    const verdict = op.endsWith(COMPUTED) ? '    ' : ok ? 'met ' : 'MISS';
+    const verdict = op.endsWith(COMPUTED) || op.endsWith(WRITING) ? '    ' : ok ? 'met ' : 'MISS';
     return `${String(Math.round(r.rps)).padStart(6)} ${String(r.p50).padStart(4)}/${String(r.p99).padEnd(4)} ${r.statements.toFixed(0).padStart(3)} ${verdict}`.padEnd(
       34,
     );
@@ -295,6 +312,9 @@ async function main() {
     console.log(`${op.padEnd(30)} ${[...results.keys()].map((k) => cell(k, op)).join(' ')}`);
   console.log(
     `${COMPUTED}: an x-read-cache operation asked with Cache-Control: no-cache, its answer computed on every request (what it costs after the database changed; API-9)`,
+  );
+  console.log(
+    `${WRITING}: the same page asked while the database takes that many commits a second (each a new snapshot: the page is computed again once per commit, shared by the reads waiting for it)`,
   );
   console.log(
     `targets: ≥ ${TARGET.postgres} req/s on PostgreSQL, ≥ ${TARGET.embedded} on the embedded database, p99 ≤ 100 ms; load average ${loadavg()
