@@ -4,7 +4,7 @@ import { hashToken } from '../src/auth/tokens.js';
 import { connectDatabase } from '../src/platform/db/prisma.service.js';
 import type { MetricsRegistry } from '../src/platform/metrics/metrics-registry.js';
 import { METRICS } from '../src/platform/tokens.js';
-import { ADMIN, bearer, startTestApp, type TestApp, VIEWER } from './support/app.js';
+import { ADMIN, bearer, FakeClock, startTestApp, type TestApp, VIEWER } from './support/app.js';
 import { createScratchDatabase, skipReason, TEST_DATABASE_URL } from './support/postgres.js';
 import { seedVolume, type Volume } from './support/volume.js';
 
@@ -219,6 +219,61 @@ describe.each([
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(commitmentReads(sql)).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('API-9 with SCH-1 and REP-1: answers with the time in them read per snapshot, the time worked out per request', () => {
+  let t: TestApp;
+  let sql: string[] = [];
+  const clock = new FakeClock(new Date('2026-12-05T10:10:00Z'));
+  beforeAll(async () => {
+    t = await startTestApp({ clock, onStatement: (s) => sql.push(s) });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  const schedule = async () => {
+    sql = [];
+    const res = await request(t.http).get('/api/v1/sync/schedule').set(bearer(ADMIN));
+    expect(res.status).toBe(200);
+    const jobs = (res.body.groups as { group: string; frequency: string; nextRunAt: string }[]).find(
+      (g) => g.group === 'jobs',
+    );
+    return { jobs, statements: sql.length };
+  };
+
+  it('SCH-1 API-9: the schedule read again is one statement, its next run from now; a change is in the next read', async () => {
+    await schedule();
+    const first = await schedule();
+    expect(first.statements).toBe(1);
+    expect(first.jobs?.frequency).toBe('daily');
+    expect(first.jobs?.nextRunAt).toBe('2026-12-06T02:00:00.000Z');
+    clock.set('2026-12-06T03:00:00Z');
+    const later = await schedule();
+    expect(later.statements).toBe(1);
+    expect(later.jobs?.nextRunAt).toBe('2026-12-07T02:00:00.000Z');
+    const patched = await request(t.http)
+      .patch('/api/v1/sync/schedule')
+      .set(bearer(ADMIN))
+      .send({ jobs: 'hourly' });
+    expect(patched.status).toBe(200);
+    const changed = await schedule();
+    expect(changed.jobs?.frequency).toBe('hourly');
+    expect(changed.jobs?.nextRunAt).toBe('2026-12-06T04:00:00.000Z');
+  });
+
+  it('REP-1 API-9: the accountant report read again is one statement, generated at the request’s time', async () => {
+    const report = async () => {
+      sql = [];
+      const res = await request(t.http).get('/api/v1/reports/accountant').set(bearer(ADMIN));
+      expect(res.status).toBe(200);
+      return { generatedAt: res.body.generatedAt as string, statements: sql.length };
+    };
+    await report();
+    clock.set('2026-12-06T05:00:00Z');
+    const again = await report();
+    expect(again.statements).toBe(1);
+    expect(again.generatedAt).toBe('2026-12-06T05:00:00.000Z');
   });
 });
 

@@ -11,7 +11,7 @@ import { ApiSecurity } from '@nestjs/swagger';
 import { parseCookie as parseCookies } from 'cookie';
 import type { Request } from 'express';
 import { ProblemError } from '../platform/http/problem.js';
-import { isCachedRead } from '../platform/http/read-cache.js';
+import { readsAtSnapshot } from '../platform/http/read-cache.js';
 import { SnapshotCache } from '../platform/runtime/snapshot-cache.js';
 import { DATABASE_SNAPSHOTS, type RequestSnapshots } from '../platform/tokens.js';
 import { assertCsrfHeader } from '../sessions/csrf.js';
@@ -46,12 +46,13 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   /**
-   * A `@CachedRead()` answer is kept per snapshot, so its user is too: the request's snapshot (read once, the answer
-   * is looked up by it) finds the token's user without reading them again while nothing was written; a revoked
-   * token or a changed permission is a commit, hence a new snapshot. Every other request reads the user.
+   * A `@CachedRead()` or `@SnapshotRead()` route works at the request's snapshot, so its user is found per snapshot
+   * too: the request's snapshot (read once, the answer is looked up by it) finds the token's user without reading
+   * them again while nothing was written; a revoked token or a changed permission is a commit, hence a new snapshot.
+   * Every other request reads the user.
    */
   private async userOfToken(context: ExecutionContext, req: Request, tokenHash: string) {
-    if (!this.snapshots || !isCachedRead(context)) return this.users.findByTokenHash(tokenHash);
+    if (!this.snapshots || !readsAtSnapshot(context)) return this.users.findByTokenHash(tokenHash);
     const snapshot = await this.snapshots.of(req);
     return (await this.tokenUsers.get(tokenHash, snapshot, () => this.users.findByTokenHash(tokenHash)))
       .value;

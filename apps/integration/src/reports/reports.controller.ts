@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { RequirePermission } from '../auth/permission.guard.js';
+import { SnapshotRead } from '../platform/http/read-cache.js';
 import { ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import { accountantReportCsv } from './accountant-report.js';
 import { AccountantReportService } from './accountant-report.service.js';
@@ -16,6 +17,7 @@ export class ReportsController {
   constructor(@Inject(AccountantReportService) private readonly reports: AccountantReportService) {}
 
   @Get('accountant')
+  @SnapshotRead()
   @RequirePermission('report.view')
   @ZodQuery(reportQuery)
   @ApiOperation({

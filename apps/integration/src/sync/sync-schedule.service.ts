@@ -10,7 +10,8 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AuditService } from '../audit/audit.service.js';
-import { CLOCK, type Clock, LOGGER } from '../platform/tokens.js';
+import { SnapshotCache } from '../platform/runtime/snapshot-cache.js';
+import { CLOCK, type Clock, DATABASE_SNAPSHOTS, LOGGER, type RequestSnapshots } from '../platform/tokens.js';
 import { TransactionHost, type TxHost } from '../platform/transactions.js';
 import { SyncRepository } from './sync.repository.js';
 
@@ -45,13 +46,26 @@ export class SyncScheduleService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(DATABASE_SNAPSHOTS) private readonly snapshots: RequestSnapshots | null,
   ) {}
+
+  /** The stored frequencies, kept per database snapshot for the reads of the schedule. */
+  private readonly kept = new SnapshotCache<Frequencies>({ max: 1 });
 
   async frequencies(): Promise<Frequencies> {
     return withDefaults(await this.repo.frequencies());
   }
 
-  async get(): Promise<{ groups: SyncScheduleEntry[] }> {
+  /**
+   * The schedule, with each group's next run from now. For a request with its database snapshot, the frequencies
+   * read at that snapshot are reused (API-9): nothing committed since, so they are what a read would find.
+   */
+  async get(request?: object): Promise<{ groups: SyncScheduleEntry[] }> {
+    if (this.snapshots && request) {
+      const snapshot = await this.snapshots.of(request);
+      const { value } = await this.kept.get('frequencies', snapshot, () => this.frequencies());
+      return view(value as Frequencies, this.clock.now());
+    }
     return view(await this.frequencies(), this.clock.now());
   }
 

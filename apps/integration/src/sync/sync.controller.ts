@@ -8,7 +8,7 @@ import { CurrentUser } from '../auth/authorization.js';
 import { RequirePermission } from '../auth/permission.guard.js';
 import { decodeCursor, pageQuery, toPage } from '../platform/http/pagination.js';
 import { notFound } from '../platform/http/problem.js';
-import { CachedRead } from '../platform/http/read-cache.js';
+import { CachedRead, SnapshotRead } from '../platform/http/read-cache.js';
 import { streamSse } from '../platform/http/sse.js';
 import { ApiProblems, ZodBody, ZodQuery, ZodResponse } from '../platform/http/zod.js';
 import type { ServiceLifecycle } from '../platform/runtime/lifecycle.js';
@@ -60,14 +60,15 @@ export class SyncController {
   ) {}
 
   @Get('schedule')
+  @SnapshotRead()
   @RequirePermission('view')
   @ApiOperation({
     operationId: 'getSyncSchedule',
     summary: 'Frequency, cron expression (UTC) and next run of each sync group (SCH-1)',
   })
   @ZodResponse(200, syncScheduleSchema)
-  getSchedule() {
-    return this.schedules.get();
+  getSchedule(@Req() req: Request) {
+    return this.schedules.get(req);
   }
 
   @Patch('schedule')

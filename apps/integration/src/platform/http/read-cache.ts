@@ -24,16 +24,31 @@ const CACHED_READ = 'bridge:cached-read';
  * says so on the operation (`x-read-cache: snapshot`), with how to ask for a computed answer.
  */
 export const CachedRead = () =>
-  applyDecorators(SetMetadata(CACHED_READ, true), ApiExtension('x-read-cache', 'snapshot'));
+  applyDecorators(
+    SetMetadata(CACHED_READ, true),
+    SetMetadata(SNAPSHOT_READ, true),
+    ApiExtension('x-read-cache', 'snapshot'),
+  );
+
+const SNAPSHOT_READ = 'bridge:snapshot-read';
+
+/**
+ * Marks a `GET` that works at the request's database snapshot (`DATABASE_SNAPSHOTS`) without its whole answer being
+ * kept (the answer has the time in it): the guard finds the caller per snapshot, and the handler may keep what it
+ * reads per snapshot too. Implied by `@CachedRead()`.
+ */
+export const SnapshotRead = () => SetMetadata(SNAPSHOT_READ, true);
+
+const isGet = (context: ExecutionContext, key: string) =>
+  context.getType() === 'http' &&
+  Reflect.getMetadata(key, context.getHandler()) === true &&
+  context.switchToHttp().getRequest<Request>().method === 'GET';
 
 /** A `GET` (not `HEAD`) of a `@CachedRead()` route. */
-export function isCachedRead(context: ExecutionContext): boolean {
-  return (
-    context.getType() === 'http' &&
-    Reflect.getMetadata(CACHED_READ, context.getHandler()) === true &&
-    context.switchToHttp().getRequest<Request>().method === 'GET'
-  );
-}
+export const isCachedRead = (context: ExecutionContext): boolean => isGet(context, CACHED_READ);
+
+/** A `GET` of a `@CachedRead()` or `@SnapshotRead()` route. */
+export const readsAtSnapshot = (context: ExecutionContext): boolean => isGet(context, SNAPSHOT_READ);
 
 /** An answer as sent (JSON text, its entity tag), and whether it may be kept. */
 interface Answer {
