@@ -33,6 +33,10 @@ describe.each([
   let db: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
   let sql: string[] = [];
   const skip = postgres && !TEST_DATABASE_URL;
+  // The snapshot is the server's: on a PostgreSQL server that other tests write to at the same time (CI runs test
+  // files in parallel, each on its own database), their commits change it too, so whether a read finds its answer
+  // kept is only certain on the embedded database. What holds on both: no read ever misses a commit.
+  const hitsAreCertain = !postgres;
 
   beforeAll(async () => {
     if (skip) return;
@@ -74,9 +78,11 @@ describe.each([
       expect(again.text).toBe(first.text);
       expect(again.type).toMatch(/^application\/json/);
       // the token's user is kept per snapshot too (the guard and the answer share the request's one snapshot)
-      expect(again.statements).toHaveLength(1);
-      expect(again.statements[0]).toMatch(/pg_current_snapshot/);
-      expect(commitmentReads(again.statements)).toBe(0);
+      if (hitsAreCertain) {
+        expect(again.statements).toHaveLength(1);
+        expect(again.statements[0]).toMatch(/pg_current_snapshot/);
+        expect(commitmentReads(again.statements)).toBe(0);
+      }
       // the kept answer's entity tag is the computed one's: a browser asking If-None-Match gets 304, no body
       expect(again.etag).toBe(first.etag);
       const notModified = await request(t.http)
@@ -158,6 +164,7 @@ describe.each([
       const together = commitmentReads(sql);
       const alone = commitmentReads((await get(path, ADMIN, { 'Cache-Control': 'no-cache' })).statements);
       expect(alone).toBeGreaterThan(0);
+      if (!hitsAreCertain) return;
       expect(together).toBe(alone);
       const registry = t.app.get<MetricsRegistry>(METRICS).registry;
       const outcomes = await registry.getSingleMetric('bridge_read_cache_requests_total')?.get();
@@ -207,7 +214,7 @@ describe.each([
       await get(`/api/v1/export-requests/${decided.id}`);
       const again = await get(`/api/v1/export-requests/${decided.id}`);
       expect(again.body.prefill).toBeNull();
-      expect(again.statements).toHaveLength(1);
+      if (hitsAreCertain) expect(again.statements).toHaveLength(1);
     },
   );
 
