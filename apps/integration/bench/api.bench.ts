@@ -200,7 +200,8 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
     const measure = async (
       op: string,
       path: string,
-      statementsPerRequest: number,
+      /** Measured one request at a time beforehand; null: counted over the load run itself. */
+      statementsPerRequest: number | null,
       bytes: number,
       headers = {},
       writesPerSecond = 0,
@@ -215,14 +216,14 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
       const r = await profiled(`${kind}-${op}`, () => load(`${base}${path}`, headers)).finally(() => {
         if (writer) clearInterval(writer);
       });
-      // while writing: the statements of the run itself (reads that computed, reads that did not, the writes)
-      if (writer) statementsPerRequest = (statements - s0) / Math.max(1, r.requests.total);
+      // e.g. while writing: the statements of the run itself (reads that computed, reads that did not, the writes)
+      const statementsEach = statementsPerRequest ?? (statements - s0) / Math.max(1, r.requests.total);
       const row = {
         op,
         rps: r.requests.average,
         p50: r.latency.p50,
         p99: r.latency.p99,
-        statements: statementsPerRequest,
+        statements: statementsEach,
         bytes,
         errors: r.errors + r.non2xx + r.timeouts,
       };
@@ -265,7 +266,7 @@ async function run(kind: Kind, volume: VolumeOptions): Promise<Row[]> {
         const computed = await perRequest(e.path, COMPUTE);
         await measure(`${e.op} ${COMPUTED}`, e.path, computed, bytes, COMPUTE);
         if (WRITES_PER_SECOND > 0 && e.op === 'listCommitments')
-          await measure(`${e.op} ${WRITING}`, e.path, Number.NaN, bytes, {}, WRITES_PER_SECOND);
+          await measure(`${e.op} ${WRITING}`, e.path, null, bytes, {}, WRITES_PER_SECOND);
       }
     }
     await app.close();

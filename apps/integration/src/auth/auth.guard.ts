@@ -51,11 +51,11 @@ export class AuthGuard implements CanActivate {
    * them again while nothing was written; a revoked token or a changed permission is a commit, hence a new snapshot.
    * Every other request reads the user.
    */
-  private async userOfToken(context: ExecutionContext, req: Request, tokenHash: string) {
-    if (!this.snapshots || !readsAtSnapshot(context)) return this.users.findByTokenHash(tokenHash);
-    const snapshot = await this.snapshots.of(req);
-    return (await this.tokenUsers.get(tokenHash, snapshot, () => this.users.findByTokenHash(tokenHash)))
-      .value;
+  private userOfToken(context: ExecutionContext, req: Request, tokenHash: string) {
+    const snapshots = readsAtSnapshot(context) ? this.snapshots : null;
+    return this.tokenUsers.atSnapshotOf(snapshots, req, tokenHash, () =>
+      this.users.findByTokenHash(tokenHash),
+    );
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -44,9 +44,8 @@ export class AccountantReportService {
    */
   async current(request?: object): Promise<AccountantReport> {
     if (this.snapshots && request) {
-      const snapshot = await this.snapshots.of(request);
-      const { value } = await this.kept.get('report', snapshot, () => this.readParts());
-      return buildAccountantReport({ now: this.clock.now(), ...(value as ReportParts) });
+      const parts = await this.kept.atSnapshotOf(this.snapshots, request, 'report', () => this.readParts());
+      return buildAccountantReport({ now: this.clock.now(), ...parts });
     }
     if (!this.running) return this.start();
     this.next ??= this.running

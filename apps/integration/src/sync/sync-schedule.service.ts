@@ -61,12 +61,10 @@ export class SyncScheduleService {
    * read at that snapshot are reused (API-9): nothing committed since, so they are what a read would find.
    */
   async get(request?: object): Promise<{ groups: SyncScheduleEntry[] }> {
-    if (this.snapshots && request) {
-      const snapshot = await this.snapshots.of(request);
-      const { value } = await this.kept.get('frequencies', snapshot, () => this.frequencies());
-      return view(value as Frequencies, this.clock.now());
-    }
-    return view(await this.frequencies(), this.clock.now());
+    const frequencies = await this.kept.atSnapshotOf(this.snapshots, request, 'frequencies', () =>
+      this.frequencies(),
+    );
+    return view(frequencies, this.clock.now());
   }
 
   async update(actorId: string, change: Partial<Frequencies>): Promise<{ groups: SyncScheduleEntry[] }> {

@@ -110,21 +110,21 @@ export class ReadCache {
     const { value, outcome } = await this.answers.get(
       key,
       snapshot,
-      async () => {
+      async (): Promise<Answer> => {
         const computed = await compute();
         const body = JSON.stringify(computed.value);
         return { body, etag: weakEtag(body), keep: computed.keep };
       },
       revalidate,
     );
-    // never null: the computation always answers an Answer
-    return { answer: value as Answer, outcome };
+    return { answer: value, outcome };
   }
 }
 
+const NO_CACHE = /(^|[\s,])no-cache([\s,]|$)/i;
 const wantsRevalidation = (req: Request) =>
-  /(^|[\s,])no-cache([\s,]|$)/i.test(String(req.headers['cache-control'] ?? '')) ||
-  /(^|[\s,])no-cache([\s,]|$)/i.test(String(req.headers.pragma ?? ''));
+  NO_CACHE.test(String(req.headers['cache-control'] ?? '')) ||
+  NO_CACHE.test(String(req.headers.pragma ?? ''));
 
 /**
  * Serves the `@CachedRead()` routes through a `ReadCache`; registered before every other interceptor, so what it

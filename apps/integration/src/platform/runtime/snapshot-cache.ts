@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import type { RequestSnapshots } from '../tokens.js';
 
 export type SnapshotOutcome = 'hit' | 'shared' | 'computed';
 
@@ -13,8 +14,9 @@ export type SnapshotOutcome = 'hit' | 'shared' | 'computed';
  * that take `S` while the value for `S` is being computed wait for that computation instead of starting their own
  * (same argument). A write's own answer is sent after its commit, so a read that follows it takes a newer snapshot.
  *
- * A `null` value, a value `keepable` refuses or a failure is never kept (callers already waiting for it get it). Memory is bounded (least recently used first): by count, or by size
- * when `sizeOf` is given, with no single value over `maxEntrySize`.
+ * A `null` value, a value `keepable` refuses or a failure is never kept (callers already waiting for it get it).
+ * Memory is bounded (least recently used first): by count, or by size when `sizeOf` is given, with no single value
+ * over `maxEntrySize`.
  */
 export class SnapshotCache<V extends object> {
   private readonly kept: LRUCache<string, { snapshot: string; value: V }>;
@@ -46,18 +48,19 @@ export class SnapshotCache<V extends object> {
    * The value of `key` at `snapshot` (taken by the caller before it asked): kept, being computed, or computed now.
    * `recompute` computes it again even when one is kept (and keeps the new one).
    */
-  async get(
+  async get<R extends V | null>(
     key: string,
     snapshot: string,
-    compute: () => Promise<V | null>,
+    compute: () => Promise<R>,
     recompute = false,
-  ): Promise<{ value: V | null; outcome: SnapshotOutcome }> {
+  ): Promise<{ value: R; outcome: SnapshotOutcome }> {
     const flightKey = `${snapshot}\0${key}`;
     if (!recompute) {
+      // what is kept or flying under a key was computed by that key's computation, which answers an R
       const kept = this.kept.get(key);
-      if (kept?.snapshot === snapshot) return { value: kept.value, outcome: 'hit' };
+      if (kept?.snapshot === snapshot) return { value: kept.value as R, outcome: 'hit' };
       const flying = this.inFlight.get(flightKey);
-      if (flying) return { value: await flying, outcome: 'shared' };
+      if (flying) return { value: (await flying) as R, outcome: 'shared' };
     }
     const flight = compute()
       .then((value) => {
@@ -69,5 +72,19 @@ export class SnapshotCache<V extends object> {
       });
     this.inFlight.set(flightKey, flight);
     return { value: await flight, outcome: 'computed' };
+  }
+
+  /**
+   * The value of `key` at `request`'s database snapshot (read once per request by `snapshots`); without snapshots
+   * (READ_CACHE_MB=0) or a request, computed as it is.
+   */
+  async atSnapshotOf<R extends V | null>(
+    snapshots: RequestSnapshots | null,
+    request: object | undefined,
+    key: string,
+    compute: () => Promise<R>,
+  ): Promise<R> {
+    if (!snapshots || !request) return compute();
+    return (await this.get(key, await snapshots.of(request), compute)).value;
   }
 }
